@@ -1,0 +1,41 @@
+import type { CheckId, Finding, RepoTarget } from './types.js';
+
+/** Input of `checkToken()`. */
+export interface CheckTokenOptions {
+  /** The repository: any form `--repo` accepts (`owner/name`, a URL, an SSH remote), or a parsed target. */
+  repository: string | RepoTarget;
+  /** The token to check. Surrounding white space is trimmed. Never logged. */
+  token: string;
+  /** The container package to probe. @default the repository's name */
+  image?: string;
+  /** REST API base URL. @default `https://api.github.com`, or derived from an Enterprise host */
+  apiUrl?: string;
+  /** Registry `host[:port]`, or `http://host:port` for a loopback host. @default `ghcr.io`, or derived */
+  registry?: string;
+  /** Per-request timeout in seconds. @default 10 */
+  timeoutSeconds?: number;
+}
+
+/** One HTTP exchange, as `--verbose` shows it. Holds no credential. */
+export interface HttpTraceEvent {
+  method: string;
+  url: string;
+  status: number | null;
+  requestId: string | null;
+  ms: number;
+  error?: string;
+}
+
+/** Live progress: a check started, or finished with its finding. */
+export type ProgressEvent = { type: 'start'; id: CheckId; title: string } | { type: 'finish'; finding: Finding };
+
+/** Side effects of `checkToken()`, injectable for tests. */
+export interface CheckTokenDeps {
+  /** @default globalThis.fetch */
+  fetch?: typeof globalThis.fetch;
+  /** @default () => new Date() */
+  now?: () => Date;
+  onProgress?: (event: ProgressEvent) => void;
+  onHttp?: (event: HttpTraceEvent) => void;
+  signal?: AbortSignal;
+}
