@@ -1,0 +1,25 @@
+import { orgPolicy } from './org-policy.js';
+import { orgSso } from './org-sso.js';
+import { registryLogin } from './registry-login.js';
+import { registryPush } from './registry-push.js';
+import { repoAccess } from './repo-access.js';
+import { repoPush } from './repo-push.js';
+import { tokenExpiry } from './token-expiry.js';
+import { tokenFormat } from './token-format.js';
+import { tokenScopes } from './token-scopes.js';
+import { tokenValid } from './token-valid.js';
+import type { Check } from './types.js';
+
+/** Every check, in report order (the order of CHECK_IDS). */
+export const CHECKS: readonly Check[] = [
+  tokenFormat,
+  tokenValid,
+  tokenExpiry,
+  tokenScopes,
+  orgSso,
+  orgPolicy,
+  repoAccess,
+  repoPush,
+  registryLogin,
+  registryPush,
+];

@@ -1,0 +1,39 @@
+import type { ApiOutcome } from '../github/client.js';
+import { classifyApi, isUndecided } from '../github/classify.js';
+import type { Finding, RepoTarget } from '../types.js';
+import { classicTokensUrl, orgSsoUrl } from './links.js';
+import { repoFacts } from './repo-facts.js';
+import { type Check, finding } from './types.js';
+
+/** SAML SSO: a 403 with `X-GitHub-SSO: required; url=...` on the repository (facts github-api §4.4). */
+export function judgeOrgSso(repo: ApiOutcome, target: RepoTarget, webUrl: string): Finding {
+  const id = 'org.sso';
+  const meaning = classifyApi(repo);
+  if (meaning.kind === 'sso') {
+    const authorize = meaning.url
+      ? `Authorize the token for ${target.owner} at ${meaning.url} (this link is valid for one hour)`
+      : `Open ${classicTokensUrl(webUrl)}, choose Configure SSO next to the token and Authorize ${target.owner}`;
+    return finding(
+      id,
+      'fail',
+      `The organization ${target.owner} enforces SAML single sign-on and this token is not authorized for it.`,
+      `${authorize}. You need an active SSO session first: ${orgSsoUrl(webUrl, target.owner)}`,
+      [meaning.message],
+    );
+  }
+  const facts = repoFacts(repo);
+  if (facts) {
+    return facts.ownerIsOrg
+      ? finding(id, 'pass', `No single sign-on refusal from ${facts.ownerLogin}.`)
+      : finding(id, 'pass', `${facts.ownerLogin} is a personal account: single sign-on does not apply.`);
+  }
+  if (meaning.kind === 'bad-credentials') return finding(id, 'skip', 'Skipped: GitHub did not accept the token (token.valid).');
+  if (isUndecided(meaning)) return finding(id, 'skip', 'Skipped: the repository could not be read (repo.access).');
+  return finding(id, 'skip', 'Skipped: the repository is not visible (repo.access), so single sign-on could not be examined.');
+}
+
+export const orgSso: Check = {
+  id: 'org.sso',
+  title: 'Organization single sign-on',
+  run: async (e) => judgeOrgSso(await e.repo, e.target, e.webUrl),
+};

@@ -1,0 +1,41 @@
+import type { LoginOutcome } from '../registry/types.js';
+import type { TokenShape } from '../token/recognize.js';
+import type { Finding } from '../types.js';
+import { newClassicTokenUrl } from './links.js';
+import { describeRefusal } from './registry-refusal.js';
+import { type Check, finding } from './types.js';
+
+/** The registry's token service: ghcr answers 403 DENIED "denied" to a bad credential (facts ghcr §1.3). */
+export function judgeRegistryLogin(login: LoginOutcome, shape: TokenShape, registryHost: string, webUrl: string): Finding {
+  const id = 'registry.login';
+  switch (login.kind) {
+    case 'token':
+      return finding(id, 'pass', `${registryHost} accepts the credentials and issued a registry token.`);
+    case 'anonymous':
+      return finding(id, 'pass', `${registryHost} asks for no credentials.`);
+    case 'refused': {
+      const why =
+        shape.kind === 'fine-grained'
+          ? 'GitHub Packages does not accept fine-grained tokens'
+          : 'the token is invalid, expired or revoked, or of a kind the registry does not accept';
+      return finding(
+        id,
+        'fail',
+        `${registryHost} refused the credentials (${describeRefusal(login.refusal)}): ${why}.`,
+        `Create a classic token with write:packages: ${newClassicTokenUrl(webUrl)}`,
+      );
+    }
+    case 'realm-refused':
+      return finding(id, 'error', `Did not log in to ${registryHost}: ${login.reason}.`, 'Check --registry; a registry whose token service is on another host is not supported.');
+    case 'unexpected':
+      return finding(id, 'error', `Could not log in to ${registryHost}: ${login.reason}.`, 'Try again later; if it persists, check --registry.');
+    case 'network':
+      return finding(id, 'error', `Could not reach ${registryHost}'s token service: ${login.error.message}.`, 'Check the network (and --registry), then try again.');
+  }
+}
+
+export const registryLogin: Check = {
+  id: 'registry.login',
+  title: 'Registry login',
+  run: async (e) => judgeRegistryLogin(await e.login, e.shape, e.registryHost, e.webUrl),
+};

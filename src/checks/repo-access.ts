@@ -1,0 +1,71 @@
+import type { ApiOutcome } from '../github/client.js';
+import { classifyApi, isUndecided, messageText, undecidedSummary } from '../github/classify.js';
+import { expandScopes, parseScopes } from '../github/headers.js';
+import type { TokenShape } from '../token/recognize.js';
+import type { Finding, RepoTarget } from '../types.js';
+import { fineGrainedTokensUrl, repoAccessUrl } from './links.js';
+import { repoFacts } from './repo-facts.js';
+import { type Check, finding } from './types.js';
+
+/** `GET /repos/{owner}/{repo}`: 404 hides private repositories from those who cannot see them (facts github-api §3). */
+export function judgeRepoAccess(repo: ApiOutcome, user: ApiOutcome, shape: TokenShape, target: RepoTarget, webUrl: string): Finding {
+  const id = 'repo.access';
+  const full = `${target.owner}/${target.name}`;
+  const meaning = classifyApi(repo);
+  const facts = repoFacts(repo);
+  if (facts) {
+    if (facts.fullName && facts.fullName.toLowerCase() !== full.toLowerCase()) {
+      return finding(id, 'warn', `${full} was renamed or moved to ${facts.fullName}; GitHub redirects for now.`, `Use ${facts.fullName} in your workflow and image name.`);
+    }
+    return finding(id, 'pass', `The token can see ${facts.fullName || full} (${facts.visibility}).`);
+  }
+  switch (meaning.kind) {
+    case 'bad-credentials':
+      return finding(id, 'skip', 'Skipped: GitHub did not accept the token (token.valid).');
+    case 'sso':
+      return finding(id, 'skip', `Skipped: ${full} is hidden behind ${target.owner}'s SAML single sign-on (org.sso).`);
+    case 'classic-forbidden':
+    case 'lifetime-policy':
+      return finding(id, 'skip', `Skipped: ${target.owner}'s token policy blocks this token (org.policy).`);
+    case 'not-found':
+      return notFound(user, shape, target, webUrl);
+    default:
+      if (isUndecided(meaning)) return finding(id, 'error', undecidedSummary(meaning, `read ${full}`));
+      return finding(id, 'fail', `GitHub refused to show ${full}: ${messageText(meaning)}.`, `Ask an admin of ${full} for access: ${repoAccessUrl(webUrl, target.owner, target.name)}`);
+  }
+}
+
+function notFound(user: ApiOutcome, shape: TokenShape, target: RepoTarget, webUrl: string): Finding {
+  const full = `${target.owner}/${target.name}`;
+  const scopes = user.kind === 'response' ? parseScopes(user.headers.get('x-oauth-scopes')) : null;
+  if ((shape.kind === 'classic' || shape.kind === 'oauth') && scopes !== null && !expandScopes(scopes).has('repo')) {
+    return finding(
+      'repo.access',
+      'warn',
+      `${full} is not visible: a classic token without the repo scope cannot see a private repository. Pushing images does not need repo, so registry.push decides.`,
+    );
+  }
+  if (shape.kind === 'fine-grained') {
+    return finding(
+      'repo.access',
+      'fail',
+      `${full} was not found: it does not exist, or it is private and not shared with this fine-grained token (wrong resource owner, not in its repository list, or awaiting ${target.owner}'s approval).`,
+      `Check the token's resource owner and repositories at ${fineGrainedTokensUrl(webUrl)}.`,
+    );
+  }
+  return finding(
+    'repo.access',
+    'fail',
+    `${full} was not found: it does not exist, or it is private and the token's user has no access to it.`,
+    `Check the spelling; otherwise ask an admin of ${full} to add the user under Collaborators and teams: ${repoAccessUrl(webUrl, target.owner, target.name)}`,
+  );
+}
+
+export const repoAccess: Check = {
+  id: 'repo.access',
+  title: 'Repository visible to the token',
+  run: async (e) => {
+    const [repo, user] = await Promise.all([e.repo, e.user]);
+    return judgeRepoAccess(repo, user, e.shape, e.target, e.webUrl);
+  },
+};

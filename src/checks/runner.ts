@@ -1,0 +1,32 @@
+import type { ProgressEvent } from '../check-api.js';
+import type { Finding } from '../types.js';
+import { type Check, type Evidence, finding } from './types.js';
+
+/**
+ * Runs every check at once (each waits only for the evidence it reads) and returns the findings in list order.
+ * A check that throws becomes an `error` finding: one bug must not hide the other answers.
+ */
+export async function runChecks(checks: readonly Check[], evidence: Evidence, onProgress?: (event: ProgressEvent) => void): Promise<Finding[]> {
+  return Promise.all(
+    checks.map(async (check) => {
+      onProgress?.({ type: 'start', id: check.id, title: check.title });
+      let result: Finding;
+      try {
+        result = await check.run(evidence);
+      } catch (error) {
+        result = finding(check.id, 'error', `The check failed unexpectedly: ${error instanceof Error ? error.message : String(error)}.`);
+      }
+      onProgress?.({ type: 'finish', finding: result });
+      return result;
+    }),
+  );
+}
+
+/** The findings when the token is malformed: nothing else is worth a request. */
+export function skipAllBut(checks: readonly Check[], first: Finding, onProgress?: (event: ProgressEvent) => void): Finding[] {
+  return checks.map((check) => {
+    const result = check.id === first.id ? first : finding(check.id, 'skip', `Skipped: the token is malformed (${first.id}).`);
+    onProgress?.({ type: 'finish', finding: result });
+    return result;
+  });
+}

@@ -1,0 +1,47 @@
+import type { ApiOutcome } from '../github/client.js';
+import { classifyApi } from '../github/classify.js';
+import { parseTokenExpiration } from '../github/headers.js';
+import type { Finding, TokenKind } from '../types.js';
+import { classicTokensUrl } from './links.js';
+import { type Check, finding } from './types.js';
+
+const DAY_MS = 86_400_000;
+const WARN_DAYS = 7;
+
+/** Reads `github-authentication-token-expiration`; absent means the token does not expire (facts github-api §2.3). */
+export function judgeTokenExpiry(user: ApiOutcome, now: Date, webUrl: string, kind: TokenKind = 'classic'): Finding {
+  const id = 'token.expiry';
+  const meaning = classifyApi(user);
+  if (user.kind !== 'response' || !(meaning.kind === 'ok' || meaning.kind === 'integration')) {
+    return finding(id, 'skip', 'Skipped: GitHub did not accept the token (token.valid), so its expiry is not known.');
+  }
+  const parsed = parseTokenExpiration(user.headers.get('github-authentication-token-expiration'));
+  if (parsed === null) {
+    if (kind === 'server-to-server' || kind === 'user-to-server') {
+      return finding(id, 'pass', 'GitHub sent no expiry for this app token; such tokens expire within hours (installation tokens: one hour).');
+    }
+    return finding(id, 'pass', 'The token does not expire.', null, ['No expiry is set; GitHub revokes tokens unused for a year.']);
+  }
+  if (!parsed.ok) return finding(id, 'warn', `GitHub sent an expiry crpat cannot read: ${parsed.reason}`);
+  const expiresAt = parsed.value;
+  const days = (expiresAt.getTime() - now.getTime()) / DAY_MS;
+  const when = expiresAt.toISOString();
+  if (days <= 0) return finding(id, 'fail', `The token expired on ${when}.`, `Regenerate it at ${classicTokensUrl(webUrl)} and update the CR_PAT secret.`);
+  if (days <= WARN_DAYS) {
+    const left = days < 1 ? 'less than a day' : `${Math.floor(days)} day${Math.floor(days) === 1 ? '' : 's'}`;
+    return finding(id, 'warn', `The token expires in ${left} (${when}).`, `Regenerate it before then at ${classicTokensUrl(webUrl)} and update the CR_PAT secret.`);
+  }
+  return finding(id, 'pass', `The token expires on ${when} (in ${Math.floor(days)} days).`);
+}
+
+export function expiresAtOf(user: ApiOutcome): string | null {
+  if (user.kind !== 'response') return null;
+  const parsed = parseTokenExpiration(user.headers.get('github-authentication-token-expiration'));
+  return parsed?.ok ? parsed.value.toISOString() : null;
+}
+
+export const tokenExpiry: Check = {
+  id: 'token.expiry',
+  title: 'Token expiry',
+  run: async (e) => judgeTokenExpiry(await e.user, e.now, e.webUrl, e.shape.kind),
+};

@@ -1,0 +1,43 @@
+import type { ApiOutcome } from '../github/client.js';
+import { classifyApi, isUndecided, undecidedSummary } from '../github/classify.js';
+import type { TokenShape } from '../token/recognize.js';
+import type { Finding } from '../types.js';
+import { newClassicTokenUrl } from './links.js';
+import { type Check, finding } from './types.js';
+
+/** `GET /user`: only a 401 means the token is invalid (facts github-api §2.4, §9.7). */
+export function judgeTokenValid(user: ApiOutcome, shape: TokenShape, webUrl: string): Finding {
+  const id = 'token.valid';
+  const meaning = classifyApi(user);
+  if (meaning.kind === 'ok') {
+    return finding(id, 'pass', `GitHub accepts the token; it belongs to ${loginOf(user) ?? 'an unknown user'}.`);
+  }
+  if (meaning.kind === 'bad-credentials') {
+    const why = shape.checksum === 'valid'
+      ? 'its checksum is right, so it is not a typo: it has expired, or was revoked or deleted'
+      : 'it has expired, was revoked or deleted, or was mistyped';
+    return finding(id, 'fail', `GitHub refused the token (401 ${meaning.message}): ${why}.`, `Create a new classic token: ${newClassicTokenUrl(webUrl)}`);
+  }
+  if (meaning.kind === 'integration') {
+    return finding(
+      id,
+      'warn',
+      'GitHub accepts the token, but it is a GitHub App installation token (like GITHUB_TOKEN): it has no user, so GET /user is refused ("Resource not accessible by integration").',
+      'As CR_PAT, use a classic personal access token; inside a workflow, GITHUB_TOKEN with `permissions: packages: write` can replace it.',
+    );
+  }
+  if (isUndecided(meaning)) return finding(id, 'error', undecidedSummary(meaning, 'ask GitHub whether it accepts the token'));
+  return finding(id, 'error', `GitHub did not say whether it accepts the token: ${meaning.message}.`);
+}
+
+export function loginOf(outcome: ApiOutcome): string | null {
+  if (outcome.kind !== 'response' || outcome.status !== 200) return null;
+  const body = outcome.body as { login?: unknown } | null;
+  return body && typeof body.login === 'string' ? body.login : null;
+}
+
+export const tokenValid: Check = {
+  id: 'token.valid',
+  title: 'GitHub accepts the token',
+  run: async (e) => judgeTokenValid(await e.user, e.shape, e.webUrl),
+};

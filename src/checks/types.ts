@@ -1,0 +1,43 @@
+import type { ApiOutcome } from '../github/client.js';
+import type { LoginOutcome, PushOutcome } from '../registry/types.js';
+import type { TokenShape } from '../token/recognize.js';
+import type { CheckId, Finding, RepoTarget } from '../types.js';
+
+/** The image a push would go to. */
+export interface ImageTarget {
+  /** `owner/image`, lower-cased, as the registry path. */
+  path: string;
+  /** `ghcr.io/owner/image`. */
+  reference: string;
+  /** The reference as it would have been before lower-casing, when lower-casing changed it. */
+  loweredFrom: string | null;
+}
+
+/**
+ * Everything the checks judge. The network answers are promises started together by `gather()`,
+ * so each check waits only for what it reads and independent requests overlap.
+ */
+export interface Evidence {
+  shape: TokenShape;
+  target: RepoTarget;
+  image: ImageTarget;
+  registryHost: string;
+  /** `https://github.com` or the Enterprise host's web URL: where settings pages live. */
+  webUrl: string;
+  now: Date;
+  user: Promise<ApiOutcome>;
+  repo: Promise<ApiOutcome>;
+  login: Promise<LoginOutcome>;
+  push: Promise<PushOutcome | null>;
+}
+
+/** One check: a stable id, a title for progress lines, and a judgement of the evidence. */
+export interface Check {
+  id: CheckId;
+  title: string;
+  run(evidence: Evidence): Promise<Finding>;
+}
+
+export function finding(id: CheckId, status: Finding['status'], summary: string, fix: string | null = null, details: string[] = []): Finding {
+  return { id, status, summary, fix, details };
+}

@@ -1,0 +1,46 @@
+import { request } from '@octokit/request';
+import { NetError, toNetError } from '../http/net-error.js';
+
+/** What one REST call produced: an answer of any status, or no answer at all. Never thrown. */
+export type ApiOutcome =
+  | { kind: 'response'; status: number; headers: Headers; body: unknown; requestId: string | null }
+  | { kind: 'network'; error: NetError };
+
+export type ApiGet = (route: string, params?: Record<string, string>) => Promise<ApiOutcome>;
+
+const API_VERSION = '2022-11-28'; // facts github-api §2.1: pin the version; 2022-11-28 is supported until at least 2027
+
+/**
+ * A GET-only GitHub REST client built on @octokit/request, with our guarded fetch underneath.
+ * Octokit throws on 4xx/5xx; we turn every answer back into a value so checks read status and headers alike.
+ */
+export function createApiGet(options: { apiUrl: string; token: string; fetch: typeof globalThis.fetch; userAgent: string }): ApiGet {
+  const client = request.defaults({
+    baseUrl: options.apiUrl,
+    headers: {
+      authorization: `Bearer ${options.token}`,
+      'user-agent': options.userAgent,
+      'x-github-api-version': API_VERSION,
+    },
+    request: { fetch: options.fetch },
+  });
+  return async (route, params = {}) => {
+    try {
+      const response = await client(`GET ${route}`, params);
+      return answer(response.status, response.headers, response.data);
+    } catch (error) {
+      const response = (error as { response?: { status: number; headers: Record<string, unknown>; data: unknown } }).response;
+      if (response) return answer(response.status, response.headers, response.data);
+      const cause = (error as { cause?: unknown }).cause;
+      return { kind: 'network', error: cause instanceof NetError ? cause : toNetError(cause ?? error, new URL(options.apiUrl).host, 0) };
+    }
+  };
+}
+
+function answer(status: number, rawHeaders: Record<string, unknown>, body: unknown): ApiOutcome {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(rawHeaders)) {
+    if (value !== undefined && value !== null) headers.set(name, String(value));
+  }
+  return { kind: 'response', status, headers, body, requestId: headers.get('x-github-request-id') };
+}

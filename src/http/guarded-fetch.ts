@@ -1,0 +1,99 @@
+import type { HttpTraceEvent } from '../check-api.js';
+import { isLoopbackHost } from '../target/endpoints.js';
+import { NetError, toNetError } from './net-error.js';
+
+export interface GuardedFetchOptions {
+  fetch: typeof globalThis.fetch;
+  /** Host names (lower case) that may receive an `Authorization` header: the API host and the registry host. */
+  credentialHosts: readonly string[];
+  timeoutMs: number;
+  /** Bodies larger than this are refused, so a hostile server cannot exhaust memory. @default 1 MiB */
+  maxBodyBytes?: number;
+  maxRedirects?: number;
+  signal?: AbortSignal;
+  onHttp?: (event: HttpTraceEvent) => void;
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * A `fetch` that enforces crpat's rules on every exchange (hand-written: no library combines them):
+ * HTTPS unless loopback; credentials only to the allowed hosts; redirects followed by hand and never to another
+ * host (fetch itself would drop `Authorization` cross-origin, but we refuse the hop outright and say so);
+ * a per-request timeout; a cap on the body. It answers with a fully read Response or throws a NetError.
+ */
+export function createGuardedFetch(options: GuardedFetchOptions): typeof globalThis.fetch {
+  const maxBody = options.maxBodyBytes ?? 1024 * 1024;
+  const maxRedirects = options.maxRedirects ?? 5;
+
+  return async (input, init = {}) => {
+    let url = new URL(input instanceof Request ? input.url : String(input));
+    let method = (init.method ?? 'GET').toUpperCase();
+    const headers = new Headers(init.headers);
+    for (let hop = 0; ; hop++) {
+      assertAllowed(url, headers, options.credentialHosts);
+      const response = await exchange(url, method, { ...init, headers, method }, options, maxBody);
+      const location = response.headers.get('location');
+      if (!REDIRECTS.has(response.status) || location === null || !['GET', 'HEAD'].includes(method)) {
+        return response;
+      }
+      const next = new URL(location, url);
+      if (next.hostname.toLowerCase() !== url.hostname.toLowerCase()) {
+        throw new NetError('redirect', `${url.host} redirected to ${next.host}; crpat does not follow a redirect to another host`);
+      }
+      if (hop + 1 >= maxRedirects) throw new NetError('redirect', `${url.host} redirected more than ${maxRedirects} times (a redirect loop)`);
+      if (response.status === 303) method = 'GET';
+      url = next;
+    }
+  };
+}
+
+function assertAllowed(url: URL, headers: Headers, credentialHosts: readonly string[]): void {
+  const host = url.hostname.toLowerCase();
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(host))) {
+    throw new NetError('insecure', `refused to use ${url.protocol}//${url.host}: only https is allowed, except to a loopback host`);
+  }
+  if (headers.has('authorization') && !credentialHosts.includes(host)) {
+    throw new NetError('off-host', `refused to send the token to ${url.host}: it is neither the API host nor the registry host`);
+  }
+}
+
+async function exchange(
+  url: URL,
+  method: string,
+  init: RequestInit,
+  options: GuardedFetchOptions,
+  maxBody: number,
+): Promise<Response> {
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+  const started = performance.now();
+  const trace = (status: number | null, requestId: string | null, error?: string) =>
+    options.onHttp?.({ method, url: url.href, status, requestId, ms: Math.round(performance.now() - started), ...(error ? { error } : {}) });
+  try {
+    const raw = await options.fetch(url, { ...init, method, redirect: 'manual', signal });
+    const body = NULL_BODY.has(raw.status) ? null : await readCapped(raw, maxBody, url.host);
+    trace(raw.status, raw.headers.get('x-github-request-id'));
+    return new Response(body, { status: raw.status, statusText: raw.statusText, headers: raw.headers });
+  } catch (error) {
+    const netError = toNetError(error, url.host, options.timeoutMs);
+    trace(null, null, netError.message);
+    throw netError;
+  }
+}
+
+async function readCapped(response: Response, maxBytes: number, host: string): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > maxBytes) {
+      // Leaving the loop by throwing cancels the stream.
+      throw new NetError('too-large', `${host} sent a body larger than ${maxBytes} bytes; it was not read`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}

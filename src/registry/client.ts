@@ -1,0 +1,162 @@
+import { NetError } from '../http/net-error.js';
+import { isLoopbackHost } from '../target/endpoints.js';
+import { parseWwwAuthenticate } from './challenge.js';
+import { parseRegistryErrors } from './error-body.js';
+import type { CancelOutcome, LoginOutcome, PushOutcome, Realm, RegistryRefusal } from './types.js';
+
+export interface RegistryClient {
+  /** `https://ghcr.io` or `http://127.0.0.1:5000`. */
+  origin: string;
+  host: string;
+  fetch: typeof globalThis.fetch;
+  token: string;
+  /** Host names that may receive the token (API host and registry host). */
+  credentialHosts: readonly string[];
+}
+
+// ghcr.io's challenge is known (facts ghcr §1.1), so the /v2/ ping is skipped: one round trip fewer.
+const KNOWN_REALMS: Record<string, Realm> = { 'ghcr.io': { url: 'https://ghcr.io/token', service: 'ghcr.io' } };
+
+// ghcr ignores the Basic user name and reads the password (facts ghcr §1.3); any non-empty name works.
+// A fixed one lets the registry exchange start at once instead of waiting for GET /user.
+const BASIC_USER = 'crpat';
+
+/** Finds the token service and asks it for a `pull,push` token for `repository` (`owner/image`). */
+export async function registryLogin(client: RegistryClient, repository: string): Promise<LoginOutcome> {
+  try {
+    const discovered = KNOWN_REALMS[client.host] ?? (await discoverRealm(client));
+    if ('kind' in discovered) return discovered;
+    return await requestToken(client, discovered, `repository:${repository}:pull,push`);
+  } catch (error) {
+    return { kind: 'network', error: asNetError(error) };
+  }
+}
+
+async function discoverRealm(client: RegistryClient): Promise<Realm | LoginOutcome> {
+  const response = await client.fetch(`${client.origin}/v2/`, { headers: { accept: 'application/json' } });
+  if (response.ok) return { kind: 'anonymous' };
+  const challenge = parseWwwAuthenticate(response.headers.get('www-authenticate'));
+  if (response.status !== 401 || !challenge.ok || challenge.value.scheme.toLowerCase() !== 'bearer' || !challenge.value.params.realm) {
+    return { kind: 'unexpected', reason: `${client.host} answered GET /v2/ with HTTP ${response.status} and no Bearer challenge` };
+  }
+  return { url: challenge.value.params.realm, service: challenge.value.params.service ?? null };
+}
+
+async function requestToken(client: RegistryClient, realm: Realm, scope: string): Promise<LoginOutcome> {
+  const realmUrl = safeUrl(realm.url);
+  const problem = realmUrl ? realmProblem(realmUrl, client.credentialHosts) : `the token service address "${realm.url}" is not a URL`;
+  if (problem || !realmUrl) return { kind: 'realm-refused', reason: problem ?? 'invalid realm' };
+  if (realm.service) realmUrl.searchParams.set('service', realm.service);
+  realmUrl.searchParams.set('scope', scope);
+  const basic = Buffer.from(`${BASIC_USER}:${client.token}`).toString('base64');
+  const response = await client.fetch(realmUrl, { headers: { authorization: `Basic ${basic}`, accept: 'application/json' } });
+  const text = await response.text();
+  if (response.status === 401 || response.status === 403) return { kind: 'refused', refusal: refusal(response, text), realm };
+  if (response.status !== 200) return { kind: 'unexpected', reason: `the token service answered HTTP ${response.status}` };
+  const bearer = tokenFrom(text);
+  if (!bearer) return { kind: 'unexpected', reason: 'the token service answered 200 without a token' };
+  return { kind: 'token', bearer, realm };
+}
+
+/** Opens a blob upload (nothing is written), then cancels it where the registry allows. */
+export async function probePush(client: RegistryClient, repository: string, login: LoginOutcome): Promise<PushOutcome> {
+  const bearer = login.kind === 'token' ? login.bearer : null;
+  try {
+    const response = await client.fetch(`${client.origin}/v2/${repository}/blobs/uploads/`, {
+      method: 'POST',
+      headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), 'content-length': '0' },
+      body: '',
+    });
+    const text = await response.text();
+    if (response.status === 202) {
+      const location = response.headers.get('location');
+      if (!location) return { kind: 'unexpected', reason: 'the registry opened an upload but sent no Location' };
+      const cancel = await cancelUpload(client, repository, location, login);
+      return { kind: 'opened', cancel, location: new URL(location, client.origin).pathname };
+    }
+    const parsed = refusal(response, text);
+    if (response.status === 401 || response.status === 403 || parsed.errors.some((e) => e.code.startsWith('NAME_'))) {
+      return { kind: 'refused', refusal: parsed };
+    }
+    return { kind: 'unexpected', reason: `the registry answered the upload with HTTP ${response.status}${describe(parsed)}` };
+  } catch (error) {
+    return { kind: 'network', error: asNetError(error) };
+  }
+}
+
+async function cancelUpload(client: RegistryClient, repository: string, location: string, login: LoginOutcome): Promise<CancelOutcome> {
+  const target = new URL(location, client.origin);
+  if (target.hostname.toLowerCase() !== new URL(client.origin).hostname.toLowerCase()) {
+    return { kind: 'not-cancelled', reason: `the upload session lives on ${target.host}; crpat sends no token there, so it is left to expire` };
+  }
+  try {
+    let response = await sendDelete(client, target, login.kind === 'token' ? login.bearer : null);
+    // distribution needs the `delete` action to cancel (facts ghcr §7.3): ask for it once, then retry.
+    if (response.status === 401 && login.kind === 'token' && /\bdelete\b/.test(response.headers.get('www-authenticate') ?? '')) {
+      const again = await requestToken(client, login.realm, `repository:${repository}:delete`);
+      if (again.kind === 'token') response = await sendDelete(client, target, again.bearer);
+    }
+    if (response.status >= 200 && response.status < 300) return { kind: 'cancelled' };
+    if (response.status === 405 || response.status === 404) return { kind: 'unsupported', status: response.status };
+    return { kind: 'not-cancelled', reason: `the registry answered the cancel with HTTP ${response.status}; the session expires on its own` };
+  } catch (error) {
+    return { kind: 'not-cancelled', reason: `${asNetError(error).message}; the session expires on its own` };
+  }
+}
+
+async function sendDelete(client: RegistryClient, target: URL, bearer: string | null): Promise<Response> {
+  const response = await client.fetch(target, {
+    method: 'DELETE',
+    headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), 'content-length': '0' },
+  });
+  await response.arrayBuffer();
+  return response;
+}
+
+function realmProblem(realm: URL, credentialHosts: readonly string[]): string | null {
+  const host = realm.hostname.toLowerCase();
+  if (realm.protocol !== 'https:' && !(realm.protocol === 'http:' && isLoopbackHost(host))) {
+    return `the registry's token service ${realm.origin} is not HTTPS; crpat will not send your token there`;
+  }
+  if (!credentialHosts.includes(host)) {
+    return `the registry's token service is on ${realm.host}, which is neither the API host nor the registry host; crpat will not send your token there`;
+  }
+  return null;
+}
+
+function refusal(response: Response, text: string): RegistryRefusal {
+  const challenge = parseWwwAuthenticate(response.headers.get('www-authenticate'));
+  return {
+    status: response.status,
+    errors: parseRegistryErrors(text),
+    challengeError: challenge.ok ? (challenge.value.params.error ?? null) : null,
+    requestId: response.headers.get('x-github-request-id'),
+  };
+}
+
+function describe(refusal: RegistryRefusal): string {
+  const first = refusal.errors[0];
+  return first ? ` (${first.code}: ${first.message})` : '';
+}
+
+function tokenFrom(text: string): string | null {
+  try {
+    const body = JSON.parse(text) as { token?: unknown; access_token?: unknown };
+    const value = body.token ?? body.access_token;
+    return typeof value === 'string' && value.length > 0 ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function safeUrl(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+function asNetError(error: unknown): NetError {
+  return error instanceof NetError ? error : new NetError('network', error instanceof Error ? error.message : String(error));
+}

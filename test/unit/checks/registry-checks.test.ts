@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { judgeRegistryLogin } from '../../../src/checks/registry-login.js';
+import { judgeRegistryPush } from '../../../src/checks/registry-push.js';
+import { verdictOf } from '../../../src/checks/verdict.js';
+import { NetError } from '../../../src/http/net-error.js';
+import type { PushOutcome, RegistryRefusal } from '../../../src/registry/types.js';
+import type { Finding } from '../../../src/types.js';
+import { CLASSIC, FINE_GRAINED } from '../../helpers/outcomes.js';
+
+const WEB = 'https://github.com';
+const REALM = { url: 'https://ghcr.io/token', service: 'ghcr.io' };
+const denied = (message: string, status = 403): RegistryRefusal => ({ status, errors: [{ code: status === 403 ? 'DENIED' : 'UNAUTHORIZED', message }], challengeError: null, requestId: null });
+const IMAGE = { path: 'acme/api', reference: 'ghcr.io/acme/api', loweredFrom: null };
+const TOKEN_LOGIN = { kind: 'token' as const, bearer: 'x', realm: REALM };
+const push = (outcome: PushOutcome | null, ownerIsOrg: boolean | null = true) =>
+  judgeRegistryPush({ push: outcome, image: IMAGE, target: { host: 'github.com', owner: 'acme', name: 'api' }, ownerIsOrg, webUrl: WEB });
+
+describe('judgeRegistryLogin (facts ghcr §1.3)', () => {
+  it('passes when the token service issues a token', () => expect(judgeRegistryLogin(TOKEN_LOGIN, CLASSIC, 'ghcr.io', WEB).status).toBe('pass'));
+  it('fails on 403 DENIED "denied" and quotes it', () => {
+    const result = judgeRegistryLogin({ kind: 'refused', refusal: denied('denied'), realm: REALM }, CLASSIC, 'ghcr.io', WEB);
+    expect(result.status).toBe('fail');
+    expect(result.summary).toContain('HTTP 403 DENIED: denied');
+  });
+  it('names fine-grained tokens as the reason when one is refused', () => {
+    const result = judgeRegistryLogin({ kind: 'refused', refusal: denied('denied'), realm: REALM }, FINE_GRAINED, 'ghcr.io', WEB);
+    expect(result.summary).toMatch(/fine-grained/);
+  });
+  it('errors (does not fail) when the realm is on a foreign host', () => {
+    const result = judgeRegistryLogin({ kind: 'realm-refused', reason: 'the token service is on evil.example' }, CLASSIC, 'ghcr.io', WEB);
+    expect(result.status).toBe('error');
+  });
+  it('errors on a network failure', () => {
+    expect(judgeRegistryLogin({ kind: 'network', error: new NetError('timeout', 'ghcr.io did not answer') }, CLASSIC, 'ghcr.io', WEB).status).toBe('error');
+  });
+});
+
+describe('judgeRegistryPush (facts ghcr §2, §3, §8)', () => {
+  it('passes on 202 and says a 405 cancel is not a failure', () => {
+    const result = push({ kind: 'opened', location: '/v2/acme/api/blobs/uploads/1', cancel: { kind: 'unsupported', status: 405 } });
+    expect(result.status).toBe('pass');
+    expect(result.details.join(' ')).toMatch(/expires on its own/);
+  });
+  it.each([
+    ['permission_denied: The token provided does not match expected scopes.', /write:packages/, /settings\/tokens\/new\?scopes=write:packages/],
+    ['permission_denied: write_package', /no write role/, /orgs\/acme\/packages\/container\/api\/settings/],
+    ['permission_denied: create_package', /may not create a package/, /organizations\/acme\/settings\/packages/],
+    ['installation not allowed to Write organization package', /installation token/, /packages: write/],
+    [
+      'permission_denied: `acme` forbids access via a personal access token (classic). Please use a GitHub App, OAuth App, or a personal access token with fine-grained permissions.',
+      /refuses personal access tokens/,
+      /personal-access-tokens/,
+    ],
+  ])('quotes "%s" and explains it', (message, why, fix) => {
+    const result = push({ kind: 'refused', refusal: denied(message) });
+    expect(result.status).toBe('fail');
+    expect(result.summary).toContain(`DENIED: ${message}`);
+    expect(result.summary).toMatch(why);
+    expect(result.fix).toMatch(fix);
+  });
+  it("reads distribution's 401 insufficient_scope as a refusal", () => {
+    const refusal: RegistryRefusal = { status: 401, errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }], challengeError: 'insufficient_scope', requestId: null };
+    expect(push({ kind: 'refused', refusal }).summary).toMatch(/did not grant push/);
+  });
+  it('links a user-owned package under /users/', () => {
+    expect(push({ kind: 'refused', refusal: denied('permission_denied: write_package') }, false).fix).toContain('https://github.com/users/acme/packages/container/api/settings');
+  });
+  it('is skipped when the login did not succeed', () => expect(push(null).status).toBe('skip'));
+  it('errors on an unexpected status', () => expect(push({ kind: 'unexpected', reason: 'HTTP 500' }).status).toBe('error'));
+});
+
+describe('verdictOf', () => {
+  const f = (status: Finding['status']): Finding => ({ id: 'token.valid', status, summary: '', fix: null, details: [] });
+  it.each([
+    [['pass', 'warn', 'skip'], 'pass'],
+    [['pass', 'error'], 'inconclusive'],
+    [['error', 'fail'], 'fail'],
+  ] as const)('%j → %s', (statuses, verdict) => expect(verdictOf(statuses.map(f))).toBe(verdict));
+});

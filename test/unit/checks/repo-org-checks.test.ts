@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { judgeOrgPolicy } from '../../../src/checks/org-policy.js';
+import { judgeOrgSso } from '../../../src/checks/org-sso.js';
+import { judgeRepoAccess } from '../../../src/checks/repo-access.js';
+import { judgeRepoPush } from '../../../src/checks/repo-push.js';
+import { CLASSIC, FINE_GRAINED, READ, USER_OK, WRITE, api, offline, repoBody } from '../../helpers/outcomes.js';
+
+const WEB = 'https://github.com';
+const ACME = { host: 'github.com', owner: 'acme', name: 'api' };
+const NOT_FOUND = api(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/repos#get-a-repository', status: '404' });
+const SSO_URL = 'https://github.com/orgs/acme/sso?authorization_request=ABC123';
+const SSO = api(
+  403,
+  { message: 'Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.' },
+  { 'x-github-sso': `required; url=${SSO_URL}` },
+);
+const BAN = api(403, {
+  message: '`acme` forbids access via a personal access token (classic). Please use a GitHub App, OAuth App, or a personal access token with fine-grained permissions.',
+});
+const ORG_REPO = api(200, repoBody('acme', 'Organization', WRITE));
+
+describe('judgeOrgSso (facts github-api §4.4)', () => {
+  it('fails with the authorization URL from X-GitHub-SSO', () => {
+    const result = judgeOrgSso(SSO, ACME, WEB);
+    expect(result.status).toBe('fail');
+    expect(result.fix).toContain(SSO_URL);
+  });
+  it('passes for a visible organization repository', () => expect(judgeOrgSso(ORG_REPO, ACME, WEB).status).toBe('pass'));
+  it('passes for a personal account', () => expect(judgeOrgSso(api(200, repoBody('octocat', 'User', WRITE)), ACME, WEB).summary).toMatch(/personal account/));
+  it('is skipped when the repository is not visible', () => expect(judgeOrgSso(NOT_FOUND, ACME, WEB).status).toBe('skip'));
+});
+
+describe('judgeOrgPolicy (facts github-api §4.1, §4.3)', () => {
+  const base = { user: USER_OK(), push: null, shape: CLASSIC, target: ACME, webUrl: WEB };
+  it('fails on the backticked classic-token ban and links the policy page', () => {
+    const result = judgeOrgPolicy({ ...base, repo: BAN });
+    expect(result.status).toBe('fail');
+    expect(result.fix).toContain('https://github.com/organizations/acme/settings/personal-access-tokens');
+  });
+  it('fails on the lifetime policy and links the token page GitHub named', () => {
+    const message =
+      "The 'acme' organization forbids access via a fine-grained personal access tokens if the token's lifetime is greater than 366 days. Please adjust your token's lifetime at the following URL: https://github.com/settings/personal-access-tokens/123";
+    const result = judgeOrgPolicy({ ...base, repo: api(403, { message }), shape: FINE_GRAINED });
+    expect(result.status).toBe('fail');
+    expect(result.summary).toContain('366 days');
+    expect(result.fix).toContain('https://github.com/settings/personal-access-tokens/123');
+  });
+  it('reads the ban from the registry refusal for a public repository', () => {
+    const push = {
+      kind: 'refused' as const,
+      refusal: { status: 403, errors: [{ code: 'DENIED', message: 'permission_denied: `acme` forbids access via a personal access token (classic). Please use a GitHub App, OAuth App, or a personal access token with fine-grained permissions.' }], challengeError: null, requestId: null },
+    };
+    expect(judgeOrgPolicy({ ...base, repo: ORG_REPO, push }).status).toBe('fail');
+  });
+  it('passes for an organization with no refusal', () => expect(judgeOrgPolicy({ ...base, repo: ORG_REPO }).status).toBe('pass'));
+});
+
+describe('judgeRepoAccess (facts github-api §3)', () => {
+  it.each([
+    ['200 passes', ORG_REPO, USER_OK(), CLASSIC, 'pass'],
+    ['404 for a classic token without repo warns: pushing does not need repo', NOT_FOUND, USER_OK('write:packages'), CLASSIC, 'warn'],
+    ['404 for a classic token with repo fails', NOT_FOUND, USER_OK('repo, write:packages'), CLASSIC, 'fail'],
+    ['404 for a fine-grained token fails and names its repository list', NOT_FOUND, USER_OK(''), FINE_GRAINED, 'fail'],
+    ['403 SSO is skipped: org.sso names the cause', SSO, USER_OK(), CLASSIC, 'skip'],
+    ['403 classic ban is skipped: org.policy names the cause', BAN, USER_OK(), CLASSIC, 'skip'],
+    ['a timeout is inconclusive', offline(), USER_OK(), CLASSIC, 'error'],
+    ['401 is skipped (token.valid says it)', api(401, { message: 'Bad credentials' }), api(401, {}), CLASSIC, 'skip'],
+  ] as const)('%s', (_name, repo, user, shape, status) => {
+    expect(judgeRepoAccess(repo, user, shape, ACME, WEB).status).toBe(status);
+  });
+  it('warns about a renamed repository', () => {
+    const moved = api(200, repoBody('acme', 'Organization', WRITE, { full_name: 'acme/api-v2' }));
+    expect(judgeRepoAccess(moved, USER_OK(), CLASSIC, ACME, WEB)).toMatchObject({ status: 'warn', summary: expect.stringContaining('acme/api-v2') });
+  });
+});
+
+describe('judgeRepoPush', () => {
+  it('passes with write', () => expect(judgeRepoPush(ORG_REPO, USER_OK(), ACME, WEB).summary).toBe('octocat has write access to acme/api.'));
+  it('fails with read and links the access settings', () => {
+    const result = judgeRepoPush(api(200, repoBody('acme', 'Organization', READ)), USER_OK(), ACME, WEB);
+    expect(result.status).toBe('fail');
+    expect(result.fix).toContain('https://github.com/acme/api/settings/access');
+  });
+  it('is skipped when the repository is not visible', () => expect(judgeRepoPush(NOT_FOUND, USER_OK(), ACME, WEB).status).toBe('skip'));
+});

@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGuardedFetch } from '../../../src/http/guarded-fetch.js';
+import { NetError } from '../../../src/http/net-error.js';
+import { startServer } from '../../helpers/http-server.js';
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((close) => close()));
+});
+
+async function server(handler: Parameters<typeof startServer>[0]) {
+  const s = await startServer(handler);
+  closers.push(s.close);
+  return s;
+}
+
+function guarded(extra: Partial<Parameters<typeof createGuardedFetch>[0]> = {}) {
+  return createGuardedFetch({ fetch: globalThis.fetch, credentialHosts: ['127.0.0.1'], timeoutMs: 2000, ...extra });
+}
+
+async function failure(promise: Promise<unknown>): Promise<NetError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(NetError);
+  return error as NetError;
+}
+
+describe('createGuardedFetch', () => {
+  it('follows a same-host redirect and keeps the credential', async () => {
+    const seen: (string | undefined)[] = [];
+    const s = await server((req, res) => {
+      seen.push(req.headers.authorization);
+      if (req.url === '/old') res.writeHead(301, { location: '/new' }).end();
+      else res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+    const response = await guarded()(`${s.url}/old`, { headers: { authorization: 'Bearer secret' } });
+    expect(await response.json()).toEqual({ ok: true });
+    expect(seen).toEqual(['Bearer secret', 'Bearer secret']);
+  });
+
+  it('refuses a redirect to another host and never sends the credential there', async () => {
+    let otherHit = false;
+    const other = await server((_req, res) => {
+      otherHit = true;
+      res.end();
+    });
+    const s = await server((_req, res) => res.writeHead(302, { location: `http://localhost:${other.port}/x` }).end());
+    const error = await failure(guarded({ credentialHosts: ['127.0.0.1', 'localhost'] })(`${s.url}/`, { headers: { authorization: 'Bearer secret' } }));
+    expect(error.kind).toBe('redirect');
+    expect(otherHit).toBe(false);
+  });
+
+  it('stops a redirect loop', async () => {
+    const s = await server((_req, res) => res.writeHead(302, { location: '/loop' }).end());
+    expect((await failure(guarded()(`${s.url}/loop`))).kind).toBe('redirect');
+  });
+
+  it('refuses to send a credential to a host that is not allowed', async () => {
+    const s = await server((_req, res) => res.end());
+    const error = await failure(guarded({ credentialHosts: ['api.github.com'] })(`${s.url}/`, { headers: { authorization: 'Bearer secret' } }));
+    expect(error.kind).toBe('off-host');
+    expect(error.message).not.toContain('secret');
+  });
+
+  it('refuses plain http to a host that is not loopback', async () => {
+    expect((await failure(guarded()('http://example.invalid/'))).kind).toBe('insecure');
+  });
+
+  it('times out a server that never answers', async () => {
+    const s = await server(() => undefined);
+    const error = await failure(guarded({ timeoutMs: 200 })(`${s.url}/`));
+    expect(error.kind).toBe('timeout');
+  });
+
+  it('refuses a body over the cap', async () => {
+    const s = await server((_req, res) => res.end('x'.repeat(5000)));
+    expect((await failure(guarded({ maxBodyBytes: 1000 })(`${s.url}/`))).kind).toBe('too-large');
+  });
+
+  it('names a refused connection', async () => {
+    const s = await server((_req, res) => res.end());
+    await s.close();
+    closers.pop();
+    expect((await failure(guarded()(`${s.url}/`))).kind).toBe('refused');
+  });
+
+  it('names a reset connection', async () => {
+    const s = await server((req) => req.socket.destroy());
+    expect(['reset', 'network']).toContain((await failure(guarded()(`${s.url}/`))).kind);
+  });
+
+  it('reports each exchange to onHttp without headers', async () => {
+    const events: unknown[] = [];
+    const s = await server((_req, res) => res.writeHead(200, { 'x-github-request-id': 'AB:CD' }).end('{}'));
+    await guarded({ onHttp: (e) => events.push(e) })(`${s.url}/user`, { headers: { authorization: 'Bearer secret' } });
+    expect(events).toMatchObject([{ method: 'GET', url: `${s.url}/user`, status: 200, requestId: 'AB:CD' }]);
+    expect(JSON.stringify(events)).not.toContain('secret');
+  });
+});
