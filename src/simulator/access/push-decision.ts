@@ -1,0 +1,77 @@
+import { GHCR } from '../messages.js';
+import { findOrg, findPackage, isOrgMember, sameLogin, type SimPackage, type SimToken, type World } from '../world.js';
+import { isUsable } from './credential.js';
+import { needsSso } from './repo-view.js';
+import { atLeast, roleOnFullName } from './roles.js';
+import { hasScope } from './scopes.js';
+
+/** ghcr's answer to `POST /v2/<name>/blobs/uploads/` (facts ghcr §2, §3.2, §8). */
+export type PushDecision =
+  | { allowed: true }
+  | { allowed: false; status: 401 | 403; code: 'UNAUTHORIZED' | 'DENIED'; message: string };
+
+const ALLOW: PushDecision = { allowed: true };
+const deny = (message: string): PushDecision => ({ allowed: false, status: 403, code: 'DENIED', message });
+
+/**
+ * The decision ladder for pushing to `name` (`owner/image[/more]`, lower case) with `token` (`null`: anonymous
+ * bearer). Order [inferred]: who → token kind → org policy → SSO → scopes → package ACL.
+ */
+export function decidePush(world: World, token: SimToken | null, name: string, now: Date): PushDecision {
+  if (!token || !isUsable(token, now)) {
+    // facts ghcr §2: 401 for an anonymous bearer or an expired/revoked PAT at the POST
+    return { allowed: false, status: 401, code: 'UNAUTHORIZED', message: GHCR.unauthenticated };
+  }
+  if (token.kind === 'server-to-server') return installationDecision(world, token, name);
+  // facts ghcr §4.1, §8: fine-grained PATs are unsupported; ghu_ tokens assumed alike [inferred]
+  if (token.kind !== 'classic' && token.kind !== 'oauth') return deny(GHCR.scopes);
+  return classicDecision(world, token, name);
+}
+
+function classicDecision(world: World, token: SimToken, name: string): PushDecision {
+  const org = findOrg(world, namespaceOf(name));
+  if (org && token.kind === 'classic' && org.forbidsClassicTokens) return deny(GHCR.classicBanned(org.login)); // facts ghcr §2, §8
+  if (org && needsSso(org, token)) return deny(GHCR.denied); // facts ghcr §2, §8: message unconfirmed → `denied` [inferred]
+  if (!hasScope(token.scopes, 'write:packages')) return deny(GHCR.scopes); // facts ghcr §8
+  return packageDecision(world, token.user, name);
+}
+
+/** Existing package: the user needs write on it; new package: the right to create in the namespace (facts ghcr §8). */
+function packageDecision(world: World, login: string, name: string): PushDecision {
+  const pkg = findPackage(world, name);
+  if (pkg) return canWritePackage(world, pkg, login) ? ALLOW : deny(GHCR.writePackage);
+  return canCreateIn(world, namespaceOf(name), login) ? ALLOW : deny(GHCR.createPackage);
+}
+
+/** Direct Write grant, or inheritance from a linked repository the user can write (facts ghcr §4.3). */
+export function canWritePackage(world: World, pkg: SimPackage, login: string): boolean {
+  if (pkg.writers.some((writer) => sameLogin(writer, login))) return true;
+  return pkg.inheritsFrom !== undefined && atLeast(roleOnFullName(world, pkg.inheritsFrom, login), 'write');
+}
+
+/** Own user namespace, or an org the user belongs to (org "Package Creation" policy not modelled) [inferred]. */
+export function canCreateIn(world: World, namespace: string, login: string): boolean {
+  const org = findOrg(world, namespace);
+  return org ? isOrgMember(org, login) : sameLogin(namespace, login);
+}
+
+/**
+ * Installation tokens: an existing package must grant one of the installation's repositories under "Manage Actions
+ * access" (or be linked to it); only an Actions `GITHUB_TOKEN` may create packages (facts ghcr §4.1, §4.3, §8).
+ */
+function installationDecision(world: World, token: SimToken, name: string): PushDecision {
+  const grant = token.installation;
+  const writesPackages = grant?.permissions['packages'] === 'write';
+  const repos = grant?.repositories ?? [];
+  const pkg = findPackage(world, name);
+  if (pkg) {
+    const granted = [...(pkg.actionsAccess ?? []), ...(pkg.inheritsFrom ? [pkg.inheritsFrom] : [])];
+    const reaches = repos.some((repo) => granted.some((g) => sameLogin(g, repo)));
+    return writesPackages && reaches ? ALLOW : deny(GHCR.installationWrite);
+  }
+  return writesPackages && grant?.actions ? ALLOW : deny(GHCR.installationCreate);
+}
+
+export function namespaceOf(name: string): string {
+  return name.split('/')[0] ?? '';
+}
