@@ -1,0 +1,212 @@
+import { err, ok, type Result } from '../result.js';
+
+/**
+ * Parsers for the GitHub REST response headers crpat reads (shared/facts/github-api.md §2.3, §8).
+ * Pure; never throw; `null` means "header absent" unless stated otherwise.
+ */
+
+/** `X-OAuth-Scopes`: null when absent; `''` → `[]`; comma-separated, trimmed, empties dropped. */
+export function parseScopes(header: string | null | undefined): string[] | null {
+  if (header === null || header === undefined) return null;
+  return header
+    .split(',')
+    .map((scope) => scope.trim())
+    .filter((scope) => scope !== '');
+}
+
+/**
+ * What each classic scope contains. GitHub stores tokens with implied scopes dropped ("normalized"), so
+ * `repo` arrives without `public_repo`. Sources: github/docs
+ * content/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps.md ("Available scopes" nesting and
+ * "Normalized scopes"); the token page's nesting for scopes that page omits (write:packages ⊃ read:packages,
+ * codespace ⊃ codespace:secrets, admin:ssh_signing_key, write:discussion, audit_log, copilot, manage_runners:org),
+ * as also encoded by cli/cli api/client.go (generateScopesSuggestion) and trufflesecurity/trufflehog
+ * pkg/analyzer/analyzers/github/classic/classic_permissions.go.
+ */
+const IMPLIES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['repo', ['repo:status', 'repo_deployment', 'public_repo', 'repo:invite', 'security_events']],
+  ['write:packages', ['read:packages']],
+  ['admin:org', ['write:org', 'manage_runners:org']],
+  ['write:org', ['read:org']],
+  ['admin:public_key', ['write:public_key']],
+  ['write:public_key', ['read:public_key']],
+  ['admin:repo_hook', ['write:repo_hook']],
+  ['write:repo_hook', ['read:repo_hook']],
+  ['admin:gpg_key', ['write:gpg_key']],
+  ['write:gpg_key', ['read:gpg_key']],
+  ['admin:ssh_signing_key', ['write:ssh_signing_key']],
+  ['write:ssh_signing_key', ['read:ssh_signing_key']],
+  ['user', ['read:user', 'user:email', 'user:follow']],
+  ['project', ['read:project']],
+  ['codespace', ['codespace:secrets']],
+  ['admin:enterprise', ['manage_runners:enterprise', 'manage_billing:enterprise', 'read:enterprise']],
+  ['write:discussion', ['read:discussion']],
+  ['audit_log', ['read:audit_log']],
+  ['copilot', ['manage_billing:copilot']],
+]);
+
+/** The scopes a token really has: those granted plus everything they contain, transitively. */
+export function expandScopes(scopes: readonly string[]): Set<string> {
+  const all = new Set<string>();
+  const pending = [...scopes];
+  for (let scope = pending.pop(); scope !== undefined; scope = pending.pop()) {
+    if (all.has(scope)) continue;
+    all.add(scope);
+    pending.push(...(IMPLIES.get(scope) ?? []));
+  }
+  return all;
+}
+
+/** `2026-01-01 00:00:00 UTC` or `2023-04-26 23:23:18 +0200`, 24-hour clock (§2.3). */
+const EXPIRATION = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) (UTC|[+-]\d{4})$/;
+
+/** `GitHub-Authentication-Token-Expiration`: null when absent (the token does not expire). */
+export function parseTokenExpiration(header: string | null | undefined): Result<Date> | null {
+  if (header === null || header === undefined) return null;
+  const match = EXPIRATION.exec(header.trim());
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = match?.slice(1, 7).map(Number) ?? [];
+  const utc = match ? utcDate(year, month, day, hour, minute, second) : null;
+  const offset = offsetMinutes(match?.[7] ?? '');
+  if (utc === null || offset === null) {
+    return err('The token-expiration header is not in a known format (YYYY-MM-DD HH:MM:SS UTC or ±HHMM).');
+  }
+  return ok(new Date(utc.getTime() - offset * 60_000));
+}
+
+/** `UTC` → 0, `+0200` → 120, `-0530` → -330; anything else → null. */
+function offsetMinutes(zone: string): number | null {
+  if (zone === 'UTC') return 0;
+  const match = /^([+-])(\d{2})(\d{2})$/.exec(zone);
+  if (!match) return null;
+  const hours = Number(match[2]);
+  const minutes = Number(match[3]);
+  if (hours > 23 || minutes > 59) return null;
+  return (match[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
+}
+
+/** A real calendar instant in UTC, or null (month 13, 31 April, 24:00, year < 100, …). */
+function utcDate(year: number, month: number, day: number, hour: number, minute: number, second: number): Date | null {
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  const same = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return same ? date : null;
+}
+
+export type SsoHeader = { kind: 'required'; url: string } | { kind: 'partial-results'; organizationIds: number[] };
+
+/**
+ * `X-GitHub-SSO` (§2.3, §4.4): `required; url=https://github.com/orgs/ORG/sso?authorization_request=…` or
+ * `partial-results; organizations=21955855,20582480`. A `required` URL that is not https on a DNS host name with an
+ * `/orgs/ORG/sso` (or `/enterprises/ENT/sso`) path is ignored (null): the user is told to open it.
+ */
+export function parseSsoHeader(header: string | null | undefined): SsoHeader | null {
+  if (header === null || header === undefined) return null;
+  const [head = '', ...rest] = header.split(';').map((part) => part.trim());
+  const params = new Map(rest.map(splitParam));
+  switch (head.toLowerCase()) {
+    case 'required': {
+      const url = ssoUrl(params.get('url') ?? '');
+      return url === null ? null : { kind: 'required', url };
+    }
+    case 'partial-results':
+      return { kind: 'partial-results', organizationIds: organizationIds(params.get('organizations') ?? '') };
+    default:
+      return null;
+  }
+}
+
+function splitParam(param: string): [string, string] {
+  const eq = param.indexOf('=');
+  if (eq < 0) return [param.toLowerCase(), ''];
+  return [param.slice(0, eq).trim().toLowerCase(), param.slice(eq + 1).trim()];
+}
+
+const DNS_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const SSO_PATH = /^\/(?:orgs|enterprises)\/[A-Za-z0-9-]{1,39}\/sso\/?$/;
+
+function ssoUrl(text: string): string | null {
+  const url = tryUrl(text);
+  if (url === null || url.protocol !== 'https:' || url.username !== '' || url.password !== '') return null;
+  if (url.port !== '' || !DNS_NAME.test(url.hostname) || !SSO_PATH.test(url.pathname)) return null;
+  return url.href;
+}
+
+function organizationIds(text: string): number[] {
+  return text
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => /^\d{1,15}$/.test(id))
+    .map(Number);
+}
+
+export interface RateLimit {
+  limit: number;
+  remaining: number;
+  used: number | null;
+  reset: Date;
+  resource: string | null;
+}
+
+/**
+ * The five `x-ratelimit-*` headers (§8). Null unless limit, remaining and reset are all present and integers
+ * (GHES may disable rate limits and send none). Never read `remaining: 0` on a 401 as a rate limit (§2.4).
+ */
+export function parseRateLimit(headers: Headers): RateLimit | null {
+  const limit = integer(headers.get('x-ratelimit-limit'), 15);
+  const remaining = integer(headers.get('x-ratelimit-remaining'), 15);
+  const reset = integer(headers.get('x-ratelimit-reset'), 12);
+  if (limit === null || remaining === null || reset === null) return null;
+  const resource = headers.get('x-ratelimit-resource')?.trim() ?? '';
+  return {
+    limit,
+    remaining,
+    used: integer(headers.get('x-ratelimit-used'), 15),
+    reset: new Date(reset * 1000),
+    resource: /^[A-Za-z0-9_-]{1,64}$/.test(resource) ? resource : null,
+  };
+}
+
+/** A non-negative decimal integer of at most `digits` digits, or null. */
+function integer(value: string | null, digits: number): number | null {
+  const text = value?.trim() ?? '';
+  return new RegExp(`^\\d{1,${digits}}$`).test(text) ? Number(text) : null;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** RFC 9110 §5.6.7 IMF-fixdate, e.g. `Sun, 06 Nov 1994 08:49:37 GMT` (the form servers must send). */
+const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
+
+/**
+ * `Retry-After` in seconds: delta-seconds as given, or an HTTP-date minus `now` (0 if already past).
+ * Null when absent or unreadable. No upper cap: the caller decides how long it is willing to wait.
+ */
+export function parseRetryAfter(value: string | null, now: Date): number | null {
+  if (value === null) return null;
+  const seconds = integer(value, 15);
+  if (seconds !== null) return seconds;
+  const match = IMF_FIXDATE.exec(value.trim());
+  if (!match) return null;
+  const [day = 0, year = 0, hour = 0, minute = 0, second = 0] = [1, 3, 4, 5, 6].map((i) => Number(match[i]));
+  const date = utcDate(year, MONTHS.indexOf(match[2] ?? '') + 1, day, hour, minute, second);
+  const delay = date === null ? NaN : Math.ceil((date.getTime() - now.getTime()) / 1000);
+  return Number.isFinite(delay) ? Math.max(0, delay) : null;
+}
+
+/** RFC 8288 `Link`: rel → URL (first wins; rel values lower-cased; `rel="next last"` gives both). */
+export function parseLink(header: string | null): Record<string, string> {
+  const links = new Map<string, string>();
+  for (const [, url = '', params = ''] of (header ?? '').matchAll(/<([^<>]*)>([^<]*)/g)) {
+    const rel = /(?:^|;)\s*rel\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(params);
+    const names = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
+    for (const name of names) if (name !== '' && !links.has(name)) links.set(name, url.trim());
+  }
+  return Object.fromEntries(links);
+}
+
+function tryUrl(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
