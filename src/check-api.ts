@@ -37,5 +37,16 @@ export interface CheckTokenDeps {
   now?: () => Date;
   onProgress?: (event: ProgressEvent) => void;
   onHttp?: (event: HttpTraceEvent) => void;
+  /** Told before a GET is retried (5xx, reset, timeout, short Retry-After), so the wait can be said out loud. */
+  onRetry?: (event: RetryEvent) => void;
   signal?: AbortSignal;
+}
+
+/** A GET about to be repeated after `delayMs`. */
+export interface RetryEvent {
+  method: string;
+  url: string;
+  reason: string;
+  delayMs: number;
+  attempt: number;
 }

@@ -11,6 +11,7 @@ import { verdictOf } from './checks/verdict.js';
 import { UsageError } from './errors.js';
 import { createApiGet } from './github/client.js';
 import { createGuardedFetch } from './http/guarded-fetch.js';
+import { withRetries } from './http/retry.js';
 import { probePush, registryLogin } from './registry/client.js';
 import { defaultEndpoints, parseApiUrl, parseRegistry } from './target/endpoints.js';
 import { parseRepoTarget } from './target/parse.js';
@@ -46,13 +47,17 @@ export async function checkToken(options: CheckTokenOptions, deps: CheckTokenDep
 
   // The token goes to these two hosts and nowhere else.
   const credentialHosts = [new URL(apiUrl).hostname.toLowerCase(), new URL(registry.origin).hostname.toLowerCase()];
-  const fetch = createGuardedFetch({
+  // An overall deadline bounds the whole run, retries included.
+  const deadline = AbortSignal.timeout(settings.timeoutMs * 3 + 5000);
+  const signal = deps.signal ? AbortSignal.any([deadline, deps.signal]) : deadline;
+  const guarded = createGuardedFetch({
     fetch: deps.fetch ?? globalThis.fetch,
     credentialHosts,
     timeoutMs: settings.timeoutMs,
-    ...(deps.signal ? { signal: deps.signal } : {}),
+    signal,
     ...(deps.onHttp ? { onHttp: deps.onHttp } : {}),
   });
+  const fetch = withRetries(guarded, { signal, ...(deps.onRetry ? { onRetry: deps.onRetry } : {}) });
   const api = createApiGet({ apiUrl, token, fetch, userAgent: `crpat/${VERSION}` });
   const registryClient = { origin: registry.origin, host: registry.host, fetch, token, credentialHosts };
 

@@ -3,7 +3,7 @@
  * with the same report `crpat check --json` prints.
  */
 export { checkToken } from './check.js';
-export type { CheckTokenDeps, CheckTokenOptions, HttpTraceEvent, ProgressEvent } from './check-api.js';
+export type { CheckTokenDeps, CheckTokenOptions, HttpTraceEvent, ProgressEvent, RetryEvent } from './check-api.js';
 export { CancelledError, UsageError } from './errors.js';
 export { CHECK_IDS } from './types.js';
 export type { CheckId, CheckStatus, Finding, RepoTarget, Report, TokenKind, Verdict } from './types.js';

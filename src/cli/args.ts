@@ -1,0 +1,157 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { UsageError } from '../errors.js';
+import { HELP_TEXT } from './help.js';
+import { VERSION } from '../version.js';
+
+/** Flags of `crpat check`, only those given on the command line (no defaults: see options.ts). */
+export interface CheckFlags {
+  repo?: string;
+  image?: string;
+  tokenStdin?: boolean;
+  apiUrl?: string;
+  registry?: string;
+  timeout?: number;
+  json?: boolean;
+  yes?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+  /** `false` for `--no-color`; absent otherwise. */
+  color?: boolean;
+}
+
+/** Flags of `crpat demo`. */
+export interface DemoFlags {
+  color?: boolean;
+}
+
+export type ParsedArgs =
+  | { command: 'check'; flags: CheckFlags }
+  | { command: 'demo'; flags: DemoFlags }
+  | { command: 'help'; text: string }
+  | { command: 'version'; text: string };
+
+const WHY_NOT_ARGV =
+  'a token on the command line is visible to every user of this machine (ps) and lands in shell history. ' +
+  'Use CR_PAT=... or --token-stdin.';
+
+/** The message for `--token`, `--token=X`, `-t X`, `-tX`: it never repeats the value. */
+export const TOKEN_REFUSED = `--token is refused: ${WHY_NOT_ARGV}`;
+const TOKEN_ARGUMENT_REFUSED = `a token as an argument is refused: ${WHY_NOT_ARGV}`;
+
+/** GitHub token prefixes (shared/facts/github-api.md §1.1): an argument that starts with one is never echoed. */
+const LOOKS_LIKE_TOKEN = /^(gh[pousr]_|github_pat_)/;
+const HELP_HINT = '(see crpat --help)';
+const BOOLEAN_FLAGS = new Set(['--token-stdin', '--json', '--yes', '--quiet', '--verbose', '--no-color', '--help', '--version']);
+
+/**
+ * argv (without `node` and the script) → the command and its flags. Throws `UsageError` with a one-line message for
+ * `--token` in any form, unknown options, missing values and extra arguments; commander itself prints nothing.
+ */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  refuseTokenArguments(argv);
+  let parsed: ParsedArgs | undefined;
+  const output: string[] = [];
+  const program = configure(new Command('crpat'), output);
+  program.version(VERSION, '-V, --version');
+  program
+    .command('check', { isDefault: true })
+    .option('--repo <target>')
+    .option('--image <name>')
+    .option('--token-stdin')
+    .option('--api-url <url>')
+    .option('--registry <host>')
+    .option('--timeout <seconds>', '', parseTimeout)
+    .option('--json')
+    .option('--yes')
+    .option('--quiet')
+    .option('--verbose')
+    .option('--no-color')
+    .action((_options: unknown, command: Command) => {
+      parsed = { command: 'check', flags: givenFlags(command) as CheckFlags };
+    });
+  program
+    .command('demo')
+    .option('--no-color')
+    .action((_options: unknown, command: Command) => {
+      parsed = { command: 'demo', flags: givenFlags(command) as DemoFlags };
+    });
+  for (const command of [program, ...program.commands]) configure(command, output);
+
+  try {
+    program.parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help') {
+      return { command: 'help', text: HELP_TEXT };
+    }
+    if (error.code === 'commander.version') return { command: 'version', text: `${VERSION}\n` };
+    throw new UsageError(usageMessage(error));
+  }
+  if (parsed === undefined) throw new UsageError(`nothing to do ${HELP_HINT}`);
+  return parsed;
+}
+
+/** Output captured, errors thrown (not printed, no process.exit), and our help text instead of commander's. */
+function configure(command: Command, output: string[]): Command {
+  command.exitOverride();
+  command.configureOutput({
+    writeOut: (text) => output.push(text),
+    writeErr: (text) => output.push(text),
+    outputError: () => {},
+  });
+  command.helpOption('-h, --help');
+  command.helpInformation = () => HELP_TEXT;
+  return command;
+}
+
+/** Only the options the user typed (source `cli`), so defaults can be applied in one place later. */
+function givenFlags(command: Command): Record<string, unknown> {
+  const values = command.opts();
+  const given: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (command.getOptionValueSource(key) === 'cli') given[key] = value;
+  }
+  return given;
+}
+
+function parseTimeout(value: string): number {
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) {
+    throw new InvalidArgumentError('--timeout must be a positive number of seconds');
+  }
+  return seconds;
+}
+
+function refuseTokenArguments(argv: readonly string[]): void {
+  for (const arg of argv) {
+    if (arg === '--token' || arg.startsWith('--token=')) throw new UsageError(TOKEN_REFUSED);
+    // -t, -tVALUE, -t=VALUE, and -t after the short flags crpat has (-h, -V), as in -ht.
+    if (/^-[hV]*t/.test(arg)) throw new UsageError(TOKEN_REFUSED);
+    if (LOOKS_LIKE_TOKEN.test(arg) || LOOKS_LIKE_TOKEN.test(arg.slice(arg.indexOf('=') + 1))) {
+      throw new UsageError(TOKEN_ARGUMENT_REFUSED);
+    }
+  }
+}
+
+/** Commander's error → our one line; option values are never repeated (one might be a token). */
+function usageMessage(error: CommanderError): string {
+  const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'commander.unknownOption': {
+      const name = quoted.startsWith('--') ? (quoted.split('=')[0] ?? quoted) : quoted.slice(0, 2);
+      if (BOOLEAN_FLAGS.has(name)) return `${name} takes no value ${HELP_HINT}`;
+      const suggestion = /\(Did you mean (--[a-z-]+)\?\)/.exec(error.message)?.[1];
+      return `unknown option '${name}' ${suggestion ? `(did you mean ${suggestion}?)` : HELP_HINT}`;
+    }
+    case 'commander.optionMissingArgument':
+      return `${quoted.split(' ')[0] ?? quoted} needs a value ${HELP_HINT}`;
+    case 'commander.invalidArgument':
+      return error.message.replace(/^error: .*? is invalid\. /, '');
+    case 'commander.excessArguments':
+      return `unexpected argument: the commands are check and demo, and they take no arguments ${HELP_HINT}`;
+    case 'commander.unknownCommand':
+      return `unknown command ${HELP_HINT}`;
+    default:
+      return `${error.message.replace(/^error: /, '')} ${HELP_HINT}`;
+  }
+}

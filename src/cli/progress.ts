@@ -1,0 +1,172 @@
+import type { Writable } from 'node:stream';
+import type { HttpTraceEvent, ProgressEvent } from '../check-api.js';
+import { createStyle, type Style } from '../report/style.js';
+import { symbols, type Symbols } from '../report/symbols.js';
+import type { CheckId, Finding } from '../types.js';
+
+/** Live progress on stderr while the checks run. */
+export interface Progress {
+  onProgress(event: ProgressEvent): void;
+  /** Writes a line (an HTTP trace) without disturbing the progress lines. */
+  log(line: string): void;
+  /** Draws the final state and gives the cursor back. Idempotent. */
+  stop(): void;
+  /**
+   * Ctrl-C: stops without redrawing (the terminal has echoed `^C`, and a prompt library may have moved the cursor, so
+   * the block's position is no longer known), clears the current line and gives the cursor back. Idempotent.
+   */
+  interrupt(): void;
+}
+
+export interface ProgressOptions {
+  stream: Writable;
+  /** A terminal: spinner and redraws. Else one plain line per finished check. */
+  tty: boolean;
+  color: boolean;
+  unicode: boolean;
+  /** Terminal width; lines are cut to fit so that redrawing stays exact. 0: unknown. */
+  columns: number;
+  /** Spinner frame interval; 0 turns the timer off (frames advance only on events). @default 80 */
+  intervalMs?: number;
+}
+
+export const HIDE_CURSOR = '\u001b[?25l';
+export const SHOW_CURSOR = '\u001b[?25h';
+const CLEAR_LINE = '\u001b[2K';
+const CLEAR_DOWN = '\u001b[J';
+const up = (lines: number): string => `\u001b[${lines}A`;
+
+/** Longest check id, so summaries line up. */
+const ID_WIDTH = 'registry.login'.length;
+
+export function createProgress(options: ProgressOptions): Progress {
+  const style = createStyle(options.color);
+  const sym = symbols(options.unicode);
+  return options.tty ? liveProgress(options, style, sym) : plainProgress(options.stream, style, sym);
+}
+
+/** One line per finished check, nothing else: for CI logs and pipes. */
+function plainProgress(stream: Writable, style: Style, sym: Symbols): Progress {
+  return {
+    onProgress(event) {
+      if (event.type === 'finish') stream.write(`${finishedLine(event.finding, style, sym, 0)}\n`);
+    },
+    log(line) {
+      stream.write(`${line}\n`);
+    },
+    stop() {},
+    interrupt() {},
+  };
+}
+
+interface Row {
+  id: CheckId;
+  title: string;
+  finding: Finding | null;
+}
+
+/** A block of one line per check, redrawn in place: a spinner while running, then symbol and summary. */
+function liveProgress(options: ProgressOptions, style: Style, sym: Symbols): Progress {
+  const { stream, columns } = options;
+  const rows: Row[] = [];
+  let drawn = 0;
+  let frame = 0;
+  let started = false;
+  let stopped = false;
+  let timer: ReturnType<typeof setInterval> | undefined;
+
+  const lineOf = (row: Row): string =>
+    row.finding
+      ? finishedLine(row.finding, style, sym, columns)
+      : `${style('cyan', sym.spinner[frame % sym.spinner.length] ?? '')} ${fit(row.title, columns, 2, sym.ellipsis)}`;
+
+  const erase = (): void => {
+    if (drawn > 0) stream.write(`\r${up(drawn)}${CLEAR_DOWN}`);
+    drawn = 0;
+  };
+  const draw = (): void => {
+    if (stopped) return;
+    if (!started) {
+      stream.write(HIDE_CURSOR);
+      started = true;
+    }
+    let out = drawn > 0 ? `\r${up(drawn)}` : '';
+    for (const row of rows) out += `${CLEAR_LINE}${lineOf(row)}\n`;
+    stream.write(out);
+    drawn = rows.length;
+  };
+  const tick = (): void => {
+    frame += 1;
+    draw();
+  };
+  const ensureTimer = (): void => {
+    const interval = options.intervalMs ?? 80;
+    if (timer !== undefined || interval <= 0) return;
+    timer = setInterval(tick, interval);
+    timer.unref();
+  };
+
+  return {
+    onProgress(event) {
+      if (stopped) return;
+      if (event.type === 'start') {
+        rows.push({ id: event.id, title: event.title, finding: null });
+        ensureTimer();
+      } else {
+        const row = rows.find((r) => r.id === event.finding.id);
+        if (row) row.finding = event.finding;
+        else rows.push({ id: event.finding.id, title: event.finding.id, finding: event.finding });
+      }
+      draw();
+    },
+    log(line) {
+      if (stopped) {
+        stream.write(`${line}\n`);
+        return;
+      }
+      erase();
+      stream.write(`${line}\n`);
+      draw();
+    },
+    stop() {
+      if (stopped) return;
+      if (timer !== undefined) clearInterval(timer);
+      if (started) {
+        draw();
+        stream.write(SHOW_CURSOR);
+      }
+      stopped = true;
+    },
+    interrupt() {
+      if (stopped) return;
+      if (timer !== undefined) clearInterval(timer);
+      if (started) stream.write(`\r${CLEAR_LINE}${SHOW_CURSOR}`);
+      stopped = true;
+    },
+  };
+}
+
+function finishedLine(finding: Finding, style: Style, sym: Symbols, columns: number): string {
+  const symbol = sym.status[finding.status];
+  const head = `${symbol} ${finding.id.padEnd(ID_WIDTH)}  `;
+  const summary = fit(finding.summary, columns, head.length, sym.ellipsis);
+  const colour = finding.status === 'pass' ? 'green' : finding.status === 'fail' ? 'red' : finding.status === 'skip' ? 'gray' : 'yellow';
+  return `${style(colour, symbol)} ${finding.id.padEnd(ID_WIDTH)}  ${summary}`;
+}
+
+/** Cuts `text` so that `used + text` fits in one line of `columns` (a wrapped line would break the redraw). */
+function fit(text: string, columns: number, used: number, ellipsis: string): string {
+  if (columns <= 0) return text;
+  const room = columns - used - 1;
+  if (text.length <= room) return text;
+  if (room <= ellipsis.length) return '';
+  return `${text.slice(0, room - ellipsis.length)}${ellipsis}`;
+}
+
+/** One `--verbose` line for an HTTP exchange: method, URL, status, GitHub request id, time. */
+export function formatHttpTrace(event: HttpTraceEvent, unicode: boolean): string {
+  const arrow = symbols(unicode).arrow;
+  const outcome = event.status === null ? `failed${event.error ? `: ${event.error}` : ''}` : String(event.status);
+  const requestId = event.requestId ? ` request-id ${event.requestId}` : '';
+  return `${arrow} ${event.method} ${event.url} ${outcome} (${Math.round(event.ms)} ms${requestId ? `,${requestId}` : ''})`;
+}

@@ -1,0 +1,72 @@
+import * as clack from '@clack/prompts';
+import type { IO } from './io.js';
+
+/** What a prompt resolves to when the user pressed Ctrl-C or Escape. A value, not an exception (as in clack). */
+export const CANCELLED: unique symbol = Symbol('crpat.cancelled');
+export type Cancelled = typeof CANCELLED;
+
+/** True when a prompt was cancelled. */
+export function isCancelled(value: unknown): value is Cancelled {
+  return value === CANCELLED;
+}
+
+/** Returns a message to show and ask again, or `undefined` to accept. */
+export type Validate = (value: string) => string | undefined;
+
+/** The prompts crpat asks. Prompts draw on stderr; stdout is kept for the report. */
+export interface Prompter {
+  /** A yes/no question; `initial` is what Enter picks. */
+  confirm(message: string, initial: boolean): Promise<boolean | Cancelled>;
+  /** One line of text, asked again while `validate` returns a message. */
+  text(message: string, validate: Validate): Promise<string | Cancelled>;
+  /** Hidden input: nothing is echoed, not even one mask character per key (that would reveal the length). */
+  password(message: string, validate?: Validate): Promise<string | Cancelled>;
+}
+
+/**
+ * The clack-backed prompter, reading `io.stdin` and drawing on `io.stderr`. An aborted `signal` (Ctrl-C outside raw
+ * mode) closes the open prompt as cancelled, leaving the terminal as it was.
+ */
+export function createClackPrompter(io: Pick<IO, 'stdin' | 'stderr'>, signal?: AbortSignal): Prompter {
+  const streams = { input: io.stdin, output: io.stderr };
+  const settle = <T>(value: T): Exclude<T, symbol> | Cancelled =>
+    clack.isCancel(value) ? CANCELLED : (value as Exclude<T, symbol>);
+  return {
+    confirm: (message, initial) =>
+      whileOpen(signal, async (own) => settle(await clack.confirm({ ...streams, ...own, message, initialValue: initial }))),
+    text: (message, validate) =>
+      whileOpen(signal, async (own) =>
+        settle(await clack.text({ ...streams, ...own, message, validate: (value) => validate(value ?? '') })),
+      ),
+    password: (message, validate) =>
+      // clack's mask replaces every character with `mask`; an empty mask draws nothing at all.
+      whileOpen(signal, async (own) =>
+        settle(
+          await clack.password({
+            ...streams,
+            ...own,
+            message,
+            mask: '',
+            ...(validate ? { validate: (value: string | undefined) => validate(value ?? '') } : {}),
+          }),
+        ),
+      ),
+  };
+}
+
+/**
+ * Gives one prompt a signal of its own that follows `signal` only while the prompt is open: clack never removes its
+ * abort listener, so a prompt answered long ago would otherwise "close" again on Ctrl-C and write to the terminal.
+ */
+async function whileOpen<T>(signal: AbortSignal | undefined, ask: (own: { signal?: AbortSignal }) => Promise<T>): Promise<T> {
+  if (!signal) return ask({});
+  const own = new AbortController();
+  const follow = (): void => own.abort();
+  if (signal.aborted) own.abort();
+  signal.addEventListener('abort', follow, { once: true });
+  try {
+    return await ask({ signal: own.signal });
+  } finally {
+    signal.removeEventListener('abort', follow);
+  }
+}

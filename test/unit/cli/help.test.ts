@@ -1,0 +1,65 @@
+import { expect, it } from 'vitest';
+import { HELP_TEXT } from '../../../src/cli/help.js';
+
+it('is the help text, verbatim', () => {
+  expect(HELP_TEXT).toBe(`crpat: can this GitHub token push container images for this repository?
+
+Usage:
+  crpat [check] [options]   check a token (check is the default command)
+  crpat demo [--no-color]   run real checks against the built-in simulator
+  crpat --help | --version
+
+Options:
+  --repo <target>       owner/name, a GitHub URL, or a git remote URL
+                        (default: the git remote origin, after you confirm it)
+  --image <name>        container package to probe (default: repository name)
+  --token-stdin         read the token from standard input
+  --api-url <url>       GitHub REST API URL (default: https://api.github.com)
+  --registry <host>     registry host[:port], or http://host:port on a loopback
+                        host (default: ghcr.io)
+  --timeout <seconds>   per-request timeout (default: 10)
+  --json                print one JSON document on stdout and nothing else
+  --yes                 use the git remote origin without asking
+  --quiet               print only the verdict and the problems
+  --verbose             show each HTTP request on stderr (credentials redacted)
+  --no-color            no colour
+  -h, --help            show this help
+  -V, --version         show the version
+
+The token is read from --token-stdin, else CR_PAT, else a prompt that does not
+echo (on a terminal). It is never taken as an argument: --token is refused,
+because a command line is visible to every user of the machine and is kept in
+shell history.
+
+Environment:
+  CR_PAT           the token to check
+  GITHUB_API_URL   like --api-url
+  CRPAT_REGISTRY   like --registry
+  NO_COLOR         turn colour off
+  FORCE_COLOR      turn colour on even without a terminal (0 turns it off)
+  CRPAT_DEBUG=1    print the stack trace of an internal error
+
+Exit codes:
+  0  the token can push
+  1  the token cannot push (the report says what to change)
+  2  usage error or cancelled: nothing was checked
+  3  inconclusive: a check could not be completed (network, timeout,
+     server error, rate limit), or an internal error
+
+Examples:
+  crpat                                         guided check in a git checkout
+  crpat --repo acme/api --token-stdin < token.txt
+  CR_PAT="$SECRET" crpat --repo "$GITHUB_REPOSITORY" --json
+  crpat demo
+`);
+});
+
+it('fits in 80 columns', () => {
+  for (const line of HELP_TEXT.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+});
+
+it('names every flag of the contract', () => {
+  for (const flag of ['--repo', '--image', '--token-stdin', '--api-url', '--registry', '--timeout', '--json', '--yes', '--quiet', '--verbose', '--no-color', '--help', '--version']) {
+    expect(HELP_TEXT).toContain(flag);
+  }
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { NetError } from '../../../src/http/net-error.js';
+import { withRetries } from '../../../src/http/retry.js';
+
+function scripted(answers: (Response | NetError)[]) {
+  const calls: string[] = [];
+  const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    calls.push(`${init?.method ?? 'GET'} ${String(input)}`);
+    const next = answers.shift();
+    if (!next) throw new Error('no more scripted answers');
+    if (next instanceof NetError) throw next;
+    return next;
+  }) as typeof globalThis.fetch;
+  return { fetch, calls };
+}
+
+const waits: number[] = [];
+const options = { sleep: async (ms: number) => void waits.push(ms), random: () => 0.5, baseDelayMs: 100 };
+
+describe('withRetries', () => {
+  it('retries a GET after a 503 and a reset, with growing back-off', async () => {
+    waits.length = 0;
+    const { fetch, calls } = scripted([new Response('', { status: 503 }), new NetError('reset', 'reset'), new Response('ok')]);
+    const response = await withRetries(fetch, options)('http://127.0.0.1/user');
+    expect(await response.text()).toBe('ok');
+    expect(calls).toHaveLength(3);
+    expect(waits).toEqual([100, 200]);
+  });
+
+  it('gives up after the bounded number of retries and returns the last answer', async () => {
+    const { fetch, calls } = scripted([502, 502, 502].map((status) => new Response('', { status })));
+    expect((await withRetries(fetch, options)('http://127.0.0.1/user')).status).toBe(502);
+    expect(calls).toHaveLength(3);
+  });
+
+  it('waits out a short Retry-After and says so', async () => {
+    waits.length = 0;
+    const told: string[] = [];
+    const { fetch } = scripted([new Response('', { status: 429, headers: { 'retry-after': '2' } }), new Response('ok')]);
+    await withRetries(fetch, { ...options, onRetry: (e) => told.push(e.reason) })('http://127.0.0.1/user');
+    expect(waits).toEqual([2000]);
+    expect(told).toEqual(['HTTP 429, Retry-After 2 s']);
+  });
+
+  it('does not wait out a Retry-After beyond the cap', async () => {
+    const { fetch, calls } = scripted([new Response('', { status: 429, headers: { 'retry-after': '600' } })]);
+    expect((await withRetries(fetch, options)('http://127.0.0.1/user')).status).toBe(429);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('never repeats the upload probe (POST) or a cancel (DELETE)', async () => {
+    for (const method of ['POST', 'DELETE']) {
+      const { fetch, calls } = scripted([new Response('', { status: 503 })]);
+      expect((await withRetries(fetch, options)('http://127.0.0.1/v2/a/b/blobs/uploads/', { method })).status).toBe(503);
+      expect(calls).toHaveLength(1);
+    }
+  });
+
+  it('does not retry a 401 or a 404: they are answers', async () => {
+    for (const status of [401, 404]) {
+      const { fetch, calls } = scripted([new Response('', { status })]);
+      await withRetries(fetch, options)('http://127.0.0.1/user');
+      expect(calls).toHaveLength(1);
+    }
+  });
+
+  it('does not retry an off-host refusal', async () => {
+    const { fetch, calls } = scripted([new NetError('off-host', 'refused')]);
+    await expect(withRetries(fetch, options)('http://127.0.0.1/user')).rejects.toThrow('refused');
+    expect(calls).toHaveLength(1);
+  });
+});

@@ -1,0 +1,121 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { CANCELLED, createClackPrompter, isCancelled } from '../../../src/io/prompter.js';
+import { BufferStream } from '../../helpers/io.js';
+
+/** A keyboard: clack listens for keypress events on its input (as in clack's own MockReadable tests). */
+class Keyboard extends Readable {
+  isTTY = false;
+  override _read(): void {}
+  type(text: string): void {
+    for (const char of text) this.emit('keypress', char, { name: char, sequence: char });
+  }
+  press(name: string, extra: Record<string, unknown> = {}): void {
+    this.emit('keypress', undefined, { name, ...extra });
+  }
+}
+
+function setup() {
+  const stdin = new Keyboard();
+  const stderr = new BufferStream(false, 80);
+  const prompter = createClackPrompter({ stdin, stderr });
+  // clack attaches its listeners on the next tick
+  const tick = () => new Promise((resolve) => setImmediate(resolve));
+  return { stdin, stderr, prompter, tick };
+}
+
+const SECRET = 'ghp_NotARealTokenButSecretEnough0123456789';
+
+describe('createClackPrompter', () => {
+  it('password: returns what was typed and draws nothing of it, not even a mask per character', async () => {
+    const { stdin, stderr, prompter, tick } = setup();
+    const answer = prompter.password('Paste the token');
+    await tick();
+    stdin.type(SECRET);
+    stdin.press('return');
+    expect(await answer).toBe(SECRET);
+    const drawn = stderr.text();
+    expect(drawn).toContain('Paste the token');
+    expect(drawn).not.toContain('ghp_');
+    expect(drawn).not.toMatch(/[•▪*]{3,}/);
+  });
+
+  it('password: validate refuses and the prompt stays open', async () => {
+    const { stdin, stderr, prompter, tick } = setup();
+    const answer = prompter.password('Paste the token', (v) => (v.trim() === '' ? 'Nothing was pasted' : undefined));
+    await tick();
+    stdin.press('return');
+    await tick();
+    expect(stderr.text()).toContain('Nothing was pasted');
+    stdin.type('x');
+    stdin.press('return');
+    expect(await answer).toBe('x');
+  });
+
+  it('confirm: Enter takes the default (No here)', async () => {
+    const { stdin, stderr, prompter, tick } = setup();
+    const answer = prompter.confirm('Use this repository? [y/N]', false);
+    await tick();
+    stdin.press('return');
+    expect(await answer).toBe(false);
+    expect(stderr.text()).toContain('Use this repository? [y/N]');
+  });
+
+  it('confirm: y answers yes', async () => {
+    const { stdin, prompter, tick } = setup();
+    const answer = prompter.confirm('Use this repository? [y/N]', false);
+    await tick();
+    stdin.type('y');
+    expect(await answer).toBe(true);
+  });
+
+  it('text: validates and returns the value', async () => {
+    const { stdin, stderr, prompter, tick } = setup();
+    const answer = prompter.text('Repository', (v) => (v.includes('/') ? undefined : 'Type owner/name'));
+    await tick();
+    stdin.type('acme');
+    stdin.press('return');
+    await tick();
+    expect(stderr.text()).toContain('Type owner/name');
+    stdin.type('/api');
+    stdin.press('return');
+    expect(await answer).toBe('acme/api');
+  });
+
+  it('Ctrl-C is a value, not an exception', async () => {
+    const { stdin, prompter, tick } = setup();
+    const answer = prompter.text('Repository', () => undefined);
+    await tick();
+    stdin.press('c', { ctrl: true, sequence: '\u0003' });
+    const value = await answer;
+    expect(value).toBe(CANCELLED);
+    expect(isCancelled(value)).toBe(true);
+    expect(isCancelled('x')).toBe(false);
+  });
+
+  it('an aborted signal closes the open prompt as cancelled', async () => {
+    const stdin = new Keyboard();
+    const controller = new AbortController();
+    const prompter = createClackPrompter({ stdin, stderr: new BufferStream() }, controller.signal);
+    const answer = prompter.confirm('Use this repository? [y/N]', false);
+    await new Promise((resolve) => setImmediate(resolve));
+    controller.abort();
+    expect(await answer).toBe(CANCELLED);
+  });
+});
+
+describe('createClackPrompter and Ctrl-C later on', () => {
+  it('an answered prompt writes nothing when the signal aborts afterwards', async () => {
+    const stdin = new Keyboard();
+    const stderr = new BufferStream();
+    const controller = new AbortController();
+    const prompter = createClackPrompter({ stdin, stderr }, controller.signal);
+    const answer = prompter.confirm('Use this repository? [y/N]', false);
+    await new Promise((resolve) => setImmediate(resolve));
+    stdin.type('y');
+    expect(await answer).toBe(true);
+    const before = stderr.text();
+    controller.abort();
+    expect(stderr.text()).toBe(before);
+  });
+});

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { type HumanOptions, renderHuman } from '../../../src/report/human.js';
+import { FAIL_REPORT, INCONCLUSIVE_REPORT, PASS_REPORT } from './fixtures.js';
+
+const PLAIN: HumanOptions = { color: false, unicode: true, quiet: false, width: 0 };
+
+describe('renderHuman, colour off', () => {
+  it('a pass', () => {
+    expect(renderHuman(PASS_REPORT, PLAIN)).toBe(`✔ This token can push to ghcr.io/acme/api
+
+Token: ghp_**** (classic personal access token) of octocat, expires 2026-03-01 12:00 UTC
+Scopes: repo, write:packages
+
+✔ token.format    Recognised a classic personal access token, checksum matches.
+✔ token.valid     The API accepts the token: it belongs to octocat.
+✔ token.expiry    Expires on 2026-03-01.
+✔ token.scopes    Has write:packages (implies read:packages).
+- org.sso         acme does not enforce SAML single sign-on.
+✔ org.policy      acme allows classic personal access tokens.
+✔ repo.access     acme/api is visible to the token.
+✔ repo.push       octocat can write to acme/api.
+✔ registry.login  ghcr.io accepted the credentials.
+✔ registry.push   ghcr.io opened an upload for acme/api; it was cancelled.
+`);
+  });
+
+  it('a fail with 2 problems and a warning', () => {
+    expect(renderHuman(FAIL_REPORT, PLAIN)).toBe(`✖ This token cannot push to ghcr.io/acme/api — 2 problems
+
+Token: ghp_**** (classic personal access token) of octocat
+Scopes: repo
+
+✖ token.scopes  The token lacks the write:packages scope, which every push to ghcr.io needs.
+    Scopes seen: repo
+    Fix: Edit the token at https://github.com/settings/tokens and tick write:packages.
+
+✖ registry.push  ghcr.io refused to open an upload for acme/api.
+    DENIED: permission_denied: The token provided does not match expected scopes.
+    Fix: Add write:packages to the token: https://github.com/settings/tokens
+
+⚠ token.expiry  The token never expires.
+    Fix: Set an expiry date when you next create a token.
+
+✔ token.format    Recognised a classic personal access token, checksum matches.
+✔ token.valid     The API accepts the token: it belongs to octocat.
+✔ org.sso         acme does not enforce SAML single sign-on.
+✔ org.policy      acme allows classic personal access tokens.
+✔ repo.access     acme/api is visible to the token.
+✔ repo.push       octocat can write to acme/api.
+✔ registry.login  ghcr.io accepted the credentials.
+`);
+  });
+
+  it('an inconclusive report', () => {
+    expect(renderHuman(INCONCLUSIVE_REPORT, PLAIN)).toBe(`? Could not decide whether this token can push to ghcr.io/acme/api — 1 check could not be completed
+
+Token: github_pat_**** (fine-grained personal access token)
+
+? token.valid  The API did not answer within 10 seconds.
+    GET https://api.github.com/user: timeout after 10000 ms
+    Fix: Run crpat again; if it keeps failing, check https://www.githubstatus.com.
+
+✔ token.format  Recognised a fine-grained personal access token.
+- token.expiry  Skipped: token.valid could not be decided.
+`);
+  });
+
+  it('--quiet: the verdict and the problems only, in ASCII', () => {
+    expect(renderHuman(FAIL_REPORT, { ...PLAIN, quiet: true, unicode: false })).toBe(`[x] This token cannot push to ghcr.io/acme/api - 2 problems
+
+[x] token.scopes  The token lacks the write:packages scope, which every push to ghcr.io needs.
+    Scopes seen: repo
+    Fix: Edit the token at https://github.com/settings/tokens and tick write:packages.
+
+[x] registry.push  ghcr.io refused to open an upload for acme/api.
+    DENIED: permission_denied: The token provided does not match expected scopes.
+    Fix: Add write:packages to the token: https://github.com/settings/tokens
+`);
+  });
+
+  it('--quiet on a pass is the verdict line alone', () => {
+    expect(renderHuman(PASS_REPORT, { ...PLAIN, quiet: true })).toBe('✔ This token can push to ghcr.io/acme/api\n');
+  });
+
+  it('wraps to the width with hanging indents, never breaking a URL', () => {
+    const text = renderHuman(FAIL_REPORT, { ...PLAIN, quiet: true, width: 50 });
+    expect(text).toBe(`✖ This token cannot push to ghcr.io/acme/api — 2
+  problems
+
+✖ token.scopes  The token lacks the write:packages
+    scope, which every push to ghcr.io needs.
+    Scopes seen: repo
+    Fix: Edit the token at
+         https://github.com/settings/tokens and
+         tick write:packages.
+
+✖ registry.push  ghcr.io refused to open an upload
+    for acme/api.
+    DENIED: permission_denied: The token provided
+    does not match expected scopes.
+    Fix: Add write:packages to the token:
+         https://github.com/settings/tokens
+`);
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(50);
+  });
+
+  it('counts: one problem, and failures alongside undecided checks', () => {
+    const one = { ...FAIL_REPORT, checks: FAIL_REPORT.checks.filter((c) => c.id !== 'registry.push') };
+    expect(renderHuman(one, { ...PLAIN, quiet: true }).split('\n')[0]).toBe('✖ This token cannot push to ghcr.io/acme/api — 1 problem');
+    const mixed = {
+      ...FAIL_REPORT,
+      checks: [...FAIL_REPORT.checks, ...INCONCLUSIVE_REPORT.checks.filter((c) => c.status === 'error')],
+    };
+    expect(renderHuman(mixed, { ...PLAIN, quiet: true }).split('\n')[0]).toBe(
+      '✖ This token cannot push to ghcr.io/acme/api — 2 problems; 1 check could not be completed',
+    );
+    const two = { ...INCONCLUSIVE_REPORT, checks: [...INCONCLUSIVE_REPORT.checks, { ...INCONCLUSIVE_REPORT.checks[1]!, id: 'repo.access' as const }] };
+    expect(renderHuman(two, { ...PLAIN, quiet: true }).split('\n')[0]).toBe(
+      '? Could not decide whether this token can push to ghcr.io/acme/api — 2 checks could not be completed',
+    );
+  });
+
+  it('shows the token as the caller masked it when given', () => {
+    const text = renderHuman(PASS_REPORT, { ...PLAIN, tokenDisplay: { masked: '****', label: 'legacy 40-character token' } });
+    expect(text.split('\n')[2]).toBe('Token: **** (legacy 40-character token) of octocat, expires 2026-03-01 12:00 UTC');
+  });
+
+  it('names each kind by its prefix when it has only the report', () => {
+    const kinds = ['classic', 'fine-grained', 'oauth', 'user-to-server', 'server-to-server', 'refresh', 'unknown'] as const;
+    const lines = kinds.map((kind) => renderHuman({ ...INCONCLUSIVE_REPORT, token: { ...INCONCLUSIVE_REPORT.token, kind } }, PLAIN).split('\n')[2]);
+    expect(lines).toEqual([
+      'Token: ghp_**** (classic personal access token)',
+      'Token: github_pat_**** (fine-grained personal access token)',
+      'Token: gho_**** (OAuth app token)',
+      'Token: ghu_**** (GitHub App user-to-server token)',
+      'Token: ghs_**** (GitHub App installation token (server-to-server))',
+      'Token: ghr_**** (GitHub App refresh token)',
+      'Token: **** (unrecognized token)',
+    ]);
+  });
+
+  it('has no escape codes with colour off', () => {
+    for (const report of [PASS_REPORT, FAIL_REPORT, INCONCLUSIVE_REPORT]) expect(renderHuman(report, PLAIN)).not.toContain('\u001b');
+  });
+});
+
+describe('renderHuman, colour on', () => {
+  it('matches the snapshot', () => {
+    expect(renderHuman(FAIL_REPORT, { ...PLAIN, color: true })).toMatchSnapshot();
+  });
+
+  it('colour changes nothing but escape codes', () => {
+    // eslint-disable-next-line no-control-regex
+    const stripped = renderHuman(FAIL_REPORT, { ...PLAIN, color: true }).replace(/\u001b\[\d+m/g, '');
+    expect(stripped).toBe(renderHuman(FAIL_REPORT, PLAIN));
+  });
+});
