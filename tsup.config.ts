@@ -17,4 +17,6 @@ export default defineConfig({
   clean: true,
   sourcemap: false,
   noExternal: [/.*/],
+  // Bundled CommonJS dependencies (commander) call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __crpatRequire } from 'node:module'; const require = __crpatRequire(import.meta.url);" },
 });

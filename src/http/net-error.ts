@@ -54,7 +54,8 @@ export function toNetError(error: unknown, host: string, timeoutMs: number): Net
   if (name === 'TimeoutError') return new NetError('timeout', `${host} did not answer within ${timeoutMs / 1000} s`);
   if (name === 'AbortError') return new NetError('aborted', `the request to ${host} was cancelled`);
   const code = errorCode(error) ?? '';
-  if (code.startsWith('ERR_TLS') || code.includes('CERT') || code.startsWith('DEPTH_ZERO') || code === 'ERR_SSL_WRONG_VERSION_NUMBER') {
+  // OpenSSL's verify codes (UNABLE_TO_VERIFY_LEAF_SIGNATURE, SELF_SIGNED_CERT_IN_CHAIN, ...) and Node's ERR_TLS_*.
+  if (/CERT|SIGNATURE|ISSUER|SELF_SIGNED|^ERR_TLS|^ERR_SSL|HOSTNAME/.test(code)) {
     return new NetError('tls', `the TLS certificate of ${host} is not trusted (${code}); for a private CA set NODE_EXTRA_CA_CERTS`);
   }
   const kind = CODE_KINDS[code] ?? 'network';

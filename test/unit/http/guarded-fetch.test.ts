@@ -96,3 +96,16 @@ describe('createGuardedFetch', () => {
     expect(JSON.stringify(events)).not.toContain('secret');
   });
 });
+
+describe('toNetError', () => {
+  it.each(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID'])(
+    'names an untrusted certificate (%s) and the NODE_EXTRA_CA_CERTS way out',
+    async (code) => {
+      const { toNetError } = await import('../../../src/http/net-error.js');
+      const cause = Object.assign(new Error('tls'), { code });
+      const error = toNetError(Object.assign(new TypeError('fetch failed'), { cause }), 'ghcr.io', 10_000);
+      expect(error.kind).toBe('tls');
+      expect(error.message).toMatch(/NODE_EXTRA_CA_CERTS/);
+    },
+  );
+});
