@@ -20,22 +20,20 @@ interface PushInputs {
 export function judgeRegistryPush(inputs: PushInputs): Finding {
   const id = 'registry.push';
   const { push, image } = inputs;
-  const lowered = image.loweredFrom ? [`The image reference was lower-cased from ${image.loweredFrom} (registry names must be lower case).`] : [];
-  if (!push) return finding(id, 'skip', 'Skipped: the registry login did not succeed (registry.login).', null, lowered);
+  // Said in the summary, which every report shows, not only in details.
+  const ref = image.loweredFrom ? `${image.reference} (lower-cased from ${image.loweredFrom}: registry names must be lower case)` : image.reference;
+  if (!push) return finding(id, 'skip', 'Skipped: the registry login did not succeed (registry.login).');
   switch (push.kind) {
     case 'opened':
-      return finding(id, 'pass', `The registry opened an upload for ${image.reference}: a push would be accepted. Nothing was pushed.`, null, [
-        cancelNote(push.cancel),
-        ...lowered,
-      ]);
+      return finding(id, 'pass', `The registry opened an upload for ${ref}: a push would be accepted. Nothing was pushed.`, null, [cancelNote(push.cancel)]);
     case 'refused': {
       const advice = adviceFor(push.refusal, inputs);
-      return finding(id, 'fail', `The registry refused an upload to ${image.reference} (${describeRefusal(push.refusal)}): ${advice.why}.`, advice.fix, lowered);
+      return finding(id, 'fail', `The registry refused an upload to ${ref} (${describeRefusal(push.refusal)}): ${advice.why}.`, advice.fix);
     }
     case 'unexpected':
-      return finding(id, 'error', `Could not probe the push: ${push.reason}.`, 'Try again later.', lowered);
+      return finding(id, 'error', `Could not probe the push to ${ref}: ${push.reason}.`, 'Try again later.');
     case 'network':
-      return finding(id, 'error', `Could not probe the push: ${push.error.message}.`, 'Check the network, then try again.', lowered);
+      return finding(id, 'error', `Could not probe the push to ${ref}: ${push.error.message}.`, 'Check the network, then try again.');
   }
 }
 
