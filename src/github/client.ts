@@ -11,10 +11,29 @@ export type ApiGet = (route: string, params?: Record<string, string>) => Promise
 const API_VERSION = '2022-11-28'; // facts github-api §2.1: pin the version; 2022-11-28 is supported until at least 2027
 
 /**
- * A GET-only GitHub REST client built on @octokit/request, with our guarded fetch underneath.
+ * The GET client the checks use: a GitHub REST client built on @octokit/request, with our guarded fetch underneath.
  * Octokit throws on 4xx/5xx; we turn every answer back into a value so checks read status and headers alike.
  */
-export function createApiGet(options: { apiUrl: string; token: string; fetch: typeof globalThis.fetch; userAgent: string }): ApiGet {
+export function createApiGet(options: ClientOptions): ApiGet {
+  const call = createApiRequest(options);
+  return (route, params = {}) => call('GET', route, params);
+}
+
+interface ClientOptions {
+  apiUrl: string;
+  token: string;
+  fetch: typeof globalThis.fetch;
+  userAgent: string;
+}
+
+/** A REST call with any method; `params` fill the route's `{placeholders}` and the rest becomes the JSON body. */
+export type ApiRequest = (method: 'GET' | 'PUT', route: string, params?: Record<string, unknown>) => Promise<ApiOutcome>;
+
+/**
+ * The sibling of {@link createApiGet} for writes (Actions secrets): same client, same guarded fetch, same outcomes;
+ * octokit sends what the route does not use as the JSON body of a PUT.
+ */
+export function createApiRequest(options: ClientOptions): ApiRequest {
   const client = request.defaults({
     baseUrl: options.apiUrl,
     headers: {
@@ -24,17 +43,21 @@ export function createApiGet(options: { apiUrl: string; token: string; fetch: ty
     },
     request: { fetch: options.fetch },
   });
-  return async (route, params = {}) => {
+  return async (method, route, params = {}) => {
     try {
-      const response = await client(`GET ${route}`, params);
+      const response = await client(`${method} ${route}`, params);
       return answer(response.status, response.headers, response.data);
     } catch (error) {
-      const response = (error as { response?: { status: number; headers: Record<string, unknown>; data: unknown } }).response;
-      if (response) return answer(response.status, response.headers, response.data);
-      const cause = (error as { cause?: unknown }).cause;
-      return { kind: 'network', error: cause instanceof NetError ? cause : toNetError(cause ?? error, new URL(options.apiUrl).host, 0) };
+      return outcomeOfError(error, options.apiUrl);
     }
   };
+}
+
+function outcomeOfError(error: unknown, apiUrl: string): ApiOutcome {
+  const response = (error as { response?: { status: number; headers: Record<string, unknown>; data: unknown } }).response;
+  if (response) return answer(response.status, response.headers, response.data);
+  const cause = (error as { cause?: unknown }).cause;
+  return { kind: 'network', error: cause instanceof NetError ? cause : toNetError(cause ?? error, new URL(apiUrl).host, 0) };
 }
 
 function answer(status: number, rawHeaders: Record<string, unknown>, body: unknown): ApiOutcome {

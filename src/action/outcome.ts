@@ -1,0 +1,43 @@
+import type { Finding, Report } from '../types.js';
+import { annotation } from './commands.js';
+
+/**
+ * How a report ends the step. The runner knows only zero and non-zero, so the Action uses 1 for every "not a pass"
+ * (the CLI's 3 for inconclusive would look different in the log and act the same): fail → 1; inconclusive → 1,
+ * because a gate that could not verify the token must not wave the push through; with `fail-on: warn`, any warning
+ * → 1. The `verdict` output keeps the three-way answer for workflows that want `continue-on-error` and an `if:`.
+ */
+export function exitCodeFor(report: Report, failOn: 'fail' | 'warn'): 0 | 1 {
+  if (report.verdict !== 'pass') return 1;
+  return failOn === 'warn' && report.checks.some((c) => c.status === 'warn') ? 1 : 0;
+}
+
+/** One annotation per failing, undecided or warning check, and one for `fail-on: warn` when it decides. */
+export function annotationsFor(report: Report, failOn: 'fail' | 'warn'): string {
+  const lines = report.checks.map((finding) => {
+    switch (finding.status) {
+      case 'fail':
+        return annotation('error', finding.id, message(finding));
+      case 'error':
+        return annotation('error', finding.id, `Could not be decided: ${message(finding)}`);
+      case 'warn':
+        return annotation('warning', finding.id, message(finding));
+      default:
+        return '';
+    }
+  });
+  const warned = report.checks.filter((c) => c.status === 'warn').length;
+  if (failOn === 'warn' && warned > 0 && report.verdict === 'pass') {
+    const checks = warned === 1 ? '1 check warned' : `${warned} checks warned`;
+    lines.push(annotation('error', 'fail-on: warn', `The token can push to ${report.target.image}, but ${checks} and fail-on is warn.`));
+  }
+  if (report.verdict === 'inconclusive') {
+    lines.push(annotation('error', 'crpat', `Could not decide whether this token can push to ${report.target.image}; the step fails rather than let an unverified token through. Re-run it, or see the checks above.`));
+  }
+  return lines.join('');
+}
+
+/** `summary — fix` on one line. */
+function message(finding: Finding): string {
+  return finding.fix === null ? finding.summary : `${finding.summary} — ${finding.fix}`;
+}

@@ -1,0 +1,47 @@
+import type { CheckStatus, Report } from '../types.js';
+
+/** The job summary (Markdown, appended to GITHUB_STEP_SUMMARY): the verdict, the token, and every check with its fix. */
+
+const STATUS: Record<CheckStatus, string> = {
+  pass: '✅ pass',
+  fail: '❌ fail',
+  warn: '⚠️ warn',
+  skip: '⏭️ skip',
+  error: '❓ error',
+};
+
+const HEADLINE = {
+  pass: (image: string) => `✅ This token can push to \`${image}\``,
+  fail: (image: string) => `❌ This token cannot push to \`${image}\``,
+  inconclusive: (image: string) => `❓ Could not decide whether this token can push to \`${image}\``,
+};
+
+export function renderSummary(report: Report): string {
+  const { kind, login, expiresAt, scopes } = report.token;
+  const about = [`Token: ${kind}`, login ? `of \`${login}\`` : null, expiresAt ? `expires ${expiresAt}` : 'no expiry known'];
+  const lines = [
+    `### crpat: ${HEADLINE[report.verdict](report.target.image)}`,
+    '',
+    `${about.filter(Boolean).join(', ')}${scopes.length > 0 ? `; scopes: ${scopes.map((s) => `\`${s}\``).join(', ')}` : ''}.`,
+    '',
+    '| Check | Status | Summary | Fix |',
+    '| --- | --- | --- | --- |',
+    ...report.checks.map((c) => `| \`${c.id}\` | ${STATUS[c.status]} | ${cell(c.summary)} | ${c.fix === null ? '' : cell(c.fix)} |`),
+  ];
+  return `${lines.join('\n')}\n\n`;
+}
+
+/** The summary when nothing could be checked (an empty token, a bad input). */
+export function renderProblemSummary(title: string, message: string): string {
+  return `### crpat: ❌ ${cell(title)}\n\n${cell(message)}\n\n`;
+}
+
+/** Text safe inside a table cell: no HTML, no column breaks, no line breaks. */
+export function cell(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, '<br>');
+}

@@ -1,0 +1,149 @@
+import type { CheckTokenDeps, CheckTokenOptions } from '../check-api.js';
+import { UsageError } from '../errors.js';
+import { renderHuman } from '../report/human.js';
+import { maskToken } from '../token/mask.js';
+import type { RepoTarget, Report } from '../types.js';
+import { secretExists, type SecretPlace, setActionsSecret } from './api.js';
+import { SecretsError } from './errors.js';
+import { DEFAULT_SECRET_NAME, validateSecretName } from './name.js';
+import { newTokenHint, planOf, type SecretSetPlan } from './plan.js';
+import { rightsNeeded } from './rights.js';
+import { chooseWriter, describeWriter } from './writer.js';
+
+/** Parsed `crpat secret set` flags. */
+export interface SecretSetOptions {
+  /** The repository the token is checked against and, without `org`, where the secret goes. Any `--repo` form. */
+  repository: string | RepoTarget;
+  /** The token to check and store. Never printed. */
+  token: string;
+  image?: string;
+  apiUrl?: string;
+  registry?: string;
+  timeoutSeconds?: number;
+  /** @default 'CR_PAT' */
+  name?: string;
+  /** `--org`: store an organization secret instead. */
+  org?: string;
+  /** `--visibility` (organization secrets). @default 'selected' with `repos`, else 'private' */
+  visibility?: 'all' | 'private' | 'selected';
+  /** `--repos` (organization secrets with visibility `selected`): names in the organization. */
+  repos?: string[];
+  /** `--force`: store a token that did not pass the check. */
+  force?: boolean;
+  /** `--yes`: overwrite an existing secret without asking. */
+  yes?: boolean;
+}
+
+export interface SecretSetDeps {
+  env: Readonly<Record<string, string | undefined>>;
+  /** The report and the result line. */
+  stdout: (text: string) => void;
+  /** Notes (which credential writes, what it needs) and errors. */
+  stderr: (text: string) => void;
+  /** Yes/no question, default No. Absent when there is no terminal: an existing secret then needs `yes`. */
+  confirm?: (message: string) => Promise<boolean>;
+  checkToken: (options: CheckTokenOptions, deps?: CheckTokenDeps) => Promise<Report>;
+  /** @default the quiet human report without colour */
+  renderReport?: (report: Report) => string;
+  fetch?: typeof globalThis.fetch;
+  now?: () => Date;
+  signal?: AbortSignal;
+}
+
+/**
+ * `crpat secret set`: checks the token, and only when it passes (or with `force`) stores it as an Actions secret,
+ * asking before it overwrites one. Returns the exit code: 0 stored; 1 refused (failed check, or GitHub said no);
+ * 2 bad input or not confirmed; 3 undecided (inconclusive check, network, 5xx). Never prints the token.
+ */
+export async function runSecretSet(options: SecretSetOptions, deps: SecretSetDeps): Promise<number> {
+  const problem = optionsProblem(options);
+  if (problem) return fail(deps, problem, 2);
+  let report: Report;
+  try {
+    report = await deps.checkToken(checkOptions(options), checkDeps(deps));
+  } catch (error) {
+    if (error instanceof UsageError) return fail(deps, error.message, 2);
+    throw error;
+  }
+  deps.stdout((deps.renderReport ?? quietReport)(report));
+  if (report.verdict !== 'pass' && !options.force) {
+    const why = report.verdict === 'fail' ? 'the token failed the check above' : 'the check could not decide whether the token can push';
+    return fail(deps, `not stored: ${why}. Fix it and run again, or pass --force to store it anyway.`, report.verdict === 'fail' ? 1 : 3);
+  }
+  if (report.verdict !== 'pass') deps.stderr(`Storing it anyway (--force), although the check did not pass.\n`);
+  return store(options, deps, planOf(options, report));
+}
+
+async function store(options: SecretSetOptions, deps: SecretSetDeps, plan: SecretSetPlan): Promise<number> {
+  const writer = chooseWriter(deps.env, options.token);
+  deps.stderr(`Writing ${plan.name} on ${plan.label} with ${describeWriter(writer, maskToken(writer.token))}; it needs ${rightsNeeded(plan.level)}.\n`);
+  const place: SecretPlace = { ...plan.place, token: writer.token, name: plan.name, ...withFetch(options, deps) };
+  try {
+    if (!options.yes && (await secretExists(place))) {
+      if (!deps.confirm) return fail(deps, `${plan.name} already exists on ${plan.label}; pass --yes to overwrite it.`, 2);
+      if (!(await deps.confirm(`${plan.name} already exists on ${plan.label}. Overwrite it?`))) {
+        return fail(deps, `cancelled: ${plan.name} on ${plan.label} was left as it was.`, 2);
+      }
+    }
+    const result = await setActionsSecret({ ...place, value: options.token, ...plan.org });
+    const verb = result.created ? 'Created' : 'Updated';
+    deps.stdout(`${verb} the Actions secret ${plan.name} on ${plan.label} (HTTP ${result.status}). Workflows read it as \${{ secrets.${plan.name} }}.\n`);
+    for (const note of plan.notes) deps.stderr(`Note: ${note}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) return fail(deps, error.message, 2);
+    if (!(error instanceof SecretsError)) throw error;
+    const hint = error.kind === 'forbidden' || error.kind === 'not-found' ? newTokenHint(writer.source, plan) : '';
+    return fail(deps, `${error.message}${hint}`, error.kind === 'network' || error.kind === 'server' ? 3 : 1);
+  }
+}
+
+function fail(deps: SecretSetDeps, message: string, code: number): number {
+  deps.stderr(`crpat: ${message}\n`);
+  return code;
+}
+
+function optionsProblem(options: SecretSetOptions): string | null {
+  const name = validateSecretName(options.name ?? DEFAULT_SECRET_NAME);
+  if (!name.ok) return name.reason;
+  if (options.org === undefined && (options.visibility !== undefined || options.repos !== undefined)) {
+    return '--visibility and --repos apply to organization secrets: add --org <organization>';
+  }
+  if (options.visibility === 'selected' && !options.repos?.length) return '--visibility selected needs --repos <name,...>';
+  if (options.repos?.length && options.visibility !== undefined && options.visibility !== 'selected') {
+    return `--repos needs --visibility selected, not ${options.visibility}`;
+  }
+  return null;
+}
+
+function checkOptions(options: SecretSetOptions): CheckTokenOptions {
+  const { repository, token, image, apiUrl, registry, timeoutSeconds } = options;
+  return {
+    repository,
+    token,
+    ...(image !== undefined ? { image } : {}),
+    ...(apiUrl !== undefined ? { apiUrl } : {}),
+    ...(registry !== undefined ? { registry } : {}),
+    ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+  };
+}
+
+function checkDeps(deps: SecretSetDeps): CheckTokenDeps {
+  return {
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.signal ? { signal: deps.signal } : {}),
+  };
+}
+
+function withFetch(options: SecretSetOptions, deps: SecretSetDeps): Pick<SecretPlace, 'fetch' | 'timeoutSeconds' | 'signal'> {
+  return {
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(deps.signal ? { signal: deps.signal } : {}),
+    ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
+  };
+}
+
+function quietReport(report: Report): string {
+  return renderHuman(report, { color: false, unicode: true, quiet: true, width: 0 });
+}

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// action.yml is the Action's contract with the runner; keep it in step with what src/action reads and writes.
+const yml = readFileSync(join(import.meta.dirname, '../../../action.yml'), 'utf8');
+
+/** The keys indented by two spaces under a top-level `section:`. */
+function keysOf(section: string): string[] {
+  const body = yml.split(new RegExp(`^${section}:\\n`, 'm'))[1]?.split(/^\S/m)[0] ?? '';
+  return [...body.matchAll(/^ {2}([a-z-]+):/gm)].map((match) => match[1] ?? '');
+}
+
+describe('action.yml', () => {
+  it('runs the bundle on node20', () => {
+    expect(yml).toMatch(/^runs:\n {2}using: node20\n {2}main: dist\/action\.js\n/m);
+  });
+
+  it('declares the inputs and outputs the code uses', () => {
+    expect(keysOf('inputs')).toEqual(['token', 'repository', 'image', 'registry', 'api-url', 'for', 'fail-on']);
+    expect(keysOf('outputs')).toEqual(['verdict', 'login', 'expires-at', 'json']);
+  });
+
+  it('defaults to the workflow\'s repository and API URL; the registry is derived, not fixed', () => {
+    expect(yml).toContain('default: ${{ github.repository }}');
+    expect(yml).toContain('default: ${{ github.api_url }}');
+    expect(yml).toMatch(/^ {2}token:\n(?: {4}.*\n)*? {4}required: true$/m);
+    expect(yml).not.toMatch(/^ {2}registry:\n(?: {4}.*\n)*? {4}default:/m);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { type ActionDeps, runAction } from '../../../src/action/run.js';
+import { UsageError } from '../../../src/errors.js';
+import { CHECK_IDS, type Report } from '../../../src/types.js';
+
+// runAction in-process, with a stubbed check: the seams the spawned tests cannot reach easily.
+
+const TOKEN = 'ghp_0123456789abcdefghijklmnopqrstuvwxyzAB';
+
+function report(summary = 'fine'): Report {
+  return {
+    schemaVersion: 1,
+    verdict: 'pass',
+    target: { repository: 'acme/api', image: 'ghcr.io/acme/api', apiUrl: 'https://api.github.com', registry: 'ghcr.io' },
+    token: { kind: 'classic', login: 'octocat', scopes: [], expiresAt: null },
+    checks: CHECK_IDS.map((id) => ({ id, status: 'pass', summary, fix: null, details: [] })),
+  };
+}
+
+function harness(check: ActionDeps['checkToken']) {
+  let stdout = '';
+  const files = new Map<string, string>();
+  const deps: ActionDeps = {
+    write: (text) => void (stdout += text),
+    appendFile: async (path, text) => void files.set(path, (files.get(path) ?? '') + text),
+    readFile: async () => '{}',
+    checkToken: check,
+    randomUUID: () => '00000000-0000-0000-0000-000000000000',
+  };
+  return { deps, stdout: () => stdout, files };
+}
+
+const env = { INPUT_TOKEN: TOKEN, GITHUB_REPOSITORY: 'acme/api', GITHUB_OUTPUT: '/out', GITHUB_STEP_SUMMARY: '/sum' };
+
+describe('runAction', () => {
+  it('passes the inputs to the check and writes the outputs', async () => {
+    let seen: unknown;
+    const h = harness(async (options) => ((seen = options), report()));
+    expect(await runAction({ ...env, INPUT_IMAGE: 'worker', 'INPUT_API-URL': 'https://ghe.example.com/api/v3' }, h.deps)).toBe(0);
+    expect(seen).toEqual({ repository: 'acme/api', token: TOKEN, image: 'worker', apiUrl: 'https://ghe.example.com/api/v3' });
+    expect(h.files.get('/out')).toMatch(/^verdict=pass\nlogin=octocat\nexpires-at=\njson<<ghadelimiter_00000000-0000-0000-0000-000000000000\n\{/);
+  });
+
+  it('scrubs the token from everything it writes, should any text ever carry it', async () => {
+    const h = harness(async () => report(`leaked ${TOKEN}`));
+    await runAction(env, h.deps);
+    expect(h.stdout().split('\n').slice(1).join('\n')).not.toContain(TOKEN);
+    expect(h.stdout()).toContain('leaked ***');
+    expect([...h.files.values()].join('')).not.toContain(TOKEN);
+  });
+
+  it('a UsageError from the check is one ::error and exit 1', async () => {
+    const h = harness(async () => {
+      throw new UsageError('"Not A Repo" is not a repository');
+    });
+    expect(await runAction(env, h.deps)).toBe(1);
+    expect(h.stdout()).toBe(`::add-mask::${TOKEN}\n::error title=crpat::"Not A Repo" is not a repository\n`);
+    expect(h.files.get('/sum')).toMatch(/^### crpat: ❌ crpat/);
+  });
+
+  it('an internal error is an ::error too, never a throw', async () => {
+    const h = harness(async () => {
+      throw new Error(`boom with ${TOKEN}`);
+    });
+    expect(await runAction(env, h.deps)).toBe(1);
+    expect(h.stdout()).toBe(`::add-mask::${TOKEN}\n::error title=crpat::internal error: boom with ***\n`);
+  });
+
+  it('without GITHUB_OUTPUT or GITHUB_STEP_SUMMARY: a warning each, and the verdict still decides', async () => {
+    const h = harness(async () => report());
+    expect(await runAction({ INPUT_TOKEN: TOKEN, GITHUB_REPOSITORY: 'acme/api' }, h.deps)).toBe(0);
+    expect(h.stdout()).toContain('::warning title=crpat::GITHUB_OUTPUT is not set, so nothing was written to it.\n');
+    expect(h.stdout()).toContain('::warning title=crpat::GITHUB_STEP_SUMMARY is not set, so nothing was written to it.\n');
+  });
+});
