@@ -1,0 +1,143 @@
+import {
+  classicTokensUrl,
+  newClassicTokenUrl,
+  orgPackagesSettingsUrl,
+  orgSsoUrl,
+  orgTokenPolicyUrl,
+  packageSettingsUrl,
+} from '../checks/links.js';
+import { expandScopes } from '../github/headers.js';
+import type { Profile } from './profiles.js';
+import type { RegistryEvidence } from './types.js';
+
+/**
+ * One-click fixes (issue 6). Pure string builders on top of src/checks/links.ts, which they reuse.
+ *
+ * Sources: classic prefill `?scopes=…&description=…` (facts github-api §5: the docs' own `?scopes=write:packages`
+ * workaround; `description` [report]). `default_expires_at` is left out: undocumented by GitHub (facts §5, §11 q10).
+ * Fine-grained prefill parameters (facts §5, github/docs managing-your-personal-access-tokens.md "Pre-filling
+ * fine-grained personal access token details using URL parameters"; removed 2026-05-22 and restored, so it may be
+ * unreliable). Settings pages, all [report]:
+ * - `https://github.com/orgs/ORG/packages/container/NAME/settings` (xiph/rav1e #3204, iovisor/bcc #4191,
+ *   iogrid/iogrid #473 "Manage Actions access"); `…/users/USER/packages/container/NAME/settings` (facts §5,
+ *   docker/build-push-action #463). `/org/ORG/…` is a 404 (ferdium/ferdium-server #8).
+ * - `https://github.com/organizations/ORG/settings/packages` ("Package creation"; xiph/rav1e #3204,
+ *   pandoc/dockerfiles #252; the setting: github/docs configuring-a-packages-access-control-and-visibility.md).
+ * - `https://github.com/organizations/ORG/settings/personal-access-tokens` (facts §5).
+ */
+
+export interface LinkTarget {
+  /** `https://github.com` or the Enterprise host's web root (webUrlFor in src/checks/links.ts). */
+  webUrl: string;
+  owner: string;
+  /** Repository name. */
+  name: string;
+  /** Registry path of the image, `owner/image`, lower case (ImageTarget.path). */
+  image: string;
+}
+
+/** A classic token with exactly the profile's scopes pre-selected, and a note naming what it is for. */
+export function classicTokenLink(target: LinkTarget, profile: Profile): string {
+  return newClassicTokenUrl(target.webUrl, profile.classicScopes, noteFor(target, profile));
+}
+
+/**
+ * Renewing an expiring or expired token: the same scopes it had, plus any the profile needs that it lacked (a
+ * renewal that still cannot push would be pointless). Implied duplicates are dropped, GitHub's own normalization
+ * (facts github-api §2.3).
+ */
+export function renewalLink(target: LinkTarget, profile: Profile, hadScopes: readonly string[]): string {
+  return newClassicTokenUrl(target.webUrl, renewalScopes(hadScopes, profile), noteFor(target, profile));
+}
+
+export function renewalScopes(hadScopes: readonly string[], profile: Profile): string[] {
+  const all = [...new Set([...hadScopes, ...profile.classicScopes])];
+  return all.filter((scope) => !all.some((other) => other !== scope && expandScopes([other]).has(scope)));
+}
+
+/**
+ * A fine-grained token pre-filled for the profile's repository permissions on the target's owner. Null for `push`:
+ * fine-grained tokens have no Packages permission (facts §5, §9.1), so no fine-grained token can be the push token.
+ * The repository itself cannot be pre-selected (no such parameter is documented), and for `deploy` image pushes still
+ * need a classic token: say so next to the link.
+ */
+export function fineGrainedTokenLink(target: LinkTarget, profile: Profile, options: { expiresInDays?: number | 'none' } = {}): string | null {
+  const permissions = profile.capabilities.filter((spec) => spec.needed && spec.fineGrained !== null);
+  if (permissions.length === 0) return null;
+  const params = new URLSearchParams();
+  params.set('name', `crpat ${profile.id} ${target.owner}/${target.name}`.slice(0, 40)); // facts §5: up to 40 chars
+  params.set('description', `${noteFor(target, profile)}. Select the repository ${target.owner}/${target.name}.`.slice(0, 1024));
+  params.set('target_name', target.owner);
+  const expires = options.expiresInDays;
+  if (expires !== undefined) params.set('expires_in', expires === 'none' ? 'none' : String(Math.min(366, Math.max(1, Math.round(expires)))));
+  for (const spec of permissions) if (spec.fineGrained) params.set(spec.fineGrained.permission, spec.fineGrained.level);
+  return `${target.webUrl}/settings/personal-access-tokens/new?${params.toString()}`;
+}
+
+/** Package settings: "Manage access" (people) and "Manage Actions access" (repositories) live on this page. */
+export function packageSettingsLink(target: LinkTarget, ownerIsOrg: boolean): string {
+  return packageSettingsUrl(target.webUrl, target.owner, imageName(target), ownerIsOrg);
+}
+
+/** The organization's "Package creation" settings (which visibilities members may create); owners only. */
+export function orgPackageCreationLink(webUrl: string, org: string): string {
+  return orgPackagesSettingsUrl(webUrl, org);
+}
+
+/** The organization's personal-access-token policy (classic ban, lifetime limits); owners only. */
+export function orgTokenPolicyLink(webUrl: string, org: string): string {
+  return orgTokenPolicyUrl(webUrl, org);
+}
+
+/** Where to authorize a classic token for SAML SSO: the URL GitHub returned in X-GitHub-SSO, else the org's SSO page. */
+export function ssoLink(webUrl: string, org: string, fromHeader: string | null): string {
+  return fromHeader ?? orgSsoUrl(webUrl, org);
+}
+
+export function classicTokensListLink(webUrl: string): string {
+  return classicTokensUrl(webUrl);
+}
+
+export interface Fix {
+  /** What to do, one sentence, naming who can do it. */
+  text: string;
+  url: string;
+}
+
+/**
+ * The most direct fix for a registry refusal (facts ghcr §2, §8, the "what the user must fix" column). Null when the
+ * message is none crpat knows: the report then quotes the registry and links nothing rather than guessing.
+ */
+export function registryRefusalFix(refusal: Extract<RegistryEvidence, { kind: 'refused' }>, target: LinkTarget, profile: Profile, ownerIsOrg: boolean | null): Fix | null {
+  const message = refusal.message;
+  const settings = ownerIsOrg === null ? null : packageSettingsLink(target, ownerIsOrg);
+  if (message.includes('does not match expected scopes')) {
+    return { text: 'Create a classic token with write:packages (fine-grained tokens cannot push packages).', url: classicTokenLink(target, profile) };
+  }
+  if (message.includes('forbids access via a personal access token (classic)')) {
+    return { text: `An owner of ${target.owner} can allow classic tokens in the organization's token policy.`, url: orgTokenPolicyLink(target.webUrl, target.owner) };
+  }
+  if (/installation not allowed to Create organization package/.test(message)) {
+    return { text: `Give the workflow \`permissions: packages: write\`; an owner of ${target.owner} can check which package visibilities members may create.`, url: orgPackageCreationLink(target.webUrl, target.owner) };
+  }
+  if ((/write_package/.test(message) || /installation not allowed to Write organization package/.test(message)) && settings) {
+    return { text: 'A package admin grants Write under "Manage access" (people) or "Manage Actions access" (repositories).', url: settings };
+  }
+  if (/create_package/.test(message) && ownerIsOrg === true) {
+    return { text: `An owner of ${target.owner} can let members create packages under "Package creation".`, url: orgPackageCreationLink(target.webUrl, target.owner) };
+  }
+  if (message === 'denied') {
+    return { text: 'The registry refused the credentials: create a new classic token.', url: classicTokenLink(target, profile) };
+  }
+  return null;
+}
+
+function noteFor(target: LinkTarget, profile: Profile): string {
+  return `crpat ${profile.id}: ${target.owner}/${target.name} (ghcr ${target.image})`;
+}
+
+/** The package name within its namespace: `owner/a/b` → `a/b`. */
+function imageName(target: LinkTarget): string {
+  const slash = target.image.indexOf('/');
+  return slash < 0 ? target.image : target.image.slice(slash + 1);
+}

@@ -1,0 +1,52 @@
+/**
+ * The capability map's shapes (issue 6). A capability is one thing a profile may need the token to do on the target,
+ * named `permission:level` the way fine-grained tokens and `X-Accepted-GitHub-Permissions` spell it
+ * (facts github-api §2.3), e.g. `contents:write`; `packages:write` stands for the classic scope of the same name.
+ */
+
+/** One row of the capability table and one entry of the JSON `capabilities` array. */
+export interface Capability {
+  /** `permission:level`, e.g. `contents:write`. */
+  name: string;
+  /** Whether the chosen profile needs it; rows with `false` are shown for information (e.g. what the tutorial asked). */
+  needed: boolean;
+  /** `true` the token can, `false` it cannot, `null` unknown (the evidence says why). */
+  granted: boolean | null;
+  /** How that was established, in words: the scope and role seen, the request and its status, or why it is unknown. */
+  evidence: string;
+}
+
+/** The profiles `crpat check --for <profile>` accepts. */
+export type ProfileId = 'push' | 'deploy';
+
+/** The capabilities crpat knows how to establish. */
+export type CapabilityName =
+  | 'packages:write'
+  | 'metadata:read'
+  | 'contents:write'
+  | 'actions:write'
+  | 'deployments:write'
+  | 'environments:write'
+  | 'organization_administration:write';
+
+/** A repository role as GitHub names it (facts github-api §3: `permissions` mirrors it). */
+export type Role = 'read' | 'triage' | 'write' | 'maintain' | 'admin';
+
+/** What `GET /repos/{owner}/{repo}` established (see `repoEvidence()` in evidence.ts). */
+export type RepoEvidence =
+  | {
+      kind: 'visible';
+      /** `private` from the body; `internal` repositories count as private (facts github-api §3). */
+      private: boolean;
+      ownerIsOrg: boolean;
+      /** The user's role from `permissions`; null when the body carried none (facts github-api §3). */
+      role: Role | null;
+    }
+  | { kind: 'hidden'; status: number; message: string }
+  | { kind: 'unknown'; reason: string };
+
+/** What the registry push probe (the core verdict) established about `packages:write` on the image. */
+export type RegistryEvidence =
+  | { kind: 'opened' }
+  | { kind: 'refused'; status: number; code: string; message: string }
+  | { kind: 'unknown'; reason: string };
