@@ -1,3 +1,6 @@
+import { type NetError, netSentence } from '../http/net-error.js';
+import { parseRetryNote, RETRY_HEADER, type RetryNote } from '../http/retry.js';
+import { clean } from '../text.js';
 import type { ApiOutcome } from './client.js';
 import { parseGitHubError } from './error-body.js';
 import { parseRateLimit, parseSsoHeader } from './headers.js';
@@ -14,13 +17,15 @@ export type ApiMeaning =
   | { kind: 'lifetime-policy'; message: string; days: number | null; settingsUrl: string | null }
   | { kind: 'integration'; message: string }
   | { kind: 'lockout'; message: string }
-  | { kind: 'rate-limited'; message: string; resetAt: Date | null; retryAfter: number | null }
+  | { kind: 'rate-limited'; message: string; secondary: boolean; resetAt: Date | null; retryAfter: number | null; retried: RetryNote | null }
   | { kind: 'not-found'; message: string }
   | { kind: 'forbidden'; message: string }
   | { kind: 'moved'; message: string }
-  | { kind: 'server'; status: number; message: string }
+  | { kind: 'server'; status: number; message: string; retried: RetryNote | null }
+  /** A success whose body is not the JSON object every call crpat makes returns. */
+  | { kind: 'malformed'; status: number; message: string; retried: RetryNote | null }
   | { kind: 'unexpected'; status: number; message: string }
-  | { kind: 'network'; message: string };
+  | { kind: 'network'; message: string; error: NetError };
 
 // Exact strings: facts github-api §2.4, §4.1, §4.3, §4.4, §8, §10.
 const SAML = /Resource protected by organization SAML enforcement/i;
@@ -29,11 +34,18 @@ const LIFETIME = /forbids access via a (?:fine-grained personal access tokens|pe
 const LOCKOUT = /Maximum number of login attempts exceeded/i;
 const INTEGRATION = /Resource not accessible by integration/i;
 const RATE = /rate limit/i;
+const SECONDARY = /\bsecondary rate\b/i; // octokit/plugin-throttling's test (facts github-api §8)
+const NO_BODY = new Set([204, 205]);
 
 export function classifyApi(outcome: ApiOutcome): ApiMeaning {
-  if (outcome.kind === 'network') return { kind: 'network', message: outcome.error.message };
+  if (outcome.kind === 'network') return { kind: 'network', message: outcome.error.message, error: outcome.error };
   const { status, headers } = outcome;
-  if (status >= 200 && status < 300) return { kind: 'ok' };
+  const retried = parseRetryNote(headers.get(RETRY_HEADER));
+  if (status >= 200 && status < 300) {
+    // octokit hands over the text when JSON does not parse; no call crpat makes answers anything but an object.
+    const readable = NO_BODY.has(status) || (typeof outcome.body === 'object' && outcome.body !== null && !Array.isArray(outcome.body) && !(outcome.body instanceof ArrayBuffer));
+    return readable ? { kind: 'ok' } : { kind: 'malformed', status, message: 'the body is not the JSON expected', retried };
+  }
   const message = messageOf(outcome.body) ?? `HTTP ${status}`;
   if (status === 401) return { kind: 'bad-credentials', message };
   if (status === 301 || status === 302 || status === 307 || status === 308) return { kind: 'moved', message };
@@ -50,43 +62,93 @@ export function classifyApi(outcome: ApiOutcome): ApiMeaning {
   if (LOCKOUT.test(message)) return { kind: 'lockout', message };
   const rate = parseRateLimit(headers);
   const retryAfter = Number(headers.get('retry-after'));
-  if (status === 429 || ((status === 403) && (RATE.test(message) || rate?.remaining === 0))) {
-    return { kind: 'rate-limited', message, resetAt: rate?.reset ?? null, retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null };
+  const exhausted = rate?.remaining === 0 || headers.get('x-ratelimit-remaining')?.trim() === '0';
+  if (status === 429 || (status === 403 && (RATE.test(message) || exhausted))) {
+    return {
+      kind: 'rate-limited',
+      message,
+      secondary: SECONDARY.test(message),
+      resetAt: exhausted ? (rate?.reset ?? null) : null,
+      retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+      retried,
+    };
   }
   if (INTEGRATION.test(message)) return { kind: 'integration', message };
   if (status === 404) return { kind: 'not-found', message };
   if (status === 403) return { kind: 'forbidden', message };
-  if (status >= 500) return { kind: 'server', status, message };
+  if (status >= 500) return { kind: 'server', status, message, retried };
   return { kind: 'unexpected', status, message };
 }
 
+/** GitHub's `message`, cleaned of control characters (it reaches a terminal) and cut to a sane length. */
 function messageOf(body: unknown): string | null {
-  if (typeof body === 'string') return parseGitHubError(body)?.message ?? (body.trim().slice(0, 200) || null);
-  if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string') return body.message.slice(0, 500);
+  if (typeof body === 'string') return parseGitHubError(body)?.message ?? (clean(body.trim(), 200) || null);
+  if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string') return clean(body.message, 500);
   return null;
 }
 
 /** True for meanings that say nothing about the token: the check must end as `error`, never as `fail`. */
 export function isUndecided(meaning: ApiMeaning): boolean {
-  return ['network', 'server', 'rate-limited', 'lockout', 'unexpected'].includes(meaning.kind);
+  return ['network', 'server', 'malformed', 'rate-limited', 'lockout', 'unexpected'].includes(meaning.kind);
 }
 
-/** One sentence for an undecided answer, naming what happened and what to try. */
+/**
+ * One paragraph for an undecided answer about the REST API: what happened (with how often it was tried), then what
+ * to try. `what` completes "Could not …".
+ */
 export function undecidedSummary(meaning: ApiMeaning, what: string): string {
   switch (meaning.kind) {
     case 'network':
-      return `Could not ${what}: ${meaning.message}.`;
+      return `Could not ${what}: ${netSentence(meaning.error, '--api-url')}`;
     case 'server':
-      return `Could not ${what}: GitHub answered HTTP ${meaning.status} (a server error). Try again in a minute.`;
+      return `Could not ${what}: GitHub answered HTTP ${meaning.status}, a server error${onAll(meaning.retried)}. Try again in a few minutes.`;
+    case 'malformed':
+      return `Could not ${what}: GitHub answered HTTP ${meaning.status} with a body that is not the JSON expected${onAll(meaning.retried)}. Try again; if it keeps happening, check that --api-url points at GitHub's REST API (a proxy or captive portal may be answering instead).`;
     case 'rate-limited':
-      return `Could not ${what}: GitHub's rate limit was hit (${meaning.message})${
-        meaning.retryAfter ? `; retry after ${meaning.retryAfter} s` : meaning.resetAt ? `; it resets at ${meaning.resetAt.toISOString()}` : ''
-      }.`;
+      return `Could not ${what}: ${rateLimitText(meaning)}`;
     case 'lockout':
       return `Could not ${what}: GitHub is refusing all logins for this user after too many failed attempts ("${meaning.message}"). Wait a while, then try again.`;
     default:
-      return `Could not ${what}: GitHub answered unexpectedly (${'status' in meaning ? `HTTP ${meaning.status}: ` : ''}${messageText(meaning)}).`;
+      return `Could not ${what}: GitHub answered unexpectedly (${'status' in meaning ? `HTTP ${meaning.status}: ` : ''}${messageText(meaning)}). Try again; if it keeps happening, check --api-url.`;
   }
+}
+
+function onAll(retried: RetryNote | null): string {
+  return retried ? ` (${retried.attempts} attempts)` : '';
+}
+
+/** Which limit, GitHub's own words, whether crpat waited, and when to try again (facts github-api §8). */
+function rateLimitText(meaning: Extract<ApiMeaning, { kind: 'rate-limited' }>): string {
+  const which = meaning.secondary
+    ? "GitHub's secondary rate limit stopped the request"
+    : meaning.resetAt
+      ? "the API rate limit of the token's user is used up"
+      : "GitHub's rate limit stopped the request";
+  const waited = meaning.retried?.retryAfterSeconds
+    ? `; crpat waited as GitHub asked (Retry-After: ${meaning.retried.retryAfterSeconds} s) and tried ${meaning.retried.attempts} times`
+    : '';
+  let next: string;
+  if (meaning.resetAt) {
+    next = `Try again after ${meaning.resetAt.toISOString()}, when it resets (all of a user's tokens share one limit).`;
+  } else if (meaning.retryAfter && !waited) {
+    next = `GitHub asks to retry after ${meaning.retryAfter} s (Retry-After).`;
+  } else {
+    next = 'Wait a few minutes, then try again.';
+  }
+  return `${which} ("${meaning.message}")${waited}. ${next}`;
+}
+
+/** A sentence for the finding's details when the answer it rests on came only after retrying; else nothing. */
+export function retryDetails(outcome: ApiOutcome): string[] {
+  if (outcome.kind !== 'response') return [];
+  const note = parseRetryNote(outcome.headers.get(RETRY_HEADER));
+  if (!note) return [];
+  if (note.retryAfterSeconds !== null) {
+    return [
+      `GitHub asked crpat to wait (Retry-After: ${note.retryAfterSeconds} s); it waited ${Math.round(note.waitedMs / 1000)} s and got this answer on attempt ${note.attempts}.`,
+    ];
+  }
+  return [`The first answer failed (a server error, reset or timeout); crpat retried and got this answer on attempt ${note.attempts}.`];
 }
 
 /** The message GitHub sent with an answer, or '' for a success. */

@@ -1,6 +1,7 @@
 import type { HttpTraceEvent } from '../check-api.js';
 import { isLoopbackHost } from '../target/endpoints.js';
 import { NetError, toNetError } from './net-error.js';
+import { RETRY_HEADER } from './retry.js';
 
 export interface GuardedFetchOptions {
   fetch: typeof globalThis.fetch;
@@ -38,7 +39,8 @@ export function createGuardedFetch(options: GuardedFetchOptions): typeof globalT
       if (!REDIRECTS.has(response.status) || location === null || !['GET', 'HEAD'].includes(method)) {
         return response;
       }
-      const next = new URL(location, url);
+      const next = resolve(location, url);
+      if (next === null) throw new NetError('redirect', `${url.host} redirected to an address that is not a URL`);
       if (next.hostname.toLowerCase() !== url.hostname.toLowerCase()) {
         throw new NetError('redirect', `${url.host} redirected to ${next.host}; crpat does not follow a redirect to another host`);
       }
@@ -47,6 +49,15 @@ export function createGuardedFetch(options: GuardedFetchOptions): typeof globalT
       url = next;
     }
   };
+}
+
+/** `location` against `base`, or null when it is not a URL (URL.parse needs Node 20.18+). */
+function resolve(location: string, base: URL): URL | null {
+  try {
+    return new URL(location, base);
+  } catch {
+    return null;
+  }
 }
 
 function assertAllowed(url: URL, headers: Headers, credentialHosts: readonly string[]): void {
@@ -75,23 +86,44 @@ async function exchange(
     const raw = await options.fetch(url, { ...init, method, redirect: 'manual', signal });
     const body = NULL_BODY.has(raw.status) ? null : await readCapped(raw, maxBody, url.host);
     trace(raw.status, raw.headers.get('x-github-request-id'));
-    return new Response(body, { status: raw.status, statusText: raw.statusText, headers: raw.headers });
+    const headers = new Headers(raw.headers);
+    headers.delete(RETRY_HEADER); // only our retry layer may say how often it tried, never the server
+    return new Response(body, { status: raw.status, statusText: raw.statusText, headers });
   } catch (error) {
-    const netError = toNetError(error, url.host, options.timeoutMs);
+    const netError = options.signal?.aborted ? stopped(options.signal, url.host) : toNetError(error, url.host, options.timeoutMs);
     trace(null, null, netError.message);
     throw netError;
   }
 }
 
+/** The caller's signal ended the exchange: the overall deadline (a TimeoutError) or a cancel. */
+function stopped(signal: AbortSignal, host: string): NetError {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error && reason.name === 'TimeoutError'
+    ? new NetError('timeout', `crpat's overall time limit ran out before ${host} answered`)
+    : new NetError('aborted', `the request to ${host} was cancelled`);
+}
+
+/** `1 MiB`, `512 KiB` or `300 bytes`. */
+function sizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
+}
+
 async function readCapped(response: Response, maxBytes: number, host: string): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array();
+  if (Number(response.headers.get('content-length')) > maxBytes) {
+    await response.body.cancel();
+    throw new NetError('too-large', `${host} announced an answer larger than ${sizeText(maxBytes)}; crpat did not read it`);
+  }
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
     if (size > maxBytes) {
       // Leaving the loop by throwing cancels the stream.
-      throw new NetError('too-large', `${host} sent a body larger than ${maxBytes} bytes; it was not read`);
+      throw new NetError('too-large', `${host} sent an answer larger than ${sizeText(maxBytes)}; crpat stopped reading it`);
     }
     chunks.push(chunk);
   }

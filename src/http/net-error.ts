@@ -4,7 +4,9 @@ export type NetErrorKind =
   | 'dns'
   | 'refused'
   | 'reset'
+  | 'closed'
   | 'tls'
+  | 'not-tls'
   | 'redirect'
   | 'off-host'
   | 'insecure'
@@ -12,12 +14,16 @@ export type NetErrorKind =
   | 'aborted'
   | 'network';
 
-/** A failed exchange. Built from a URL and a cause, never from request headers, so it cannot hold the token. */
+/**
+ * A failed exchange. Built from a host or URL and a cause, never from request headers, so it cannot hold the token.
+ * `attempts` counts the tries behind it when the request was retried.
+ */
 export class NetError extends Error {
   override readonly name = 'NetError';
   constructor(
     readonly kind: NetErrorKind,
     message: string,
+    readonly attempts = 1,
   ) {
     super(message);
   }
@@ -26,11 +32,13 @@ export class NetError extends Error {
 const CODE_KINDS: Record<string, NetErrorKind> = {
   ENOTFOUND: 'dns',
   EAI_AGAIN: 'dns',
+  EAI_NONAME: 'dns',
   ECONNREFUSED: 'refused',
   ECONNRESET: 'reset',
   EPIPE: 'reset',
-  UND_ERR_SOCKET: 'reset',
-  UND_ERR_CLOSED: 'reset',
+  // undici: the peer closed the socket (FIN) before the answer was complete, e.g. short of its Content-Length.
+  UND_ERR_SOCKET: 'closed',
+  UND_ERR_CLOSED: 'closed',
   UND_ERR_CONNECT_TIMEOUT: 'timeout',
   UND_ERR_HEADERS_TIMEOUT: 'timeout',
   UND_ERR_BODY_TIMEOUT: 'timeout',
@@ -47,6 +55,11 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** `host:port` or `[::1]:port` → the name alone. */
+function hostname(host: string): string {
+  return host.replace(/:\d+$/, '');
+}
+
 /** Turns whatever `fetch` threw into a NetError that names what happened to `host`. */
 export function toNetError(error: unknown, host: string, timeoutMs: number): NetError {
   if (error instanceof NetError) return error;
@@ -54,23 +67,66 @@ export function toNetError(error: unknown, host: string, timeoutMs: number): Net
   if (name === 'TimeoutError') return new NetError('timeout', `${host} did not answer within ${timeoutMs / 1000} s`);
   if (name === 'AbortError') return new NetError('aborted', `the request to ${host} was cancelled`);
   const code = errorCode(error) ?? '';
+  // OpenSSL's answer when the peer's first bytes are not a TLS record: plain http on that port, or another protocol.
+  if (/^ERR_SSL_(WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST)$/.test(code)) {
+    return new NetError('not-tls', `${host} does not speak TLS (https) on that port (${code})`);
+  }
   // OpenSSL's verify codes (UNABLE_TO_VERIFY_LEAF_SIGNATURE, SELF_SIGNED_CERT_IN_CHAIN, ...) and Node's ERR_TLS_*.
   if (/CERT|SIGNATURE|ISSUER|SELF_SIGNED|^ERR_TLS|^ERR_SSL|HOSTNAME/.test(code)) {
-    return new NetError('tls', `the TLS certificate of ${host} is not trusted (${code}); for a private CA set NODE_EXTRA_CA_CERTS`);
+    return new NetError('tls', `the TLS certificate of ${host} is not trusted by this machine (${code})`);
   }
   const kind = CODE_KINDS[code] ?? 'network';
-  const said: Record<NetErrorKind, string> = {
-    dns: `the name ${host} does not resolve`,
+  const said: Partial<Record<NetErrorKind, string>> = {
+    dns: `the name ${hostname(host)} does not resolve`,
     refused: `${host} refused the connection`,
     reset: `the connection to ${host} was reset`,
+    closed: `${host} closed the connection before the answer was complete`,
     timeout: `${host} did not answer within ${timeoutMs / 1000} s`,
-    network: `could not reach ${host}${code ? ` (${code})` : ''}`,
-    tls: '',
-    redirect: '',
-    'off-host': '',
-    insecure: '',
-    'too-large': '',
-    aborted: '',
   };
-  return new NetError(kind, said[kind]);
+  return new NetError(kind, said[kind] ?? `could not reach ${host}${code ? ` (${code})` : ''}`);
+}
+
+/**
+ * What to try after `error`, in one sentence ('' when there is nothing to add). `flag` is the option that chose the
+ * host: `--api-url` or `--registry`.
+ */
+export function netAdvice(error: NetError, flag: '--api-url' | '--registry'): string {
+  const service = flag === '--api-url' ? "GitHub's REST API" : 'a container registry';
+  switch (error.kind) {
+    case 'timeout':
+      return 'Try again; on a slow network or behind a proxy, raise --timeout.';
+    case 'dns':
+      return `Check the host name (${flag}) and this machine's network and DNS.`;
+    case 'refused':
+      return `Check the host and port (${flag}): nothing accepts connections there.`;
+    case 'reset':
+    case 'closed':
+      return 'Try again; if it keeps happening, a proxy, VPN or firewall on the way may be cutting connections.';
+    case 'tls':
+      return 'If this network uses a private CA or a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its certificate file.';
+    case 'not-tls':
+      return `If it serves plain http (allowed only on a loopback host), pass ${flag} http://host:port.`;
+    case 'redirect':
+      return `Check ${flag}: pass the address that answers directly, not one that redirects.`;
+    case 'off-host':
+    case 'insecure':
+      return `Check ${flag}: the token goes only to the API host and the registry host, over https.`;
+    case 'too-large':
+      return `Check that ${flag} points at ${service}: something else answered.`;
+    case 'aborted':
+      return ''; // cancelled on purpose (Ctrl-C) or not sent for a reason the message gives
+    case 'network':
+      return 'Check the network connection, then try again.';
+  }
+}
+
+/** `the connection to x was reset (3 attempts)`: the message, and how often it was tried when more than once. */
+export function describeNetError(error: NetError): string {
+  return error.attempts > 1 ? `${error.message} (${error.attempts} attempts)` : error.message;
+}
+
+/** `<message>. <advice>`: the failure as a sentence followed by what to try, for a finding's summary. */
+export function netSentence(error: NetError, flag: '--api-url' | '--registry'): string {
+  const advice = netAdvice(error, flag);
+  return `${describeNetError(error)}.${advice ? ` ${advice}` : ''}`;
 }

@@ -14,13 +14,27 @@ export interface RetryOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Set on an answer that came only after retrying, e.g. `attempts=2; waited-ms=1000; retry-after=1`, so whoever reads
+ * the answer can say what happened. It is added in this process and never sent anywhere.
+ */
+export const RETRY_HEADER = 'x-crpat-retries';
+
+/** What {@link RETRY_HEADER} says: how many tries, how long crpat waited in all, and the last Retry-After it obeyed. */
+export interface RetryNote {
+  attempts: number;
+  waitedMs: number;
+  retryAfterSeconds: number | null;
+}
+
 const RETRY_STATUS = new Set([500, 502, 503, 504]);
-const RETRY_NET = new Set<NetError['kind']>(['reset', 'refused', 'timeout', 'network']);
+const RETRY_NET = new Set<NetError['kind']>(['reset', 'closed', 'refused', 'timeout', 'network']);
 
 /**
  * Retries idempotent requests (GET, HEAD) a bounded number of times: on a 5xx, a reset or timeout with
  * exponential back-off and jitter, and on a 429/403 carrying a short `Retry-After` after waiting it out.
  * Anything else, and every POST/PUT/DELETE (the upload probe is never blindly repeated), goes through once.
+ * An answer or error that needed more than one try says so ({@link RETRY_HEADER}, `NetError.attempts`).
  */
 export function withRetries(fetch: typeof globalThis.fetch, options: RetryOptions = {}): typeof globalThis.fetch {
   const retries = options.retries ?? 2;
@@ -33,38 +47,80 @@ export function withRetries(fetch: typeof globalThis.fetch, options: RetryOption
     const method = (init.method ?? 'GET').toUpperCase();
     if (method !== 'GET' && method !== 'HEAD') return fetch(input, init);
     const url = input instanceof Request ? input.url : String(input);
+    const note: RetryNote = { attempts: 0, waitedMs: 0, retryAfterSeconds: null };
     for (let attempt = 1; ; attempt++) {
+      note.attempts = attempt;
       let reason: string | null;
       let delayMs = Math.round(base * 2 ** (attempt - 1) * (0.5 + random()));
+      let retryAfter: number | null = null;
       try {
         const response = await fetch(input, init);
-        const retryAfter = Number(response.headers.get('retry-after'));
-        if ((response.status === 429 || response.status === 403) && Number.isFinite(retryAfter) && retryAfter > 0 && retryAfter <= maxRetryAfter) {
-          reason = `HTTP ${response.status}, Retry-After ${retryAfter} s`;
-          delayMs = retryAfter * 1000;
+        const asked = Number(response.headers.get('retry-after'));
+        if ((response.status === 429 || response.status === 403) && Number.isFinite(asked) && asked > 0 && asked <= maxRetryAfter) {
+          reason = `HTTP ${response.status}, Retry-After ${asked} s`;
+          delayMs = asked * 1000;
+          retryAfter = asked;
         } else if (RETRY_STATUS.has(response.status)) {
           reason = `HTTP ${response.status}`;
         } else {
-          return response;
+          return annotated(response, note);
         }
-        if (attempt > retries) return response;
+        if (attempt > retries) return annotated(response, note);
       } catch (error) {
-        if (!(error instanceof NetError) || !RETRY_NET.has(error.kind) || attempt > retries) throw error;
+        if (!(error instanceof NetError) || !RETRY_NET.has(error.kind) || attempt > retries) throw withAttempts(error, attempt);
         reason = error.message;
       }
       options.onRetry?.({ method, url, reason, delayMs, attempt });
       await sleep(delayMs, options.signal);
+      note.waitedMs += delayMs;
+      if (retryAfter !== null) note.retryAfterSeconds = retryAfter;
     }
   };
 }
 
+/** The answer, marked with {@link RETRY_HEADER} when it took more than one try. */
+function annotated(response: Response, note: RetryNote): Response {
+  if (note.attempts === 1) return response;
+  const copy = new Response(response.body, response);
+  copy.headers.set(RETRY_HEADER, formatRetryNote(note));
+  return copy;
+}
+
+function withAttempts(error: unknown, attempts: number): unknown {
+  return error instanceof NetError && attempts > 1 ? new NetError(error.kind, error.message, attempts) : error;
+}
+
+export function formatRetryNote(note: RetryNote): string {
+  const retryAfter = note.retryAfterSeconds === null ? '' : `; retry-after=${note.retryAfterSeconds}`;
+  return `attempts=${note.attempts}; waited-ms=${note.waitedMs}${retryAfter}`;
+}
+
+/** Reads {@link RETRY_HEADER}; null when absent or not in the form this module writes. Pure; never throws. */
+export function parseRetryNote(value: string | null): RetryNote | null {
+  const match = /^attempts=(\d{1,3}); waited-ms=(\d{1,9})(?:; retry-after=(\d{1,9}))?$/.exec(value ?? '');
+  if (!match) return null;
+  return { attempts: Number(match[1]), waitedMs: Number(match[2]), retryAfterSeconds: match[3] === undefined ? null : Number(match[3]) };
+}
+
 function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new NetError('aborted', 'cancelled'));
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    if (signal?.aborted) return reject(interrupted(signal));
+    const onAbort = (): void => {
       clearTimeout(timer);
-      reject(new NetError('aborted', 'cancelled'));
-    }, { once: true });
+      reject(interrupted(signal!));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** A wait cut short: by the overall deadline (a TimeoutError reason) or by a cancel. */
+function interrupted(signal: AbortSignal): NetError {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error && reason.name === 'TimeoutError'
+    ? new NetError('timeout', "crpat's overall time limit ran out while it waited to try again")
+    : new NetError('aborted', 'cancelled while waiting to try again');
 }

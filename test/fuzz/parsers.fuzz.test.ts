@@ -5,7 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { classifyApi, isUndecided, undecidedSummary } from '../../src/github/classify.js';
 import { parseGitHubError } from '../../src/github/error-body.js';
+import { formatRetryNote, parseRetryNote, RETRY_HEADER } from '../../src/http/retry.js';
 import {
   expandScopes,
   parseLink,
@@ -136,4 +138,29 @@ describe('fuzz: parsers never throw', () => {
       RUNS,
     );
   });
+
+  it('retry notes, and what a REST answer means', () => {
+    const note = fc
+      .record({ attempts: fc.nat(999), waitedMs: fc.nat(999_999_999), retryAfterSeconds: fc.option(fc.nat(999_999_999)) })
+      .map((n) => formatRetryNote(n));
+    const header = fc.oneof(anyString, nearby(note));
+    fc.assert(
+      fc.property(header, fc.integer({ min: 200, max: 599 }), fc.oneof(fc.jsonValue(), anyString), header, (value, status, body, rate) => {
+        const parsed = parseRetryNote(value);
+        if (parsed) expect(parseRetryNote(formatRetryNote(parsed))).toEqual(parsed);
+        const headers = new Headers();
+        try {
+          headers.set(RETRY_HEADER, value);
+          headers.set('retry-after', rate);
+          headers.set('x-ratelimit-remaining', rate);
+        } catch {
+          // Headers refuses values no server can send (NUL, CR/LF).
+        }
+        const meaning = classifyApi({ kind: 'response', status, headers, body, requestId: null });
+        if (isUndecided(meaning)) expect(undecidedSummary(meaning, 'read it')).toMatch(/^Could not read it: /);
+      }),
+      RUNS,
+    );
+  });
 });
+

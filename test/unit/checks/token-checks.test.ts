@@ -83,3 +83,12 @@ describe('judgeTokenScopes', () => {
     expect(result.fix).toContain('https://github.com/settings/tokens/new?scopes=write:packages,repo,read:org&description=CR_PAT');
   });
 });
+
+describe('server text in findings', () => {
+  it('a login with control characters is cleaned before it is shown', () => {
+    const result = judgeTokenValid(api(200, { login: '\u001b]0;pwned\u0007octocat' }), CLASSIC, WEB);
+    expect(result.summary).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(result.summary).toContain('octocat');
+  });
+});
+

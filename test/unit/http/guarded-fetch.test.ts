@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGuardedFetch } from '../../../src/http/guarded-fetch.js';
-import { NetError } from '../../../src/http/net-error.js';
+import { NetError, netAdvice, toNetError } from '../../../src/http/net-error.js';
+import { RETRY_HEADER } from '../../../src/http/retry.js';
 import { startServer } from '../../helpers/http-server.js';
 
 const closers: (() => Promise<void>)[] = [];
@@ -49,6 +50,13 @@ describe('createGuardedFetch', () => {
     expect(otherHit).toBe(false);
   });
 
+  it('names a redirect to something that is not a URL', async () => {
+    const s = await server((_req, res) => res.writeHead(302, { location: 'http://[::1' }).end());
+    const error = await failure(guarded()(`${s.url}/`));
+    expect(error.kind).toBe('redirect');
+    expect(error.message).toMatch(/^127\.0\.0\.1:\d+ redirected to an address that is not a URL$/);
+  });
+
   it('stops a redirect loop', async () => {
     const s = await server((_req, res) => res.writeHead(302, { location: '/loop' }).end());
     expect((await failure(guarded()(`${s.url}/loop`))).kind).toBe('redirect');
@@ -83,9 +91,63 @@ describe('createGuardedFetch', () => {
     expect((await failure(guarded()(`${s.url}/`))).kind).toBe('refused');
   });
 
-  it('names a reset connection', async () => {
+  it('names a connection closed before any answer', async () => {
     const s = await server((req) => req.socket.destroy());
-    expect(['reset', 'network']).toContain((await failure(guarded()(`${s.url}/`))).kind);
+    expect((await failure(guarded()(`${s.url}/`))).kind).toBe('closed');
+  });
+
+  it('names a connection reset mid-body', async () => {
+    const s = await server((_req, res) => {
+      res.writeHead(200, { 'content-length': '5000' });
+      res.write('{"login":', () => setTimeout(() => res.socket?.resetAndDestroy(), 20));
+    });
+    const error = await failure(guarded()(`${s.url}/`));
+    expect(error.kind).toBe('reset');
+    expect(error.message).toMatch(/^the connection to 127\.0\.0\.1:\d+ was reset$/);
+  });
+
+  it('names a body cut short of its Content-Length', async () => {
+    const s = await server((_req, res) => {
+      res.writeHead(200, { 'content-length': '5000' });
+      res.write('{"login":', () => setTimeout(() => res.socket?.destroy(), 20));
+    });
+    const error = await failure(guarded()(`${s.url}/`));
+    expect(error.kind).toBe('closed');
+    expect(error.message).toMatch(/closed the connection before the answer was complete$/);
+  });
+
+  it('refuses a body whose Content-Length already exceeds the cap, without reading it', async () => {
+    const s = await server((_req, res) => res.writeHead(200, { 'content-length': String(4 * 1024 * 1024) }).end(Buffer.alloc(4 * 1024 * 1024)));
+    const error = await failure(guarded()(`${s.url}/`));
+    expect(error.kind).toBe('too-large');
+    expect(error.message).toMatch(/larger than 1 MiB/);
+  });
+
+  it('says when the overall deadline, not the server, ended the exchange', async () => {
+    const s = await server(() => undefined);
+    const error = await failure(guarded({ timeoutMs: 5000, signal: AbortSignal.timeout(100) })(`${s.url}/`));
+    expect(error.kind).toBe('timeout');
+    expect(error.message).toMatch(/overall time limit ran out before 127\.0\.0\.1:\d+ answered/);
+  });
+
+  it('says when a cancel ended the exchange', async () => {
+    const s = await server(() => undefined);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    expect((await failure(guarded({ signal: controller.signal })(`${s.url}/`))).kind).toBe('aborted');
+  });
+
+  it('says when https reaches a server that speaks plain http, instead of blaming a certificate', async () => {
+    const s = await server((_req, res) => res.end('{}'));
+    const error = await failure(guarded()(`https://127.0.0.1:${s.port}/`));
+    expect(error.kind).toBe('not-tls');
+    expect(error.message).toBe(`127.0.0.1:${s.port} does not speak TLS (https) on that port (ERR_SSL_WRONG_VERSION_NUMBER)`);
+    expect(netAdvice(error, '--registry')).toBe('If it serves plain http (allowed only on a loopback host), pass --registry http://host:port.');
+  });
+
+  it("drops a retry note a server sends: only crpat's own retry layer may say how often it tried", async () => {
+    const s = await server((_req, res) => res.writeHead(503, { [RETRY_HEADER]: 'attempts=9; waited-ms=0' }).end());
+    expect((await guarded()(`${s.url}/`)).headers.get(RETRY_HEADER)).toBeNull();
   });
 
   it('reports each exchange to onHttp without headers', async () => {
@@ -98,14 +160,21 @@ describe('createGuardedFetch', () => {
 });
 
 describe('toNetError', () => {
+  it('names the host, not host:port, that does not resolve', () => {
+    const cause = Object.assign(new Error('getaddrinfo ENOTFOUND ghe.example.com'), { code: 'ENOTFOUND' });
+    expect(toNetError(Object.assign(new TypeError('fetch failed'), { cause }), 'ghe.example.com:8443', 10_000).message).toBe(
+      'the name ghe.example.com does not resolve',
+    );
+  });
+
   it.each(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID'])(
     'names an untrusted certificate (%s) and the NODE_EXTRA_CA_CERTS way out',
     async (code) => {
-      const { toNetError } = await import('../../../src/http/net-error.js');
       const cause = Object.assign(new Error('tls'), { code });
       const error = toNetError(Object.assign(new TypeError('fetch failed'), { cause }), 'ghcr.io', 10_000);
       expect(error.kind).toBe('tls');
-      expect(error.message).toMatch(/NODE_EXTRA_CA_CERTS/);
+      expect(error.message).toBe(`the TLS certificate of ghcr.io is not trusted by this machine (${code})`);
+      expect(netAdvice(error, '--registry')).toMatch(/NODE_EXTRA_CA_CERTS/);
     },
   );
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NetError } from '../../../src/http/net-error.js';
-import { withRetries } from '../../../src/http/retry.js';
+import { parseRetryNote, RETRY_HEADER, withRetries } from '../../../src/http/retry.js';
 
 function scripted(answers: (Response | NetError)[]) {
   const calls: string[] = [];
@@ -68,5 +68,42 @@ describe('withRetries', () => {
     const { fetch, calls } = scripted([new NetError('off-host', 'refused')]);
     await expect(withRetries(fetch, options)('http://127.0.0.1/user')).rejects.toThrow('refused');
     expect(calls).toHaveLength(1);
+  });
+
+  it('marks an answer that needed retries, and not one that came at once', async () => {
+    const first = scripted([new Response('', { status: 503 }), new Response('ok', { headers: { 'x-github-request-id': 'A:B' } })]);
+    const response = await withRetries(first.fetch, options)('http://127.0.0.1/user');
+    expect(await response.text()).toBe('ok');
+    expect(response.headers.get('x-github-request-id')).toBe('A:B');
+    expect(parseRetryNote(response.headers.get(RETRY_HEADER))).toEqual({ attempts: 2, waitedMs: 100, retryAfterSeconds: null });
+    const once = scripted([new Response('ok')]);
+    expect((await withRetries(once.fetch, options)('http://127.0.0.1/user')).headers.get(RETRY_HEADER)).toBeNull();
+  });
+
+  it('marks a Retry-After it waited out', async () => {
+    const { fetch } = scripted([429, 429, 429].map((status) => new Response('', { status, headers: { 'retry-after': '1' } })));
+    const response = await withRetries(fetch, options)('http://127.0.0.1/user');
+    expect(response.status).toBe(429);
+    expect(parseRetryNote(response.headers.get(RETRY_HEADER))).toEqual({ attempts: 3, waitedMs: 2000, retryAfterSeconds: 1 });
+  });
+
+  it('counts the attempts behind a network error it gave up on', async () => {
+    const { fetch } = scripted([new NetError('reset', 'r'), new NetError('closed', 'c'), new NetError('timeout', 't')]);
+    const error = await withRetries(fetch, options)('http://127.0.0.1/user').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetError);
+    expect(error).toMatchObject({ kind: 'timeout', message: 't', attempts: 3 });
+  });
+
+  it('a deadline during a back-off ends the wait with a timeout that says so', async () => {
+    const { fetch } = scripted([new Response('', { status: 503 }), new Response('never')]);
+    const error = await withRetries(fetch, { baseDelayMs: 10_000, signal: AbortSignal.timeout(50) })('http://127.0.0.1/user').catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'timeout', message: "crpat's overall time limit ran out while it waited to try again" });
+  });
+
+  it('parseRetryNote reads only what withRetries writes', () => {
+    expect(parseRetryNote('attempts=2; waited-ms=1000; retry-after=1')).toEqual({ attempts: 2, waitedMs: 1000, retryAfterSeconds: 1 });
+    for (const bad of [null, '', 'attempts=x', 'attempts=2; waited-ms=1; retry-after=1; more', 'attempts=99999; waited-ms=1']) {
+      expect(parseRetryNote(bad)).toBeNull();
+    }
   });
 });

@@ -1,0 +1,224 @@
+import { execFile } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import type { IncomingHttpHeaders } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Fault, mintToken, SCENARIOS, type Simulator, startSimulator, tokenValue } from '../../src/simulator/index.js';
+import { type CliResult, runCli } from '../helpers/cli.js';
+import { startServer } from '../helpers/http-server.js';
+
+// The leak audit: a canary token through every scenario, several faults and every output mode, with HOME and TMPDIR
+// pointed at fresh directories and CRPAT_DEBUG=1 (which lets an internal error print its stack). The canary must
+// appear in none of stdout, stderr (the --verbose trace included), the files under HOME and TMPDIR, git's argv or
+// git's environment, nor reach any host but the API and the registry.
+
+const execFileAsync = promisify(execFile);
+const MODES: readonly (readonly string[])[] = [['--json'], ['--verbose'], ['--quiet'], [], ['--verbose', '--json']];
+/** Known to the simulator: well-formed, and accepted. Unknown: well-formed (checksum right), refused everywhere. */
+const UNKNOWN = mintToken('classic', 'leak-audit-canary-unknown');
+
+let root: string;
+let sim: Simulator;
+let foreign: { port: number; seen: { url: string; headers: IncomingHttpHeaders; body: string }[]; close(): Promise<void> };
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'crpat-leak-'));
+  sim = await startSimulator();
+  const seen: { url: string; headers: IncomingHttpHeaders; body: string }[] = [];
+  const server = await startServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      seen.push({ url: req.url ?? '', headers: req.headers, body });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"token":"foreign"}');
+    });
+  });
+  foreign = { port: server.port, seen, close: server.close };
+});
+afterAll(async () => {
+  await Promise.all([sim?.close(), foreign?.close()]);
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+/** Every form in which `token` could leak: as is, inside a Basic credential, base64, and any 16 characters of its secret part. */
+function leaksOf(text: string, token: string): string[] {
+  const found: string[] = [];
+  const forms = {
+    raw: token,
+    basic: Buffer.from(`crpat:${token}`).toString('base64'),
+    base64: Buffer.from(token).toString('base64'),
+    url: encodeURIComponent(token),
+  };
+  for (const [name, form] of Object.entries(forms)) if (text.includes(form)) found.push(name);
+  const secret = token.replace(/^(ghp_|gho_|ghu_|ghs_|ghr_|github_pat_)/, '');
+  for (let at = 0; at + 16 <= secret.length; at += 1) {
+    if (text.includes(secret.slice(at, at + 16))) {
+      found.push(`fragment@${at}`);
+      break;
+    }
+  }
+  return found;
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+/** Runs the binary with a fresh HOME and TMPDIR; asserts the canary is nowhere it produced. */
+async function audited(args: readonly string[], token: string, options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): Promise<CliResult> {
+  const dir = await mkdtemp(join(root, 'run-'));
+  const home = join(dir, 'home');
+  const tmp = join(dir, 'tmp');
+  await Promise.all([mkdir(home), mkdir(tmp)]);
+  const env: Record<string, string> = { HOME: home, TMPDIR: tmp, CRPAT_DEBUG: '1', ...(options.input === undefined ? { CR_PAT: token } : {}), ...options.env };
+  const result = await runCli(args, { env, ...(options.input === undefined ? {} : { input: options.input }), ...(options.cwd ? { cwd: options.cwd } : {}) });
+  const where = `crpat ${args.join(' ')}`;
+  expect(leaksOf(result.stdout, token), `stdout of ${where}`).toEqual([]);
+  expect(leaksOf(result.stderr, token), `stderr of ${where}`).toEqual([]);
+  for (const file of [...(await filesUnder(home)), ...(await filesUnder(tmp))]) {
+    expect(leaksOf(await readFile(file, 'latin1'), token), `${file} after ${where}`).toEqual([]);
+  }
+  expect(result.stderr, `stack trace from ${where}`).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  return result;
+}
+
+/** Runs `tasks` with at most `limit` at a time. */
+async function pool<T>(tasks: (() => Promise<T>)[], limit = 5): Promise<T[]> {
+  const results: T[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < tasks.length) {
+        const index = next++;
+        results[index] = await tasks[index]!();
+      }
+    }),
+  );
+  return results;
+}
+
+const target = () => ['--api-url', sim.apiUrl, '--registry', sim.registryUrl];
+
+describe('the canary never escapes', () => {
+  it('the audit itself finds the token in each form it could take', () => {
+    const token = tokenValue(sim.world, 'octocat-classic-push');
+    expect(leaksOf(`x${token}x`, token)).toContain('raw');
+    expect(leaksOf(`Authorization: Basic ${Buffer.from(`crpat:${token}`).toString('base64')}`, token)).toContain('basic');
+    expect(leaksOf(`…${token.slice(10, 30)}…`, token)).toEqual(['fragment@6']);
+    expect(leaksOf(`${token.slice(0, 4)}**** ${token.slice(-6)}`, token)).toEqual([]);
+  });
+
+  it.each(SCENARIOS.map((s) => [s.name, s] as const))('scenario %s, in every output mode', async (_name, scenario) => {
+    const token = tokenValue(sim.world, scenario.tokenLabel);
+    const image = scenario.image ? ['--image', scenario.image] : [];
+    const results = await pool(MODES.map((mode) => () => audited(['--repo', scenario.repository, ...image, ...target(), ...mode], token)));
+    for (const [index, result] of results.entries()) {
+      expect([0, 1, 3], `exit of mode ${MODES[index]!.join(' ')}`).toContain(result.code);
+    }
+    // The --verbose trace was there to be audited (a malformed token is never sent, so it has none).
+    if (!scenario.expect.failing.includes('token.format')) expect(results[1]!.stderr).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/user/);
+  });
+
+  it('a well-formed token the simulator does not know, in every mode and through --token-stdin', async () => {
+    const runs = MODES.map((mode) => () => audited(['--repo', 'octocat/hello-world', ...target(), ...mode], UNKNOWN));
+    runs.push(() => audited(['--repo', 'octocat/hello-world', ...target(), '--token-stdin', '--verbose'], UNKNOWN, { input: `${UNKNOWN}\n` }));
+    const results = await pool(runs);
+    for (const result of results) expect(result.code).toBe(1);
+  });
+
+  describe('under faults', () => {
+    const faults: [string, () => Fault][] = [
+      ['reset mid-body', () => ({ server: 'api', path: '/user', kind: 'reset' })],
+      ['503 once', () => ({ server: 'api', path: '/user', status: 503, times: 1 })],
+      ['malformed JSON', () => ({ server: 'api', path: /^\/repos\//, kind: 'malformed-json' })],
+      ['huge body', () => ({ server: 'api', path: /^\/repos\//, kind: 'huge' })],
+      ['redirect loop', () => ({ server: 'api', path: '/user', kind: 'redirect' })],
+      ['API redirect to another host', () => ({ server: 'api', path: '/user', kind: 'redirect', location: `http://localhost:${foreign.port}/user` })],
+      ['token service redirect to another host', () => ({ server: 'registry', path: '/token', kind: 'redirect', status: 307, location: `http://localhost:${foreign.port}/token` })],
+      [
+        'foreign token realm',
+        () => ({ server: 'registry', path: '/v2/', status: 401, headers: { 'www-authenticate': `Bearer realm="http://localhost:${foreign.port}/token",service="ghcr.io"` } }),
+      ],
+      ['upload reset', () => ({ server: 'registry', method: 'POST', path: /\/blobs\/uploads\/$/, kind: 'reset' })],
+    ];
+    it.each(faults)('%s', async (_name, fault) => {
+      const token = tokenValue(sim.world, 'octocat-classic-push');
+      for (const mode of [['--verbose'], ['--json']]) {
+        const remove = sim.inject(fault());
+        try {
+          const result = await audited(['--repo', 'octocat/hello-world', ...target(), ...mode], token);
+          expect([0, 3]).toContain(result.code);
+        } finally {
+          remove();
+        }
+      }
+      expect(foreign.seen).toEqual([]);
+    });
+
+    it('an untrusted certificate (no such CA), a name that does not resolve, a port that refuses', async () => {
+      const token = tokenValue(sim.world, 'octocat-classic-push');
+      for (const apiUrl of ['https://no-such-host.invalid', 'http://127.0.0.1:9', 'https://127.0.0.1:9']) {
+        const result = await audited(['--repo', 'octocat/hello-world', '--api-url', apiUrl, '--registry', sim.registryUrl, '--verbose'], token);
+        expect(result.code).toBe(3);
+      }
+    });
+  });
+
+  it('git, run for the origin remote, sees the canary in neither its argv nor its environment', async () => {
+    const token = tokenValue(sim.world, 'octocat-classic-push');
+    const bin = join(root, 'fake-bin');
+    const log = join(root, 'git-log');
+    const repo = join(root, 'clone');
+    await Promise.all([mkdir(bin), mkdir(log), mkdir(repo)]);
+    await execFileAsync('git', ['init', '-q', repo]);
+    await execFileAsync('git', ['-C', repo, 'remote', 'add', 'origin', 'https://github.com/octocat/hello-world.git']);
+    const realGit = (await execFileAsync('sh', ['-c', 'command -v git'])).stdout.trim();
+    // Records each call (argv one per line, then the whole environment, NUL-separated), then runs the real git.
+    await writeFile(
+      join(bin, 'git'),
+      `#!/bin/sh\nn=$(date +%s%N)\nprintf '%s\\n' "$@" > "${log}/argv.$n"\nenv -0 > "${log}/env.$n"\nexec "${realGit}" "$@"\n`,
+    );
+    await chmod(join(bin, 'git'), 0o755);
+
+    const result = await audited(['--yes', '--json', ...target()], token, {
+      cwd: repo,
+      env: { PATH: `${bin}:${process.env['PATH'] ?? ''}`, GH_TOKEN: token, GITHUB_TOKEN: token },
+    });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ target: { repository: 'octocat/hello-world' } });
+
+    const files = await readdir(log);
+    const argvFiles = files.filter((f) => f.startsWith('argv.'));
+    expect(argvFiles.length).toBeGreaterThan(0); // the fake git was really the one run
+    for (const file of files) {
+      const text = await readFile(join(log, file), 'latin1');
+      expect(leaksOf(text, token), file).toEqual([]);
+      if (file.startsWith('env.')) {
+        const names = text.split('\0').map((entry) => entry.slice(0, entry.indexOf('=')));
+        expect(names).not.toContain('CR_PAT');
+        expect(names).not.toContain('GH_TOKEN');
+        expect(names).not.toContain('GITHUB_TOKEN');
+      }
+    }
+    const argv = await Promise.all(argvFiles.map((f) => readFile(join(log, f), 'utf8')));
+    expect(argv).toContain('remote\nget-url\norigin\n');
+  });
+
+  it('the simulator saw credentials only where they belong, and never the canary in a URL or header', () => {
+    expect(sim.requests.length).toBeGreaterThan(100);
+    const canaries = [UNKNOWN, ...SCENARIOS.map((s) => tokenValue(sim.world, s.tokenLabel))];
+    for (const request of sim.requests) {
+      const text = `${request.path} ${JSON.stringify(request.headers)}`;
+      for (const canary of canaries) expect(leaksOf(text, canary), `${request.server} ${request.method} ${request.path}`).toEqual([]);
+      const auth = request.headers['authorization'];
+      if (auth === undefined) continue;
+      if (request.server === 'api') expect(auth, request.path).toMatch(/^(Bearer|token) \[REDACTED\]$/);
+      else if (request.path.startsWith('/token')) expect(auth, request.path).toBe('Basic [REDACTED]');
+      else expect(auth, request.path).toMatch(/^Bearer \[REDACTED\]$/);
+    }
+    expect(foreign.seen).toEqual([]);
+  });
+});
