@@ -1,4 +1,4 @@
-import type { CheckId, Finding, RepoTarget } from './types.js';
+import type { CheckId, Finding, RepoTarget, Report } from './types.js';
 
 /** Input of `checkToken()`. */
 export interface CheckTokenOptions {
@@ -49,4 +49,37 @@ export interface RetryEvent {
   reason: string;
   delayMs: number;
   attempt: number;
+}
+
+/** Input of `checkTokenMany()`: one token, several repositories. */
+export interface CheckTokenManyOptions {
+  /**
+   * The repositories, in any form `--repo` accepts; all on one GitHub host (a token belongs to one). A repository
+   * listed twice is checked once. At most 1,000.
+   */
+  repositories: readonly (string | RepoTarget)[];
+  /** The token to check. Surrounding white space is trimmed. Never logged. */
+  token: string;
+  /**
+   * The container package to probe. Only with a single repository: several repositories each have their own package,
+   * so `image` with more than one is a `UsageError`. @default each repository's name
+   */
+  image?: string;
+  /** REST API base URL. @default `https://api.github.com`, or derived from an Enterprise host */
+  apiUrl?: string;
+  /** Registry `host[:port]`, or `http://host:port` for a loopback host. @default `ghcr.io`, or derived */
+  registry?: string;
+  /** Per-request timeout in seconds. @default 10 */
+  timeoutSeconds?: number;
+  /**
+   * Repositories checked at once when the rate-limit budget is ample; fewer as `x-ratelimit-remaining` falls.
+   * Clamped to 1–100 (GitHub treats more than 100 concurrent requests as abuse). @default 10
+   */
+  concurrency?: number;
+}
+
+/** Side effects of `checkTokenMany()`: those of `checkToken()`, with a result per repository instead of per check. */
+export interface CheckTokenManyDeps extends Omit<CheckTokenDeps, 'onProgress'> {
+  /** Told as each repository's report is ready (in completion order; `index` is its place in `results`). */
+  onResult?: (report: Report, index: number) => void;
 }

@@ -81,3 +81,15 @@ export interface Report {
   };
   checks: Finding[];
 }
+
+/**
+ * The answer for several repositories checked with one token: what `checkTokenMany()` returns and what
+ * `crpat --json` prints for more than one `--repo` (or any `--repos-file`).
+ */
+export interface ManyReport {
+  schemaVersion: 1;
+  /** `pass` only if every result passes; `fail` if any fails; else `inconclusive`. */
+  verdict: Verdict;
+  /** One single-repository report per repository, in the order given, each repository once. */
+  results: Report[];
+}

@@ -1,3 +1,4 @@
+import { netSentence } from '../http/net-error.js';
 import type { LoginOutcome } from '../registry/types.js';
 import type { TokenShape } from '../token/recognize.js';
 import type { Finding } from '../types.js';
@@ -26,11 +27,15 @@ export function judgeRegistryLogin(login: LoginOutcome, shape: TokenShape, regis
       );
     }
     case 'realm-refused':
-      return finding(id, 'error', `Did not log in to ${registryHost}: ${login.reason}.`, 'Check --registry; a registry whose token service is on another host is not supported.');
+      return finding(
+        id,
+        'error',
+        `Did not log in to ${registryHost}: ${login.reason}. Check --registry: a registry whose token service is on another host is not supported.`,
+      );
     case 'unexpected':
-      return finding(id, 'error', `Could not log in to ${registryHost}: ${login.reason}.`, 'Try again later; if it persists, check --registry.');
+      return finding(id, 'error', `Could not log in to ${registryHost}: ${login.reason}. Try again in a few minutes; if it keeps happening, check --registry.`);
     case 'network':
-      return finding(id, 'error', `Could not reach ${registryHost}'s token service: ${login.error.message}.`, 'Check the network (and --registry), then try again.');
+      return finding(id, 'error', `Could not reach ${registryHost}'s token service: ${netSentence(login.error, '--registry')}`);
   }
 }
 

@@ -1,4 +1,5 @@
 import { classifyApi } from '../github/classify.js';
+import { netSentence } from '../http/net-error.js';
 import type { CancelOutcome, PushOutcome, RegistryRefusal } from '../registry/types.js';
 import type { Finding, RepoTarget } from '../types.js';
 import { newClassicTokenUrl, orgPackagesSettingsUrl, orgTokenPolicyUrl, packageSettingsUrl } from './links.js';
@@ -31,9 +32,13 @@ export function judgeRegistryPush(inputs: PushInputs): Finding {
       return finding(id, 'fail', `The registry refused an upload to ${ref} (${describeRefusal(push.refusal)}): ${advice.why}.`, advice.fix);
     }
     case 'unexpected':
-      return finding(id, 'error', `Could not probe the push to ${ref}: ${push.reason}.`, 'Try again later.');
+      return finding(
+        id,
+        'error',
+        `Could not probe the push to ${ref}: ${push.reason}. Try again in a few minutes (crpat does not repeat the probe by itself: it opens an upload).`,
+      );
     case 'network':
-      return finding(id, 'error', `Could not probe the push to ${ref}: ${push.error.message}.`, 'Check the network, then try again.');
+      return finding(id, 'error', `Could not probe the push to ${ref}: ${netSentence(push.error, '--registry')}`);
   }
 }
 
@@ -45,6 +50,10 @@ function cancelNote(cancel: CancelOutcome): string {
       return `The registry does not support cancelling an upload (HTTP ${cancel.status}); the empty session expires on its own and creates no package.`;
     case 'not-cancelled':
       return `The empty upload session was not cancelled: ${cancel.reason}.`;
+    case 'skipped':
+      return cancel.because === 'known'
+        ? `The registry does not support cancelling an upload (it answers HTTP ${cancel.status}), so the probe did not ask; the empty session expires on its own and creates no package.`
+        : `The registry answered an earlier cancel in this run with HTTP ${cancel.status}, so the probe did not ask again; the empty session expires on its own and creates no package.`;
   }
 }
 

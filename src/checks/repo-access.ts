@@ -1,5 +1,5 @@
 import type { ApiOutcome } from '../github/client.js';
-import { classifyApi, isUndecided, messageText, undecidedSummary } from '../github/classify.js';
+import { classifyApi, isUndecided, messageText, retryDetails, undecidedSummary } from '../github/classify.js';
 import { expandScopes, parseScopes } from '../github/headers.js';
 import type { TokenShape } from '../token/recognize.js';
 import type { Finding, RepoTarget } from '../types.js';
@@ -17,7 +17,7 @@ export function judgeRepoAccess(repo: ApiOutcome, user: ApiOutcome, shape: Token
     if (facts.fullName && facts.fullName.toLowerCase() !== full.toLowerCase()) {
       return finding(id, 'warn', `${full} was renamed or moved to ${facts.fullName}; GitHub redirects for now.`, `Use ${facts.fullName} in your workflow and image name.`);
     }
-    return finding(id, 'pass', `The token can see ${facts.fullName || full} (${facts.visibility}).`);
+    return finding(id, 'pass', `The token can see ${facts.fullName || full} (${facts.visibility}).`, null, retryDetails(repo));
   }
   switch (meaning.kind) {
     case 'bad-credentials':

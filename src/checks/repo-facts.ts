@@ -1,4 +1,5 @@
 import type { ApiOutcome } from '../github/client.js';
+import { clean } from '../text.js';
 
 /** The parts of a `GET /repos/{owner}/{repo}` 200 body the checks read (OpenAPI `full-repository`). */
 export interface RepoFacts {
@@ -16,10 +17,11 @@ export function repoFacts(outcome: ApiOutcome): RepoFacts | null {
   const owner = (body.owner ?? {}) as Record<string, unknown>;
   const permissions = body.permissions as Record<string, unknown> | undefined;
   return {
-    fullName: String(body.full_name ?? ''),
-    ownerLogin: String(owner.login ?? ''),
+    // Server text reaches a terminal: control characters go.
+    fullName: clean(String(body.full_name ?? ''), 200),
+    ownerLogin: clean(String(owner.login ?? ''), 100),
     ownerIsOrg: owner.type === 'Organization',
-    visibility: typeof body.visibility === 'string' ? body.visibility : body.private === true ? 'private' : 'public',
+    visibility: typeof body.visibility === 'string' ? clean(body.visibility, 20) : body.private === true ? 'private' : 'public',
     permissions: permissions
       ? {
           admin: permissions.admin === true,

@@ -1,6 +1,7 @@
 import type { ApiOutcome } from '../github/client.js';
-import { classifyApi, isUndecided, undecidedSummary } from '../github/classify.js';
+import { classifyApi, isUndecided, retryDetails, undecidedSummary } from '../github/classify.js';
 import type { TokenShape } from '../token/recognize.js';
+import { clean } from '../text.js';
 import type { Finding } from '../types.js';
 import { newClassicTokenUrl } from './links.js';
 import { type Check, finding } from './types.js';
@@ -10,7 +11,7 @@ export function judgeTokenValid(user: ApiOutcome, shape: TokenShape, webUrl: str
   const id = 'token.valid';
   const meaning = classifyApi(user);
   if (meaning.kind === 'ok') {
-    return finding(id, 'pass', `GitHub accepts the token; it belongs to ${loginOf(user) ?? 'an unknown user'}.`);
+    return finding(id, 'pass', `GitHub accepts the token; it belongs to ${loginOf(user) ?? 'an unknown user'}.`, null, retryDetails(user));
   }
   if (meaning.kind === 'bad-credentials') {
     const why = shape.checksum === 'valid'
@@ -33,7 +34,7 @@ export function judgeTokenValid(user: ApiOutcome, shape: TokenShape, webUrl: str
 export function loginOf(outcome: ApiOutcome): string | null {
   if (outcome.kind !== 'response' || outcome.status !== 200) return null;
   const body = outcome.body as { login?: unknown } | null;
-  return body && typeof body.login === 'string' ? body.login : null;
+  return body && typeof body.login === 'string' ? clean(body.login, 100) : null; // server text reaches a terminal
 }
 
 export const tokenValid: Check = {

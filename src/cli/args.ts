@@ -5,7 +5,10 @@ import { VERSION } from '../version.js';
 
 /** Flags of `crpat check`, only those given on the command line (no defaults: see options.ts). */
 export interface CheckFlags {
-  repo?: string;
+  /** Every `--repo` given, in order (the flag may be repeated). */
+  repo?: string[];
+  /** `--repos-file <path>`: one repository per line. */
+  reposFile?: string;
   image?: string;
   tokenStdin?: boolean;
   apiUrl?: string;
@@ -55,7 +58,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   program.version(VERSION, '-V, --version');
   program
     .command('check', { isDefault: true })
-    .option('--repo <target>')
+    .option('--repo <target>', '', collect)
+    .option('--repos-file <path>')
     .option('--image <name>')
     .option('--token-stdin')
     .option('--api-url <url>')
@@ -112,6 +116,11 @@ function givenFlags(command: Command): Record<string, unknown> {
     if (command.getOptionValueSource(key) === 'cli') given[key] = value;
   }
   return given;
+}
+
+/** A repeatable option: each occurrence is kept, in order. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function parseTimeout(value: string): number {

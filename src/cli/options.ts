@@ -20,8 +20,10 @@ export interface OutputSettings {
 
 /** `crpat check` settings after defaults, environment and flags are merged. */
 export interface CheckSettings extends OutputSettings {
-  /** `--repo` as typed; null: use the git remote. */
-  repo: string | null;
+  /** Every `--repo` as typed, in order; none: use `reposFile`, else the git remote. */
+  repos: readonly string[];
+  /** `--repos-file` as typed; null when not given. */
+  reposFile: string | null;
   image: string | null;
   tokenStdin: boolean;
   /** `CR_PAT` exactly as set (trimmed later); null when unset. An empty value is kept: it is an error worth naming. */
@@ -39,7 +41,8 @@ export interface CheckSettings extends OutputSettings {
 
 /** The defaults, the first layer of the merge. */
 export const CHECK_DEFAULTS = {
-  repo: null,
+  repos: [],
+  reposFile: null,
   image: null,
   tokenStdin: false,
   envToken: null,
@@ -55,7 +58,8 @@ export const CHECK_DEFAULTS = {
 /** Merges defaults → environment (CR_PAT, GITHUB_API_URL, CRPAT_REGISTRY) → flags. Pure. */
 export function resolveCheckOptions(flags: CheckFlags, env: Env, terminal: Terminal): CheckSettings {
   return {
-    repo: flags.repo ?? CHECK_DEFAULTS.repo,
+    repos: flags.repo ?? CHECK_DEFAULTS.repos,
+    reposFile: flags.reposFile ?? CHECK_DEFAULTS.reposFile,
     image: flags.image ?? CHECK_DEFAULTS.image,
     tokenStdin: flags.tokenStdin ?? CHECK_DEFAULTS.tokenStdin,
     envToken: env['CR_PAT'] ?? CHECK_DEFAULTS.envToken,

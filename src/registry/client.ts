@@ -1,7 +1,9 @@
 import { NetError } from '../http/net-error.js';
+import { parseRetryNote, RETRY_HEADER } from '../http/retry.js';
 import { isLoopbackHost } from '../target/endpoints.js';
 import { parseWwwAuthenticate } from './challenge.js';
 import { parseRegistryErrors } from './error-body.js';
+import type { RegistryMemo } from './memo.js';
 import type { CancelOutcome, LoginOutcome, PushOutcome, Realm, RegistryRefusal } from './types.js';
 
 export interface RegistryClient {
@@ -12,10 +14,15 @@ export interface RegistryClient {
   token: string;
   /** Host names that may receive the token (API host and registry host). */
   credentialHosts: readonly string[];
+  /** What this run already learnt about registry hosts (realm, cancel support). Without it, every call asks again. */
+  memo?: RegistryMemo;
 }
 
 // ghcr.io's challenge is known (facts ghcr §1.1), so the /v2/ ping is skipped: one round trip fewer.
 const KNOWN_REALMS: Record<string, Realm> = { 'ghcr.io': { url: 'https://ghcr.io/token', service: 'ghcr.io' } };
+
+// ghcr.io answers 405 to a cancel and lets the empty session expire (facts ghcr §3.2): the DELETE is not sent there.
+const KNOWN_NO_CANCEL: Record<string, number> = { 'ghcr.io': 405 };
 
 // ghcr ignores the Basic user name and reads the password (facts ghcr §1.3); any non-empty name works.
 // A fixed one lets the registry exchange start at once instead of waiting for GET /user.
@@ -23,13 +30,35 @@ const BASIC_USER = 'crpat';
 
 /** Finds the token service and asks it for a `pull,push` token for `repository` (`owner/image`). */
 export async function registryLogin(client: RegistryClient, repository: string): Promise<LoginOutcome> {
+  const scope = `repository:${repository}:pull,push`;
   try {
-    const discovered = KNOWN_REALMS[client.host] ?? (await discoverRealm(client));
+    const known = KNOWN_REALMS[client.host];
+    if (known) {
+      const outcome = await requestToken(client, known, scope);
+      // Neither a token, a refusal nor a server error: the token service may have moved, so ask the challenge.
+      if (outcome.kind !== 'unexpected' || outcome.status === undefined || outcome.status >= 500) return outcome;
+    }
+    const discovered = await realmOf(client);
     if ('kind' in discovered) return discovered;
-    return await requestToken(client, discovered, `repository:${repository}:pull,push`);
+    return await requestToken(client, discovered, scope);
   } catch (error) {
     return { kind: 'network', error: asNetError(error) };
   }
+}
+
+/** The realm from the registry's challenge; with a memo, one `GET /v2/` per host and run, shared by concurrent callers. */
+function realmOf(client: RegistryClient): Promise<Realm | LoginOutcome> {
+  const memo = client.memo;
+  if (!memo) return discoverRealm(client);
+  let entry = memo.realms.get(client.host);
+  if (!entry) {
+    entry = discoverRealm(client);
+    memo.realms.set(client.host, entry);
+    // Only a realm is worth remembering: after any other answer the next target asks again.
+    const forget = (): void => void memo.realms.delete(client.host);
+    entry.then((found) => ('kind' in found ? forget() : undefined), forget);
+  }
+  return entry;
 }
 
 async function discoverRealm(client: RegistryClient): Promise<Realm | LoginOutcome> {
@@ -37,7 +66,7 @@ async function discoverRealm(client: RegistryClient): Promise<Realm | LoginOutco
   if (response.ok) return { kind: 'anonymous' };
   const challenge = parseWwwAuthenticate(response.headers.get('www-authenticate'));
   if (response.status !== 401 || !challenge.ok || challenge.value.scheme.toLowerCase() !== 'bearer' || !challenge.value.params.realm) {
-    return { kind: 'unexpected', reason: `${client.host} answered GET /v2/ with HTTP ${response.status} and no Bearer challenge` };
+    return { kind: 'unexpected', reason: `${client.host} answered GET /v2/ with HTTP ${response.status}${tries(response)} and no Bearer challenge` };
   }
   return { url: challenge.value.params.realm, service: challenge.value.params.service ?? null };
 }
@@ -52,9 +81,9 @@ async function requestToken(client: RegistryClient, realm: Realm, scope: string)
   const response = await client.fetch(realmUrl, { headers: { authorization: `Basic ${basic}`, accept: 'application/json' } });
   const text = await response.text();
   if (response.status === 401 || response.status === 403) return { kind: 'refused', refusal: refusal(response, text), realm };
-  if (response.status !== 200) return { kind: 'unexpected', reason: `the token service answered HTTP ${response.status}` };
+  if (response.status !== 200) return { kind: 'unexpected', reason: `the token service answered HTTP ${response.status}${tries(response)}`, status: response.status };
   const bearer = tokenFrom(text);
-  if (!bearer) return { kind: 'unexpected', reason: 'the token service answered 200 without a token' };
+  if (!bearer) return { kind: 'unexpected', reason: 'the token service answered 200 without a token', status: 200 };
   return { kind: 'token', bearer, realm };
 }
 
@@ -89,6 +118,22 @@ async function cancelUpload(client: RegistryClient, repository: string, location
   if (target.hostname.toLowerCase() !== new URL(client.origin).hostname.toLowerCase()) {
     return { kind: 'not-cancelled', reason: `the upload session lives on ${target.host}; crpat sends no token there, so it is left to expire` };
   }
+  const known = KNOWN_NO_CANCEL[client.host];
+  if (known !== undefined) return { kind: 'skipped', status: known, because: 'known' };
+  const memo = client.memo;
+  const earlier = memo?.cancels.get(client.host);
+  if (earlier) {
+    const first = await earlier;
+    if (first.kind === 'unsupported') return { kind: 'skipped', status: first.status, because: 'earlier' };
+    return sendCancel(client, repository, target, login);
+  }
+  const outcome = sendCancel(client, repository, target, login);
+  // Set before any await, so targets that reach their cancel meanwhile wait for this answer instead of sending their own.
+  memo?.cancels.set(client.host, outcome);
+  return outcome;
+}
+
+async function sendCancel(client: RegistryClient, repository: string, target: URL, login: LoginOutcome): Promise<CancelOutcome> {
   try {
     let response = await sendDelete(client, target, login.kind === 'token' ? login.bearer : null);
     // distribution needs the `delete` action to cancel (facts ghcr §7.3): ask for it once, then retry.
@@ -147,6 +192,12 @@ function tokenFrom(text: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** ` (3 attempts)` when the answer came only after retries (see withRetries), else nothing. */
+function tries(response: Response): string {
+  const note = parseRetryNote(response.headers.get(RETRY_HEADER));
+  return note ? ` (${note.attempts} attempts)` : '';
 }
 
 function safeUrl(value: string): URL | null {

@@ -21,12 +21,15 @@ export type LoginOutcome =
   | { kind: 'anonymous' } // the registry asked for no credentials at all
   | { kind: 'refused'; refusal: RegistryRefusal; realm: Realm }
   | { kind: 'realm-refused'; reason: string } // the realm is on a host that may not receive the token
-  | { kind: 'unexpected'; reason: string } // a status or shape no registry should send: inconclusive
+  | { kind: 'unexpected'; reason: string; status?: number } // a status or shape no registry should send: inconclusive
   | { kind: 'network'; error: NetError };
 
 export type CancelOutcome =
   | { kind: 'cancelled' } // the registry removed the session
   | { kind: 'unsupported'; status: number } // ghcr: 405; the session expires on its own
+  // not sent: the registry is known not to cancel (ghcr.io: 405, facts ghcr §3.2), or answered `status` to an earlier
+  // cancel in this run; the session expires on its own
+  | { kind: 'skipped'; status: number; because: 'known' | 'earlier' }
   | { kind: 'not-cancelled'; reason: string }; // any other answer; the session is left to expire
 
 export type PushOutcome =

@@ -36,9 +36,12 @@ describe('parseArgs: commands', () => {
 
 describe('parseArgs: check flags', () => {
   it.each<{ argv: string[]; flags: Record<string, unknown> }>([
-    { argv: ['--repo', 'acme/api'], flags: { repo: 'acme/api' } },
-    { argv: ['--repo=https://github.com/acme/api'], flags: { repo: 'https://github.com/acme/api' } },
-    { argv: ['check', '--repo', 'acme/api'], flags: { repo: 'acme/api' } },
+    { argv: ['--repo', 'acme/api'], flags: { repo: ['acme/api'] } },
+    { argv: ['--repo=https://github.com/acme/api'], flags: { repo: ['https://github.com/acme/api'] } },
+    { argv: ['check', '--repo', 'acme/api'], flags: { repo: ['acme/api'] } },
+    { argv: ['--repo', 'acme/api', '--repo', 'acme/web', '--repo=acme/docs'], flags: { repo: ['acme/api', 'acme/web', 'acme/docs'] } },
+    { argv: ['--repos-file', 'repos.txt'], flags: { reposFile: 'repos.txt' } },
+    { argv: ['--repos-file=repos.txt', '--repo', 'acme/api'], flags: { reposFile: 'repos.txt', repo: ['acme/api'] } },
     { argv: ['--image', 'web'], flags: { image: 'web' } },
     { argv: ['--token-stdin'], flags: { tokenStdin: true } },
     { argv: ['--api-url', 'https://ghe.example.com/api/v3'], flags: { apiUrl: 'https://ghe.example.com/api/v3' } },
@@ -60,7 +63,7 @@ describe('parseArgs: check flags', () => {
     expect(parseArgs(argv)).toEqual({
       command: 'check',
       flags: {
-        repo: 'a/b',
+        repo: ['a/b'],
         image: 'i',
         tokenStdin: true,
         apiUrl: 'u',

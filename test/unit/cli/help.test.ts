@@ -10,9 +10,13 @@ Usage:
   crpat --help | --version
 
 Options:
-  --repo <target>       owner/name, a GitHub URL, or a git remote URL
+  --repo <target>       owner/name, a GitHub URL, or a git remote URL; repeat
+                        it to check several repositories with one token
                         (default: the git remote origin, after you confirm it)
-  --image <name>        container package to probe (default: repository name)
+  --repos-file <path>   repositories to check, one per line; blank lines and
+                        lines starting with # are ignored
+  --image <name>        container package to probe (default: repository name;
+                        only with a single repository)
   --token-stdin         read the token from standard input
   --api-url <url>       GitHub REST API URL (default: https://api.github.com)
   --registry <host>     registry host[:port], or http://host:port on a loopback
@@ -39,9 +43,14 @@ Environment:
   FORCE_COLOR      turn colour on even without a terminal (0 turns it off)
   CRPAT_DEBUG=1    print the stack trace of an internal error
 
+With several repositories the checks about the token itself run once, the
+report is grouped per repository under one overall verdict, and --json prints
+{"schemaVersion":1,"verdict":...,"results":[...]} (also for --repos-file with
+a single line).
+
 Exit codes:
-  0  the token can push
-  1  the token cannot push (the report says what to change)
+  0  the token can push (to every repository given)
+  1  the token cannot push (to at least one; the report says what to change)
   2  usage error or cancelled: nothing was checked
   3  inconclusive: a check could not be completed (network, timeout,
      server error, rate limit), or an internal error
@@ -50,6 +59,8 @@ Examples:
   crpat                                         guided check in a git checkout
   crpat --repo acme/api --token-stdin < token.txt
   CR_PAT="$SECRET" crpat --repo "$GITHUB_REPOSITORY" --json
+  crpat --repo acme/api --repo acme/web         one token, two repositories
+  crpat --repos-file repos.txt --json
   crpat demo
 `);
 });

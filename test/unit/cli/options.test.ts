@@ -41,7 +41,9 @@ describe('resolveCheckOptions', () => {
       want: { tokenStdin: true, envToken: 'ghp_x' },
     },
     { name: '--timeout', flags: { timeout: 2.5 }, env: {}, want: { timeoutSeconds: 2.5 } },
-    { name: '--repo and --image', flags: { repo: 'a/b', image: 'c' }, env: {}, want: { repo: 'a/b', image: 'c' } },
+    { name: '--repo and --image', flags: { repo: ['a/b'], image: 'c' }, env: {}, want: { repos: ['a/b'], image: 'c' } },
+    { name: '--repo twice and --repos-file', flags: { repo: ['a/b', 'c/d'], reposFile: 'list.txt' }, env: {}, want: { repos: ['a/b', 'c/d'], reposFile: 'list.txt' } },
+    { name: 'no --repo: none, no file', flags: {}, env: {}, want: { repos: [], reposFile: null } },
     {
       name: 'switches',
       flags: { json: true, yes: true, quiet: true, verbose: true },

@@ -25,7 +25,7 @@ function screen(output: string): { lines: string[]; cursorVisible: boolean } {
     else if (token === '\u001b[J') {
       lines[row] = (lines[row] ?? '').slice(0, col);
       lines.length = row + 1;
-    } else if (token.endsWith('A')) row = Math.max(0, row - Number(token.slice(2, -1) || '1'));
+    } else if (token.startsWith('\u001b[') && token.endsWith('A')) row = Math.max(0, row - Number(token.slice(2, -1) || '1'));
     else {
       const line = (lines[row] ?? '').padEnd(col);
       lines[row] = line.slice(0, col) + token + line.slice(col + 1);
@@ -50,7 +50,7 @@ describe('progress without a terminal', () => {
     );
   });
 
-  it('ASCII symbols', () => {
+  it('ASCII symbols, padded so that every summary starts in the same column', () => {
     const stream = new BufferStream();
     const progress = createProgress({ stream, tty: false, color: false, unicode: false, columns: 0 });
     for (const status of ['pass', 'fail', 'warn', 'skip', 'error'] as const) {
@@ -59,10 +59,10 @@ describe('progress without a terminal', () => {
     expect(stream.text()).toBe(
       [
         '[ok] token.valid     pass',
-        '[x] token.valid     fail',
-        '[!] token.valid     warn',
-        '[-] token.valid     skip',
-        '[?] token.valid     error',
+        '[x]  token.valid     fail',
+        '[!]  token.valid     warn',
+        '[-]  token.valid     skip',
+        '[?]  token.valid     error',
         '',
       ].join('\n'),
     );
@@ -91,6 +91,8 @@ describe('progress on a terminal', () => {
       '✖ token.valid     GitHub answered 401 Bad credentials: the…',
       '✔ registry.login  ghcr.io accepts the credentials.',
     ]);
+    // Then a blank line, between the progress block and the report that follows on stdout.
+    expect(stream.text().endsWith(`${SHOW_CURSOR}\n`)).toBe(true);
     expect(cursorVisible).toBe(true);
     for (const line of lines) expect(line.length).toBeLessThan(60);
   });
@@ -104,6 +106,29 @@ describe('progress on a terminal', () => {
     progress.stop();
     progress.onProgress({ type: 'finish', finding: finding('token.valid', 'pass', 'ok') });
     expect(stream.text()).toBe(`${before}\r\u001b[2K${SHOW_CURSOR}`);
+  });
+
+  it('wraps a trace line to the width at spaces, continuing indented, and redraws the block below it', () => {
+    const stream = new BufferStream(true, 40);
+    const progress = createProgress({ stream, tty: true, color: false, unicode: true, columns: 40, intervalMs: 0 });
+    progress.onProgress({ type: 'start', id: 'token.valid', title: 'Token accepted by GitHub' });
+    progress.log('→ GET https://api.github.com/user 200 (12 ms, request-id C0DE:1234:5678:9ABC)');
+    progress.stop();
+    expect(screen(stream.text()).lines).toEqual([
+      '→ GET https://api.github.com/user 200',
+      '  (12 ms, request-id',
+      '  C0DE:1234:5678:9ABC)',
+      '⠋ Token accepted by GitHub',
+    ]);
+  });
+
+  it('ASCII: summaries line up whatever the width of the symbol', () => {
+    const stream = new BufferStream(true);
+    const progress = createProgress({ stream, tty: true, color: false, unicode: false, columns: 80, intervalMs: 0 });
+    progress.onProgress({ type: 'finish', finding: finding('token.format', 'pass', 'ok') });
+    progress.onProgress({ type: 'finish', finding: finding('token.scopes', 'fail', 'missing') });
+    progress.stop();
+    expect(screen(stream.text()).lines).toEqual(['[ok] token.format    ok', '[x]  token.scopes    missing']);
   });
 
   it('writes nothing (not even cursor codes) when no check ran', () => {

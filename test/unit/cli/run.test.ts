@@ -259,7 +259,7 @@ describe('run: the guided flow on a terminal', () => {
     expect(err).toContain('acme/api (github.com) from git remote origin: https://github.com/acme/api.git\n');
     expect(err).toContain('Recognised a classic personal access token (ghp_****).\n');
     expect(err).toContain('\u001b[?25l');
-    expect(err.endsWith('\u001b[?25h')).toBe(true);
+    expect(err.endsWith('\u001b[?25h\n')).toBe(true); // the progress block ends with a blank line
     expect(t.out()).toContain('This token can push to ghcr.io/acme/api');
     expect(t.out()).toContain('\u001b[');
     expect(err + t.out()).not.toContain(TOKEN);

@@ -130,6 +130,23 @@ describe('readToken: what was recognised, before any network call', () => {
     expect(notes).toEqual([]);
   });
 
+  it('--quiet: a sound token is not announced; a checksum problem still is, with the chance to paste again', async () => {
+    const sound = setup(TERMINAL);
+    await readToken(options({ envToken: GOOD, announce: true, quiet: true }), sound.deps);
+    expect(sound.notes).toEqual([]);
+
+    const { deps, notes, prompter } = setup(TERMINAL);
+    prompter.expectPassword(PROMPT, MISTYPED);
+    prompter.expectConfirm('Paste the token again?', true, true);
+    prompter.expectPassword(PROMPT, GOOD);
+    expect(await readToken(options({ announce: true, quiet: true }), deps)).toBe(GOOD);
+    prompter.verify();
+    expect(notes).toEqual([
+      'Recognised a classic personal access token (ghp_****).',
+      'The token fails its checksum: it was mistyped or cut; copy it again from GitHub.',
+    ]);
+  });
+
   it('a checksum problem on a terminal: reported, and the user pastes again', async () => {
     const { deps, notes, prompter } = setup(TERMINAL);
     prompter.expectPassword(PROMPT, MISTYPED);

@@ -1,0 +1,233 @@
+import type { CheckTokenDeps, CheckTokenOptions } from './check-api.js';
+import { CHECKS } from './checks/list.js';
+import { webUrlFor } from './checks/links.js';
+import { runChecks, skipAllBut } from './checks/runner.js';
+import { expiresAtOf } from './checks/token-expiry.js';
+import { judgeTokenFormat } from './checks/token-format.js';
+import { scopesOf } from './checks/token-scopes.js';
+import { loginOf } from './checks/token-valid.js';
+import type { Evidence, ImageTarget } from './checks/types.js';
+import { verdictOf } from './checks/verdict.js';
+import { UsageError } from './errors.js';
+import { type ApiOutcome, createApiGet } from './github/client.js';
+import { createGuardedFetch } from './http/guarded-fetch.js';
+import { NetError } from './http/net-error.js';
+import { withRetries } from './http/retry.js';
+import { probePush, registryLogin } from './registry/client.js';
+import { createRegistryMemo, type RegistryMemo } from './registry/memo.js';
+import { defaultEndpoints, parseApiUrl, parseRegistry } from './target/endpoints.js';
+import { parseRepoTarget } from './target/parse.js';
+import { recognizeToken, type TokenShape } from './token/recognize.js';
+import type { Finding, RepoTarget, Report } from './types.js';
+import { VERSION } from './version.js';
+
+/**
+ * The one evidence → checks → report pipeline behind `checkToken()` and `checkTokenMany()`. A session holds what is
+ * per token (its shape, the single `GET /user`, what the run learnt about the registry); `checkTarget()` adds what is
+ * per repository (`GET /repos/{owner}/{repo}` and the registry chain token → upload → cancel) and judges.
+ */
+
+// OCI name grammar for one or more path components (facts ghcr §3.1), lower case only.
+const IMAGE_NAME = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
+
+/** Where the token goes and how long each request may take: the same for every target of a run. */
+export interface RunSettings {
+  token: string;
+  apiUrl: string;
+  registry: { origin: string; host: string };
+  timeoutMs: number;
+}
+
+type SettingsInput = Pick<CheckTokenOptions, 'token' | 'apiUrl' | 'registry' | 'timeoutSeconds'>;
+
+/** Validates and completes the options for targets on `host`; every problem is a one-line UsageError. */
+export function resolveRunSettings(options: SettingsInput, host: string): RunSettings {
+  const token = options.token.trim();
+  if (token === '') throw new UsageError('no token given: set CR_PAT, pass --token-stdin, or run in a terminal to be asked');
+  const defaults = defaultEndpoints(host);
+  const apiUrl = unwrap(parseApiUrl(options.apiUrl ?? defaults.apiUrl)).href.replace(/\/$/, '');
+  const registry = unwrap(parseRegistry(options.registry ?? defaults.registry));
+  const seconds = options.timeoutSeconds ?? 10;
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds, not ${seconds}`);
+  return { token, apiUrl, registry, timeoutMs: Math.round(seconds * 1000) };
+}
+
+export function resolveTarget(repository: string | RepoTarget): RepoTarget {
+  return typeof repository === 'string' ? unwrap(parseRepoTarget(repository)) : repository;
+}
+
+export function imageTarget(target: RepoTarget, image: string | undefined, registryHost: string): ImageTarget {
+  const given = `${target.owner}/${image ?? target.name}`;
+  const path = given.toLowerCase();
+  if (!IMAGE_NAME.test(path)) {
+    throw new UsageError(`"${image ?? target.name}" cannot be a container image name: use lower-case letters, digits, and . _ - separators`);
+  }
+  return { path, reference: `${registryHost}/${path}`, loweredFrom: path === given ? null : `${registryHost}/${given}` };
+}
+
+/** One token checked against one API and one registry: shared by every target of a run. */
+export interface Session {
+  settings: RunSettings;
+  shape: TokenShape;
+  webUrl: string;
+  credentialHosts: string[];
+  deps: CheckTokenDeps;
+  /** The single `GET /user` of the run, started when the session opens. */
+  user: Promise<ApiOutcome>;
+  memo: RegistryMemo;
+  now: Date;
+  /** Sees the headers of every answer from the API host (the rate gate reads `x-ratelimit-*` there). */
+  observe?: (headers: Headers) => void;
+}
+
+/** The token's own finding when its shape is wrong: then nothing is sent anywhere. */
+export function formatProblem(shape: TokenShape, host: string): Finding | null {
+  const finding = judgeTokenFormat(shape, webUrlFor(host));
+  return finding.status === 'fail' ? finding : null;
+}
+
+/** Opens a session and starts `GET /user` at once. Call only for a well-formed token (see `formatProblem`). */
+export function openSession(settings: RunSettings, host: string, deps: CheckTokenDeps, observe?: (headers: Headers) => void): Session {
+  // The token goes to these two hosts and nowhere else.
+  const credentialHosts = [new URL(settings.apiUrl).hostname.toLowerCase(), new URL(settings.registry.origin).hostname.toLowerCase()];
+  const partial = {
+    settings,
+    shape: recognizeToken(settings.token),
+    webUrl: webUrlFor(host),
+    credentialHosts,
+    deps,
+    memo: createRegistryMemo(),
+    now: (deps.now ?? (() => new Date()))(),
+    ...(observe ? { observe } : {}),
+  };
+  return { ...partial, user: apiClient(partial)('/user') };
+}
+
+type StackInputs = Pick<Session, 'settings' | 'deps' | 'credentialHosts' | 'observe'>;
+
+/**
+ * A fetch stack for one unit of work (the identity call, or one target) with its own overall deadline, retries
+ * included. Every stack sits on the same underlying `fetch`, so connections are pooled per origin for the whole run.
+ */
+function fetchStack(session: StackInputs): typeof globalThis.fetch {
+  const { deps, settings, observe } = session;
+  const deadline = AbortSignal.timeout(settings.timeoutMs * 3 + 5000);
+  const signal = deps.signal ? AbortSignal.any([deadline, deps.signal]) : deadline;
+  const base = deps.fetch ?? globalThis.fetch;
+  const apiOrigin = new URL(settings.apiUrl).origin;
+  const seen: typeof globalThis.fetch = observe
+    ? async (input, init) => {
+        const response = await base(input, init);
+        if (new URL(input instanceof Request ? input.url : String(input)).origin === apiOrigin) observe(response.headers);
+        return response;
+      }
+    : base;
+  const guarded = createGuardedFetch({
+    fetch: seen,
+    credentialHosts: session.credentialHosts,
+    timeoutMs: settings.timeoutMs,
+    signal,
+    ...(deps.onHttp ? { onHttp: deps.onHttp } : {}),
+  });
+  return withRetries(released(guarded), { signal, ...(deps.onRetry ? { onRetry: deps.onRetry } : {}) });
+}
+
+/**
+ * Node's fetch (undici) puts a kept-alive connection back in its pool only after the task that read the last body byte
+ * has ended; a request sent from that same task (the next link of a chain) opens a second connection instead, which
+ * over TLS costs two more round trips. One turn of the event loop after each answer keeps the chain on one connection.
+ */
+function released(fetch: typeof globalThis.fetch): typeof globalThis.fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return response;
+  };
+}
+
+function apiClient(session: StackInputs, fetch = fetchStack(session)) {
+  return createApiGet({ apiUrl: session.settings.apiUrl, token: session.settings.token, fetch, userAgent: `crpat/${VERSION}` });
+}
+
+export interface TargetOptions {
+  onProgress?: CheckTokenDeps['onProgress'];
+  /**
+   * Sends `GET /repos/{owner}/{repo}` when called, or answers without a request (the rate gate's verdict, or the
+   * identity call's 401 reused). @default send it at once
+   */
+  repoCall?: (send: () => Promise<ApiOutcome>) => Promise<ApiOutcome>;
+}
+
+/** Starts the per-repository requests at once, runs the ten checks, and builds the report. */
+export async function checkTarget(session: Session, target: RepoTarget, image: ImageTarget, options: TargetOptions = {}): Promise<Report> {
+  const { settings } = session;
+  const fetch = fetchStack(session);
+  const api = apiClient(session, fetch);
+  const registryClient = {
+    origin: settings.registry.origin,
+    host: settings.registry.host,
+    fetch,
+    token: settings.token,
+    credentialHosts: session.credentialHosts,
+    memo: session.memo,
+  };
+  // Every independent request starts now; only registry token → upload → cancel is a chain.
+  const login = registryLogin(registryClient, image.path);
+  const sendRepo = () => api('/repos/{owner}/{repo}', { owner: target.owner, repo: target.name });
+  const evidence: Evidence = {
+    shape: session.shape,
+    target,
+    image,
+    registryHost: settings.registry.host,
+    webUrl: session.webUrl,
+    now: session.now,
+    user: session.user,
+    repo: options.repoCall ? options.repoCall(sendRepo) : sendRepo(),
+    login,
+    push: login.then((outcome) => (outcome.kind === 'token' || outcome.kind === 'anonymous' ? probePush(registryClient, image.path, outcome) : null)),
+  };
+  const checks = await runChecks(CHECKS, evidence, options.onProgress);
+  const user = await session.user;
+  const classicLike = session.shape.kind === 'classic' || session.shape.kind === 'oauth';
+  return {
+    ...reportHeader(target, image, settings),
+    verdict: verdictOf(checks),
+    token: { kind: session.shape.kind, login: loginOf(user), scopes: classicLike ? scopesOf(user) : [], expiresAt: expiresAtOf(user) },
+    checks,
+  };
+}
+
+/** The report of a malformed token: the format finding, every other check skipped, nothing sent. */
+export function malformedReport(
+  shape: TokenShape,
+  format: Finding,
+  target: RepoTarget,
+  image: ImageTarget,
+  settings: RunSettings,
+  onProgress?: CheckTokenDeps['onProgress'],
+): Report {
+  const checks = skipAllBut(CHECKS, format, onProgress);
+  return {
+    ...reportHeader(target, image, settings),
+    verdict: verdictOf(checks),
+    token: { kind: shape.kind, login: null, scopes: [], expiresAt: null },
+    checks,
+  };
+}
+
+/** An answer for a request that was deliberately not sent: undecided, with the reason, never a failure. */
+export function notSent(reason: string): ApiOutcome {
+  return { kind: 'network', error: new NetError('aborted', reason) };
+}
+
+function reportHeader(target: RepoTarget, image: ImageTarget, settings: RunSettings): Pick<Report, 'schemaVersion' | 'target'> {
+  return {
+    schemaVersion: 1,
+    target: { repository: `${target.owner}/${target.name}`, image: image.reference, apiUrl: settings.apiUrl, registry: settings.registry.host },
+  };
+}
+
+function unwrap<T>(result: { ok: true; value: T } | { ok: false; reason: string }): T {
+  if (!result.ok) throw new UsageError(result.reason);
+  return result.value;
+}

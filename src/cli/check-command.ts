@@ -1,0 +1,191 @@
+import { readFile } from 'node:fs/promises';
+import { checkTokenMany, IMAGE_WITH_MANY } from '../check-many.js';
+import type { CheckTokenOptions } from '../check-api.js';
+import { CancelledError, UsageError } from '../errors.js';
+import { renderHuman, renderHumanMany } from '../report/human.js';
+import { renderJson } from '../report/json.js';
+import { createStyle, type Style } from '../report/style.js';
+import { symbols, type Symbols } from '../report/symbols.js';
+import { wrap } from '../report/wrap.js';
+import { parseRepoTarget } from '../target/parse.js';
+import { maskToken } from '../token/mask.js';
+import { recognizeToken } from '../token/recognize.js';
+import type { RepoTarget, Report } from '../types.js';
+import type { CheckFlags } from './args.js';
+import { exitCodeForVerdict } from './exit-code.js';
+import { type CheckSettings, resolveCheckOptions } from './options.js';
+import { createProgress, formatHttpTrace, type Progress } from './progress.js';
+import { parseReposFile } from './repos-file.js';
+import { resolveRepository } from './repo-source.js';
+import type { RunDeps } from './run.js';
+import { readToken } from './token-source.js';
+
+/**
+ * `crpat check`: one repository prints today's single report; several (`--repo` repeated, or any `--repos-file`)
+ * print one grouped report under an overall verdict. Returns the exit code; `secrets` collects the token for redaction.
+ */
+export async function runCheck(flags: CheckFlags, deps: RunDeps, secrets: string[]): Promise<number> {
+  const { io } = deps;
+  const settings = resolveCheckOptions(flags, deps.env, {
+    isStdoutTTY: io.isStdoutTTY,
+    isStderrTTY: io.isStderrTTY,
+    platform: deps.platform,
+  });
+  // With --json nothing but errors reaches stderr (prompts excepted: they are needed to go on).
+  const noteWidth = io.isStderrTTY ? io.columns : 0;
+  const note = settings.json ? () => {} : (line: string) => io.stderr.write(`${wrap(line, noteWidth, 0, '  ')}\n`);
+  const many = settings.reposFile !== null || settings.repos.length > 1;
+  if (many) return runMany(settings, deps, secrets, note);
+
+  const { target } = await resolveRepository(
+    { repo: settings.repos[0] ?? null, yes: settings.yes, cwd: deps.cwd },
+    { io, prompter: deps.prompter, git: deps.git, note },
+  );
+  const token = await askToken(settings, deps, note);
+  secrets.push(token);
+
+  const progress = settings.json || settings.quiet ? null : progressFor(settings, deps);
+  // Ctrl-C: stop drawing before "Cancelled." is printed (the checks may take a moment to notice).
+  if (progress) deps.signal?.addEventListener('abort', () => progress.interrupt(), { once: true });
+  const trace = settings.verbose ? (line: string) => (progress ? progress.log(line) : io.stderr.write(`${line}\n`)) : null;
+  let report: Report;
+  try {
+    report = await deps.checkToken(checkOptions(settings, target, token), {
+      ...(progress ? { onProgress: (event) => progress.onProgress(event) } : {}),
+      ...(trace ? { onHttp: (event) => trace(formatHttpTrace(event, settings.unicode)) } : {}),
+      ...sideEffects(deps),
+    });
+  } finally {
+    progress?.stop();
+  }
+  if (deps.signal?.aborted) throw new CancelledError();
+
+  io.stdout.write(
+    settings.json
+      ? renderJson(report)
+      : renderHuman(report, {
+          color: settings.color.stdout,
+          unicode: settings.unicode,
+          quiet: settings.quiet,
+          width: io.isStdoutTTY ? io.columns : 0,
+          tokenDisplay: { masked: maskToken(token), label: recognizeToken(token).label },
+        }),
+  );
+  return exitCodeForVerdict(report.verdict);
+}
+
+/** Several repositories, one token: one line per repository on stderr as each is decided, then the grouped report. */
+async function runMany(settings: CheckSettings, deps: RunDeps, secrets: string[], note: (line: string) => void): Promise<number> {
+  const { io } = deps;
+  if (settings.image !== null) throw new UsageError(IMAGE_WITH_MANY);
+  const targets = [...settings.repos.map(flagTarget), ...(settings.reposFile !== null ? await fileTargets(settings.reposFile, deps) : [])];
+  const token = await askToken(settings, deps, note);
+  secrets.push(token);
+
+  const sym = symbols(settings.unicode);
+  const style = createStyle(settings.color.stderr);
+  const lines = !settings.json && !settings.quiet;
+  const checkMany = deps.checkTokenMany ?? checkTokenMany;
+  const result = await checkMany(
+    {
+      repositories: targets,
+      token,
+      timeoutSeconds: settings.timeoutSeconds,
+      ...(settings.apiUrl !== null ? { apiUrl: settings.apiUrl } : {}),
+      ...(settings.registry !== null ? { registry: settings.registry } : {}),
+    },
+    {
+      ...(lines ? { onResult: (report: Report) => io.stderr.write(`${repositoryLine(report, sym, style)}\n`) } : {}),
+      ...(settings.verbose ? { onHttp: (event) => io.stderr.write(`${formatHttpTrace(event, settings.unicode)}\n`) } : {}),
+      ...sideEffects(deps),
+    },
+  );
+  if (deps.signal?.aborted) throw new CancelledError();
+
+  io.stdout.write(
+    settings.json
+      ? renderJson(result)
+      : renderHumanMany(result, {
+          color: settings.color.stdout,
+          unicode: settings.unicode,
+          quiet: settings.quiet,
+          width: io.isStdoutTTY ? io.columns : 0,
+          tokenDisplay: { masked: maskToken(token), label: recognizeToken(token).label },
+        }),
+  );
+  return exitCodeForVerdict(result.verdict);
+}
+
+const ORDINAL = (n: number): string => `#${n}`;
+
+function flagTarget(value: string, index: number): RepoTarget {
+  const parsed = parseRepoTarget(value);
+  if (!parsed.ok) throw new UsageError(`--repo ${ORDINAL(index + 1)}: ${parsed.reason}`);
+  return parsed.value;
+}
+
+async function fileTargets(path: string, deps: RunDeps): Promise<RepoTarget[]> {
+  let text: string;
+  try {
+    text = await (deps.readTextFile ?? ((file: string) => readFile(file, 'utf8')))(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : 'it cannot be read';
+    throw new UsageError(`--repos-file ${path}: ${why}`);
+  }
+  const parsed = parseReposFile(text);
+  if (!parsed.ok) throw new UsageError(`--repos-file ${path}: ${parsed.reason}`);
+  return parsed.value;
+}
+
+/** `✖ acme/web  cannot push: 1 problem` — one line per decided repository while the others run. */
+export function repositoryLine(report: Report, sym: Symbols, style: Style): string {
+  const failed = report.checks.filter((c) => c.status === 'fail').length;
+  const errored = report.checks.filter((c) => c.status === 'error').length;
+  const name = report.target.repository;
+  switch (report.verdict) {
+    case 'pass':
+      return `${style('green', sym.verdict.pass)} ${name}  can push`;
+    case 'fail':
+      return `${style('red', sym.verdict.fail)} ${name}  cannot push: ${failed === 1 ? '1 problem' : `${failed} problems`}`;
+    case 'inconclusive':
+      return `${style('yellow', sym.verdict.inconclusive)} ${name}  could not decide: ${errored === 1 ? '1 check' : `${errored} checks`} not completed`;
+  }
+}
+
+async function askToken(settings: CheckSettings, deps: RunDeps, note: (line: string) => void): Promise<string> {
+  return readToken(
+    { tokenStdin: settings.tokenStdin, envToken: settings.envToken, announce: deps.io.isStderrTTY && !settings.json, quiet: settings.quiet },
+    { io: deps.io, prompter: deps.prompter, note },
+  );
+}
+
+function sideEffects(deps: RunDeps): { signal?: AbortSignal; fetch?: typeof globalThis.fetch; now?: () => Date } {
+  return {
+    ...(deps.signal ? { signal: deps.signal } : {}),
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
+  };
+}
+
+function checkOptions(settings: CheckSettings, repository: CheckTokenOptions['repository'], token: string): CheckTokenOptions {
+  return {
+    repository,
+    token,
+    timeoutSeconds: settings.timeoutSeconds,
+    ...(settings.image !== null ? { image: settings.image } : {}),
+    ...(settings.apiUrl !== null ? { apiUrl: settings.apiUrl } : {}),
+    ...(settings.registry !== null ? { registry: settings.registry } : {}),
+  };
+}
+
+function progressFor(settings: CheckSettings, deps: RunDeps): Progress {
+  return createProgress({
+    stream: deps.io.stderr,
+    tty: deps.io.isStderrTTY,
+    color: settings.color.stderr,
+    unicode: settings.unicode,
+    columns: deps.io.isStderrTTY ? deps.io.columns : 0,
+    ...(deps.spinnerIntervalMs !== undefined ? { intervalMs: deps.spinnerIntervalMs } : {}),
+  });
+}
