@@ -2,14 +2,15 @@ import type { Writable } from 'node:stream';
 import type { HttpTraceEvent, ProgressEvent } from '../check-api.js';
 import { createStyle, type Style } from '../report/style.js';
 import { symbols, type Symbols } from '../report/symbols.js';
+import { wrap } from '../report/wrap.js';
 import type { CheckId, Finding } from '../types.js';
 
 /** Live progress on stderr while the checks run. */
 export interface Progress {
   onProgress(event: ProgressEvent): void;
-  /** Writes a line (an HTTP trace) without disturbing the progress lines. */
+  /** Writes a line (an HTTP trace) without disturbing the progress lines; on a terminal, wrapped to its width. */
   log(line: string): void;
-  /** Draws the final state and gives the cursor back. Idempotent. */
+  /** Draws the final state, gives the cursor back and leaves a blank line before what follows. Idempotent. */
   stop(): void;
   /**
    * Ctrl-C: stops without redrawing (the terminal has echoed `^C`, and a prompt library may have moved the cursor, so
@@ -38,6 +39,8 @@ const up = (lines: number): string => `\u001b[${lines}A`;
 
 /** Longest check id, so summaries line up. */
 const ID_WIDTH = 'registry.login'.length;
+/** Continuation indent of a wrapped trace line. */
+const LOG_INDENT = '  ';
 
 export function createProgress(options: ProgressOptions): Progress {
   const style = createStyle(options.color);
@@ -120,12 +123,14 @@ function liveProgress(options: ProgressOptions, style: Style, sym: Symbols): Pro
       draw();
     },
     log(line) {
+      // Lines above the block may wrap (the block's own lines never do): they are not redrawn.
+      const text = `${wrap(line, columns, 0, LOG_INDENT)}\n`;
       if (stopped) {
-        stream.write(`${line}\n`);
+        stream.write(text);
         return;
       }
       erase();
-      stream.write(`${line}\n`);
+      stream.write(text);
       draw();
     },
     stop() {
@@ -133,7 +138,8 @@ function liveProgress(options: ProgressOptions, style: Style, sym: Symbols): Pro
       if (timer !== undefined) clearInterval(timer);
       if (started) {
         draw();
-        stream.write(SHOW_CURSOR);
+        // The report follows on stdout: a blank line sets it apart from the progress block.
+        stream.write(`${SHOW_CURSOR}\n`);
       }
       stopped = true;
     },
@@ -147,11 +153,14 @@ function liveProgress(options: ProgressOptions, style: Style, sym: Symbols): Pro
 }
 
 function finishedLine(finding: Finding, style: Style, sym: Symbols, columns: number): string {
+  // ASCII symbols differ in width (`[ok]`, `[x]`): pad them so every summary starts in the same column.
+  const symbolWidth = Math.max(...Object.values(sym.status).map((text) => text.length));
   const symbol = sym.status[finding.status];
-  const head = `${symbol} ${finding.id.padEnd(ID_WIDTH)}  `;
+  const padding = ' '.repeat(symbolWidth - symbol.length);
+  const head = `${symbol}${padding} ${finding.id.padEnd(ID_WIDTH)}  `;
   const summary = fit(finding.summary, columns, head.length, sym.ellipsis);
   const colour = finding.status === 'pass' ? 'green' : finding.status === 'fail' ? 'red' : finding.status === 'skip' ? 'gray' : 'yellow';
-  return `${style(colour, symbol)} ${finding.id.padEnd(ID_WIDTH)}  ${summary}`;
+  return `${style(colour, symbol)}${padding} ${finding.id.padEnd(ID_WIDTH)}  ${summary}`;
 }
 
 /** Cuts `text` so that `used + text` fits in one line of `columns` (a wrapped line would break the redraw). */

@@ -15,6 +15,8 @@ export interface TokenSourceOptions {
   envToken: string | null;
   /** Say which kind of token was recognised before any network call (on a terminal, not with --json). */
   announce: boolean;
+  /** `--quiet`: announce only a token that looks wrong (a problem is worth a line; a sound token is not). */
+  quiet?: boolean;
 }
 
 export interface TokenSourceDeps {
@@ -35,8 +37,11 @@ export async function readToken(options: TokenSourceOptions, deps: TokenSourceDe
   // On a terminal the user hears what was recognised and, when it looks wrong, may paste it again.
   while (options.announce) {
     const shape = recognizeToken(token);
+    if (shape.problem === null) {
+      if (options.quiet !== true) deps.note(`Recognised a ${shape.label} (${maskToken(token)}).`);
+      break;
+    }
     deps.note(`Recognised a ${shape.label} (${maskToken(token)}).`);
-    if (shape.problem === null) break;
     deps.note(shape.problem.message);
     if (!deps.io.canPrompt()) break; // the token.format check reports it
     const again = await deps.prompter.confirm('Paste the token again?', true);

@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import * as clack from '@clack/prompts';
 import type { IO } from './io.js';
 
@@ -21,6 +22,11 @@ export interface Prompter {
   text(message: string, validate: Validate): Promise<string | Cancelled>;
   /** Hidden input: nothing is echoed, not even one mask character per key (that would reveal the length). */
   password(message: string, validate?: Validate): Promise<string | Cancelled>;
+  /**
+   * Colour in what the prompts draw, as the CLI decided for stderr (`--no-color`, NO_COLOR, FORCE_COLOR, terminal).
+   * Until called, the prompt library decides alone, and it knows nothing of `--no-color`.
+   */
+  setColor?(color: boolean): void;
 }
 
 /**
@@ -32,6 +38,9 @@ export function createClackPrompter(io: Pick<IO, 'stdin' | 'stderr'>, signal?: A
   const settle = <T>(value: T): Exclude<T, symbol> | Cancelled =>
     clack.isCancel(value) ? CANCELLED : (value as Exclude<T, symbol>);
   return {
+    setColor(color) {
+      streams.output = color ? io.stderr : withoutColor(io.stderr);
+    },
     confirm: (message, initial) =>
       whileOpen(signal, async (own) => settle(await clack.confirm({ ...streams, ...own, message, initialValue: initial }))),
     text: (message, validate) =>
@@ -52,6 +61,28 @@ export function createClackPrompter(io: Pick<IO, 'stdin' | 'stderr'>, signal?: A
         ),
       ),
   };
+}
+
+/** SGR sequences (colour, bold, dim, inverse...), not the cursor movements a prompt redraws with. */
+// eslint-disable-next-line no-control-regex
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/**
+ * `stream` with colour taken out of what is written to it. clack colours through `util.styleText`, which looks at
+ * process.stdout and the environment only, so `--no-color` cannot reach it any other way. Everything else (columns,
+ * rows, `resize` events clack redraws on) is the stream's own.
+ */
+function withoutColor(stream: Writable): Writable {
+  return new Proxy(stream, {
+    get(target, property) {
+      if (property === 'write') {
+        return (chunk: unknown, ...rest: unknown[]) =>
+          (target.write as (...args: unknown[]) => boolean)(typeof chunk === 'string' ? chunk.replace(SGR, '') : chunk, ...rest);
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /**
