@@ -3,8 +3,21 @@
  * with the same report `crpat check --json` prints.
  */
 export { checkToken } from './check.js';
-export type { CheckTokenDeps, CheckTokenOptions, HttpTraceEvent, ProgressEvent, RetryEvent } from './check-api.js';
+export { checkTokenMany } from './check-many.js';
+export type {
+  CheckTokenDeps,
+  CheckTokenManyDeps,
+  CheckTokenManyOptions,
+  CheckTokenOptions,
+  HttpTraceEvent,
+  ProgressEvent,
+  RetryEvent,
+} from './check-api.js';
 export { CancelledError, UsageError } from './errors.js';
 export { CHECK_IDS } from './types.js';
-export type { CheckId, CheckStatus, Finding, RepoTarget, Report, TokenKind, Verdict } from './types.js';
+export type { CheckId, CheckStatus, Finding, ManyReport, RepoTarget, Report, TokenKind, Verdict } from './types.js';
 export { VERSION } from './version.js';
+export { secretExists, setActionsSecret } from './secrets/api.js';
+export type { SecretPlace, SetActionsSecretOptions, SetActionsSecretResult } from './secrets/api.js';
+export { SecretsError, type SecretsErrorKind } from './secrets/errors.js';
+export { DEFAULT_SECRET_NAME, validateSecretName } from './secrets/name.js';

@@ -14,6 +14,18 @@ export const DOCS = {
   getUser: 'https://docs.github.com/rest/users/users#get-a-user',
   /** facts github-api §4.4 */
   saml: 'https://docs.github.com/articles/authenticating-to-a-github-organization-with-saml-single-sign-on/',
+  /** OpenAPI externalDocs of `actions/get-repo-public-key` */
+  repoPublicKey: 'https://docs.github.com/rest/actions/secrets#get-a-repository-public-key',
+  /** OpenAPI externalDocs of `actions/get-repo-secret` */
+  repoSecret: 'https://docs.github.com/rest/actions/secrets#get-a-repository-secret',
+  /** OpenAPI externalDocs of `actions/create-or-update-repo-secret` */
+  putRepoSecret: 'https://docs.github.com/rest/actions/secrets#create-or-update-a-repository-secret',
+  /** OpenAPI externalDocs of `actions/get-org-public-key` */
+  orgPublicKey: 'https://docs.github.com/rest/actions/secrets#get-an-organization-public-key',
+  /** OpenAPI externalDocs of `actions/get-org-secret` */
+  orgSecret: 'https://docs.github.com/rest/actions/secrets#get-an-organization-secret',
+  /** OpenAPI externalDocs of `actions/create-or-update-org-secret` (an older URL form, as GitHub ships it) */
+  putOrgSecret: 'https://docs.github.com/rest/reference/actions#create-or-update-an-organization-secret',
   /** [inferred] GitHub's "follow redirects" advice (facts github-api §8); the real 301 wording is open question 8 */
   redirects: 'https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api#follow-redirects',
 } as const;
@@ -43,6 +55,22 @@ export const REST = {
   /** facts github-api §4.3 (GitHub's own grammar "a ... tokens") */
   lifetime: (org: string, days: number, tokenId: number) =>
     `The '${org}' organization forbids access via a fine-grained personal access tokens if the token's lifetime is greater than ${days} days. Please adjust your token's lifetime at the following URL: https://github.com/settings/personal-access-tokens/${tokenId}`,
+} as const;
+
+/** The Actions secrets endpoints (facts github-api §7). Sources per entry; none of these strings is in the facts. */
+export const SECRETS = {
+  /** [report] github/docs #29818 (2023), #8338; cli/cli #2845 (org endpoint without `admin:org`, 2021) */
+  mustHaveAdminRights: 'Must have admin rights to Repository.',
+  /** [report] cli/cli #8810 (2024, `GET /orgs/{org}/actions/secrets` by an owner whose token lacked `admin:org`) */
+  orgForbidden: 'You must be an org admin or have the actions secrets fine-grained permission.',
+  /** facts github-api §3, §10 */
+  notAccessibleByPat: 'Resource not accessible by personal access token',
+  /** facts github-api §3 (GitHub Apps' variant) */
+  notAccessibleByIntegration: REST.notAccessibleByIntegration,
+  /** [inferred] GitHub's answer to a body that is not JSON */
+  problemsParsingJson: 'Problems parsing JSON',
+  /** [inferred] GitHub's schema-validation envelope: `Invalid request.` + a blank line + the reason */
+  invalid: (reason: string) => `Invalid request.\n\n${reason}`,
 } as const;
 
 export const GHCR = {

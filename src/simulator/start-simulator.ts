@@ -6,6 +6,7 @@ import { newRateWindow } from './http/rate-limit.js';
 import { toListener } from './http/serve.js';
 import { registryHandler } from './registry/app.js';
 import type { RegistryTokenClaims } from './registry-jwt.js';
+import { listSecrets, newSecretsState, type SimSecret } from './secrets-state.js';
 import type { OpenUpload, RecordedRequest, RegistryMode, SimState } from './state.js';
 import type { World } from './world.js';
 
@@ -38,7 +39,9 @@ export interface Simulator {
   requests: RecordedRequest[];
   /** Upload sessions opened (202) and not cancelled. */
   openUploads(): OpenUpload[];
-  /** Adds a fault (status and/or delay on matching requests); returns a function that removes it. */
+  /** Actions secrets stored through the API, decrypted, in creation order. */
+  secrets(): SimSecret[];
+  /** Adds a fault (a status, a delay or a misbehaviour on the wire: see Fault); returns a function that removes it. */
   inject(fault: Fault): () => void;
   close(): Promise<void>;
 }
@@ -76,6 +79,7 @@ function createState(options: StartSimulatorOptions): SimState {
     grants: new Map(),
     uploads: new Map(),
     faults: [],
+    secrets: newSecretsState(),
   };
 }
 
@@ -87,6 +91,7 @@ function facade(state: SimState, close: () => Promise<void>): Simulator {
     world: state.world,
     requests: state.requests,
     openUploads: () => [...state.uploads.values()],
+    secrets: () => listSecrets(state.secrets),
     inject: (fault) => {
       const copy = { ...fault };
       state.faults.push(copy);

@@ -1,6 +1,7 @@
 import type { RegistryTokenClaims } from './registry-jwt.js';
 import type { Fault } from './http/faults.js';
 import type { RateWindow } from './http/rate-limit.js';
+import type { SecretsState } from './secrets-state.js';
 import type { World } from './world.js';
 
 /** One request as received; the `authorization` value is reduced to its scheme + ` [REDACTED]`. */
@@ -44,4 +45,6 @@ export interface SimState {
   grants: Map<string, Grant>;
   uploads: Map<string, OpenUpload>;
   faults: Fault[];
+  /** Actions secrets: key pairs and decrypted values per repository and organization. */
+  secrets: SecretsState;
 }

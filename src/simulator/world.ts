@@ -24,6 +24,8 @@ export interface SimOrg {
   /** Maximum lifetime of fine-grained tokens, in days (facts github-api §4.3). */
   fineGrainedMaxLifetimeDays?: number;
   members: string[];
+  /** Members with the owner role: they may manage org Actions secrets (facts github-api §7). @default none */
+  admins?: string[];
 }
 
 export interface SimRepo {

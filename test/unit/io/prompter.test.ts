@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CANCELLED, createClackPrompter, isCancelled } from '../../../src/io/prompter.js';
 import { BufferStream } from '../../helpers/io.js';
 
@@ -117,5 +117,30 @@ describe('createClackPrompter and Ctrl-C later on', () => {
     const before = stderr.text();
     controller.abort();
     expect(stderr.text()).toBe(before);
+  });
+});
+
+describe('createClackPrompter colour', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+  // clack colours by process.stdout and the environment; FORCE_COLOR makes it colour here, as on a terminal.
+  const SGR = /\u001b\[[0-9;]*m/; // eslint-disable-line no-control-regex
+
+  it('colours by default, and setColor(false) (--no-color) draws without colour but keeps cursor control', async () => {
+    vi.stubEnv('FORCE_COLOR', '1');
+    for (const color of [true, false]) {
+      const stdin = new Keyboard();
+      const stderr = new BufferStream(true, 80);
+      const prompter = createClackPrompter({ stdin, stderr });
+      if (!color) prompter.setColor?.(false);
+      const answer = prompter.confirm('Use this repository? [y/N]', false);
+      await new Promise((resolve) => setImmediate(resolve));
+      stdin.press('return');
+      expect(await answer).toBe(false);
+      expect(SGR.test(stderr.text()), `colour ${color}`).toBe(color);
+      expect(stderr.text()).toContain('\u001b[?25l');
+      expect(stderr.text()).toContain('Use this repository? [y/N]');
+    }
   });
 });
