@@ -27,9 +27,36 @@ export interface DemoFlags {
   color?: boolean;
 }
 
+/** Flags of `crpat secret set`, only those given. */
+export interface SecretSetFlags {
+  repo?: string;
+  org?: string;
+  name?: string;
+  visibility?: 'all' | 'private' | 'selected';
+  /** `--repos a,b`: repositories of the organization that may read the secret. */
+  repos?: string[];
+  image?: string;
+  tokenStdin?: boolean;
+  apiUrl?: string;
+  registry?: string;
+  timeout?: number;
+  yes?: boolean;
+  force?: boolean;
+  color?: boolean;
+}
+
+/** Flags of `crpat simulator`. */
+export interface SimulatorFlags {
+  apiPort?: number;
+  registryPort?: number;
+  json?: boolean;
+}
+
 export type ParsedArgs =
   | { command: 'check'; flags: CheckFlags }
   | { command: 'demo'; flags: DemoFlags }
+  | { command: 'secret-set'; flags: SecretSetFlags }
+  | { command: 'simulator'; flags: SimulatorFlags }
   | { command: 'help'; text: string }
   | { command: 'version'; text: string };
 
@@ -44,7 +71,7 @@ const TOKEN_ARGUMENT_REFUSED = `a token as an argument is refused: ${WHY_NOT_ARG
 /** GitHub token prefixes (shared/facts/github-api.md §1.1): an argument that starts with one is never echoed. */
 const LOOKS_LIKE_TOKEN = /^(gh[pousr]_|github_pat_)/;
 const HELP_HINT = '(see crpat --help)';
-const BOOLEAN_FLAGS = new Set(['--token-stdin', '--json', '--yes', '--quiet', '--verbose', '--no-color', '--help', '--version']);
+const BOOLEAN_FLAGS = new Set(['--token-stdin', '--json', '--yes', '--force', '--quiet', '--verbose', '--no-color', '--help', '--version']);
 
 /**
  * argv (without `node` and the script) → the command and its flags. Throws `UsageError` with a one-line message for
@@ -79,7 +106,34 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     .action((_options: unknown, command: Command) => {
       parsed = { command: 'demo', flags: givenFlags(command) as DemoFlags };
     });
-  for (const command of [program, ...program.commands]) configure(command, output);
+  const secret = program.command('secret');
+  secret
+    .command('set')
+    .option('--repo <target>')
+    .option('--org <org>')
+    .option('--name <name>')
+    .option('--visibility <visibility>', '', parseVisibility)
+    .option('--repos <names>', '', (value: string) => value.split(',').map((name) => name.trim()).filter(Boolean))
+    .option('--image <name>')
+    .option('--token-stdin')
+    .option('--api-url <url>')
+    .option('--registry <host>')
+    .option('--timeout <seconds>', '', parseTimeout)
+    .option('--yes')
+    .option('--force')
+    .option('--no-color')
+    .action((_options: unknown, command: Command) => {
+      parsed = { command: 'secret-set', flags: givenFlags(command) as SecretSetFlags };
+    });
+  program
+    .command('simulator')
+    .option('--api-port <port>', '', parsePort)
+    .option('--registry-port <port>', '', parsePort)
+    .option('--json')
+    .action((_options: unknown, command: Command) => {
+      parsed = { command: 'simulator', flags: givenFlags(command) as SimulatorFlags };
+    });
+  for (const command of [program, ...program.commands, ...secret.commands]) configure(command, output);
 
   try {
     program.parse([...argv], { from: 'user' });
@@ -131,6 +185,17 @@ function parseTimeout(value: string): number {
   return seconds;
 }
 
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  return port;
+}
+
+function parseVisibility(value: string): 'all' | 'private' | 'selected' {
+  if (value === 'all' || value === 'private' || value === 'selected') return value;
+  throw new InvalidArgumentError('--visibility is one of all, private, selected');
+}
+
 function refuseTokenArguments(argv: readonly string[]): void {
   for (const arg of argv) {
     if (arg === '--token' || arg.startsWith('--token=')) throw new UsageError(TOKEN_REFUSED);
@@ -157,7 +222,7 @@ function usageMessage(error: CommanderError): string {
     case 'commander.invalidArgument':
       return error.message.replace(/^error: .*? is invalid\. /, '');
     case 'commander.excessArguments':
-      return `unexpected argument: the commands are check and demo, and they take no arguments ${HELP_HINT}`;
+      return `unexpected argument: the commands are check, demo, secret set and simulator, and they take no arguments ${HELP_HINT}`;
     case 'commander.unknownCommand':
       return `unknown command ${HELP_HINT}`;
     default:

@@ -30,13 +30,14 @@ interface Labelled {
 export interface SimulatorHandle {
   apiUrl: string;
   registryUrl: string;
+  registryHost: string;
   world: { tokens: readonly Labelled[]; strangers: readonly Labelled[] };
   close(): Promise<void>;
 }
 
 /** What the demo needs of `src/simulator/index.ts`. */
 export interface SimulatorModule {
-  startSimulator(): Promise<SimulatorHandle>;
+  startSimulator(options?: { ports?: { api?: number; registry?: number } }): Promise<SimulatorHandle>;
   SCENARIOS: readonly DemoScenario[];
 }
 

@@ -18,6 +18,8 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(2), 1000).unref();
   };
   process.on('SIGINT', onSigint);
+  // SIGTERM (a service manager, `kill`) ends a run the same way; `crpat simulator` then closes its servers.
+  process.on('SIGTERM', onSigint);
   // `crpat | head -1`: a reader that went away is not an error worth a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
     process.exitCode = await run(process.argv.slice(2), createNodeDeps(controller.signal));
   } finally {
     process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
   }
 }
 

@@ -67,6 +67,18 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
         const { runCheck } = await import('./check-command.js');
         return await raceAbort(runCheck(parsed.flags, deps, secrets), deps.signal);
       }
+      case 'secret-set': {
+        const { runSecretSetCommand } = await import('./secret-command.js');
+        return await raceAbort(runSecretSetCommand(parsed.flags, deps, secrets), deps.signal);
+      }
+      case 'simulator': {
+        const { runSimulatorCommand } = await import('./simulator-command.js');
+        return await runSimulatorCommand(parsed.flags, {
+          io: deps.io,
+          loadSimulator: deps.loadSimulator,
+          ...(deps.signal ? { signal: deps.signal } : {}),
+        });
+      }
     }
   } catch (error) {
     deps.io.stderr.write(errorMessage(error, deps.env, secrets));

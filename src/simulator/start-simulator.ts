@@ -23,6 +23,8 @@ export interface StartSimulatorOptions {
   tokenSigner?: (claims: RegistryTokenClaims) => string;
   /** PEM key and certificate; when set both listeners speak HTTPS. */
   tls?: { key: string; cert: string };
+  /** Loopback ports to listen on. @default 0 for both: free ports */
+  ports?: { api?: number; registry?: number };
   /** Clock for expiry decisions. @default () => new Date() */
   now?: () => Date;
 }
@@ -52,9 +54,9 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     throw new TypeError('registry mode "front" needs a tokenSigner: a distribution registry only accepts signed JWTs');
   }
   const state = createState(options);
-  const api = await listen(toListener('api', state, apiHandler()), options.tls);
+  const api = await listen(toListener('api', state, apiHandler()), options.tls, options.ports?.api);
   const registryListener = toListener('registry', state, registryHandler(state.registryMode));
-  const registry = await listen(registryListener, options.tls).catch(async (error: unknown) => {
+  const registry = await listen(registryListener, options.tls, options.ports?.registry).catch(async (error: unknown) => {
     await api.close();
     throw error;
   });

@@ -10,15 +10,15 @@ export interface Listening {
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** Binds `listener` to 127.0.0.1 on a free port, over HTTPS when `tls` is given. */
-export async function listen(listener: Listener, tls?: { key: string; cert: string }): Promise<Listening> {
+/** Binds `listener` to 127.0.0.1 on `port` (0: a free one), over HTTPS when `tls` is given. */
+export async function listen(listener: Listener, tls?: { key: string; cert: string }, port = 0): Promise<Listening> {
   const server: Server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, listener) : createHttpServer(listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
-  const host = `127.0.0.1:${port}`;
+  const bound = (server.address() as AddressInfo).port;
+  const host = `127.0.0.1:${bound}`;
   return {
     url: `${tls ? 'https' : 'http'}://${host}`,
     host,

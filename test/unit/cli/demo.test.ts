@@ -28,6 +28,7 @@ function fakeSimulator(scenarios: DemoScenario[]) {
       return {
         apiUrl: 'http://127.0.0.1:1001',
         registryUrl: 'http://127.0.0.1:1002',
+        registryHost: '127.0.0.1:1002',
         world: { tokens: [{ label: 'the-token', value: TOKEN }], strangers: [] },
         close: async () => {
           state.closed += 1;

@@ -7,6 +7,10 @@ it('is the help text, verbatim', () => {
 Usage:
   crpat [check] [options]   check a token (check is the default command)
   crpat demo [--no-color]   run real checks against the built-in simulator
+  crpat secret set [options]
+                            check the token, then store it as an Actions secret
+  crpat simulator [--api-port <n>] [--registry-port <n>] [--json]
+                            serve the built-in simulator until Ctrl-C
   crpat --help | --version
 
 Options:
@@ -54,6 +58,17 @@ Exit codes:
   2  usage error or cancelled: nothing was checked
   3  inconclusive: a check could not be completed (network, timeout,
      server error, rate limit), or an internal error
+
+Options of secret set (besides --repo, --token-stdin, --api-url, --registry,
+--image, --timeout, --yes, --no-color):
+  --name <name>         secret name (default: CR_PAT)
+  --org <org>           store an organization secret instead
+  --visibility <v>      all, private or selected (organization secrets)
+  --repos <a,b>         repositories that may read it (visibility selected)
+  --force               store it even when the check did not pass
+  --yes                 also: overwrite an existing secret without asking
+  The secret is written with GH_TOKEN or GITHUB_TOKEN when set, else with the
+  token itself (it then needs the repo scope, or admin:org for --org).
 
 Examples:
   crpat                                         guided check in a git checkout

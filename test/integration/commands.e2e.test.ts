@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Simulator, startSimulator, tokenValue } from '../../src/simulator/index.js';
+import { BIN, runCli } from '../helpers/cli.js';
+
+// The other commands, as a user runs them: `crpat secret set` and `crpat simulator`.
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator();
+});
+afterAll(async () => sim.close());
+
+describe('crpat secret set', () => {
+  it('checks the token, then stores it sealed as CR_PAT (201), and the simulator decrypts the token', async () => {
+    const token = tokenValue(sim.world, 'octocat-classic-push');
+    const result = await runCli(['secret', 'set', '--repo', 'acme/private-app', '--api-url', sim.apiUrl, '--registry', sim.registryUrl], {
+      env: { CR_PAT: token, GH_TOKEN: token },
+    });
+    expect(result.stdout + result.stderr).not.toContain(token);
+    expect(result.code).toBe(0);
+    expect(sim.secrets()).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'CR_PAT', value: token })]));
+  });
+
+  it('refuses to store a token that failed the check, without --force', async () => {
+    const token = tokenValue(sim.world, 'octocat-classic-repo-only');
+    const result = await runCli(['secret', 'set', '--repo', 'octocat/hello-world', '--name', 'OTHER_PAT', '--api-url', sim.apiUrl, '--registry', sim.registryUrl], {
+      env: { CR_PAT: token },
+    });
+    expect(result.code).toBe(1);
+    expect(sim.secrets().some((s) => s.name === 'OTHER_PAT')).toBe(false);
+  });
+
+  it('refuses --token here too', async () => {
+    const result = await runCli(['secret', 'set', '--token', 'x']);
+    expect(result.code).toBe(2);
+  });
+});
+
+describe('crpat simulator', () => {
+  it('serves the simulator, prints its addresses and scenario tokens as JSON, and stops on SIGTERM', async () => {
+    const child = spawn(process.execPath, [BIN, 'simulator', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('\n')) resolve(out.split('\n')[0] ?? '');
+      });
+      child.on('exit', () => reject(new Error('exited early')));
+    });
+    const served = JSON.parse(line) as { apiUrl: string; registryUrl: string; scenarios: { name: string; repository: string; token: string }[] };
+    const good = served.scenarios.find((s) => s.name === 'classic-can-push');
+    expect(good).toBeDefined();
+    const result = await runCli(['--repo', good?.repository ?? '', '--api-url', served.apiUrl, '--registry', served.registryUrl, '--json'], { env: { CR_PAT: good?.token } });
+    expect(result.code).toBe(0);
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+  });
+});
