@@ -1,3 +1,4 @@
+import { unsafeTextReason } from './target/parse.js';
 import type { CheckTokenDeps, CheckTokenOptions } from './check-api.js';
 import { CHECKS } from './checks/list.js';
 import { webUrlFor } from './checks/links.js';
@@ -57,10 +58,14 @@ export function resolveTarget(repository: string | RepoTarget): RepoTarget {
 }
 
 export function imageTarget(target: RepoTarget, image: string | undefined, registryHost: string): ImageTarget {
-  const given = `${target.owner}/${image ?? target.name}`;
+  const name = image ?? target.name;
+  // Never echo a control character (a terminal escape) or a look-alike letter back; name what is wrong instead.
+  const unsafe = unsafeTextReason(name, 'image name', 'use lower-case letters, digits and . _ -');
+  if (unsafe) throw new UsageError(unsafe);
+  const given = `${target.owner}/${name}`;
   const path = given.toLowerCase();
   if (!IMAGE_NAME.test(path)) {
-    throw new UsageError(`"${image ?? target.name}" cannot be a container image name: use lower-case letters, digits, and . _ - separators`);
+    throw new UsageError(`"${name}" cannot be a container image name: use lower-case letters, digits, and . _ - separators`);
   }
   return { path, reference: `${registryHost}/${path}`, loweredFrom: path === given ? null : `${registryHost}/${given}` };
 }

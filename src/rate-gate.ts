@@ -68,7 +68,7 @@ export function createRateGate(options: RateGateOptions = {}): RateGate {
   async function takeToken(): Promise<string | null> {
     if (budget !== null && budget.remaining <= 0) {
       const wait = budget.resetMs - now();
-      if (wait > maxResetWait) return `not sent: the token's API rate limit is used up until ${new Date(budget.resetMs).toISOString()}`;
+      if (wait > maxResetWait) return `not sent: the token's API rate limit is used up until ${new Date(budget.resetMs).toISOString()}; run again after that, or with fewer repositories`;
       await sleep(Math.max(0, wait));
       budget = null; // a new window: the next answer tells its size
     }

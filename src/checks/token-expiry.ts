@@ -25,7 +25,7 @@ export function judgeTokenExpiry(user: ApiOutcome, now: Date, webUrl: string, ki
   if (!parsed.ok) return finding(id, 'warn', `GitHub sent an expiry crpat cannot read: ${parsed.reason}`);
   const expiresAt = parsed.value;
   const days = (expiresAt.getTime() - now.getTime()) / DAY_MS;
-  const when = expiresAt.toISOString();
+  const when = `${expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   if (days <= 0) return finding(id, 'fail', `The token expired on ${when}.`, `Regenerate it at ${classicTokensUrl(webUrl)} and update the CR_PAT secret.`);
   if (days <= WARN_DAYS) {
     const left = days < 1 ? 'less than a day' : `${Math.floor(days)} day${Math.floor(days) === 1 ? '' : 's'}`;

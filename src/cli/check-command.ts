@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { checkTokenMany, IMAGE_WITH_MANY } from '../check-many.js';
-import type { CheckTokenOptions } from '../check-api.js';
+import type { CheckTokenOptions, RetryEvent } from '../check-api.js';
 import { CancelledError, UsageError } from '../errors.js';
 import { renderHuman, renderHumanMany } from '../report/human.js';
 import { renderJson } from '../report/json.js';
@@ -31,6 +31,8 @@ export async function runCheck(flags: CheckFlags, deps: RunDeps, secrets: string
     isStderrTTY: io.isStderrTTY,
     platform: deps.platform,
   });
+  // Prompts follow the same colour decision as the rest of stderr (--no-color, NO_COLOR, FORCE_COLOR).
+  deps.prompter.setColor?.(settings.color.stderr);
   // With --json nothing but errors reaches stderr (prompts excepted: they are needed to go on).
   const noteWidth = io.isStderrTTY ? io.columns : 0;
   const note = settings.json ? () => {} : (line: string) => io.stderr.write(`${wrap(line, noteWidth, 0, '  ')}\n`);
@@ -53,6 +55,8 @@ export async function runCheck(flags: CheckFlags, deps: RunDeps, secrets: string
     report = await deps.checkToken(checkOptions(settings, target, token), {
       ...(progress ? { onProgress: (event) => progress.onProgress(event) } : {}),
       ...(trace ? { onHttp: (event) => trace(formatHttpTrace(event, settings.unicode)) } : {}),
+      // A wait before a retry is said out loud: in the trace with --verbose, else as a note.
+      onRetry: (event) => (trace ?? note)(retryLine(event)),
       ...sideEffects(deps),
     });
   } finally {
@@ -96,7 +100,8 @@ async function runMany(settings: CheckSettings, deps: RunDeps, secrets: string[]
     },
     {
       ...(lines ? { onResult: (report: Report) => io.stderr.write(`${repositoryLine(report, sym, style)}\n`) } : {}),
-      ...(settings.verbose ? { onHttp: (event) => io.stderr.write(`${formatHttpTrace(event, settings.unicode)}\n`) } : {}),
+      ...(settings.verbose ? { onHttp: (event) => io.stderr.write(`${wrap(formatHttpTrace(event, settings.unicode), noteWidth(io), 0, '  ')}\n`) } : {}),
+      onRetry: (event) => note(retryLine(event)),
       ...sideEffects(deps),
     },
   );
@@ -188,4 +193,12 @@ function progressFor(settings: CheckSettings, deps: RunDeps): Progress {
     columns: deps.io.isStderrTTY ? deps.io.columns : 0,
     ...(deps.spinnerIntervalMs !== undefined ? { intervalMs: deps.spinnerIntervalMs } : {}),
   });
+}
+
+function retryLine(event: RetryEvent): string {
+  return `Waiting ${(event.delayMs / 1000).toFixed(1)} s to try ${event.method} ${event.url} again (${event.reason}).`;
+}
+
+function noteWidth(io: RunDeps['io']): number {
+  return io.isStderrTTY ? io.columns : 0;
 }

@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import * as clack from '@clack/prompts';
 import type { IO } from './io.js';
 
 /** What a prompt resolves to when the user pressed Ctrl-C or Escape. A value, not an exception (as in clack). */
@@ -35,23 +34,26 @@ export interface Prompter {
  */
 export function createClackPrompter(io: Pick<IO, 'stdin' | 'stderr'>, signal?: AbortSignal): Prompter {
   const streams = { input: io.stdin, output: io.stderr };
-  const settle = <T>(value: T): Exclude<T, symbol> | Cancelled =>
-    clack.isCancel(value) ? CANCELLED : (value as Exclude<T, symbol>);
+  // clack loads on the first prompt, not with the CLI: most runs (CR_PAT and --repo set) never ask anything.
+  let loaded: Promise<typeof import('@clack/prompts')> | undefined;
+  const lib = () => (loaded ??= import('@clack/prompts'));
+  const settle = async <T>(value: T): Promise<Exclude<T, symbol> | Cancelled> =>
+    (await lib()).isCancel(value) ? CANCELLED : (value as Exclude<T, symbol>);
   return {
     setColor(color) {
       streams.output = color ? io.stderr : withoutColor(io.stderr);
     },
     confirm: (message, initial) =>
-      whileOpen(signal, async (own) => settle(await clack.confirm({ ...streams, ...own, message, initialValue: initial }))),
+      whileOpen(signal, async (own) => settle(await (await lib()).confirm({ ...streams, ...own, message, initialValue: initial }))),
     text: (message, validate) =>
       whileOpen(signal, async (own) =>
-        settle(await clack.text({ ...streams, ...own, message, validate: (value) => validate(value ?? '') })),
+        settle(await (await lib()).text({ ...streams, ...own, message, validate: (value) => validate(value ?? '') })),
       ),
     password: (message, validate) =>
       // clack's mask replaces every character with `mask`; an empty mask draws nothing at all.
       whileOpen(signal, async (own) =>
         settle(
-          await clack.password({
+          await (await lib()).password({
             ...streams,
             ...own,
             message,

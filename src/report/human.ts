@@ -1,3 +1,4 @@
+import { sanitizeReport } from './sanitize.js';
 import type { CheckId, CheckStatus, Finding, ManyReport, Report } from '../types.js';
 import { createStyle, type Style } from './style.js';
 import { symbols, type Symbols } from './symbols.js';
@@ -35,7 +36,8 @@ const FIX_LABEL = 'Fix: ';
  * The report a person reads: the verdict first, then each problem with its details and fix, then warnings, the token
  * (masked: its prefix only), and the other checks briefly. Ends with a newline.
  */
-export function renderHuman(report: Report, options: HumanOptions): string {
+export function renderHuman(unsafe: Report, options: HumanOptions): string {
+  const report = sanitizeReport(unsafe);
   const style = createStyle(options.color);
   const sym = symbols(options.unicode);
   const problems = report.checks.filter((f) => f.status === 'fail' || f.status === 'error');
@@ -60,7 +62,8 @@ const TOKEN_CHECKS: readonly CheckId[] = ['token.format', 'token.valid', 'token.
  * when they are the same for every repository, then each repository's verdict line with its problems and warnings.
  * Passing checks are not listed per repository (the verdict line says it); `--quiet` leaves out passing repositories.
  */
-export function renderHumanMany(result: ManyReport, options: HumanOptions): string {
+export function renderHumanMany(unsafe: ManyReport, options: HumanOptions): string {
+  const result = { ...unsafe, results: unsafe.results.map(sanitizeReport) };
   const style = createStyle(options.color);
   const sym = symbols(options.unicode);
   const first = result.results[0];

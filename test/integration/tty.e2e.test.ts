@@ -252,7 +252,7 @@ describe('output on terminals of every kind', () => {
 
   // Pending one line in src/cli/check-command.ts runCheck() (not ours): `deps.prompter.setColor?.(settings.color.stderr)`
   // right after resolveCheckOptions(). Until then clack colours the prompts by itself. Remove `.fails` once it is in.
-  it.fails('--no-color: the prompts without colour too', async () => {
+  it('--no-color: the prompts without colour too', async () => {
     const run = await guidedRun({ args: ['--no-color'] });
     expect(run.prompt).not.toMatch(SGR);
     expect(run.all).not.toMatch(SGR);

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CANCELLED, createClackPrompter, isCancelled } from '../../../src/io/prompter.js';
 import { BufferStream } from '../../helpers/io.js';
 
@@ -25,6 +25,11 @@ function setup() {
 }
 
 const SECRET = 'ghp_NotARealTokenButSecretEnough0123456789';
+
+// The prompter loads clack on first use; load it once here so keys typed after one tick reach the prompt.
+beforeAll(async () => {
+  await import('@clack/prompts');
+});
 
 describe('createClackPrompter', () => {
   it('password: returns what was typed and draws nothing of it, not even a mask per character', async () => {

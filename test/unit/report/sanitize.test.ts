@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { renderHuman } from '../../../src/report/human.js';
+import type { Report } from '../../../src/types.js';
+
+describe('renderHuman', () => {
+  it('never writes a control character a server put in a message (a terminal escape)', () => {
+    const report: Report = {
+      schemaVersion: 1,
+      verdict: 'fail',
+      target: { repository: 'acme/api', image: 'ghcr.io/acme/api', apiUrl: 'https://api.github.com', registry: 'ghcr.io' },
+      token: { kind: 'classic', login: 'evil\u001b]0;pwned\u0007', scopes: [], expiresAt: null },
+      checks: [{ id: 'repo.access', status: 'fail', summary: 'GitHub said \u001b[2J hello', fix: 'do \u001b[31mthis', details: ['x\u0007y'] }],
+    };
+    const text = renderHuman(report, { color: false, unicode: true, quiet: false, width: 0 });
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+});
