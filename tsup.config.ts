@@ -1,22 +1,29 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
-// One ESM bundle per entry so the CLI and the Action start from a single file.
-// The simulator and prompts are split into chunks loaded only when used (dynamic import).
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    cli: 'src/cli/main.ts',
-    action: 'src/action/main.ts',
-    simulator: 'src/simulator/index.ts',
-  },
+const shared: Options = {
   format: ['esm'],
   target: 'node20',
   platform: 'node',
-  splitting: true,
-  dts: { entry: { index: 'src/index.ts', simulator: 'src/simulator/index.ts' } },
-  clean: true,
   sourcemap: false,
   noExternal: [/.*/],
   // Bundled CommonJS dependencies (commander) call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __crpatRequire } from 'node:module'; const require = __crpatRequire(import.meta.url);" },
-});
+};
+
+export default defineConfig([
+  // The package: library, CLI and simulator share chunks; prompts, the demo and the simulator load only when used.
+  {
+    ...shared,
+    entry: { index: 'src/index.ts', cli: 'src/cli/main.ts', simulator: 'src/simulator/index.ts' },
+    splitting: true,
+    dts: { entry: { index: 'src/index.ts', simulator: 'src/simulator/index.ts' } },
+    clean: ['*', '!action.js'],
+  },
+  // The GitHub Action: one self-contained file, committed (a runner checks out the repository and runs it as is;
+  // it never runs npm). test/integration/action-dist.test.ts fails when the committed file is not the current build.
+  {
+    ...shared,
+    entry: { action: 'src/action/main.ts' },
+    splitting: false,
+  },
+]);

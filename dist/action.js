@@ -1,0 +1,3413 @@
+import { createRequire as __crpatRequire } from 'node:module'; const require = __crpatRequire(import.meta.url);
+
+// src/action/main.ts
+import { appendFile, readFile } from "fs/promises";
+
+// src/result.ts
+function ok(value) {
+  return { ok: true, value };
+}
+function err(reason) {
+  return { ok: false, reason };
+}
+
+// src/target/parse.ts
+var OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+var NAME = /^[A-Za-z0-9._-]{1,100}$/;
+var LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+var IPV6 = /^\[[0-9a-f:.]*:[0-9a-f:.]*\]$/;
+var SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
+var SCP = /^([^@/]+)@([^/:]+):(.*)$/;
+var FORMS = /* @__PURE__ */ new Map([
+  ["https", { form: "web", defaultPort: 443 }],
+  ["http", { form: "web", defaultPort: 80 }],
+  ["ssh", { form: "ssh", defaultPort: 22 }],
+  ["git+ssh", { form: "ssh", defaultPort: 22 }],
+  ["ssh+git", { form: "ssh", defaultPort: 22 }],
+  ["git", { form: "git", defaultPort: 9418 }]
+]);
+var RESERVED = /* @__PURE__ */ new Set([
+  "api",
+  "apps",
+  "enterprises",
+  "explore",
+  "login",
+  "marketplace",
+  "notifications",
+  "organizations",
+  "orgs",
+  "settings",
+  "sponsors",
+  "topics",
+  "users"
+]);
+var NOT_REPO_HOSTS = /* @__PURE__ */ new Map([
+  ["api.github.com", "The API host api.github.com is not a repository page; pass owner/name or https://github.com/owner/name."],
+  ["ghcr.io", "The container registry ghcr.io is not a repository page; pass owner/name, not the image."]
+]);
+var R = {
+  hint: "pass owner/name or a GitHub URL",
+  credentials: "Credentials must not be in the repository URL; remove the user:password@ part.",
+  query: "Remove the query string or fragment (the part from ? or #) from the repository URL.",
+  percent: "The repository contains percent-encoding (%); pass the plain owner/name.",
+  missingOwner: "The repository needs an owner before the name, e.g. octocat/hello-world.",
+  missingName: "The repository needs a name after the owner, e.g. octocat/hello-world.",
+  tooMany: "Too many parts for owner/name; pass owner/name, or a full URL starting with its host.",
+  extraPath: "A git remote URL ends after owner/name; remove the extra path.",
+  owner: "The owner is not a valid GitHub login: letters, digits and single hyphens, at most 39, not at either end.",
+  name: 'The repository name may use only letters, digits, ".", "-" and "_", at most 100 characters.',
+  dotName: 'The repository name cannot be "." or "..".',
+  reserved: "That is a GitHub page, not a repository; pass owner/name.",
+  host: "The host is not a valid host name.",
+  port: "The port must be a number from 1 to 65535."
+};
+function parseRepoTarget(input2) {
+  const located = locate(input2);
+  if (!located.ok) return located;
+  return located.value.credentials ? err(R.credentials) : ok(located.value.target);
+}
+function unsafeTextReason(text, what, hint) {
+  if (text === "") return `The ${what} is empty; ${hint}.`;
+  if (/[\x00-\x1f\x7f]/.test(text)) return `The ${what} contains a control character; retype it on one line.`;
+  if (/\s/.test(text)) return `The ${what} contains white space; remove the spaces.`;
+  const foreign = /[^\x00-\x7f]/u.exec(text);
+  if (foreign) {
+    const code = (foreign[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+    return `The ${what} contains the non-ASCII character U+${code} (a look-alike letter?); retype it in plain ASCII.`;
+  }
+  return null;
+}
+function trimOuter(text) {
+  return text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
+}
+function locate(input2) {
+  const text = trimOuter(input2);
+  const unsafe = unsafeTextReason(text, "repository", R.hint);
+  if (unsafe !== null) return err(unsafe);
+  if (/[?#]/.test(text)) return err(R.query);
+  if (text.includes("%")) return err(R.percent);
+  const scheme = SCHEME.exec(text);
+  if (scheme) return fromUrl(scheme[1].toLowerCase(), text.slice(scheme[0].length), scheme[0]);
+  const scp = SCP.exec(text);
+  if (scp) return fromScp(scp[1], scp[2], scp[3]);
+  return fromBare(text);
+}
+function fromUrl(scheme, rest, prefix) {
+  const kind = FORMS.get(scheme);
+  if (!kind) return err(`Unsupported URL scheme${scheme.length <= 12 ? ` "${scheme}"` : ""}; use https://, ssh://, git:// or owner/name.`);
+  const slash = rest.indexOf("/");
+  const authority = slash < 0 ? rest : rest.slice(0, slash);
+  const path = slash < 0 ? "" : rest.slice(slash);
+  const at = authority.lastIndexOf("@");
+  const userinfo = at < 0 ? "" : authority.slice(0, at);
+  const hostport = authority.slice(at + 1);
+  const keptUser = kind.form === "ssh" ? userinfo.split(":")[0] : "";
+  const credentials = kind.form === "ssh" ? userinfo.includes(":") : userinfo !== "";
+  const host = parseHost(hostport, kind.form === "web" ? kind.defaultPort : null);
+  if (!host.ok) return host;
+  const target = ownerAndName(host.value, path.slice(1), kind.form === "web");
+  if (!target.ok) return target;
+  const display = `${prefix}${keptUser === "" ? "" : `${keptUser}@`}${hostport}${path}`;
+  return ok({ target: target.value, credentials, display });
+}
+function fromScp(user, hostText, path) {
+  const host = parseHost(hostText, null);
+  if (!host.ok) return host;
+  const target = ownerAndName(host.value, path.replace(/^\//, ""), false);
+  if (!target.ok) return target;
+  const keptUser = user.split(":")[0];
+  return ok({ target: target.value, credentials: user.includes(":"), display: `${keptUser}@${hostText}:${path}` });
+}
+function fromBare(text) {
+  const first = text.split("/", 1)[0];
+  if (/[.:@[]/.test(first) || first.toLowerCase() === "localhost") return fromUrl("https", text, "");
+  const parts = text.split("/");
+  if (parts.length === 3 && parts[2] === "") parts.pop();
+  if (parts.length > 2) return err(R.tooMany);
+  const target = ownerAndName("github.com", text, false);
+  return target.ok ? ok({ target: target.value, credentials: false, display: text }) : target;
+}
+function parseHost(hostport, defaultPort) {
+  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(hostport);
+  if (!match) return err(R.host);
+  const host = match[1].toLowerCase();
+  const portText = match[2] ?? "";
+  const port = Number(portText);
+  if (portText !== "" && (portText.length > 5 || port < 1 || port > 65535)) return err(R.port);
+  if (!isHostName(host)) return err(R.host);
+  const folded = host === "www.github.com" ? "github.com" : host;
+  const notRepo = NOT_REPO_HOSTS.get(folded);
+  if (notRepo) return err(notRepo);
+  const keepPort = defaultPort !== null && portText !== "" && port !== defaultPort;
+  return ok(keepPort ? `${folded}:${port}` : folded);
+}
+function isHostName(host) {
+  if (host.startsWith("[")) return IPV6.test(host);
+  return host.length <= 253 && host.split(".").every((label) => LABEL.test(label));
+}
+function ownerAndName(host, path, allowExtra) {
+  const parts = path.split("/");
+  if (parts.length > 1 && parts[parts.length - 1] === "") parts.pop();
+  const [owner = "", rawName = "", ...extra] = parts;
+  if (owner === "") return err(R.missingOwner);
+  if (RESERVED.has(owner.toLowerCase())) return err(R.reserved);
+  if (rawName === "") return err(R.missingName);
+  if (extra.length > 0 && !allowExtra) return err(R.extraPath);
+  if (!OWNER.test(owner)) return err(R.owner);
+  const name = rawName.endsWith(".git") ? rawName.slice(0, -4) : rawName;
+  if (name === "") return err(R.missingName);
+  if (name === "." || name === "..") return err(R.dotName);
+  if (!NAME.test(name)) return err(R.name);
+  return ok({ host, owner, name });
+}
+
+// src/http/net-error.ts
+var NetError = class extends Error {
+  constructor(kind, message2, attempts = 1) {
+    super(message2);
+    this.kind = kind;
+    this.attempts = attempts;
+  }
+  kind;
+  attempts;
+  name = "NetError";
+};
+var CODE_KINDS = {
+  ENOTFOUND: "dns",
+  EAI_AGAIN: "dns",
+  EAI_NONAME: "dns",
+  ECONNREFUSED: "refused",
+  ECONNRESET: "reset",
+  EPIPE: "reset",
+  // undici: the peer closed the socket (FIN) before the answer was complete, e.g. short of its Content-Length.
+  UND_ERR_SOCKET: "closed",
+  UND_ERR_CLOSED: "closed",
+  UND_ERR_CONNECT_TIMEOUT: "timeout",
+  UND_ERR_HEADERS_TIMEOUT: "timeout",
+  UND_ERR_BODY_TIMEOUT: "timeout",
+  ETIMEDOUT: "timeout"
+};
+function errorCode(error) {
+  let current = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    const code = current.code;
+    if (typeof code === "string") return code;
+    current = current.cause;
+  }
+  return void 0;
+}
+function hostname(host) {
+  return host.replace(/:\d+$/, "");
+}
+function toNetError(error, host, timeoutMs) {
+  if (error instanceof NetError) return error;
+  const name = error instanceof Error ? error.name : "";
+  if (name === "TimeoutError") return new NetError("timeout", `${host} did not answer within ${timeoutMs / 1e3} s`);
+  if (name === "AbortError") return new NetError("aborted", `the request to ${host} was cancelled`);
+  const code = errorCode(error) ?? "";
+  if (/^ERR_SSL_(WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST)$/.test(code)) {
+    return new NetError("not-tls", `${host} does not speak TLS (https) on that port (${code})`);
+  }
+  if (/CERT|SIGNATURE|ISSUER|SELF_SIGNED|^ERR_TLS|^ERR_SSL|HOSTNAME/.test(code)) {
+    return new NetError("tls", `the TLS certificate of ${host} is not trusted by this machine (${code})`);
+  }
+  const kind = CODE_KINDS[code] ?? "network";
+  const said = {
+    dns: `the name ${hostname(host)} does not resolve`,
+    refused: `${host} refused the connection`,
+    reset: `the connection to ${host} was reset`,
+    closed: `${host} closed the connection before the answer was complete`,
+    timeout: `${host} did not answer within ${timeoutMs / 1e3} s`
+  };
+  return new NetError(kind, said[kind] ?? `could not reach ${host}${code ? ` (${code})` : ""}`);
+}
+function netAdvice(error, flag) {
+  const service = flag === "--api-url" ? "GitHub's REST API" : "a container registry";
+  switch (error.kind) {
+    case "timeout":
+      return "Try again; on a slow network or behind a proxy, raise --timeout.";
+    case "dns":
+      return `Check the host name (${flag}) and this machine's network and DNS.`;
+    case "refused":
+      return `Check the host and port (${flag}): nothing accepts connections there.`;
+    case "reset":
+    case "closed":
+      return "Try again; if it keeps happening, a proxy, VPN or firewall on the way may be cutting connections.";
+    case "tls":
+      return "If this network uses a private CA or a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its certificate file.";
+    case "not-tls":
+      return `If it serves plain http (allowed only on a loopback host), pass ${flag} http://host:port.`;
+    case "redirect":
+      return `Check ${flag}: pass the address that answers directly, not one that redirects.`;
+    case "off-host":
+    case "insecure":
+      return `Check ${flag}: the token goes only to the API host and the registry host, over https.`;
+    case "too-large":
+      return `Check that ${flag} points at ${service}: something else answered.`;
+    case "aborted":
+      return "";
+    // cancelled on purpose (Ctrl-C) or not sent for a reason the message gives
+    case "network":
+      return "Check the network connection, then try again.";
+  }
+}
+function describeNetError(error) {
+  return error.attempts > 1 ? `${error.message} (${error.attempts} attempts)` : error.message;
+}
+function netSentence(error, flag) {
+  const advice = netAdvice(error, flag);
+  return `${describeNetError(error)}.${advice ? ` ${advice}` : ""}`;
+}
+
+// src/http/retry.ts
+var RETRY_HEADER = "x-crpat-retries";
+var RETRY_STATUS = /* @__PURE__ */ new Set([500, 502, 503, 504]);
+var RETRY_NET = /* @__PURE__ */ new Set(["reset", "closed", "refused", "timeout", "network"]);
+function withRetries(fetch, options = {}) {
+  const retries = options.retries ?? 2;
+  const base = options.baseDelayMs ?? 250;
+  const maxRetryAfter = options.maxRetryAfterSeconds ?? 5;
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  return async (input2, init = {}) => {
+    const method = (init.method ?? "GET").toUpperCase();
+    if (method !== "GET" && method !== "HEAD") return fetch(input2, init);
+    const url = input2 instanceof Request ? input2.url : String(input2);
+    const note = { attempts: 0, waitedMs: 0, retryAfterSeconds: null };
+    for (let attempt = 1; ; attempt++) {
+      note.attempts = attempt;
+      let reason;
+      let delayMs = Math.round(base * 2 ** (attempt - 1) * (0.5 + random()));
+      let retryAfter = null;
+      try {
+        const response = await fetch(input2, init);
+        const asked = Number(response.headers.get("retry-after"));
+        if ((response.status === 429 || response.status === 403) && Number.isFinite(asked) && asked > 0 && asked <= maxRetryAfter) {
+          reason = `HTTP ${response.status}, Retry-After ${asked} s`;
+          delayMs = asked * 1e3;
+          retryAfter = asked;
+        } else if (RETRY_STATUS.has(response.status)) {
+          reason = `HTTP ${response.status}`;
+        } else {
+          return annotated(response, note);
+        }
+        if (attempt > retries) return annotated(response, note);
+      } catch (error) {
+        if (!(error instanceof NetError) || !RETRY_NET.has(error.kind) || attempt > retries) throw withAttempts(error, attempt);
+        reason = error.message;
+      }
+      options.onRetry?.({ method, url, reason, delayMs, attempt });
+      await sleep(delayMs, options.signal);
+      note.waitedMs += delayMs;
+      if (retryAfter !== null) note.retryAfterSeconds = retryAfter;
+    }
+  };
+}
+function annotated(response, note) {
+  if (note.attempts === 1) return response;
+  const copy = new Response(response.body, response);
+  copy.headers.set(RETRY_HEADER, formatRetryNote(note));
+  return copy;
+}
+function withAttempts(error, attempts) {
+  return error instanceof NetError && attempts > 1 ? new NetError(error.kind, error.message, attempts) : error;
+}
+function formatRetryNote(note) {
+  const retryAfter = note.retryAfterSeconds === null ? "" : `; retry-after=${note.retryAfterSeconds}`;
+  return `attempts=${note.attempts}; waited-ms=${note.waitedMs}${retryAfter}`;
+}
+function parseRetryNote(value) {
+  const match = /^attempts=(\d{1,3}); waited-ms=(\d{1,9})(?:; retry-after=(\d{1,9}))?$/.exec(value ?? "");
+  if (!match) return null;
+  return { attempts: Number(match[1]), waitedMs: Number(match[2]), retryAfterSeconds: match[3] === void 0 ? null : Number(match[3]) };
+}
+function defaultSleep(ms, signal) {
+  return new Promise((resolve2, reject) => {
+    if (signal?.aborted) return reject(interrupted(signal));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(interrupted(signal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve2();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+function interrupted(signal) {
+  const reason = signal.reason;
+  return reason instanceof Error && reason.name === "TimeoutError" ? new NetError("timeout", "crpat's overall time limit ran out while it waited to try again") : new NetError("aborted", "cancelled while waiting to try again");
+}
+
+// src/text.ts
+function clean(text, max) {
+  const plain = text.replace(/[\x00-\x1f\x7f-\x9f]/g, " ");
+  if (plain.length <= max) return plain;
+  const cut = /[\ud800-\udbff]/.test(plain[max - 2] ?? "") ? max - 2 : max - 1;
+  return `${plain.slice(0, cut)}\u2026`;
+}
+
+// src/github/error-body.ts
+var MAX_BODY = 1e6;
+var MAX_MESSAGE = 500;
+function parseGitHubError(text) {
+  const body = jsonObject(text);
+  if (body === null) return null;
+  const message2 = typeof body["message"] === "string" ? clean(body["message"], MAX_MESSAGE) : null;
+  const docs = body["documentation_url"];
+  const documentationUrl = typeof docs === "string" ? clean(docs, MAX_MESSAGE) : null;
+  if (message2 === null && documentationUrl === null) return null;
+  return { message: message2 ?? "", documentationUrl, status: statusOf(body["status"]) };
+}
+function statusOf(status) {
+  if (typeof status === "string") return clean(status, 20);
+  return typeof status === "number" && Number.isInteger(status) ? String(status) : null;
+}
+function jsonObject(text) {
+  if (text.length > MAX_BODY) return null;
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  return value;
+}
+
+// src/github/headers.ts
+function parseScopes(header) {
+  if (header === null || header === void 0) return null;
+  return header.split(",").map((scope) => scope.trim()).filter((scope) => scope !== "");
+}
+var IMPLIES = /* @__PURE__ */ new Map([
+  ["repo", ["repo:status", "repo_deployment", "public_repo", "repo:invite", "security_events"]],
+  ["write:packages", ["read:packages"]],
+  ["admin:org", ["write:org", "manage_runners:org"]],
+  ["write:org", ["read:org"]],
+  ["admin:public_key", ["write:public_key"]],
+  ["write:public_key", ["read:public_key"]],
+  ["admin:repo_hook", ["write:repo_hook"]],
+  ["write:repo_hook", ["read:repo_hook"]],
+  ["admin:gpg_key", ["write:gpg_key"]],
+  ["write:gpg_key", ["read:gpg_key"]],
+  ["admin:ssh_signing_key", ["write:ssh_signing_key"]],
+  ["write:ssh_signing_key", ["read:ssh_signing_key"]],
+  ["user", ["read:user", "user:email", "user:follow"]],
+  ["project", ["read:project"]],
+  ["codespace", ["codespace:secrets"]],
+  ["admin:enterprise", ["manage_runners:enterprise", "manage_billing:enterprise", "read:enterprise"]],
+  ["write:discussion", ["read:discussion"]],
+  ["audit_log", ["read:audit_log"]],
+  ["copilot", ["manage_billing:copilot"]]
+]);
+function expandScopes(scopes) {
+  const all = /* @__PURE__ */ new Set();
+  const pending = [...scopes];
+  for (let scope = pending.pop(); scope !== void 0; scope = pending.pop()) {
+    if (all.has(scope)) continue;
+    all.add(scope);
+    pending.push(...IMPLIES.get(scope) ?? []);
+  }
+  return all;
+}
+var EXPIRATION = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) (UTC|[+-]\d{4})$/;
+function parseTokenExpiration(header) {
+  if (header === null || header === void 0) return null;
+  const match = EXPIRATION.exec(header.trim());
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = match?.slice(1, 7).map(Number) ?? [];
+  const utc = match ? utcDate(year, month, day, hour, minute, second) : null;
+  const offset = offsetMinutes(match?.[7] ?? "");
+  if (utc === null || offset === null) {
+    return err("The token-expiration header is not in a known format (YYYY-MM-DD HH:MM:SS UTC or \xB1HHMM).");
+  }
+  return ok(new Date(utc.getTime() - offset * 6e4));
+}
+function offsetMinutes(zone) {
+  if (zone === "UTC") return 0;
+  const match = /^([+-])(\d{2})(\d{2})$/.exec(zone);
+  if (!match) return null;
+  const hours = Number(match[2]);
+  const minutes = Number(match[3]);
+  if (hours > 23 || minutes > 59) return null;
+  return (match[1] === "-" ? -1 : 1) * (hours * 60 + minutes);
+}
+function utcDate(year, month, day, hour, minute, second) {
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  const same = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return same ? date : null;
+}
+function parseSsoHeader(header) {
+  if (header === null || header === void 0) return null;
+  const [head = "", ...rest] = header.split(";").map((part) => part.trim());
+  const params = new Map(rest.map(splitParam));
+  switch (head.toLowerCase()) {
+    case "required": {
+      const url = ssoUrl(params.get("url") ?? "");
+      return url === null ? null : { kind: "required", url };
+    }
+    case "partial-results":
+      return { kind: "partial-results", organizationIds: organizationIds(params.get("organizations") ?? "") };
+    default:
+      return null;
+  }
+}
+function splitParam(param) {
+  const eq = param.indexOf("=");
+  if (eq < 0) return [param.toLowerCase(), ""];
+  return [param.slice(0, eq).trim().toLowerCase(), param.slice(eq + 1).trim()];
+}
+var DNS_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+var SSO_PATH = /^\/(?:orgs|enterprises)\/[A-Za-z0-9-]{1,39}\/sso\/?$/;
+function ssoUrl(text) {
+  const url = tryUrl(text);
+  if (url === null || url.protocol !== "https:" || url.username !== "" || url.password !== "") return null;
+  if (url.port !== "" || !DNS_NAME.test(url.hostname) || !SSO_PATH.test(url.pathname)) return null;
+  return url.href;
+}
+function organizationIds(text) {
+  return text.split(",").map((id) => id.trim()).filter((id) => /^\d{1,15}$/.test(id)).map(Number);
+}
+function parseRateLimit(headers) {
+  const limit = integer(headers.get("x-ratelimit-limit"), 15);
+  const remaining = integer(headers.get("x-ratelimit-remaining"), 15);
+  const reset = integer(headers.get("x-ratelimit-reset"), 12);
+  if (limit === null || remaining === null || reset === null) return null;
+  const resource = headers.get("x-ratelimit-resource")?.trim() ?? "";
+  return {
+    limit,
+    remaining,
+    used: integer(headers.get("x-ratelimit-used"), 15),
+    reset: new Date(reset * 1e3),
+    resource: /^[A-Za-z0-9_-]{1,64}$/.test(resource) ? resource : null
+  };
+}
+function integer(value, digits) {
+  const text = value?.trim() ?? "";
+  return new RegExp(`^\\d{1,${digits}}$`).test(text) ? Number(text) : null;
+}
+function tryUrl(text) {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
+
+// src/github/classify.ts
+var SAML = /Resource protected by organization SAML enforcement/i;
+var CLASSIC_BAN = /forbids access via a personal access token \(classic\)/i;
+var LIFETIME = /forbids access via a (?:fine-grained personal access tokens|personal access tokens \(classic\)) if the token's lifetime is greater than (\d+) days/i;
+var LOCKOUT = /Maximum number of login attempts exceeded/i;
+var INTEGRATION = /Resource not accessible by integration/i;
+var RATE = /rate limit/i;
+var SECONDARY = /\bsecondary rate\b/i;
+var NO_BODY = /* @__PURE__ */ new Set([204, 205]);
+function classifyApi(outcome) {
+  if (outcome.kind === "network") return { kind: "network", message: outcome.error.message, error: outcome.error };
+  const { status, headers } = outcome;
+  const retried = parseRetryNote(headers.get(RETRY_HEADER));
+  if (status >= 200 && status < 300) {
+    const readable = NO_BODY.has(status) || typeof outcome.body === "object" && outcome.body !== null && !Array.isArray(outcome.body) && !(outcome.body instanceof ArrayBuffer);
+    return readable ? { kind: "ok" } : { kind: "malformed", status, message: "the body is not the JSON expected", retried };
+  }
+  const message2 = messageOf(outcome.body) ?? `HTTP ${status}`;
+  if (status === 401) return { kind: "bad-credentials", message: message2 };
+  if (status === 301 || status === 302 || status === 307 || status === 308) return { kind: "moved", message: message2 };
+  const sso = parseSsoHeader(headers.get("x-github-sso"));
+  if (sso?.kind === "required" || SAML.test(message2)) {
+    return { kind: "sso", url: sso?.kind === "required" ? sso.url : null, message: message2 };
+  }
+  const lifetime = LIFETIME.exec(message2);
+  if (lifetime) {
+    const settingsUrl = /https:\/\/\S+\/settings\/personal-access-tokens\/\S+/.exec(message2)?.[0] ?? null;
+    return { kind: "lifetime-policy", message: message2, days: Number(lifetime[1]), settingsUrl };
+  }
+  if (CLASSIC_BAN.test(message2)) return { kind: "classic-forbidden", message: message2 };
+  if (LOCKOUT.test(message2)) return { kind: "lockout", message: message2 };
+  const rate = parseRateLimit(headers);
+  const retryAfter = Number(headers.get("retry-after"));
+  const exhausted = rate?.remaining === 0 || headers.get("x-ratelimit-remaining")?.trim() === "0";
+  if (status === 429 || status === 403 && (RATE.test(message2) || exhausted)) {
+    return {
+      kind: "rate-limited",
+      message: message2,
+      secondary: SECONDARY.test(message2),
+      resetAt: exhausted ? rate?.reset ?? null : null,
+      retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+      retried
+    };
+  }
+  if (INTEGRATION.test(message2)) return { kind: "integration", message: message2 };
+  if (status === 404) return { kind: "not-found", message: message2 };
+  if (status === 403) return { kind: "forbidden", message: message2 };
+  if (status >= 500) return { kind: "server", status, message: message2, retried };
+  return { kind: "unexpected", status, message: message2 };
+}
+function messageOf(body) {
+  if (typeof body === "string") return parseGitHubError(body)?.message ?? (clean(body.trim(), 200) || null);
+  if (body && typeof body === "object" && "message" in body && typeof body.message === "string") return clean(body.message, 500);
+  return null;
+}
+function isUndecided(meaning) {
+  return ["network", "server", "malformed", "rate-limited", "lockout", "unexpected"].includes(meaning.kind);
+}
+function undecidedSummary(meaning, what) {
+  switch (meaning.kind) {
+    case "network":
+      return `Could not ${what}: ${netSentence(meaning.error, "--api-url")}`;
+    case "server":
+      return `Could not ${what}: GitHub answered HTTP ${meaning.status}, a server error${onAll(meaning.retried)}. Try again in a few minutes.`;
+    case "malformed":
+      return `Could not ${what}: GitHub answered HTTP ${meaning.status} with a body that is not the JSON expected${onAll(meaning.retried)}. Try again; if it keeps happening, check that --api-url points at GitHub's REST API (a proxy or captive portal may be answering instead).`;
+    case "rate-limited":
+      return `Could not ${what}: ${rateLimitText(meaning)}`;
+    case "lockout":
+      return `Could not ${what}: GitHub is refusing all logins for this user after too many failed attempts ("${meaning.message}"). Wait a while, then try again.`;
+    default:
+      return `Could not ${what}: GitHub answered unexpectedly (${"status" in meaning ? `HTTP ${meaning.status}: ` : ""}${messageText(meaning)}). Try again; if it keeps happening, check --api-url.`;
+  }
+}
+function onAll(retried) {
+  return retried ? ` (${retried.attempts} attempts)` : "";
+}
+function rateLimitText(meaning) {
+  const which = meaning.secondary ? "GitHub's secondary rate limit stopped the request" : meaning.resetAt ? "the API rate limit of the token's user is used up" : "GitHub's rate limit stopped the request";
+  const waited = meaning.retried?.retryAfterSeconds ? `; crpat waited as GitHub asked (Retry-After: ${meaning.retried.retryAfterSeconds} s) and tried ${meaning.retried.attempts} times` : "";
+  let next;
+  if (meaning.resetAt) {
+    next = `Try again after ${meaning.resetAt.toISOString()}, when it resets (all of a user's tokens share one limit).`;
+  } else if (meaning.retryAfter && !waited) {
+    next = `GitHub asks to retry after ${meaning.retryAfter} s (Retry-After).`;
+  } else {
+    next = "Wait a few minutes, then try again.";
+  }
+  return `${which} ("${meaning.message}")${waited}. ${next}`;
+}
+function retryDetails(outcome) {
+  if (outcome.kind !== "response") return [];
+  const note = parseRetryNote(outcome.headers.get(RETRY_HEADER));
+  if (!note) return [];
+  if (note.retryAfterSeconds !== null) {
+    return [
+      `GitHub asked crpat to wait (Retry-After: ${note.retryAfterSeconds} s); it waited ${Math.round(note.waitedMs / 1e3)} s and got this answer on attempt ${note.attempts}.`
+    ];
+  }
+  return [`The first answer failed (a server error, reset or timeout); crpat retried and got this answer on attempt ${note.attempts}.`];
+}
+function messageText(meaning) {
+  return "message" in meaning ? meaning.message : "";
+}
+
+// src/checks/links.ts
+function webUrlFor(repoHost) {
+  return `https://${repoHost}`;
+}
+function newClassicTokenUrl(webUrl, scopes = ["write:packages"], description = "CR_PAT") {
+  const list = scopes.map((scope) => encodeURIComponent(scope).replace(/%3A/gi, ":")).join(",");
+  return `${webUrl}/settings/tokens/new?scopes=${list}&description=${encodeURIComponent(description)}`;
+}
+var classicTokensUrl = (webUrl) => `${webUrl}/settings/tokens`;
+var fineGrainedTokensUrl = (webUrl) => `${webUrl}/settings/personal-access-tokens`;
+var orgTokenPolicyUrl = (webUrl, org) => `${webUrl}/organizations/${org}/settings/personal-access-tokens`;
+var orgPackagesSettingsUrl = (webUrl, org) => `${webUrl}/organizations/${org}/settings/packages`;
+var orgSsoUrl = (webUrl, org) => `${webUrl}/orgs/${org}/sso`;
+var repoAccessUrl = (webUrl, owner, name) => `${webUrl}/${owner}/${name}/settings/access`;
+function packageSettingsUrl(webUrl, owner, image, ownerIsOrg) {
+  const kind = ownerIsOrg === false ? "users" : "orgs";
+  return `${webUrl}/${kind}/${owner}/packages/container/${encodeURIComponent(image)}/settings`;
+}
+
+// src/checks/repo-facts.ts
+function repoFacts(outcome) {
+  if (outcome.kind !== "response" || outcome.status !== 200) return null;
+  const body = outcome.body;
+  if (!body || typeof body !== "object") return null;
+  const owner = body.owner ?? {};
+  const permissions = body.permissions;
+  return {
+    // Server text reaches a terminal: control characters go.
+    fullName: clean(String(body.full_name ?? ""), 200),
+    ownerLogin: clean(String(owner.login ?? ""), 100),
+    ownerIsOrg: owner.type === "Organization",
+    visibility: typeof body.visibility === "string" ? clean(body.visibility, 20) : body.private === true ? "private" : "public",
+    permissions: permissions ? {
+      admin: permissions.admin === true,
+      maintain: permissions.maintain === true,
+      push: permissions.push === true,
+      triage: permissions.triage === true,
+      pull: permissions.pull === true
+    } : null
+  };
+}
+function roleOf(permissions) {
+  if (permissions.admin) return "admin";
+  if (permissions.maintain) return "maintain";
+  if (permissions.push) return "write";
+  if (permissions.triage) return "triage";
+  return permissions.pull ? "read" : "no";
+}
+
+// src/checks/types.ts
+function finding(id, status, summary, fix = null, details = []) {
+  return { id, status, summary, fix, details };
+}
+
+// src/checks/org-policy.ts
+var REGISTRY_CLASSIC_BAN = /forbids access via a personal access token \(classic\)/i;
+var REGISTRY_LIFETIME = /forbids access via a (?:fine-grained )?personal access tokens?(?: \(classic\))? if the token's lifetime is greater than \d+ days/i;
+function judgeOrgPolicy(inputs) {
+  const id = "org.policy";
+  const { target, webUrl } = inputs;
+  const settings = orgTokenPolicyUrl(webUrl, target.owner);
+  const meanings = [classifyApi(inputs.repo), classifyApi(inputs.user)];
+  const registryMessage = inputs.push?.kind === "refused" ? inputs.push.refusal.errors[0]?.message ?? "" : "";
+  const lifetime = meanings.find((m) => m.kind === "lifetime-policy");
+  if (lifetime || REGISTRY_LIFETIME.test(registryMessage)) {
+    const message2 = lifetime?.message ?? registryMessage;
+    const where = lifetime?.settingsUrl ?? fineGrainedTokensUrl(webUrl);
+    return finding(
+      id,
+      "fail",
+      `${target.owner} refuses this token because its lifetime is longer than the organization allows${lifetime?.days ? ` (${lifetime.days} days)` : ""}.`,
+      `Create a token with a shorter lifetime (${where}); the limit is set by the organization's owners at ${settings}.`,
+      [message2]
+    );
+  }
+  const ban = meanings.find((m) => m.kind === "classic-forbidden");
+  if (ban || REGISTRY_CLASSIC_BAN.test(registryMessage)) {
+    return finding(
+      id,
+      "fail",
+      `The organization ${target.owner} refuses personal access tokens (classic), and GitHub Packages accepts no fine-grained token, so no personal token can push there.`,
+      `An owner of ${target.owner} can allow classic tokens at ${settings} (tab "Tokens (classic)"). In a workflow, GITHUB_TOKEN with \`permissions: packages: write\` works instead.`,
+      [ban && "message" in ban ? ban.message : registryMessage]
+    );
+  }
+  const facts = repoFacts(inputs.repo);
+  if (!facts) return finding(id, "skip", "Skipped: the repository is not visible (repo.access), so the owner's token policy could not be examined.");
+  if (!facts.ownerIsOrg) return finding(id, "pass", `${facts.ownerLogin} is a personal account: no organization token policy applies.`);
+  const note = inputs.shape.kind === "fine-grained" ? [`A fine-grained token may also await approval by ${facts.ownerLogin}'s owners; GitHub shows no distinct error for that.`] : [];
+  return finding(id, "pass", `No token-policy refusal from ${facts.ownerLogin} (a ban on classic tokens would also show in registry.push).`, null, note);
+}
+var orgPolicy = {
+  id: "org.policy",
+  title: "Organization token policy",
+  run: async (e) => {
+    const [repo, user, push] = await Promise.all([e.repo, e.user, e.push]);
+    return judgeOrgPolicy({ repo, user, push, shape: e.shape, target: e.target, webUrl: e.webUrl });
+  }
+};
+
+// src/checks/org-sso.ts
+function judgeOrgSso(repo, target, webUrl) {
+  const id = "org.sso";
+  const meaning = classifyApi(repo);
+  if (meaning.kind === "sso") {
+    const authorize = meaning.url ? `Authorize the token for ${target.owner} at ${meaning.url} (this link is valid for one hour)` : `Open ${classicTokensUrl(webUrl)}, choose Configure SSO next to the token and Authorize ${target.owner}`;
+    return finding(
+      id,
+      "fail",
+      `The organization ${target.owner} enforces SAML single sign-on and this token is not authorized for it.`,
+      `${authorize}. You need an active SSO session first: ${orgSsoUrl(webUrl, target.owner)}`,
+      [meaning.message]
+    );
+  }
+  const facts = repoFacts(repo);
+  if (facts) {
+    return facts.ownerIsOrg ? finding(id, "pass", `No single sign-on refusal from ${facts.ownerLogin}.`) : finding(id, "pass", `${facts.ownerLogin} is a personal account: single sign-on does not apply.`);
+  }
+  if (meaning.kind === "bad-credentials") return finding(id, "skip", "Skipped: GitHub did not accept the token (token.valid).");
+  if (isUndecided(meaning)) return finding(id, "skip", "Skipped: the repository could not be read (repo.access).");
+  return finding(id, "skip", "Skipped: the repository is not visible (repo.access), so single sign-on could not be examined.");
+}
+var orgSso = {
+  id: "org.sso",
+  title: "Organization single sign-on",
+  run: async (e) => judgeOrgSso(await e.repo, e.target, e.webUrl)
+};
+
+// src/checks/registry-refusal.ts
+function describeRefusal(refusal2) {
+  const first = refusal2.errors[0];
+  const error = first ? ` ${first.code}: ${first.message}` : "";
+  const challenge = refusal2.challengeError ? ` (${refusal2.challengeError})` : "";
+  return `HTTP ${refusal2.status}${error}${challenge}`;
+}
+
+// src/checks/registry-login.ts
+function judgeRegistryLogin(login, shape, registryHost, webUrl) {
+  const id = "registry.login";
+  switch (login.kind) {
+    case "token":
+      return finding(id, "pass", `${registryHost} accepts the credentials and issued a registry token.`);
+    case "anonymous":
+      return finding(id, "pass", `${registryHost} asks for no credentials.`);
+    case "refused": {
+      const why = shape.kind === "fine-grained" ? "GitHub Packages does not accept fine-grained tokens" : "the token is invalid, expired or revoked, or of a kind the registry does not accept";
+      return finding(
+        id,
+        "fail",
+        `${registryHost} refused the credentials (${describeRefusal(login.refusal)}): ${why}.`,
+        `Create a classic token with write:packages: ${newClassicTokenUrl(webUrl)}`
+      );
+    }
+    case "realm-refused":
+      return finding(
+        id,
+        "error",
+        `Did not log in to ${registryHost}: ${login.reason}. Check --registry: a registry whose token service is on another host is not supported.`
+      );
+    case "unexpected":
+      return finding(id, "error", `Could not log in to ${registryHost}: ${login.reason}. Try again in a few minutes; if it keeps happening, check --registry.`);
+    case "network":
+      return finding(id, "error", `Could not reach ${registryHost}'s token service: ${netSentence(login.error, "--registry")}`);
+  }
+}
+var registryLogin = {
+  id: "registry.login",
+  title: "Registry login",
+  run: async (e) => judgeRegistryLogin(await e.login, e.shape, e.registryHost, e.webUrl)
+};
+
+// src/checks/registry-push.ts
+function judgeRegistryPush(inputs) {
+  const id = "registry.push";
+  const { push, image } = inputs;
+  const ref = image.loweredFrom ? `${image.reference} (lower-cased from ${image.loweredFrom}: registry names must be lower case)` : image.reference;
+  if (!push) return finding(id, "skip", "Skipped: the registry login did not succeed (registry.login).");
+  switch (push.kind) {
+    case "opened":
+      return finding(id, "pass", `The registry opened an upload for ${ref}: a push would be accepted. Nothing was pushed.`, null, [cancelNote(push.cancel)]);
+    case "refused": {
+      const advice = adviceFor(push.refusal, inputs);
+      return finding(id, "fail", `The registry refused an upload to ${ref} (${describeRefusal(push.refusal)}): ${advice.why}.`, advice.fix);
+    }
+    case "unexpected":
+      return finding(
+        id,
+        "error",
+        `Could not probe the push to ${ref}: ${push.reason}. Try again in a few minutes (crpat does not repeat the probe by itself: it opens an upload).`
+      );
+    case "network":
+      return finding(id, "error", `Could not probe the push to ${ref}: ${netSentence(push.error, "--registry")}`);
+  }
+}
+function cancelNote(cancel) {
+  switch (cancel.kind) {
+    case "cancelled":
+      return "The probe cancelled its empty upload session; nothing is left behind.";
+    case "unsupported":
+      return `The registry does not support cancelling an upload (HTTP ${cancel.status}); the empty session expires on its own and creates no package.`;
+    case "not-cancelled":
+      return `The empty upload session was not cancelled: ${cancel.reason}.`;
+    case "skipped":
+      return cancel.because === "known" ? `The registry does not support cancelling an upload (it answers HTTP ${cancel.status}), so the probe did not ask; the empty session expires on its own and creates no package.` : `The registry answered an earlier cancel in this run with HTTP ${cancel.status}, so the probe did not ask again; the empty session expires on its own and creates no package.`;
+  }
+}
+function adviceFor(refusal2, inputs) {
+  const { webUrl, target, image } = inputs;
+  const message2 = refusal2.errors.map((e) => e.message).join(" ");
+  const imageName = image.path.slice(image.path.indexOf("/") + 1);
+  const packageUrl = packageSettingsUrl(webUrl, target.owner.toLowerCase(), imageName, inputs.ownerIsOrg);
+  if (/does not match expected scopes/i.test(message2)) {
+    return {
+      why: "the token lacks write:packages, or is a fine-grained token, which GitHub Packages does not accept",
+      fix: `Use a classic token with write:packages: ${newClassicTokenUrl(webUrl)}`
+    };
+  }
+  if (/forbids access via a personal access token/i.test(message2)) {
+    return { why: `${target.owner} refuses personal access tokens (classic)`, fix: `See org.policy; the setting is at ${orgTokenPolicyUrl(webUrl, target.owner)}` };
+  }
+  if (/installation not allowed to (Write|Create) organization package/i.test(message2)) {
+    return {
+      why: "this is a GitHub App installation token (like GITHUB_TOKEN) without write access to the package",
+      fix: `In a workflow add \`permissions: packages: write\`; for an existing package add the repository under Manage Actions access at ${packageUrl}`
+    };
+  }
+  if (/write_package/i.test(message2)) {
+    return {
+      why: `the package ${image.path} exists and the token's user has no write role on it`,
+      fix: `A package admin grants Write under Manage access (and the repository under Manage Actions access) at ${packageUrl}`
+    };
+  }
+  if (/create_package/i.test(message2)) {
+    const orgHint = inputs.ownerIsOrg ? `, or for an organization see its package creation settings at ${orgPackagesSettingsUrl(webUrl, target.owner)}` : "";
+    return {
+      why: `the token's user may not create a package in ${target.owner}'s namespace`,
+      fix: `Push to a namespace the user owns or belongs to${orgHint}.`
+    };
+  }
+  if (/unauthenticated/i.test(message2)) {
+    return { why: "the registry could not tie the token to a user", fix: `Create a new classic token with write:packages: ${newClassicTokenUrl(webUrl)}` };
+  }
+  if (inputs.ssoBlocked) {
+    return { why: `${target.owner} enforces SAML single sign-on and the token is not authorized for it (see org.sso)`, fix: "Authorize the token for single sign-on: org.sso gives the link." };
+  }
+  if (refusal2.challengeError === "insufficient_scope") {
+    return {
+      why: `the registry's token service did not grant push on ${image.path}`,
+      fix: `Check that the token has write:packages and that its user may write the package (${packageUrl}).`
+    };
+  }
+  return {
+    why: "the registry did not allow the push",
+    fix: `Check the token's write:packages scope and the package's access settings at ${packageUrl}`
+  };
+}
+var registryPush = {
+  id: "registry.push",
+  title: "Registry accepts a push",
+  run: async (e) => {
+    const [push, repo] = await Promise.all([e.push, e.repo]);
+    const facts = repoFacts(repo);
+    return judgeRegistryPush({
+      push,
+      image: e.image,
+      target: e.target,
+      ownerIsOrg: facts ? facts.ownerIsOrg : null,
+      ssoBlocked: classifyApi(repo).kind === "sso",
+      webUrl: e.webUrl
+    });
+  }
+};
+
+// src/checks/repo-access.ts
+function judgeRepoAccess(repo, user, shape, target, webUrl) {
+  const id = "repo.access";
+  const full = `${target.owner}/${target.name}`;
+  const meaning = classifyApi(repo);
+  const facts = repoFacts(repo);
+  if (facts) {
+    if (facts.fullName && facts.fullName.toLowerCase() !== full.toLowerCase()) {
+      return finding(id, "warn", `${full} was renamed or moved to ${facts.fullName}; GitHub redirects for now.`, `Use ${facts.fullName} in your workflow and image name.`);
+    }
+    return finding(id, "pass", `The token can see ${facts.fullName || full} (${facts.visibility}).`, null, retryDetails(repo));
+  }
+  switch (meaning.kind) {
+    case "bad-credentials":
+      return finding(id, "skip", "Skipped: GitHub did not accept the token (token.valid).");
+    case "sso":
+      return finding(id, "skip", `Skipped: ${full} is hidden behind ${target.owner}'s SAML single sign-on (org.sso).`);
+    case "classic-forbidden":
+    case "lifetime-policy":
+      return finding(id, "skip", `Skipped: ${target.owner}'s token policy blocks this token (org.policy).`);
+    case "not-found":
+      return notFound(user, shape, target, webUrl);
+    default:
+      if (isUndecided(meaning)) return finding(id, "error", undecidedSummary(meaning, `read ${full}`));
+      return finding(id, "fail", `GitHub refused to show ${full}: ${messageText(meaning)}.`, `Ask an admin of ${full} for access: ${repoAccessUrl(webUrl, target.owner, target.name)}`);
+  }
+}
+function notFound(user, shape, target, webUrl) {
+  const full = `${target.owner}/${target.name}`;
+  const scopes = user.kind === "response" ? parseScopes(user.headers.get("x-oauth-scopes")) : null;
+  if ((shape.kind === "classic" || shape.kind === "oauth") && scopes !== null && !expandScopes(scopes).has("repo")) {
+    return finding(
+      "repo.access",
+      "warn",
+      `${full} is not visible: a classic token without the repo scope cannot see a private repository. Pushing images does not need repo, so registry.push decides.`
+    );
+  }
+  if (shape.kind === "fine-grained") {
+    return finding(
+      "repo.access",
+      "fail",
+      `${full} was not found: it does not exist, or it is private and not shared with this fine-grained token (wrong resource owner, not in its repository list, or awaiting ${target.owner}'s approval).`,
+      `Check the token's resource owner and repositories at ${fineGrainedTokensUrl(webUrl)}.`
+    );
+  }
+  return finding(
+    "repo.access",
+    "fail",
+    `${full} was not found: it does not exist, or it is private and the token's user has no access to it.`,
+    `Check the spelling; otherwise ask an admin of ${full} to add the user under Collaborators and teams: ${repoAccessUrl(webUrl, target.owner, target.name)}`
+  );
+}
+var repoAccess = {
+  id: "repo.access",
+  title: "Repository visible to the token",
+  run: async (e) => {
+    const [repo, user] = await Promise.all([e.repo, e.user]);
+    return judgeRepoAccess(repo, user, e.shape, e.target, e.webUrl);
+  }
+};
+
+// src/checks/token-valid.ts
+function judgeTokenValid(user, shape, webUrl) {
+  const id = "token.valid";
+  const meaning = classifyApi(user);
+  if (meaning.kind === "ok") {
+    return finding(id, "pass", `GitHub accepts the token; it belongs to ${loginOf(user) ?? "an unknown user"}.`, null, retryDetails(user));
+  }
+  if (meaning.kind === "bad-credentials") {
+    const why = shape.checksum === "valid" ? "its checksum is right, so it is not a typo: it has expired, or was revoked or deleted" : "it has expired, was revoked or deleted, or was mistyped";
+    return finding(id, "fail", `GitHub refused the token (401 ${meaning.message}): ${why}.`, `Create a new classic token: ${newClassicTokenUrl(webUrl)}`);
+  }
+  if (meaning.kind === "integration") {
+    return finding(
+      id,
+      "warn",
+      'GitHub accepts the token, but it is a GitHub App installation token (like GITHUB_TOKEN): it has no user, so GET /user is refused ("Resource not accessible by integration").',
+      "As CR_PAT, use a classic personal access token; inside a workflow, GITHUB_TOKEN with `permissions: packages: write` can replace it."
+    );
+  }
+  if (isUndecided(meaning)) return finding(id, "error", undecidedSummary(meaning, "ask GitHub whether it accepts the token"));
+  return finding(id, "error", `GitHub did not say whether it accepts the token: ${meaning.message}.`);
+}
+function loginOf(outcome) {
+  if (outcome.kind !== "response" || outcome.status !== 200) return null;
+  const body = outcome.body;
+  return body && typeof body.login === "string" ? clean(body.login, 100) : null;
+}
+var tokenValid = {
+  id: "token.valid",
+  title: "GitHub accepts the token",
+  run: async (e) => judgeTokenValid(await e.user, e.shape, e.webUrl)
+};
+
+// src/checks/repo-push.ts
+function judgeRepoPush(repo, user, target, webUrl) {
+  const id = "repo.push";
+  const facts = repoFacts(repo);
+  if (!facts) return finding(id, "skip", "Skipped: the repository is not visible (repo.access).");
+  const who = loginOf(user) ?? "The token's user";
+  if (!facts.permissions) return finding(id, "warn", "GitHub did not say what the token's user may do in the repository.");
+  const role = roleOf(facts.permissions);
+  if (facts.permissions.push || facts.permissions.maintain || facts.permissions.admin) {
+    return finding(id, "pass", `${who} has ${role} access to ${facts.fullName}.`);
+  }
+  return finding(
+    id,
+    "fail",
+    `${who} has only ${role} access to ${facts.fullName}; publishing for it needs write access.`,
+    `Ask an admin of ${facts.fullName} to give ${who} the Write role: ${repoAccessUrl(webUrl, target.owner, target.name)}`
+  );
+}
+var repoPush = {
+  id: "repo.push",
+  title: "User can write to the repository",
+  run: async (e) => {
+    const [repo, user] = await Promise.all([e.repo, e.user]);
+    return judgeRepoPush(repo, user, e.target, e.webUrl);
+  }
+};
+
+// src/checks/token-expiry.ts
+var DAY_MS = 864e5;
+var WARN_DAYS = 7;
+function judgeTokenExpiry(user, now, webUrl, kind = "classic") {
+  const id = "token.expiry";
+  const meaning = classifyApi(user);
+  if (user.kind !== "response" || !(meaning.kind === "ok" || meaning.kind === "integration")) {
+    return finding(id, "skip", "Skipped: GitHub did not accept the token (token.valid), so its expiry is not known.");
+  }
+  const parsed = parseTokenExpiration(user.headers.get("github-authentication-token-expiration"));
+  if (parsed === null) {
+    if (kind === "server-to-server" || kind === "user-to-server") {
+      return finding(id, "pass", "GitHub sent no expiry for this app token; such tokens expire within hours (installation tokens: one hour).");
+    }
+    return finding(id, "pass", "The token does not expire.", null, ["No expiry is set; GitHub revokes tokens unused for a year."]);
+  }
+  if (!parsed.ok) return finding(id, "warn", `GitHub sent an expiry crpat cannot read: ${parsed.reason}`);
+  const expiresAt = parsed.value;
+  const days = (expiresAt.getTime() - now.getTime()) / DAY_MS;
+  const when = `${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  if (days <= 0) return finding(id, "fail", `The token expired on ${when}.`, `Regenerate it at ${classicTokensUrl(webUrl)} and update the CR_PAT secret.`);
+  if (days <= WARN_DAYS) {
+    const left = days < 1 ? "less than a day" : `${Math.floor(days)} day${Math.floor(days) === 1 ? "" : "s"}`;
+    return finding(id, "warn", `The token expires in ${left} (${when}).`, `Regenerate it before then at ${classicTokensUrl(webUrl)} and update the CR_PAT secret.`);
+  }
+  return finding(id, "pass", `The token expires on ${when} (in ${Math.floor(days)} days).`);
+}
+function expiresAtOf(user) {
+  if (user.kind !== "response") return null;
+  const parsed = parseTokenExpiration(user.headers.get("github-authentication-token-expiration"));
+  return parsed?.ok ? parsed.value.toISOString() : null;
+}
+var tokenExpiry = {
+  id: "token.expiry",
+  title: "Token expiry",
+  run: async (e) => judgeTokenExpiry(await e.user, e.now, e.webUrl, e.shape.kind)
+};
+
+// src/checks/token-format.ts
+function judgeTokenFormat(shape, webUrl) {
+  const id = "token.format";
+  if (shape.problem?.code === "checksum") {
+    return finding(
+      id,
+      "fail",
+      `The ${shape.label}'s checksum does not match: it was mistyped or cut short (GitHub would answer only "Bad credentials").`,
+      `Copy the whole token again from where you saved it; if it is lost, create a new one: ${newClassicTokenUrl(webUrl)}`
+    );
+  }
+  if (shape.problem) {
+    return finding(
+      id,
+      "fail",
+      `This is not a GitHub token: ${shape.problem.message}`,
+      `Paste the token exactly as GitHub showed it (it starts with ghp_ for a classic token). To make one: ${newClassicTokenUrl(webUrl)}`
+    );
+  }
+  if (shape.kind === "refresh") {
+    return finding(id, "warn", `This is a ${shape.label}: it only obtains new access tokens and cannot log in to a registry.`, `Use a classic personal access token instead: ${newClassicTokenUrl(webUrl)}`);
+  }
+  const checksum = shape.checksum === "valid" ? ", checksum matches" : "";
+  return finding(id, "pass", `Recognised a ${shape.label}${checksum}.`);
+}
+var tokenFormat = {
+  id: "token.format",
+  title: "Token format",
+  run: async (e) => judgeTokenFormat(e.shape, e.webUrl)
+};
+
+// src/checks/token-scopes.ts
+var NEEDED = "write:packages";
+function judgeTokenScopes(user, shape, webUrl, push = null) {
+  const id = "token.scopes";
+  if (shape.kind === "fine-grained") {
+    const accepted = push?.kind === "opened";
+    return finding(
+      id,
+      accepted ? "warn" : "fail",
+      `Fine-grained tokens have no scopes and no Packages permission: GitHub documents that GitHub Packages supports only classic personal access tokens${accepted ? ", although this registry accepted the upload" : ""}.`,
+      `Use a classic token with write:packages: ${newClassicTokenUrl(webUrl)}`
+    );
+  }
+  if (shape.kind === "server-to-server") {
+    return finding(
+      id,
+      "warn",
+      "GitHub App installation tokens (such as GITHUB_TOKEN) have no scopes and expire within an hour; they push only to packages their repository may write.",
+      `As a stored CR_PAT, use a classic token with write:packages: ${newClassicTokenUrl(webUrl)}`
+    );
+  }
+  if (shape.kind !== "classic" && shape.kind !== "oauth") {
+    return finding(id, "skip", `Skipped: a ${shape.label} has no OAuth scopes to read.`);
+  }
+  const meaning = classifyApi(user);
+  if (user.kind !== "response" || meaning.kind !== "ok") {
+    return finding(id, "skip", "Skipped: GitHub did not accept the token (token.valid), so its scopes are not known.");
+  }
+  const scopes = parseScopes(user.headers.get("x-oauth-scopes"));
+  if (scopes === null) {
+    return finding(id, "warn", "GitHub sent no X-OAuth-Scopes header, so the scopes cannot be read; registry.push decides.");
+  }
+  const shown = scopes.length > 0 ? scopes.join(", ") : "none";
+  if (expandScopes(scopes).has(NEEDED)) {
+    return finding(id, "pass", `The token has ${NEEDED} (scopes: ${shown}).`);
+  }
+  return finding(
+    id,
+    "fail",
+    `The token lacks ${NEEDED}, the one scope a push to the container registry needs (scopes: ${shown}).`,
+    `Edit the token at ${classicTokensUrl(webUrl)} and tick write:packages, or create one with it: ${newClassicTokenUrl(webUrl, withNeeded(scopes))}`
+  );
+}
+function withNeeded(scopes) {
+  return [NEEDED, ...scopes.filter((scope) => scope !== NEEDED && scope !== "read:packages")];
+}
+function scopesOf(user) {
+  return user.kind === "response" ? parseScopes(user.headers.get("x-oauth-scopes")) ?? [] : [];
+}
+var tokenScopes = {
+  id: "token.scopes",
+  title: "Token scopes",
+  run: async (e) => {
+    const [user, push] = await Promise.all([e.user, e.shape.kind === "fine-grained" ? e.push : null]);
+    return judgeTokenScopes(user, e.shape, e.webUrl, push);
+  }
+};
+
+// src/checks/list.ts
+var CHECKS = [
+  tokenFormat,
+  tokenValid,
+  tokenExpiry,
+  tokenScopes,
+  orgSso,
+  orgPolicy,
+  repoAccess,
+  repoPush,
+  registryLogin,
+  registryPush
+];
+
+// src/checks/runner.ts
+async function runChecks(checks, evidence, onProgress) {
+  return Promise.all(
+    checks.map(async (check) => {
+      onProgress?.({ type: "start", id: check.id, title: check.title });
+      let result;
+      try {
+        result = await check.run(evidence);
+      } catch (error) {
+        result = finding(check.id, "error", `The check failed unexpectedly: ${error instanceof Error ? error.message : String(error)}.`);
+      }
+      onProgress?.({ type: "finish", finding: result });
+      return result;
+    })
+  );
+}
+function skipAllBut(checks, first, onProgress) {
+  return checks.map((check) => {
+    const result = check.id === first.id ? first : finding(check.id, "skip", `Skipped: the token is malformed (${first.id}).`);
+    onProgress?.({ type: "finish", finding: result });
+    return result;
+  });
+}
+
+// src/checks/verdict.ts
+function verdictOf(findings) {
+  if (findings.some((f) => f.status === "fail")) return "fail";
+  if (findings.some((f) => f.status === "error")) return "inconclusive";
+  return "pass";
+}
+
+// src/errors.ts
+var UsageError = class extends Error {
+  name = "UsageError";
+};
+
+// node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+  if (typeof process === "object" && process.version !== void 0) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${process.arch})`;
+  }
+  return "<environment undetectable>";
+}
+
+// node_modules/@octokit/endpoint/dist-bundle/index.js
+var VERSION = "0.0.0-development";
+var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+function lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+function merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+function parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+function endpointWithDefaults(defaults, route, options) {
+  return parse(merge(defaults, route, options));
+}
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge.bind(null, DEFAULTS2),
+    parse
+  });
+}
+var endpoint = withDefaults(null, DEFAULTS);
+
+// node_modules/content-type/dist/index.js
+var SP = 32;
+var HTAB = 9;
+var SEMI = 59;
+var EQ = 61;
+var DQUOTE = 34;
+var BSLASH = 92;
+var COMMA = 44;
+var LOWER_CASE = 1;
+var OWS = 2;
+var SEMI_FLAG = 4;
+var COMMA_FLAG = 8;
+var TOKEN_FLAG = 16;
+var NON_ASCII = 65280;
+var CASE_FLAGS = LOWER_CASE | NON_ASCII;
+var CHAR_MAP = new Uint8Array(256);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code = 128; code <= 255; code++) {
+  CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 48; code <= 57; code++) {
+  CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 65; code <= 90; code++) {
+  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 97; code <= 122; code++) {
+  CHAR_MAP[code] |= TOKEN_FLAG;
+}
+var NullObject = /* @__PURE__ */ (() => {
+  const C = function() {
+  };
+  C.prototype = /* @__PURE__ */ Object.create(null);
+  return C;
+})();
+function parse2(header, options) {
+  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+  const len = header.length;
+  let valueStart = options?.start ?? 0;
+  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+    valueStart++;
+  }
+  let index = valueStart;
+  let typeFlags = 0;
+  let whitespace = -1;
+  let stop = options?.parameters === false ? COMMA_FLAG : 0;
+  while (index < len) {
+    const code = header.charCodeAt(index);
+    const flags = CHAR_MAP[code];
+    if ((flags & stopFlags) !== 0) {
+      stop |= flags & COMMA_FLAG;
+      break;
+    }
+    if ((flags & OWS) !== 0) {
+      if (whitespace === -1)
+        whitespace = index;
+    } else {
+      whitespace = -1;
+    }
+    typeFlags |= code & NON_ASCII | flags;
+    index++;
+  }
+  const valueEnd = whitespace === -1 ? index : whitespace;
+  const value = header.slice(valueStart, valueEnd);
+  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+  if (index === len || stop !== 0) {
+    return { type, index, parameters: new NullObject() };
+  }
+  return parseParameters(header, type, index, len, stopFlags);
+}
+function parseParameters(header, type, index, len, stopFlags) {
+  const parameters = new NullObject();
+  parameter: while (index < len) {
+    index++;
+    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+      index++;
+    }
+    const keyStart = index;
+    let keyFlags = 0;
+    let keyWhitespace = -1;
+    while (index < len) {
+      const code = header.charCodeAt(index);
+      const flags = CHAR_MAP[code];
+      if ((flags & stopFlags) !== 0) {
+        if ((flags & COMMA_FLAG) !== 0)
+          break parameter;
+        continue parameter;
+      }
+      if (code === EQ) {
+        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+        const value = header.slice(keyStart, keyEnd);
+        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+        index++;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+          index++;
+        }
+        if (index < len && header.charCodeAt(index) === DQUOTE) {
+          const quotedStart = ++index;
+          let escaped = false;
+          while (index < len) {
+            const code2 = header.charCodeAt(index);
+            if (code2 === DQUOTE) {
+              if (parameters[key] === void 0) {
+                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+              }
+              index++;
+              let stop2 = 0;
+              while (index < len) {
+                const code3 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code3];
+                if ((flags2 & stopFlags) !== 0) {
+                  stop2 = flags2 & COMMA_FLAG;
+                  break;
+                }
+                index++;
+              }
+              if (stop2 !== 0)
+                break parameter;
+              continue parameter;
+            }
+            if (code2 === BSLASH && index + 1 < len) {
+              escaped = true;
+              index += 2;
+              continue;
+            }
+            index++;
+          }
+          continue parameter;
+        }
+        const valueStart = index;
+        let stop = 0;
+        let valueWhitespace = -1;
+        while (index < len) {
+          const code2 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code2];
+          if ((flags2 & stopFlags) !== 0) {
+            stop = flags2 & COMMA_FLAG;
+            break;
+          }
+          if ((flags2 & OWS) !== 0) {
+            if (valueWhitespace === -1)
+              valueWhitespace = index;
+          } else {
+            valueWhitespace = -1;
+          }
+          index++;
+        }
+        if (parameters[key] === void 0) {
+          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+          parameters[key] = header.slice(valueStart, valueEnd);
+        }
+        if (stop !== 0)
+          break parameter;
+        continue parameter;
+      }
+      if ((flags & OWS) !== 0) {
+        if (keyWhitespace === -1)
+          keyWhitespace = index;
+      } else {
+        keyWhitespace = -1;
+      }
+      keyFlags |= code & NON_ASCII | flags;
+      index++;
+    }
+  }
+  return { type, index, parameters };
+}
+function unescapeQuotedPairs(str, start, end) {
+  let result = "";
+  for (let index = start; index < end; index++) {
+    if (str.charCodeAt(index) === BSLASH) {
+      result += str.slice(start, index);
+      start = ++index;
+    }
+  }
+  return result + str.slice(start, end);
+}
+
+// node_modules/json-with-bigint/json-with-bigint.js
+var intRegex = /^-?\d+$/;
+var noiseValue = /^-?\d+n+$/;
+var originalStringify = JSON.stringify;
+var originalParse = JSON.parse;
+var customFormat = /^-?\d+n$/;
+var bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+var noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+var isUnstringifiable = (val) => val === void 0 || typeof val === "function" || typeof val === "symbol";
+var isRawJSON = (val) => val !== null && typeof val === "object" && val.constructor && val.constructor.name === "RawJSON";
+var stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
+  const prepareVal = (parent, key, val) => {
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+    if (isNoise) return val + "n";
+    const isBigInt = typeof val === "bigint";
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+      return val.toString() + "n";
+    }
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key, val);
+    }
+    const isPostReplacerObject = val !== null && typeof val === "object";
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper = val instanceof Number || val instanceof String || val instanceof Boolean;
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+    return val;
+  };
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+  if (isUnstringifiable(rootProcessed)) {
+    return void 0;
+  }
+  const isRootPrimitive = rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+  const chunks = [];
+  let level = 0;
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true
+    }
+  ];
+  const visited = new WeakSet([rootProcessed]);
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+      level++;
+    }
+    let isDone = false;
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+        if (space) chunks.push("\n" + space.repeat(level));
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject = childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+            visited.add(childVal);
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true
+            });
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+        if (isFilteredOutByArray) continue;
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+        if (isUnstringifiable(childVal)) continue;
+        if (!node.first) chunks.push(",");
+        if (space) {
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+        const isComplexObject = childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+          visited.add(childVal);
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true
+          });
+          node.first = false;
+          break;
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+      const isNodeFullyProcessed = node.index >= node.keys.length && stack[stack.length - 1] === node;
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+    if (isDone) {
+      level--;
+      if (!node.first && space) chunks.push("\n" + space.repeat(level));
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+  return chunks.join("");
+};
+var JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+          const hasFunctionReplacer = typeof replacer === "function";
+          if (hasFunctionReplacer) return replacer(key, val);
+          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+          if (isKeyInArrayReplacer) return val;
+          return val;
+        },
+        space
+      );
+    }
+    if (!value) return originalStringify(value, replacer, space);
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+        if (isNoise) return val.toString() + "n";
+        if (typeof val === "bigint") return val.toString() + "n";
+        const hasFunctionReplacer = typeof replacer === "function";
+        if (hasFunctionReplacer) return replacer(key, val);
+        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+        if (isKeyInArrayReplacer) return val;
+        return val;
+      },
+      space
+    );
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3"
+    );
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3");
+    return denoisedJSON;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+      if (convertedJSON === void 0) return void 0;
+      const supportsRawJSON = "rawJSON" in JSON;
+      if (supportsRawJSON) return convertedJSON;
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+    throw error;
+  }
+};
+var featureCache = /* @__PURE__ */ new Map();
+var isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1"
+    );
+    featureCache.set(parseFingerprint, result);
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+    return false;
+  }
+};
+var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+  const hasUserReviver = typeof userReviver === "function";
+  if (!hasUserReviver) return value;
+  return userReviver(key, value, context);
+};
+var JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+    if (isBigInt) return BigInt(context.source);
+    const hasCustomReviver = typeof reviver === "function";
+    if (!hasCustomReviver) return value;
+    return reviver(key, value, context);
+  });
+};
+var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+var MAX_DIGITS = MAX_INT.length;
+var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+var noiseValueWithQuotes = /^"-?\d+n+"$/;
+var applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+    if (!node.visited) {
+      node.visited = true;
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+      const hasUserReviver = typeof userReviver === "function";
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+      const isDeleted = value === void 0;
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+      stack.pop();
+    }
+  }
+  return rootHolder[""];
+};
+var serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"';
+      const hasFractionalOrExponential = fractional || exponential;
+      const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
+      const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+      if (isStandardValue) return match;
+      return '"' + match + 'n"';
+    }
+  );
+};
+var JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
+    const serializedData = serializeBigInts(text);
+    return originalParse(
+      serializedData,
+      (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
+    );
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+      return applyReviverIteratively(parsed, reviver);
+    }
+    throw error;
+  }
+};
+
+// node_modules/@octokit/request-error/dist-src/index.js
+var RequestError = class extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message2, statusCode, options) {
+    super(message2, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+};
+
+// node_modules/@octokit/request/dist-bundle/index.js
+var VERSION2 = "10.0.16";
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
+  }
+};
+function isPlainObject2(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+var noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message2 = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message2 = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message2 = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message2 = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message2, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = parse2(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err2) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+function withDefaults2(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: withDefaults2.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: withDefaults2.bind(null, endpoint2)
+  });
+}
+var request = withDefaults2(endpoint, defaults_default);
+
+// src/github/client.ts
+var API_VERSION = "2022-11-28";
+function createApiGet(options) {
+  const call = createApiRequest(options);
+  return (route, params = {}) => call("GET", route, params);
+}
+function createApiRequest(options) {
+  const client = request.defaults({
+    baseUrl: options.apiUrl,
+    headers: {
+      authorization: `Bearer ${options.token}`,
+      "user-agent": options.userAgent,
+      "x-github-api-version": API_VERSION
+    },
+    request: { fetch: options.fetch }
+  });
+  return async (method, route, params = {}) => {
+    try {
+      const response = await client(`${method} ${route}`, params);
+      return answer(response.status, response.headers, response.data);
+    } catch (error) {
+      return outcomeOfError(error, options.apiUrl);
+    }
+  };
+}
+function outcomeOfError(error, apiUrl) {
+  const response = error.response;
+  if (response) return answer(response.status, response.headers, response.data);
+  const cause = error.cause;
+  return { kind: "network", error: cause instanceof NetError ? cause : toNetError(cause ?? error, new URL(apiUrl).host, 0) };
+}
+function answer(status, rawHeaders, body) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(rawHeaders)) {
+    if (value !== void 0 && value !== null) headers.set(name, String(value));
+  }
+  return { kind: "response", status, headers, body, requestId: headers.get("x-github-request-id") };
+}
+
+// src/target/endpoints.ts
+var SCHEME2 = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
+var GHE_COM = /^([a-z0-9-]+)\.ghe\.com$/;
+function isLoopbackHost(hostname2) {
+  const host = hostname2.toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  if (host === "localhost" || host === "::1" || host === "0:0:0:0:0:0:0:1") return true;
+  const v4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  return v4 !== null && v4.slice(1).every((octet) => Number(octet) <= 255);
+}
+function parseApiUrl(input2) {
+  const url = parseHttpUrl(input2, "API URL", "https://api.github.com");
+  if (!url.ok) return url;
+  url.value.pathname = url.value.pathname.replace(/\/+$/, "") || "/";
+  return url;
+}
+function parseRegistry(input2) {
+  const text = trimOuter(input2);
+  const url = parseHttpUrl(SCHEME2.test(text) ? text : `https://${text}`, "registry", "ghcr.io");
+  if (!url.ok) return text === "" ? err("The registry is empty; pass a host such as ghcr.io.") : url;
+  if (url.value.pathname !== "/") return err("Pass only the registry host, e.g. ghcr.io, not an image path.");
+  return ok({ origin: url.value.origin, host: url.value.host });
+}
+function defaultEndpoints(host) {
+  const h = host.toLowerCase();
+  if (h === "github.com") return { apiUrl: "https://api.github.com", registry: "ghcr.io" };
+  const sub = GHE_COM.exec(h);
+  if (sub) return { apiUrl: `https://api.${sub[1]}.ghe.com`, registry: `containers.${sub[1]}.ghe.com` };
+  return { apiUrl: `https://${h}/api/v3`, registry: `containers.${h}` };
+}
+function parseHttpUrl(input2, what, example) {
+  const text = trimOuter(input2);
+  const unsafe = unsafeTextReason(text, what, `pass a URL such as ${example}`);
+  if (unsafe !== null) return err(unsafe);
+  const scheme = SCHEME2.exec(text)?.[1]?.toLowerCase();
+  if (scheme !== "https" && scheme !== "http") return err(`The ${what} must start with https://, e.g. ${example}.`);
+  if (/[?#]/.test(text)) return err(`The ${what} must not have a query string or fragment.`);
+  if (text.includes("%")) return err(`The ${what} must not contain percent-encoding (%).`);
+  const url = tryUrl2(text);
+  if (url === null) return err(`The ${what} is not a valid URL; pass one such as ${example}.`);
+  if (url.username !== "" || url.password !== "") return err(`Credentials must not be in the ${what}; remove the user:password@ part.`);
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+    return err(`The ${what} must use https:// (http:// is allowed only for localhost).`);
+  }
+  return ok(url);
+}
+function tryUrl2(text) {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
+
+// src/http/guarded-fetch.ts
+var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var NULL_BODY = /* @__PURE__ */ new Set([101, 103, 204, 205, 304]);
+function createGuardedFetch(options) {
+  const maxBody = options.maxBodyBytes ?? 1024 * 1024;
+  const maxRedirects = options.maxRedirects ?? 5;
+  return async (input2, init = {}) => {
+    let url = new URL(input2 instanceof Request ? input2.url : String(input2));
+    let method = (init.method ?? "GET").toUpperCase();
+    const headers = new Headers(init.headers);
+    for (let hop = 0; ; hop++) {
+      assertAllowed(url, headers, options.credentialHosts);
+      const response = await exchange(url, method, { ...init, headers, method }, options, maxBody);
+      const location = response.headers.get("location");
+      if (!REDIRECTS.has(response.status) || location === null || !["GET", "HEAD"].includes(method)) {
+        return response;
+      }
+      const next = resolve(location, url);
+      if (next === null) throw new NetError("redirect", `${url.host} redirected to an address that is not a URL`);
+      if (next.hostname.toLowerCase() !== url.hostname.toLowerCase()) {
+        throw new NetError("redirect", `${url.host} redirected to ${next.host}; crpat does not follow a redirect to another host`);
+      }
+      if (hop + 1 >= maxRedirects) throw new NetError("redirect", `${url.host} redirected more than ${maxRedirects} times (a redirect loop)`);
+      if (response.status === 303) method = "GET";
+      url = next;
+    }
+  };
+}
+function resolve(location, base) {
+  try {
+    return new URL(location, base);
+  } catch {
+    return null;
+  }
+}
+function assertAllowed(url, headers, credentialHosts) {
+  const host = url.hostname.toLowerCase();
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(host))) {
+    throw new NetError("insecure", `refused to use ${url.protocol}//${url.host}: only https is allowed, except to a loopback host`);
+  }
+  if (headers.has("authorization") && !credentialHosts.includes(host)) {
+    throw new NetError("off-host", `refused to send the token to ${url.host}: it is neither the API host nor the registry host`);
+  }
+}
+async function exchange(url, method, init, options, maxBody) {
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+  const started = performance.now();
+  const trace = (status, requestId, error) => options.onHttp?.({ method, url: url.href, status, requestId, ms: Math.round(performance.now() - started), ...error ? { error } : {} });
+  try {
+    const raw = await options.fetch(url, { ...init, method, redirect: "manual", signal });
+    const body = NULL_BODY.has(raw.status) ? null : await readCapped(raw, maxBody, url.host);
+    trace(raw.status, raw.headers.get("x-github-request-id"));
+    const headers = new Headers(raw.headers);
+    headers.delete(RETRY_HEADER);
+    return new Response(body, { status: raw.status, statusText: raw.statusText, headers });
+  } catch (error) {
+    const netError = options.signal?.aborted ? stopped(options.signal, url.host) : toNetError(error, url.host, options.timeoutMs);
+    trace(null, null, netError.message);
+    throw netError;
+  }
+}
+function stopped(signal, host) {
+  const reason = signal.reason;
+  return reason instanceof Error && reason.name === "TimeoutError" ? new NetError("timeout", `crpat's overall time limit ran out before ${host} answered`) : new NetError("aborted", `the request to ${host} was cancelled`);
+}
+function sizeText(bytes) {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
+}
+async function readCapped(response, maxBytes, host) {
+  if (!response.body) return new Uint8Array();
+  if (Number(response.headers.get("content-length")) > maxBytes) {
+    await response.body.cancel();
+    throw new NetError("too-large", `${host} announced an answer larger than ${sizeText(maxBytes)}; crpat did not read it`);
+  }
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > maxBytes) {
+      throw new NetError("too-large", `${host} sent an answer larger than ${sizeText(maxBytes)}; crpat stopped reading it`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+// src/registry/challenge.ts
+var MAX_HEADER = 8192;
+var TOKEN = /[!#$%&'*+\-.^_`|~0-9A-Za-z]+/y;
+var TOKEN68 = /[ \t]+[A-Za-z0-9\-._~+/]+=*[ \t]*(?:,|$)/y;
+var MALFORMED = "The registry sent a malformed WWW-Authenticate challenge.";
+function parseWwwAuthenticate(header) {
+  if (header === null) return err("The registry sent no WWW-Authenticate challenge.");
+  if (header.length > MAX_HEADER) return err("The registry sent an oversized WWW-Authenticate challenge.");
+  let at = skip(header, 0, " 	");
+  const scheme = token(header, at);
+  if (scheme === "") return err(MALFORMED);
+  at += scheme.length;
+  if (at < header.length && !" 	".includes(header[at])) return err(MALFORMED);
+  const params = /* @__PURE__ */ new Map();
+  TOKEN68.lastIndex = at;
+  if (!TOKEN68.test(header)) {
+    const parsed = parseParams(header, at, params);
+    if (!parsed.ok) return parsed;
+  }
+  return ok({ scheme: scheme.toLowerCase(), params: Object.fromEntries(params) });
+}
+function parseParams(text, start, params) {
+  let at = start;
+  for (; ; ) {
+    at = skip(text, at, " 	,");
+    const name = token(text, at);
+    if (name === "") return at >= text.length ? ok(null) : err(MALFORMED);
+    const eq = skip(text, at + name.length, " 	");
+    if (text[eq] !== "=") return ok(null);
+    const value = readValue(text, skip(text, eq + 1, " 	"));
+    if (value === null) return err(MALFORMED);
+    if (!params.has(name.toLowerCase())) params.set(name.toLowerCase(), value.text);
+    at = skip(text, value.end, " 	");
+    if (at < text.length && text[at] !== ",") return err(MALFORMED);
+  }
+}
+function readValue(text, start) {
+  if (text[start] !== '"') {
+    let end = start;
+    while (end < text.length && !", 	".includes(text[end])) end += 1;
+    return { text: text.slice(start, end), end };
+  }
+  let value = "";
+  for (let at = start + 1; at < text.length; at += 1) {
+    const char = text[at];
+    if (char === '"') return { text: value, end: at + 1 };
+    if (char === "\\") at += 1;
+    if (at >= text.length) return null;
+    value += text[at];
+  }
+  return null;
+}
+function token(text, at) {
+  TOKEN.lastIndex = at;
+  return TOKEN.exec(text)?.[0] ?? "";
+}
+function skip(text, at, chars) {
+  let end = at;
+  while (end < text.length && chars.includes(text[end])) end += 1;
+  return end;
+}
+
+// src/registry/error-body.ts
+var MAX_BODY2 = 1e6;
+var MAX_ERRORS = 20;
+var MAX_CODE = 100;
+var MAX_MESSAGE2 = 500;
+function parseRegistryErrors(text) {
+  if (text.length > MAX_BODY2) return [];
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const errors = typeof body === "object" && body !== null ? body.errors : void 0;
+  return Array.isArray(errors) ? errors.slice(0, MAX_ERRORS).flatMap(registryError) : [];
+}
+function registryError(entry) {
+  if (typeof entry !== "object" || entry === null) return [];
+  const { code, message: message2 } = entry;
+  if (typeof code !== "string" || code.trim() === "") return [];
+  const text = typeof message2 === "string" ? clean(message2, MAX_MESSAGE2) : "";
+  return [{ code: clean(code.trim(), MAX_CODE), message: text }];
+}
+
+// src/registry/client.ts
+var KNOWN_REALMS = { "ghcr.io": { url: "https://ghcr.io/token", service: "ghcr.io" } };
+var KNOWN_NO_CANCEL = { "ghcr.io": 405 };
+var BASIC_USER = "crpat";
+async function registryLogin2(client, repository) {
+  const scope = `repository:${repository}:pull,push`;
+  try {
+    const known = KNOWN_REALMS[client.host];
+    if (known) {
+      const outcome = await requestToken(client, known, scope);
+      if (outcome.kind !== "unexpected" || outcome.status === void 0 || outcome.status >= 500) return outcome;
+    }
+    const discovered = await realmOf(client);
+    if ("kind" in discovered) return discovered;
+    return await requestToken(client, discovered, scope);
+  } catch (error) {
+    return { kind: "network", error: asNetError(error) };
+  }
+}
+function realmOf(client) {
+  const memo = client.memo;
+  if (!memo) return discoverRealm(client);
+  let entry = memo.realms.get(client.host);
+  if (!entry) {
+    entry = discoverRealm(client);
+    memo.realms.set(client.host, entry);
+    const forget = () => void memo.realms.delete(client.host);
+    entry.then((found) => "kind" in found ? forget() : void 0, forget);
+  }
+  return entry;
+}
+async function discoverRealm(client) {
+  const response = await client.fetch(`${client.origin}/v2/`, { headers: { accept: "application/json" } });
+  if (response.ok) return { kind: "anonymous" };
+  const challenge = parseWwwAuthenticate(response.headers.get("www-authenticate"));
+  if (response.status !== 401 || !challenge.ok || challenge.value.scheme.toLowerCase() !== "bearer" || !challenge.value.params.realm) {
+    return { kind: "unexpected", reason: `${client.host} answered GET /v2/ with HTTP ${response.status}${tries(response)} and no Bearer challenge` };
+  }
+  return { url: challenge.value.params.realm, service: challenge.value.params.service ?? null };
+}
+async function requestToken(client, realm, scope) {
+  const realmUrl = safeUrl(realm.url);
+  const problem3 = realmUrl ? realmProblem(realmUrl, client.credentialHosts) : `the token service address "${realm.url}" is not a URL`;
+  if (problem3 || !realmUrl) return { kind: "realm-refused", reason: problem3 ?? "invalid realm" };
+  if (realm.service) realmUrl.searchParams.set("service", realm.service);
+  realmUrl.searchParams.set("scope", scope);
+  const basic = Buffer.from(`${BASIC_USER}:${client.token}`).toString("base64");
+  const response = await client.fetch(realmUrl, { headers: { authorization: `Basic ${basic}`, accept: "application/json" } });
+  const text = await response.text();
+  if (response.status === 401 || response.status === 403) return { kind: "refused", refusal: refusal(response, text), realm };
+  if (response.status !== 200) return { kind: "unexpected", reason: `the token service answered HTTP ${response.status}${tries(response)}`, status: response.status };
+  const bearer = tokenFrom(text);
+  if (!bearer) return { kind: "unexpected", reason: "the token service answered 200 without a token", status: 200 };
+  return { kind: "token", bearer, realm };
+}
+async function probePush(client, repository, login) {
+  const bearer = login.kind === "token" ? login.bearer : null;
+  try {
+    const response = await client.fetch(`${client.origin}/v2/${repository}/blobs/uploads/`, {
+      method: "POST",
+      headers: { ...bearer ? { authorization: `Bearer ${bearer}` } : {}, "content-length": "0" },
+      body: ""
+    });
+    const text = await response.text();
+    if (response.status === 202) {
+      const location = response.headers.get("location");
+      if (!location) return { kind: "unexpected", reason: "the registry opened an upload but sent no Location" };
+      const cancel = await cancelUpload(client, repository, location, login);
+      return { kind: "opened", cancel, location: new URL(location, client.origin).pathname };
+    }
+    const parsed = refusal(response, text);
+    if (response.status === 401 || response.status === 403 || parsed.errors.some((e) => e.code.startsWith("NAME_"))) {
+      return { kind: "refused", refusal: parsed };
+    }
+    return { kind: "unexpected", reason: `the registry answered the upload with HTTP ${response.status}${describe(parsed)}` };
+  } catch (error) {
+    return { kind: "network", error: asNetError(error) };
+  }
+}
+async function cancelUpload(client, repository, location, login) {
+  const target = new URL(location, client.origin);
+  if (target.hostname.toLowerCase() !== new URL(client.origin).hostname.toLowerCase()) {
+    return { kind: "not-cancelled", reason: `the upload session lives on ${target.host}; crpat sends no token there, so it is left to expire` };
+  }
+  const known = KNOWN_NO_CANCEL[client.host];
+  if (known !== void 0) return { kind: "skipped", status: known, because: "known" };
+  const memo = client.memo;
+  const earlier = memo?.cancels.get(client.host);
+  if (earlier) {
+    const first = await earlier;
+    if (first.kind === "unsupported") return { kind: "skipped", status: first.status, because: "earlier" };
+    return sendCancel(client, repository, target, login);
+  }
+  const outcome = sendCancel(client, repository, target, login);
+  memo?.cancels.set(client.host, outcome);
+  return outcome;
+}
+async function sendCancel(client, repository, target, login) {
+  try {
+    let response = await sendDelete(client, target, login.kind === "token" ? login.bearer : null);
+    if (response.status === 401 && login.kind === "token" && /\bdelete\b/.test(response.headers.get("www-authenticate") ?? "")) {
+      const again = await requestToken(client, login.realm, `repository:${repository}:delete`);
+      if (again.kind === "token") response = await sendDelete(client, target, again.bearer);
+    }
+    if (response.status >= 200 && response.status < 300) return { kind: "cancelled" };
+    if (response.status === 405 || response.status === 404) return { kind: "unsupported", status: response.status };
+    return { kind: "not-cancelled", reason: `the registry answered the cancel with HTTP ${response.status}; the session expires on its own` };
+  } catch (error) {
+    return { kind: "not-cancelled", reason: `${asNetError(error).message}; the session expires on its own` };
+  }
+}
+async function sendDelete(client, target, bearer) {
+  const response = await client.fetch(target, {
+    method: "DELETE",
+    headers: { ...bearer ? { authorization: `Bearer ${bearer}` } : {}, "content-length": "0" }
+  });
+  await response.arrayBuffer();
+  return response;
+}
+function realmProblem(realm, credentialHosts) {
+  const host = realm.hostname.toLowerCase();
+  if (realm.protocol !== "https:" && !(realm.protocol === "http:" && isLoopbackHost(host))) {
+    return `the registry's token service ${realm.origin} is not HTTPS; crpat will not send your token there`;
+  }
+  if (!credentialHosts.includes(host)) {
+    return `the registry's token service is on ${realm.host}, which is neither the API host nor the registry host; crpat will not send your token there`;
+  }
+  return null;
+}
+function refusal(response, text) {
+  const challenge = parseWwwAuthenticate(response.headers.get("www-authenticate"));
+  return {
+    status: response.status,
+    errors: parseRegistryErrors(text),
+    challengeError: challenge.ok ? challenge.value.params.error ?? null : null,
+    requestId: response.headers.get("x-github-request-id")
+  };
+}
+function describe(refusal2) {
+  const first = refusal2.errors[0];
+  return first ? ` (${first.code}: ${first.message})` : "";
+}
+function tokenFrom(text) {
+  try {
+    const body = JSON.parse(text);
+    const value = body.token ?? body.access_token;
+    return typeof value === "string" && value.length > 0 ? value : null;
+  } catch {
+    return null;
+  }
+}
+function tries(response) {
+  const note = parseRetryNote(response.headers.get(RETRY_HEADER));
+  return note ? ` (${note.attempts} attempts)` : "";
+}
+function safeUrl(value) {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+function asNetError(error) {
+  return error instanceof NetError ? error : new NetError("network", error instanceof Error ? error.message : String(error));
+}
+
+// src/registry/memo.ts
+function createRegistryMemo() {
+  return { realms: /* @__PURE__ */ new Map(), cancels: /* @__PURE__ */ new Map() };
+}
+
+// src/token/checksum.ts
+import { crc32 } from "zlib";
+var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+function tokenChecksum(body) {
+  let value = crc32(Buffer.from(body, "latin1")) >>> 0;
+  let digits = "";
+  do {
+    digits = ALPHABET[value % 62] + digits;
+    value = Math.floor(value / 62);
+  } while (value > 0);
+  return digits.padStart(6, "0");
+}
+function hasValidChecksum(rest) {
+  if (rest.length !== 36) return false;
+  return tokenChecksum(rest.slice(0, 30)) === rest.slice(30);
+}
+
+// src/token/recognize.ts
+var PREFIXES = [
+  { text: "github_pat_", kind: "fine-grained", label: "fine-grained personal access token" },
+  { text: "ghp_", kind: "classic", label: "classic personal access token" },
+  { text: "gho_", kind: "oauth", label: "OAuth app token" },
+  { text: "ghu_", kind: "user-to-server", label: "GitHub App user-to-server token" },
+  { text: "ghs_", kind: "server-to-server", label: "GitHub App installation token (server-to-server)" },
+  { text: "ghr_", kind: "refresh", label: "GitHub App refresh token" }
+];
+var TOKEN_PREFIXES = PREFIXES.map((p) => p.text);
+var LEGACY = /^[0-9a-f]{40}$/;
+var LEGACY_PREFIX = { text: "", kind: "classic", label: "legacy 40-character token" };
+var UNKNOWN = { text: "", kind: "unknown", label: "unrecognized token" };
+var CHECKSUMMED = /* @__PURE__ */ new Set(["classic", "oauth", "user-to-server", "server-to-server"]);
+var MAX_INSTALLATION_TOKEN = 2048;
+var problem = (code, message2) => Object.freeze({ code, message: message2 });
+var P = {
+  empty: problem("empty", "The token is empty; paste the whole token."),
+  control: problem("control", "The token contains a control character (a line break or tab?); paste it again on one line."),
+  whitespace: problem("whitespace", "The token contains a space; paste it again without spaces."),
+  twoTokens: problem("two-tokens", "Two tokens were pasted together; paste only one."),
+  alphabet: problem("alphabet", "The token contains characters GitHub tokens never have; copy it again from GitHub."),
+  checksum: problem("checksum", "The token fails its checksum: it was mistyped or cut; copy it again from GitHub."),
+  extraText: problem("not-github", "There is extra text before the token; paste only the token (it starts with ghp_, github_pat_, \u2026)."),
+  notGitHub: problem("not-github", "This is not a GitHub token: they start with ghp_, github_pat_, gho_, ghu_, ghs_ or ghr_."),
+  incomplete: problem("length", "The token does not have the shape of its kind: it was cut or edited; copy it again from GitHub.")
+};
+function recognizeToken(token2) {
+  const text = token2.trim();
+  const prefix = PREFIXES.find((p) => text.startsWith(p.text)) ?? null;
+  const found = prefix ?? (LEGACY.test(text) ? LEGACY_PREFIX : UNKNOWN);
+  return {
+    kind: found.kind,
+    label: found.label,
+    checksum: checksumOf(text, prefix),
+    problem: textProblem(text) ?? (prefix ? shapeProblem(text, prefix) : bareProblem(text))
+  };
+}
+function checksumOf(text, prefix) {
+  if (prefix === null || !CHECKSUMMED.has(prefix.kind)) return "not-applicable";
+  const rest = text.slice(prefix.text.length);
+  if (!/^[A-Za-z0-9]{36}$/.test(rest)) return "not-applicable";
+  return hasValidChecksum(rest) ? "valid" : "invalid";
+}
+function textProblem(text) {
+  if (text === "") return P.empty;
+  if (/\s/.test(text) && text.split(/\s+/).filter(looksLikeToken).length >= 2) return P.twoTokens;
+  if (/[\x00-\x1f\x7f-\x9f]/.test(text)) return P.control;
+  if (/\s/.test(text)) return P.whitespace;
+  const foreign = /[^\x00-\x7f]/u.exec(text);
+  if (foreign === null) return null;
+  const code = (foreign[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+  return problem("alphabet", `The token contains the non-ASCII character U+${code} (a look-alike letter?); copy it again from GitHub.`);
+}
+function looksLikeToken(part) {
+  return LEGACY.test(part) || PREFIXES.some((p) => part.startsWith(p.text));
+}
+function bareProblem(text) {
+  if (LEGACY.test(text)) return null;
+  if (/^[0-9a-f]{80}$/.test(text)) return P.twoTokens;
+  return PREFIXES.some((p) => text.includes(p.text)) ? P.extraText : P.notGitHub;
+}
+function shapeProblem(text, prefix) {
+  const rest = text.slice(prefix.text.length);
+  const found = kindProblem(rest, prefix);
+  if (found === null) return holdsTwoTokens(rest) ? P.twoTokens : null;
+  if (found.code === "checksum") return found;
+  return PREFIXES.some((p) => rest.includes(p.text)) ? P.twoTokens : found;
+}
+function holdsTwoTokens(rest) {
+  const head = /^([A-Za-z0-9]{36})(?:ghp_|gho_|ghu_|ghs_|ghr_|github_pat_)/.exec(rest);
+  const tail = /(?:ghp|gho|ghu|ghs)_([A-Za-z0-9]{36})$/.exec(rest);
+  if ([head, tail].some((m) => m !== null && hasValidChecksum(m[1]))) return true;
+  return /github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}$/.test(rest);
+}
+function kindProblem(rest, prefix) {
+  switch (prefix.kind) {
+    case "fine-grained":
+      return fineGrainedProblem(rest);
+    case "refresh":
+      return lengthProblem(rest, /^[A-Za-z0-9]*$/, 36, 251, prefix.label);
+    case "server-to-server":
+      return /[._-]/.test(rest) ? installationProblem(rest) : checksummedProblem(rest, prefix.label);
+    default:
+      return checksummedProblem(rest, prefix.label);
+  }
+}
+function checksummedProblem(rest, label) {
+  return lengthProblem(rest, /^[A-Za-z0-9]*$/, 36, 36, label) ?? (hasValidChecksum(rest) ? null : P.checksum);
+}
+function fineGrainedProblem(rest) {
+  const found = lengthProblem(rest, /^[A-Za-z0-9_]*$/, 82, 82, "fine-grained personal access token");
+  if (found !== null) return found;
+  return /^[A-Za-z0-9]{22}_[A-Za-z0-9]{59}$/.test(rest) ? null : P.incomplete;
+}
+function installationProblem(rest) {
+  if (!/^[A-Za-z0-9._-]*$/.test(rest)) return P.alphabet;
+  if (rest.length > MAX_INSTALLATION_TOKEN) return tooLong("GitHub App installation token");
+  return rest.split(".").length === 3 ? null : P.incomplete;
+}
+function lengthProblem(rest, alphabet, min, max, label) {
+  if (!alphabet.test(rest)) return P.alphabet;
+  if (rest.length < min) {
+    return problem("length", `The ${label} is shorter than it should be: it was cut; copy it again from GitHub.`);
+  }
+  return rest.length > max ? tooLong(label) : null;
+}
+function tooLong(label) {
+  return problem("length", `The ${label} is longer than it should be: extra characters were pasted; copy it again.`);
+}
+
+// src/version.ts
+var VERSION3 = "0.1.0";
+
+// src/check-pipeline.ts
+var IMAGE_NAME = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
+function resolveRunSettings(options, host) {
+  const token2 = options.token.trim();
+  if (token2 === "") throw new UsageError("no token given: set CR_PAT, pass --token-stdin, or run in a terminal to be asked");
+  const defaults = defaultEndpoints(host);
+  const apiUrl = unwrap(parseApiUrl(options.apiUrl ?? defaults.apiUrl)).href.replace(/\/$/, "");
+  const registry = unwrap(parseRegistry(options.registry ?? defaults.registry));
+  const seconds = options.timeoutSeconds ?? 10;
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds, not ${seconds}`);
+  return { token: token2, apiUrl, registry, timeoutMs: Math.round(seconds * 1e3) };
+}
+function resolveTarget(repository) {
+  return typeof repository === "string" ? unwrap(parseRepoTarget(repository)) : repository;
+}
+function imageTarget(target, image, registryHost) {
+  const name = image ?? target.name;
+  const unsafe = unsafeTextReason(name, "image name", "use lower-case letters, digits and . _ -");
+  if (unsafe) throw new UsageError(unsafe);
+  const given = `${target.owner}/${name}`;
+  const path = given.toLowerCase();
+  if (!IMAGE_NAME.test(path)) {
+    throw new UsageError(`"${name}" cannot be a container image name: use lower-case letters, digits, and . _ - separators`);
+  }
+  return { path, reference: `${registryHost}/${path}`, loweredFrom: path === given ? null : `${registryHost}/${given}` };
+}
+function formatProblem(shape, host) {
+  const finding2 = judgeTokenFormat(shape, webUrlFor(host));
+  return finding2.status === "fail" ? finding2 : null;
+}
+function openSession(settings, host, deps, observe) {
+  const credentialHosts = [new URL(settings.apiUrl).hostname.toLowerCase(), new URL(settings.registry.origin).hostname.toLowerCase()];
+  const partial = {
+    settings,
+    shape: recognizeToken(settings.token),
+    webUrl: webUrlFor(host),
+    credentialHosts,
+    deps,
+    memo: createRegistryMemo(),
+    now: (deps.now ?? (() => /* @__PURE__ */ new Date()))(),
+    ...observe ? { observe } : {}
+  };
+  return { ...partial, user: apiClient(partial)("/user") };
+}
+function fetchStack(session) {
+  const { deps, settings, observe } = session;
+  const deadline = AbortSignal.timeout(settings.timeoutMs * 3 + 5e3);
+  const signal = deps.signal ? AbortSignal.any([deadline, deps.signal]) : deadline;
+  const base = deps.fetch ?? globalThis.fetch;
+  const apiOrigin = new URL(settings.apiUrl).origin;
+  const seen = observe ? async (input2, init) => {
+    const response = await base(input2, init);
+    if (new URL(input2 instanceof Request ? input2.url : String(input2)).origin === apiOrigin) observe(response.headers);
+    return response;
+  } : base;
+  const guarded = createGuardedFetch({
+    fetch: seen,
+    credentialHosts: session.credentialHosts,
+    timeoutMs: settings.timeoutMs,
+    signal,
+    ...deps.onHttp ? { onHttp: deps.onHttp } : {}
+  });
+  return withRetries(released(guarded), { signal, ...deps.onRetry ? { onRetry: deps.onRetry } : {} });
+}
+function released(fetch) {
+  return async (input2, init) => {
+    const response = await fetch(input2, init);
+    await new Promise((resolve2) => setImmediate(resolve2));
+    return response;
+  };
+}
+function apiClient(session, fetch = fetchStack(session)) {
+  return createApiGet({ apiUrl: session.settings.apiUrl, token: session.settings.token, fetch, userAgent: `crpat/${VERSION3}` });
+}
+async function checkTarget(session, target, image, options = {}) {
+  const { settings } = session;
+  const fetch = fetchStack(session);
+  const api = apiClient(session, fetch);
+  const registryClient = {
+    origin: settings.registry.origin,
+    host: settings.registry.host,
+    fetch,
+    token: settings.token,
+    credentialHosts: session.credentialHosts,
+    memo: session.memo
+  };
+  const login = registryLogin2(registryClient, image.path);
+  const sendRepo = () => api("/repos/{owner}/{repo}", { owner: target.owner, repo: target.name });
+  const evidence = {
+    shape: session.shape,
+    target,
+    image,
+    registryHost: settings.registry.host,
+    webUrl: session.webUrl,
+    now: session.now,
+    user: session.user,
+    repo: options.repoCall ? options.repoCall(sendRepo) : sendRepo(),
+    login,
+    push: login.then((outcome) => outcome.kind === "token" || outcome.kind === "anonymous" ? probePush(registryClient, image.path, outcome) : null)
+  };
+  const checks = await runChecks(CHECKS, evidence, options.onProgress);
+  const user = await session.user;
+  const classicLike = session.shape.kind === "classic" || session.shape.kind === "oauth";
+  return {
+    ...reportHeader(target, image, settings),
+    verdict: verdictOf(checks),
+    token: { kind: session.shape.kind, login: loginOf(user), scopes: classicLike ? scopesOf(user) : [], expiresAt: expiresAtOf(user) },
+    checks
+  };
+}
+function malformedReport(shape, format, target, image, settings, onProgress) {
+  const checks = skipAllBut(CHECKS, format, onProgress);
+  return {
+    ...reportHeader(target, image, settings),
+    verdict: verdictOf(checks),
+    token: { kind: shape.kind, login: null, scopes: [], expiresAt: null },
+    checks
+  };
+}
+function reportHeader(target, image, settings) {
+  return {
+    schemaVersion: 1,
+    target: { repository: `${target.owner}/${target.name}`, image: image.reference, apiUrl: settings.apiUrl, registry: settings.registry.host }
+  };
+}
+function unwrap(result) {
+  if (!result.ok) throw new UsageError(result.reason);
+  return result.value;
+}
+
+// src/check.ts
+async function checkToken(options, deps = {}) {
+  const target = resolveTarget(options.repository);
+  const settings = resolveRunSettings(options, target.host);
+  const image = imageTarget(target, options.image, settings.registry.host);
+  const format = formatProblem(recognizeToken(settings.token), target.host);
+  if (format) return malformedReport(recognizeToken(settings.token), format, target, image, settings, deps.onProgress);
+  const session = openSession(settings, target.host, deps);
+  return checkTarget(session, target, image, deps.onProgress ? { onProgress: deps.onProgress } : {});
+}
+
+// src/action/commands.ts
+function escapeData(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(text) {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function workflowCommand(name, properties, message2) {
+  const props = Object.entries(properties).map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",");
+  return `::${name}${props ? ` ${props}` : ""}::${escapeData(message2)}
+`;
+}
+function addMask(secret) {
+  const lines = secret.split(/\r?\n/).filter((line) => line.trim() !== "");
+  const values = lines.length > 1 ? [secret, ...lines] : [secret];
+  return values.map((value) => workflowCommand("add-mask", {}, value)).join("");
+}
+function annotation(level, title, message2) {
+  return workflowCommand(level, { title }, message2);
+}
+function outputEntry(name, value, delimiter) {
+  if (!/[\r\n]/.test(value)) return `${name}=${value}
+`;
+  if (value.includes(delimiter)) throw new Error(`the value of output ${name} contains its delimiter`);
+  return `${name}<<${delimiter}
+${value}
+${delimiter}
+`;
+}
+
+// src/action/run.ts
+import { randomUUID } from "crypto";
+
+// src/report/sanitize.ts
+var MAX = 4e3;
+function sanitizeReport(report) {
+  const text = (value) => clean(value, MAX);
+  return {
+    ...report,
+    target: { ...report.target, repository: text(report.target.repository), image: text(report.target.image) },
+    token: { ...report.token, login: report.token.login === null ? null : text(report.token.login), scopes: report.token.scopes.map(text) },
+    checks: report.checks.map((f) => ({ ...f, summary: text(f.summary), fix: f.fix === null ? null : text(f.fix), details: f.details.map(text) }))
+  };
+}
+
+// src/report/style.ts
+import { styleText } from "util";
+function createStyle(color) {
+  if (!color) return (_format, text) => text;
+  return (format, text) => styleText(format, text, { validateStream: false });
+}
+
+// src/report/symbols.ts
+var UNICODE_SYMBOLS = {
+  status: { pass: "\u2714", fail: "\u2716", warn: "\u26A0", skip: "-", error: "?" },
+  verdict: { pass: "\u2714", fail: "\u2716", inconclusive: "?" },
+  spinner: ["\u280B", "\u2819", "\u2839", "\u2838", "\u283C", "\u2834", "\u2826", "\u2827", "\u2807", "\u280F"],
+  dash: "\u2014",
+  arrow: "\u2192",
+  ellipsis: "\u2026"
+};
+var ASCII_SYMBOLS = {
+  status: { pass: "[ok]", fail: "[x]", warn: "[!]", skip: "[-]", error: "[?]" },
+  verdict: { pass: "[ok]", fail: "[x]", inconclusive: "[?]" },
+  spinner: ["|", "/", "-", "\\"],
+  dash: "-",
+  arrow: "->",
+  ellipsis: "..."
+};
+function symbols(unicode) {
+  return unicode ? UNICODE_SYMBOLS : ASCII_SYMBOLS;
+}
+
+// src/report/token-kind.ts
+var TOKEN_KIND_DISPLAY = {
+  classic: { prefix: "ghp_", label: "classic personal access token" },
+  "fine-grained": { prefix: "github_pat_", label: "fine-grained personal access token" },
+  oauth: { prefix: "gho_", label: "OAuth app token" },
+  "user-to-server": { prefix: "ghu_", label: "GitHub App user-to-server token" },
+  "server-to-server": { prefix: "ghs_", label: "GitHub App installation token (server-to-server)" },
+  refresh: { prefix: "ghr_", label: "GitHub App refresh token" },
+  unknown: { prefix: "", label: "unrecognized token" }
+};
+function maskedForKind(kind) {
+  return `${TOKEN_KIND_DISPLAY[kind].prefix}****`;
+}
+
+// src/report/wrap.ts
+var MIN_WIDTH = 30;
+function wrap(text, width, firstIndent, indent) {
+  return text.split("\n").map((paragraph, i) => wrapLine(paragraph, width, i === 0 ? firstIndent : indent.length, indent)).join(`
+${indent}`);
+}
+function wrapLine(text, width, firstIndent, indent) {
+  if (width < MIN_WIDTH) return text;
+  const words = text.split(" ").filter((word, i) => word !== "" || i === 0);
+  const lines = [];
+  let line = "";
+  let room = width - firstIndent;
+  for (const word of words) {
+    if (line === "") {
+      line = word;
+    } else if (line.length + 1 + word.length <= room) {
+      line += ` ${word}`;
+    } else {
+      lines.push(line);
+      line = word;
+      room = width - indent.length;
+    }
+  }
+  lines.push(line);
+  return lines.join(`
+${indent}`);
+}
+
+// src/report/human.ts
+var STATUS_COLOR = {
+  pass: "green",
+  fail: "red",
+  warn: "yellow",
+  error: "yellow",
+  skip: "gray"
+};
+var DETAIL_INDENT = "    ";
+var FIX_LABEL = "Fix: ";
+function renderHuman(unsafe, options) {
+  const report = sanitizeReport(unsafe);
+  const style = createStyle(options.color);
+  const sym = symbols(options.unicode);
+  const problems = report.checks.filter((f) => f.status === "fail" || f.status === "error");
+  const warnings = report.checks.filter((f) => f.status === "warn");
+  const others = report.checks.filter((f) => f.status === "pass" || f.status === "skip");
+  const blocks = [verdictLine(report, sym, style, options.width)];
+  if (!options.quiet) blocks.push(tokenLines(report, options, style));
+  for (const finding2 of problems) blocks.push(findingBlock(finding2, options.width, sym, style));
+  if (!options.quiet) {
+    for (const finding2 of warnings) blocks.push(findingBlock(finding2, options.width, sym, style));
+    if (others.length > 0) blocks.push(briefLines(others, options.width, sym, style));
+  }
+  return `${blocks.join("\n\n")}
+`;
+}
+function verdictLine(report, sym, style, width) {
+  const image = report.target.image;
+  const failed = count(report.checks, "fail");
+  const errored = count(report.checks, "error");
+  const undecided = errored === 1 ? "1 check could not be completed" : `${errored} checks could not be completed`;
+  const line = (symbol, text, color) => style(["bold", color], `${symbol} ${wrap(text, width, symbol.length + 1, " ".repeat(symbol.length + 1))}`);
+  switch (report.verdict) {
+    case "pass":
+      return line(sym.verdict.pass, `This token can push to ${image}`, "green");
+    case "fail": {
+      const parts = [failed === 1 ? "1 problem" : `${failed} problems`];
+      if (errored > 0) parts.push(undecided);
+      const suffix = failed > 0 ? ` ${sym.dash} ${parts.join("; ")}` : "";
+      return line(sym.verdict.fail, `This token cannot push to ${image}${suffix}`, "red");
+    }
+    case "inconclusive": {
+      const suffix = errored > 0 ? ` ${sym.dash} ${undecided}` : "";
+      return line(sym.verdict.inconclusive, `Could not decide whether this token can push to ${image}${suffix}`, "yellow");
+    }
+  }
+}
+function tokenLines(report, options, style) {
+  const { kind, login, expiresAt, scopes } = report.token;
+  const width = options.width;
+  const shown = options.tokenDisplay ?? { masked: maskedForKind(kind), label: TOKEN_KIND_DISPLAY[kind].label };
+  let text = `${shown.masked} (${shown.label})`;
+  if (login !== null) text += ` of ${login}`;
+  if (expiresAt !== null) text += `, expires ${formatDate(expiresAt)}`;
+  const lines = [`${style("bold", "Token:")} ${wrap(text, width, "Token: ".length, DETAIL_INDENT)}`];
+  if (scopes.length > 0) {
+    lines.push(`${style("bold", "Scopes:")} ${wrap(scopes.join(", "), width, "Scopes: ".length, DETAIL_INDENT)}`);
+  }
+  return lines.join("\n");
+}
+function findingBlock(finding2, width, sym, style) {
+  const symbol = sym.status[finding2.status];
+  const head = `${symbol} ${finding2.id}  `;
+  const lines = [
+    `${style(STATUS_COLOR[finding2.status], symbol)} ${style("bold", finding2.id)}  ${wrap(finding2.summary, width, head.length, DETAIL_INDENT)}`
+  ];
+  for (const detail of finding2.details) {
+    lines.push(`${DETAIL_INDENT}${wrap(detail, width, DETAIL_INDENT.length, DETAIL_INDENT)}`);
+  }
+  if (finding2.fix !== null) {
+    const fixIndent = DETAIL_INDENT + " ".repeat(FIX_LABEL.length);
+    const fix = wrap(finding2.fix, width, fixIndent.length, fixIndent);
+    lines.push(`${DETAIL_INDENT}${style(["bold", "cyan"], FIX_LABEL.trimEnd())} ${fix}`);
+  }
+  return lines.join("\n");
+}
+function briefLines(findings, width, sym, style) {
+  const idWidth = Math.max(...findings.map((f) => f.id.length));
+  const symbolWidth = Math.max(...findings.map((f) => sym.status[f.status].length));
+  return findings.map((finding2) => {
+    const symbol = sym.status[finding2.status].padEnd(symbolWidth);
+    const head = `${symbol} ${finding2.id.padEnd(idWidth)}  `;
+    const indent = " ".repeat(head.length);
+    const summary = wrap(finding2.summary, width, head.length, indent);
+    const text = `${style(STATUS_COLOR[finding2.status], symbol)} ${finding2.id.padEnd(idWidth)}  ${summary}`;
+    return finding2.status === "skip" ? style("dim", text) : text;
+  }).join("\n");
+}
+function count(findings, status) {
+  return findings.filter((f) => f.status === status).length;
+}
+function formatDate(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+// src/report/json.ts
+function renderJson(report) {
+  return `${JSON.stringify(report, null, 2)}
+`;
+}
+
+// src/action/inputs.ts
+function inputVariable(name) {
+  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+function input(env, name) {
+  return (env[inputVariable(name)] ?? "").trim();
+}
+function readInputs(env) {
+  const profile = input(env, "for") || "push";
+  if (profile !== "push") {
+    return err(`Unknown value "${profile}" for the input "for": only "push" is supported for now; other profiles (such as pull) come later.`);
+  }
+  const failOn = input(env, "fail-on") || "fail";
+  if (failOn !== "fail" && failOn !== "warn") return err(`Unknown value "${failOn}" for the input "fail-on": use "fail" or "warn".`);
+  const repository = input(env, "repository") || (env["GITHUB_REPOSITORY"] ?? "").trim();
+  if (repository === "") return err('No repository: set the input "repository" (owner/name); GITHUB_REPOSITORY is not set either.');
+  return ok({
+    token: input(env, "token"),
+    repository: onServer(repository, env["GITHUB_SERVER_URL"]),
+    image: input(env, "image") || null,
+    registry: input(env, "registry") || null,
+    apiUrl: input(env, "api-url") || (env["GITHUB_API_URL"] ?? "").trim() || null,
+    profile,
+    failOn
+  });
+}
+function onServer(repository, serverUrl) {
+  if (!serverUrl || !/^[^/\s:]+\/[^/\s]+$/.test(repository)) return repository;
+  let host;
+  try {
+    host = new URL(serverUrl).host;
+  } catch {
+    return repository;
+  }
+  return host.toLowerCase() === "github.com" ? repository : `https://${host}/${repository}`;
+}
+
+// src/action/missing-token.ts
+var PR_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_review", "pull_request_review_comment"]);
+var CHECK_SECRET = "Check that the secret exists (repository or organization Settings \u2192 Secrets and variables \u2192 Actions, and for an organization secret that this repository may read it), that the name in ${{ secrets.NAME }} is spelt exactly, and that a called reusable workflow receives it (secrets: inherit or an explicit secrets: entry).";
+function diagnoseMissingToken(env, event) {
+  const eventName = env["GITHUB_EVENT_NAME"] ?? "";
+  if (env["GITHUB_ACTOR"] === "dependabot[bot]" || env["GITHUB_TRIGGERING_ACTOR"] === "dependabot[bot]") {
+    return {
+      cause: "dependabot",
+      message: `The token input is empty: this run was triggered by Dependabot (${eventName || "event"}), and such runs get no Actions secrets, only Dependabot secrets. Add the secret under Settings \u2192 Secrets and variables \u2192 Dependabot as well, or skip this step when github.actor is dependabot[bot].`
+    };
+  }
+  if (PR_EVENTS.has(eventName)) {
+    const fork = isForkPullRequest(event);
+    if (fork !== false) {
+      return {
+        cause: fork ? "fork" : "maybe-fork",
+        message: `The token input is empty: ${fork ? "this" : "if this"} ${eventName} run is for a pull request from a fork, GitHub gives it no secrets (only a read-only GITHUB_TOKEN). Run the push on push events, or skip this step for pull requests from forks. ${fork ? "" : CHECK_SECRET}`.trim()
+      };
+    }
+  }
+  return { cause: "missing", message: `The token input is empty: the secret is missing, misspelt, or not given to this run. ${CHECK_SECRET}` };
+}
+function isForkPullRequest(event) {
+  const pr = event?.pull_request;
+  if (!pr) return null;
+  const head = pr.head?.repo;
+  const base = pr.base?.repo;
+  if (head === null) return true;
+  if (typeof head?.full_name !== "string" || typeof base?.full_name !== "string") return null;
+  return head.full_name.toLowerCase() !== base.full_name.toLowerCase();
+}
+
+// src/action/outcome.ts
+function exitCodeFor(report, failOn) {
+  if (report.verdict !== "pass") return 1;
+  return failOn === "warn" && report.checks.some((c) => c.status === "warn") ? 1 : 0;
+}
+function annotationsFor(report, failOn) {
+  const lines = report.checks.map((finding2) => {
+    switch (finding2.status) {
+      case "fail":
+        return annotation("error", finding2.id, message(finding2));
+      case "error":
+        return annotation("error", finding2.id, `Could not be decided: ${message(finding2)}`);
+      case "warn":
+        return annotation("warning", finding2.id, message(finding2));
+      default:
+        return "";
+    }
+  });
+  const warned = report.checks.filter((c) => c.status === "warn").length;
+  if (failOn === "warn" && warned > 0 && report.verdict === "pass") {
+    const checks = warned === 1 ? "1 check warned" : `${warned} checks warned`;
+    lines.push(annotation("error", "fail-on: warn", `The token can push to ${report.target.image}, but ${checks} and fail-on is warn.`));
+  }
+  if (report.verdict === "inconclusive") {
+    lines.push(annotation("error", "crpat", `Could not decide whether this token can push to ${report.target.image}; the step fails rather than let an unverified token through. Re-run it, or see the checks above.`));
+  }
+  return lines.join("");
+}
+function message(finding2) {
+  return finding2.fix === null ? finding2.summary : `${finding2.summary} \u2014 ${finding2.fix}`;
+}
+
+// src/action/summary.ts
+var STATUS = {
+  pass: "\u2705 pass",
+  fail: "\u274C fail",
+  warn: "\u26A0\uFE0F warn",
+  skip: "\u23ED\uFE0F skip",
+  error: "\u2753 error"
+};
+var HEADLINE = {
+  pass: (image) => `\u2705 This token can push to \`${image}\``,
+  fail: (image) => `\u274C This token cannot push to \`${image}\``,
+  inconclusive: (image) => `\u2753 Could not decide whether this token can push to \`${image}\``
+};
+function renderSummary(report) {
+  const { kind, login, expiresAt, scopes } = report.token;
+  const about = [`Token: ${kind}`, login ? `of \`${login}\`` : null, expiresAt ? `expires ${expiresAt}` : "no expiry known"];
+  const lines = [
+    `### crpat: ${HEADLINE[report.verdict](report.target.image)}`,
+    "",
+    `${about.filter(Boolean).join(", ")}${scopes.length > 0 ? `; scopes: ${scopes.map((s) => `\`${s}\``).join(", ")}` : ""}.`,
+    "",
+    "| Check | Status | Summary | Fix |",
+    "| --- | --- | --- | --- |",
+    ...report.checks.map((c) => `| \`${c.id}\` | ${STATUS[c.status]} | ${cell(c.summary)} | ${c.fix === null ? "" : cell(c.fix)} |`)
+  ];
+  return `${lines.join("\n")}
+
+`;
+}
+function renderProblemSummary(title, message2) {
+  return `### crpat: \u274C ${cell(title)}
+
+${cell(message2)}
+
+`;
+}
+function cell(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
+
+// src/action/run.ts
+async function runAction(env, deps) {
+  const token2 = (env["INPUT_TOKEN"] ?? "").trim();
+  if (token2 !== "") deps.write(addMask(token2));
+  const io = scrubbed(deps, env, token2);
+  try {
+    const inputs = readInputs(env);
+    if (!inputs.ok) return await problem2(io, "crpat", inputs.reason);
+    if (token2 === "") return await missingToken(io, env, deps);
+    const report = await deps.checkToken(checkOptions(inputs.value), checkDeps(deps));
+    io.write(renderHuman(report, { color: false, unicode: true, quiet: false, width: 0 }));
+    io.write(annotationsFor(report, inputs.value.failOn));
+    await io.outputs({ verdict: report.verdict, login: report.token.login ?? "", "expires-at": report.token.expiresAt ?? "", json: renderJson(report).trimEnd() });
+    await io.summary(renderSummary(report));
+    return exitCodeFor(report, inputs.value.failOn);
+  } catch (error) {
+    if (error instanceof UsageError) return await problem2(io, "crpat", error.message);
+    const text = error instanceof Error ? error.message : String(error);
+    io.write(annotation("error", "crpat", `internal error: ${text}`));
+    return 1;
+  }
+}
+function scrubbed(deps, env, token2) {
+  const scrub = (text) => token2 === "" ? text : text.split(token2).join("***");
+  const write = (text) => deps.write(scrub(text));
+  const append = async (variable, text) => {
+    const path = env[variable];
+    if (!path) return write(annotation("warning", "crpat", `${variable} is not set, so nothing was written to it.`));
+    await deps.appendFile(path, scrub(text));
+  };
+  const uuid = deps.randomUUID ?? randomUUID;
+  return {
+    write,
+    outputs: (values) => append("GITHUB_OUTPUT", Object.entries(values).map(([name, value]) => outputEntry(name, value, `ghadelimiter_${uuid()}`)).join("")),
+    summary: (markdown) => append("GITHUB_STEP_SUMMARY", markdown)
+  };
+}
+async function problem2(io, title, message2) {
+  io.write(annotation("error", title, message2));
+  await io.summary(renderProblemSummary(title, message2));
+  return 1;
+}
+async function missingToken(io, env, deps) {
+  const diagnosis = diagnoseMissingToken(env, await readEvent(env, deps));
+  io.write(annotation("error", "token", diagnosis.message));
+  await io.outputs({ verdict: "fail", login: "", "expires-at": "", json: "" });
+  await io.summary(renderProblemSummary("The token input is empty", diagnosis.message));
+  return 1;
+}
+async function readEvent(env, deps) {
+  const path = env["GITHUB_EVENT_PATH"];
+  if (!path) return null;
+  try {
+    return JSON.parse(await deps.readFile(path));
+  } catch {
+    return null;
+  }
+}
+function checkOptions(inputs) {
+  return {
+    repository: inputs.repository,
+    token: inputs.token,
+    ...inputs.image !== null ? { image: inputs.image } : {},
+    ...inputs.apiUrl !== null ? { apiUrl: inputs.apiUrl } : {},
+    ...inputs.registry !== null ? { registry: inputs.registry } : {}
+  };
+}
+function checkDeps(deps) {
+  return { ...deps.fetch ? { fetch: deps.fetch } : {}, ...deps.now ? { now: deps.now } : {} };
+}
+
+// src/action/main.ts
+runAction(process.env, {
+  write: (text) => void process.stdout.write(text),
+  appendFile: (path, text) => appendFile(path, text, "utf8"),
+  readFile: (path) => readFile(path, "utf8"),
+  checkToken
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    const token2 = (process.env["INPUT_TOKEN"] ?? "").trim();
+    const text = error instanceof Error ? error.message : String(error);
+    process.stdout.write(`::error title=crpat::${escapeData(`internal error: ${token2 ? text.split(token2).join("***") : text}`)}
+`);
+    process.exitCode = 1;
+  }
+);
+/*! Bundled license information:
+
+content-type/dist/index.js:
+  (*!
+   * content-type
+   * Copyright(c) 2015 Douglas Christopher Wilson
+   * MIT Licensed
+   *)
+
+@octokit/request-error/dist-src/index.js:
+  (* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist *)
+
+@octokit/request/dist-bundle/index.js:
+  (* v8 ignore next -- @preserve *)
+  (* v8 ignore else -- @preserve *)
+*/
