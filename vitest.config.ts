@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Integration tests start real servers (simulator, docker-registry); two cores, keep it modest.
     maxWorkers: 2,
+    // The JSON report lets .ci/run print one plain closing line with the counts.
+    reporters: ['default', ['json', { outputFile: '.tmp/vitest-report.json' }]],
   },
 });
