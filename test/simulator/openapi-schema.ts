@@ -47,3 +47,8 @@ export function inlineSchemaErrors(schema: Json, body: unknown): string | null {
   const validate = ajv.compile(schema);
   return validate(body) ? null : ajv.errorsText(validate.errors);
 }
+
+/** The node of the OpenAPI description at `path` (keys from the root). */
+export function specAt(path: string[]): Json {
+  return path.reduce<Json>((node, key) => node[key] as Json, spec as unknown as Json);
+}
