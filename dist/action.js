@@ -1,4 +1,168 @@
 import { createRequire as __crpatRequire } from 'node:module'; const require = __crpatRequire(import.meta.url);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __commonJS = (cb, mod) => function __require() {
+  return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// node_modules/content-type/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/content-type/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.format = format;
+    exports.parse = parse3;
+    var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+    var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var QUOTE_REGEXP = /[\\"]/g;
+    var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var NullObject = /* @__PURE__ */ (() => {
+      const C = function() {
+      };
+      C.prototype = /* @__PURE__ */ Object.create(null);
+      return C;
+    })();
+    function format(obj) {
+      const { type, parameters } = obj;
+      if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+      }
+      let result = type;
+      if (parameters) {
+        for (const param of Object.keys(parameters)) {
+          if (!TOKEN_REGEXP.test(param)) {
+            throw new TypeError(`Invalid parameter name: ${param}`);
+          }
+          result += `; ${param}=${qstring(parameters[param])}`;
+        }
+      }
+      return result;
+    }
+    function parse3(header, options) {
+      const stopChar = options?.comma === true ? COMMA : 65536;
+      const len = header.length;
+      let index = skipOWS(header, options?.start ?? 0, len);
+      const valueStart = index;
+      index = skipValue(header, index, len, stopChar);
+      const valueEnd = trailingOWS(header, valueStart, index);
+      const type = header.slice(valueStart, valueEnd).toLowerCase();
+      if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+      }
+      return parseParameters(header, type, index, len, stopChar);
+    }
+    var SP = 32;
+    var HTAB = 9;
+    var SEMI = 59;
+    var EQ = 61;
+    var DQUOTE = 34;
+    var BSLASH = 92;
+    var COMMA = 44;
+    function parseParameters(header, type, index, len, stopChar) {
+      const parameters = new NullObject();
+      parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+          break;
+        index = skipOWS(header, index + 1, len);
+        const keyStart = index;
+        while (index < len) {
+          const code = header.charCodeAt(index);
+          if (code === stopChar)
+            break parameter;
+          if (code === SEMI)
+            continue parameter;
+          if (code === EQ) {
+            const keyEnd = trailingOWS(header, keyStart, index);
+            const key = header.slice(keyStart, keyEnd).toLowerCase();
+            index = skipOWS(header, index + 1, len);
+            if (index < len && header.charCodeAt(index) === DQUOTE) {
+              index++;
+              let value = "";
+              while (index < len) {
+                const code2 = header.charCodeAt(index++);
+                if (code2 === DQUOTE) {
+                  index = skipValue(header, index, len, stopChar);
+                  if (parameters[key] === void 0)
+                    parameters[key] = value;
+                  break;
+                }
+                if (code2 === BSLASH && index < len) {
+                  value += header[index++];
+                  continue;
+                }
+                value += String.fromCharCode(code2);
+              }
+              continue parameter;
+            }
+            const valueStart = index;
+            index = skipValue(header, index, len, stopChar);
+            if (parameters[key] === void 0) {
+              const valueEnd = trailingOWS(header, valueStart, index);
+              parameters[key] = header.slice(valueStart, valueEnd);
+            }
+            continue parameter;
+          }
+          index++;
+        }
+      }
+      return { type, index, parameters };
+    }
+    function skipValue(str, index, len, stopChar) {
+      while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function skipOWS(header, index, len) {
+      while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function trailingOWS(header, start, end) {
+      while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+          break;
+        end--;
+      }
+      return end;
+    }
+    function qstring(str) {
+      if (TOKEN_REGEXP.test(str))
+        return str;
+      if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+      throw new TypeError(`Invalid parameter value: ${str}`);
+    }
+  }
+});
 
 // src/action/main.ts
 import { appendFile, readFile } from "fs/promises";
@@ -161,221 +325,6 @@ function ownerAndName(host, path, allowExtra) {
   return ok({ host, owner, name });
 }
 
-// src/http/net-error.ts
-var NetError = class extends Error {
-  constructor(kind, message2, attempts = 1) {
-    super(message2);
-    this.kind = kind;
-    this.attempts = attempts;
-  }
-  kind;
-  attempts;
-  name = "NetError";
-};
-var CODE_KINDS = {
-  ENOTFOUND: "dns",
-  EAI_AGAIN: "dns",
-  EAI_NONAME: "dns",
-  ECONNREFUSED: "refused",
-  ECONNRESET: "reset",
-  EPIPE: "reset",
-  // undici: the peer closed the socket (FIN) before the answer was complete, e.g. short of its Content-Length.
-  UND_ERR_SOCKET: "closed",
-  UND_ERR_CLOSED: "closed",
-  UND_ERR_CONNECT_TIMEOUT: "timeout",
-  UND_ERR_HEADERS_TIMEOUT: "timeout",
-  UND_ERR_BODY_TIMEOUT: "timeout",
-  ETIMEDOUT: "timeout"
-};
-function errorCode(error) {
-  let current = error;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
-    const code = current.code;
-    if (typeof code === "string") return code;
-    current = current.cause;
-  }
-  return void 0;
-}
-function hostname(host) {
-  return host.replace(/:\d+$/, "");
-}
-function toNetError(error, host, timeoutMs) {
-  if (error instanceof NetError) return error;
-  const name = error instanceof Error ? error.name : "";
-  if (name === "TimeoutError") return new NetError("timeout", `${host} did not answer within ${timeoutMs / 1e3} s`);
-  if (name === "AbortError") return new NetError("aborted", `the request to ${host} was cancelled`);
-  const code = errorCode(error) ?? "";
-  if (/^ERR_SSL_(WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST)$/.test(code)) {
-    return new NetError("not-tls", `${host} does not speak TLS (https) on that port (${code})`);
-  }
-  if (/CERT|SIGNATURE|ISSUER|SELF_SIGNED|^ERR_TLS|^ERR_SSL|HOSTNAME/.test(code)) {
-    return new NetError("tls", `the TLS certificate of ${host} is not trusted by this machine (${code})`);
-  }
-  const kind = CODE_KINDS[code] ?? "network";
-  const said = {
-    dns: `the name ${hostname(host)} does not resolve`,
-    refused: `${host} refused the connection`,
-    reset: `the connection to ${host} was reset`,
-    closed: `${host} closed the connection before the answer was complete`,
-    timeout: `${host} did not answer within ${timeoutMs / 1e3} s`
-  };
-  return new NetError(kind, said[kind] ?? `could not reach ${host}${code ? ` (${code})` : ""}`);
-}
-function netAdvice(error, flag) {
-  const service = flag === "--api-url" ? "GitHub's REST API" : "a container registry";
-  switch (error.kind) {
-    case "timeout":
-      return "Try again; on a slow network or behind a proxy, raise --timeout.";
-    case "dns":
-      return `Check the host name (${flag}) and this machine's network and DNS.`;
-    case "refused":
-      return `Check the host and port (${flag}): nothing accepts connections there.`;
-    case "reset":
-    case "closed":
-      return "Try again; if it keeps happening, a proxy, VPN or firewall on the way may be cutting connections.";
-    case "tls":
-      return "If this network uses a private CA or a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its certificate file.";
-    case "not-tls":
-      return `If it serves plain http (allowed only on a loopback host), pass ${flag} http://host:port.`;
-    case "redirect":
-      return `Check ${flag}: pass the address that answers directly, not one that redirects.`;
-    case "off-host":
-    case "insecure":
-      return `Check ${flag}: the token goes only to the API host and the registry host, over https.`;
-    case "too-large":
-      return `Check that ${flag} points at ${service}: something else answered.`;
-    case "aborted":
-      return "";
-    // cancelled on purpose (Ctrl-C) or not sent for a reason the message gives
-    case "network":
-      return "Check the network connection, then try again.";
-  }
-}
-function describeNetError(error) {
-  return error.attempts > 1 ? `${error.message} (${error.attempts} attempts)` : error.message;
-}
-function netSentence(error, flag) {
-  const advice = netAdvice(error, flag);
-  return `${describeNetError(error)}.${advice ? ` ${advice}` : ""}`;
-}
-
-// src/http/retry.ts
-var RETRY_HEADER = "x-crpat-retries";
-var RETRY_STATUS = /* @__PURE__ */ new Set([500, 502, 503, 504]);
-var RETRY_NET = /* @__PURE__ */ new Set(["reset", "closed", "refused", "timeout", "network"]);
-function withRetries(fetch, options = {}) {
-  const retries = options.retries ?? 2;
-  const base = options.baseDelayMs ?? 250;
-  const maxRetryAfter = options.maxRetryAfterSeconds ?? 5;
-  const sleep = options.sleep ?? defaultSleep;
-  const random = options.random ?? Math.random;
-  return async (input2, init = {}) => {
-    const method = (init.method ?? "GET").toUpperCase();
-    if (method !== "GET" && method !== "HEAD") return fetch(input2, init);
-    const url = input2 instanceof Request ? input2.url : String(input2);
-    const note = { attempts: 0, waitedMs: 0, retryAfterSeconds: null };
-    for (let attempt = 1; ; attempt++) {
-      note.attempts = attempt;
-      let reason;
-      let delayMs = Math.round(base * 2 ** (attempt - 1) * (0.5 + random()));
-      let retryAfter = null;
-      try {
-        const response = await fetch(input2, init);
-        const asked = Number(response.headers.get("retry-after"));
-        if ((response.status === 429 || response.status === 403) && Number.isFinite(asked) && asked > 0 && asked <= maxRetryAfter) {
-          reason = `HTTP ${response.status}, Retry-After ${asked} s`;
-          delayMs = asked * 1e3;
-          retryAfter = asked;
-        } else if (RETRY_STATUS.has(response.status)) {
-          reason = `HTTP ${response.status}`;
-        } else {
-          return annotated(response, note);
-        }
-        if (attempt > retries) return annotated(response, note);
-      } catch (error) {
-        if (!(error instanceof NetError) || !RETRY_NET.has(error.kind) || attempt > retries) throw withAttempts(error, attempt);
-        reason = error.message;
-      }
-      options.onRetry?.({ method, url, reason, delayMs, attempt });
-      await sleep(delayMs, options.signal);
-      note.waitedMs += delayMs;
-      if (retryAfter !== null) note.retryAfterSeconds = retryAfter;
-    }
-  };
-}
-function annotated(response, note) {
-  if (note.attempts === 1) return response;
-  const copy = new Response(response.body, response);
-  copy.headers.set(RETRY_HEADER, formatRetryNote(note));
-  return copy;
-}
-function withAttempts(error, attempts) {
-  return error instanceof NetError && attempts > 1 ? new NetError(error.kind, error.message, attempts) : error;
-}
-function formatRetryNote(note) {
-  const retryAfter = note.retryAfterSeconds === null ? "" : `; retry-after=${note.retryAfterSeconds}`;
-  return `attempts=${note.attempts}; waited-ms=${note.waitedMs}${retryAfter}`;
-}
-function parseRetryNote(value) {
-  const match = /^attempts=(\d{1,3}); waited-ms=(\d{1,9})(?:; retry-after=(\d{1,9}))?$/.exec(value ?? "");
-  if (!match) return null;
-  return { attempts: Number(match[1]), waitedMs: Number(match[2]), retryAfterSeconds: match[3] === void 0 ? null : Number(match[3]) };
-}
-function defaultSleep(ms, signal) {
-  return new Promise((resolve2, reject) => {
-    if (signal?.aborted) return reject(interrupted(signal));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(interrupted(signal));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve2();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-function interrupted(signal) {
-  const reason = signal.reason;
-  return reason instanceof Error && reason.name === "TimeoutError" ? new NetError("timeout", "crpat's overall time limit ran out while it waited to try again") : new NetError("aborted", "cancelled while waiting to try again");
-}
-
-// src/text.ts
-function clean(text, max) {
-  const plain = text.replace(/[\x00-\x1f\x7f-\x9f]/g, " ");
-  if (plain.length <= max) return plain;
-  const cut = /[\ud800-\udbff]/.test(plain[max - 2] ?? "") ? max - 2 : max - 1;
-  return `${plain.slice(0, cut)}\u2026`;
-}
-
-// src/github/error-body.ts
-var MAX_BODY = 1e6;
-var MAX_MESSAGE = 500;
-function parseGitHubError(text) {
-  const body = jsonObject(text);
-  if (body === null) return null;
-  const message2 = typeof body["message"] === "string" ? clean(body["message"], MAX_MESSAGE) : null;
-  const docs = body["documentation_url"];
-  const documentationUrl = typeof docs === "string" ? clean(docs, MAX_MESSAGE) : null;
-  if (message2 === null && documentationUrl === null) return null;
-  return { message: message2 ?? "", documentationUrl, status: statusOf(body["status"]) };
-}
-function statusOf(status) {
-  if (typeof status === "string") return clean(status, 20);
-  return typeof status === "number" && Number.isInteger(status) ? String(status) : null;
-}
-function jsonObject(text) {
-  if (text.length > MAX_BODY) return null;
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
-  return value;
-}
-
 // src/github/headers.ts
 function parseScopes(header) {
   if (header === null || header === void 0) return null;
@@ -496,6 +445,914 @@ function tryUrl(text) {
   }
 }
 
+// src/capabilities/links.ts
+function webUrlFor(repoHost) {
+  return `https://${repoHost}`;
+}
+function newClassicTokenUrl(webUrl, scopes, description) {
+  const list = scopes.map((scope) => encodeURIComponent(scope).replace(/%3A/gi, ":")).join(",");
+  return `${webUrl}/settings/tokens/new?scopes=${list}&description=${encodeURIComponent(description)}`;
+}
+var classicTokensListLink = (webUrl) => `${webUrl}/settings/tokens`;
+var fineGrainedTokensListLink = (webUrl) => `${webUrl}/settings/personal-access-tokens`;
+var repoAccessLink = (webUrl, owner, name) => `${webUrl}/${owner}/${name}/settings/access`;
+function classicTokenLink(target, profile) {
+  return newClassicTokenUrl(target.webUrl, profile.classicScopes, noteFor(target, profile));
+}
+function renewalLink(target, profile, hadScopes) {
+  return newClassicTokenUrl(target.webUrl, renewalScopes(hadScopes, profile), noteFor(target, profile));
+}
+function renewalScopes(hadScopes, profile) {
+  const all = [.../* @__PURE__ */ new Set([...hadScopes, ...profile.classicScopes])];
+  return all.filter((scope) => !all.some((other) => other !== scope && expandScopes([other]).has(scope)));
+}
+function fineGrainedTokenLink(target, profile, options = {}) {
+  const permissions = profile.capabilities.filter((spec) => spec.needed && spec.fineGrained !== null);
+  if (permissions.length === 0) return null;
+  const params = new URLSearchParams();
+  params.set("name", `crpat ${profile.id} ${target.owner}/${target.name}`.slice(0, 40));
+  params.set("description", `${noteFor(target, profile)}. Select the repository ${target.owner}/${target.name}.`.slice(0, 1024));
+  params.set("target_name", target.owner);
+  const expires = options.expiresInDays;
+  if (expires !== void 0) params.set("expires_in", expires === "none" ? "none" : String(Math.min(366, Math.max(1, Math.round(expires)))));
+  for (const spec of permissions) if (spec.fineGrained) params.set(spec.fineGrained.permission, spec.fineGrained.level);
+  return `${target.webUrl}/settings/personal-access-tokens/new?${params.toString()}`;
+}
+function packageSettingsLink(target, ownerIsOrg) {
+  const kind = ownerIsOrg ? "orgs" : "users";
+  return `${target.webUrl}/${kind}/${target.owner}/packages/container/${encodeURIComponent(imageName(target))}/settings`;
+}
+function orgPackageCreationLink(webUrl, org) {
+  return `${webUrl}/organizations/${org}/settings/packages`;
+}
+function orgTokenPolicyLink(webUrl, org) {
+  return `${webUrl}/organizations/${org}/settings/personal-access-tokens`;
+}
+function ssoLink(webUrl, org, fromHeader) {
+  return fromHeader ?? `${webUrl}/orgs/${org}/sso`;
+}
+function registryRefusalFix(refusal2, target, profile, ownerIsOrg) {
+  const message2 = refusal2.message;
+  const settings = ownerIsOrg === null ? null : packageSettingsLink(target, ownerIsOrg);
+  if (message2.includes("does not match expected scopes")) {
+    return { text: "Use a classic token with write:packages; a fine-grained token cannot push packages.", url: classicTokenLink(target, profile) };
+  }
+  if (message2.includes("forbids access via a personal access token (classic)")) {
+    return { text: `An owner of ${target.owner} can allow classic tokens in the organization's token policy.`, url: orgTokenPolicyLink(target.webUrl, target.owner) };
+  }
+  if (/installation not allowed to Create organization package/.test(message2)) {
+    return { text: `Give the workflow \`permissions: packages: write\`; an owner of ${target.owner} can check which package visibilities members may create.`, url: orgPackageCreationLink(target.webUrl, target.owner) };
+  }
+  if (/installation not allowed to Write organization package/.test(message2) && settings) {
+    return {
+      text: 'Give the job `permissions: packages: write`; for an existing package, a package admin adds the repository with the Write role under "Manage Actions access".',
+      url: settings
+    };
+  }
+  if (/write_package/.test(message2) && settings) {
+    return { text: 'A package admin grants Write under "Manage access" (people) or "Manage Actions access" (repositories).', url: settings };
+  }
+  if (/create_package/.test(message2) && ownerIsOrg === true) {
+    return { text: `An owner of ${target.owner} can let members create packages under "Package creation".`, url: orgPackageCreationLink(target.webUrl, target.owner) };
+  }
+  if (message2 === "denied") {
+    return { text: "The registry refused the credentials: create a new classic token.", url: classicTokenLink(target, profile) };
+  }
+  return null;
+}
+function noteFor(target, profile) {
+  return `crpat ${profile.id}: ${target.owner}/${target.name} (ghcr ${target.image})`;
+}
+function imageName(target) {
+  const slash = target.image.indexOf("/");
+  return slash < 0 ? target.image : target.image.slice(slash + 1);
+}
+
+// src/capabilities/profiles.ts
+var PACKAGES = {
+  name: "packages:write",
+  needed: true,
+  label: "Packages (read and write)",
+  // facts github-api §5, §9.1: the fine-grained permission list has no packages permission.
+  fineGrained: null
+};
+var PROFILES = {
+  push: {
+    id: "push",
+    summary: "push container images to the target image on the registry",
+    capabilities: [PACKAGES],
+    classicScopes: ["write:packages"]
+  },
+  deploy: {
+    id: "deploy",
+    summary: "the tutorial's deployment permissions on the target repository, and image pushes",
+    capabilities: [
+      { name: "contents:write", needed: true, label: "Contents (read and write)", fineGrained: { permission: "contents", level: "write" } },
+      { name: "metadata:read", needed: true, label: "Metadata (read)", fineGrained: { permission: "metadata", level: "read" } },
+      { name: "actions:write", needed: true, label: "Actions (read and write)", fineGrained: { permission: "actions", level: "write" } },
+      {
+        name: "deployments:write",
+        needed: true,
+        label: "Deployments (read and write)",
+        fineGrained: { permission: "deployments", level: "write" }
+      },
+      {
+        name: "environments:write",
+        needed: true,
+        label: "Environments (read and write)",
+        fineGrained: { permission: "environments", level: "write" }
+      },
+      PACKAGES,
+      {
+        name: "organization_administration:write",
+        needed: false,
+        label: "Organization administration (asked by the tutorial; not needed)",
+        fineGrained: { permission: "organization_administration", level: "write" },
+        organizationOnly: true
+      }
+    ],
+    // The Actions, deployments and environment-variable endpoints document `repo` for classic tokens (OpenAPI
+    // descriptions of actions/create-workflow-dispatch, repos/create-deployment, actions/create-environment-variable);
+    // `public_repo` is documented only for code and deployment statuses of public repositories (scopes-for-oauth-apps.md).
+    classicScopes: ["repo", "write:packages"]
+  }
+};
+var PROFILE_IDS = ["push", "deploy"];
+function profileById(id) {
+  return id === "push" || id === "deploy" ? PROFILES[id] : null;
+}
+function specsFor(profile, ownerIsOrg) {
+  return profile.capabilities.filter((spec) => !spec.organizationOnly || ownerIsOrg !== false);
+}
+
+// src/capabilities/evidence.ts
+function repoEvidence(answer2) {
+  if (answer2 === null) return { kind: "unknown", reason: "GET /repos/{owner}/{repo} got no answer" };
+  const body = isObject(answer2.body) ? answer2.body : {};
+  if (answer2.status === 200) {
+    const owner = isObject(body["owner"]) ? body["owner"] : {};
+    const visibility = typeof body["visibility"] === "string" ? body["visibility"] : null;
+    return {
+      kind: "visible",
+      private: body["private"] === true || visibility !== null && visibility !== "public",
+      ownerIsOrg: owner["type"] === "Organization",
+      role: roleFrom(body["permissions"])
+    };
+  }
+  const message2 = typeof body["message"] === "string" ? body["message"] : `HTTP ${answer2.status}`;
+  if (answer2.status === 404 || answer2.status === 403) return { kind: "hidden", status: answer2.status, message: message2 };
+  return { kind: "unknown", reason: `GET /repos/{owner}/{repo} answered ${answer2.status} (${message2})` };
+}
+function roleFrom(permissions) {
+  if (!isObject(permissions)) return null;
+  if (permissions["admin"] === true) return "admin";
+  if (permissions["maintain"] === true) return "maintain";
+  if (permissions["push"] === true) return "write";
+  if (permissions["triage"] === true) return "triage";
+  return permissions["pull"] === true ? "read" : null;
+}
+function registryEvidence(push) {
+  if (push === null) return { kind: "unknown", reason: "the registry push probe did not run" };
+  switch (push.kind) {
+    case "opened":
+      return { kind: "opened" };
+    case "refused": {
+      const first = push.refusal.errors[0];
+      return { kind: "refused", status: push.refusal.status, code: first?.code ?? "", message: first?.message ?? "" };
+    }
+    case "unexpected":
+      return { kind: "unknown", reason: push.reason };
+    case "network":
+      return { kind: "unknown", reason: push.error.message };
+  }
+}
+function describeRefusal(refusal2) {
+  return [String(refusal2.status), refusal2.code && `${refusal2.code}:`, refusal2.message].filter((part) => part !== "").join(" ");
+}
+var RANK = { read: 1, triage: 2, write: 3, maintain: 4, admin: 5 };
+function atLeast(role, wanted) {
+  return role !== null && RANK[role] >= RANK[wanted];
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/capabilities/classic.ts
+function classicCapabilities(input2) {
+  const ownerIsOrg = input2.repo.kind === "visible" ? input2.repo.ownerIsOrg : null;
+  return specsFor(input2.profile, ownerIsOrg).map((spec) => ({ name: spec.name, needed: spec.needed, ...judge(spec, input2) }));
+}
+var verdict = (granted, evidence) => ({ granted, evidence });
+function judge(spec, input2) {
+  if (input2.scopes === null) return verdict(null, "GitHub sent no X-OAuth-Scopes header, so the scopes are unknown");
+  const held = expandScopes(input2.scopes);
+  const shown = input2.scopes.length > 0 ? input2.scopes.join(", ") : "none";
+  switch (spec.name) {
+    case "packages:write":
+      return packages(held, shown, input2.registry);
+    case "metadata:read":
+      return metadata(input2.repo);
+    case "organization_administration:write":
+      return held.has("admin:org") ? verdict(null, "scope admin:org; it acts only for an owner of the organization, which crpat does not check") : verdict(false, `no scope admin:org (scopes: ${shown})`);
+    default:
+      return repositoryWrite(spec.name, held, shown, input2.repo);
+  }
+}
+function packages(held, shown, registry) {
+  if (!held.has("write:packages")) return verdict(false, `no scope write:packages (scopes: ${shown})`);
+  switch (registry.kind) {
+    case "opened":
+      return verdict(true, "scope write:packages; the registry opened an upload for the image");
+    case "refused":
+      return verdict(false, `scope write:packages, but the registry refused: ${describeRefusal(registry)}`);
+    case "unknown":
+      return verdict(null, `scope write:packages; the package's own access is decided by the registry, which gave no answer (${registry.reason})`);
+  }
+}
+function metadata(repo) {
+  switch (repo.kind) {
+    case "visible":
+      return verdict(true, `GET /repos answered 200 (${repo.private ? "private" : "public"} repository)`);
+    case "hidden":
+      return verdict(false, `GET /repos answered ${repo.status} (${repo.message})`);
+    case "unknown":
+      return verdict(null, repo.reason);
+  }
+}
+var WRITE_SCOPES = {
+  "contents:write": { scopes: ["repo"], publicRepoDocumented: true, roleDocumented: true },
+  "actions:write": { scopes: ["repo"], publicRepoDocumented: false, roleDocumented: true },
+  "deployments:write": { scopes: ["repo", "repo_deployment"], publicRepoDocumented: false, roleDocumented: true },
+  // OpenAPI: "Authenticated users must have collaborator access to a repository to create, update, or read variables"
+  // without naming the role: below write the answer is unknown.
+  "environments:write": { scopes: ["repo"], publicRepoDocumented: false, roleDocumented: false }
+};
+function repositoryWrite(name, held, shown, repo) {
+  const rule = WRITE_SCOPES[name];
+  if (!rule) return verdict(null, "crpat has no rule for this capability");
+  const scope = rule.scopes.find((s) => held.has(s));
+  const isPublic = repo.kind === "visible" && !repo.private;
+  if (!scope) {
+    if (!held.has("public_repo")) return verdict(false, `no scope ${rule.scopes.join(" or ")} (scopes: ${shown})`);
+    if (repo.kind === "visible" && repo.private) return verdict(false, `scope public_repo covers public repositories only (scopes: ${shown})`);
+    if (!isPublic) return verdict(null, `scope public_repo suffices only on a public repository, and the visibility is unknown`);
+    if (!rule.publicRepoDocumented) {
+      return verdict(null, `scope public_repo: GitHub documents ${rule.scopes.join(" or ")} for this, not whether public_repo suffices on a public repository`);
+    }
+  }
+  const because = scope ?? "public_repo";
+  switch (repo.kind) {
+    case "hidden":
+      return verdict(false, `scope ${because}, but GET /repos answered ${repo.status} (${repo.message})`);
+    case "unknown":
+      return verdict(null, `scope ${because}; the role is unknown (${repo.reason})`);
+    case "visible":
+      return byRole(because, repo.role, rule.roleDocumented);
+  }
+}
+function byRole(scope, role, roleDocumented) {
+  if (role === null) return verdict(null, `scope ${scope}; GET /repos carried no permissions, so the role is unknown`);
+  if (atLeast(role, "write")) return verdict(true, `scope ${scope} + role ${role}`);
+  if (!roleDocumented) return verdict(null, `scope ${scope}, role ${role}: GitHub documents "collaborator access" without naming the role`);
+  return verdict(false, `scope ${scope}, but role ${role}: writing needs the write role`);
+}
+
+// src/capabilities/probes.ts
+var OPENAPI = "@octokit/openapi 23.0.2 generated/api.github.com.json";
+var DOCS_DATA = "github/docs src/github-apps/data/fpt-2022-11-28/fine-grained-pat-permissions.json";
+var TRUFFLEHOG = "trufflesecurity/trufflehog pkg/analyzer/analyzers/github/finegrained/finegrained.go";
+var CONTENTS_WRITE = {
+  id: "contents:write",
+  capability: "contents:write",
+  permission: "contents",
+  level: "write",
+  alone: true,
+  method: "POST",
+  path: "/repos/{owner}/{repo}/git/blobs",
+  body: {},
+  // 422: `content` is required (OpenAPI git/create-blob lists 422 "Validation failed"); 403: no contents write.
+  expect: { granted: [422], denied: [403] },
+  cannotWrite: "The body has no `content`, which the OpenAPI marks required, so no blob can be created; and a blob, even if one were created, is an unreferenced object: no branch, tag, commit or file changes.",
+  source: `${DOCS_DATA} (contents: "create-a-blob", POST /repos/{owner}/{repo}/git/blobs, write, no additional permission); ${OPENAPI} git/create-blob (required: content; responses 201, 403, 404, 409, 422); write-probe pattern: ${TRUFFLEHOG} getContentsPermission (invalid payload: 403 = read only, 400/422 = write)`
+};
+var CONTENTS_READ = {
+  id: "contents:read",
+  capability: "contents:write",
+  permission: "contents",
+  level: "read",
+  alone: true,
+  method: "GET",
+  path: "/repos/{owner}/{repo}/commits?per_page=1",
+  body: null,
+  // 409: an empty repository (OpenAPI repos/list-commits lists 409; trufflehog counts it as read access).
+  expect: { granted: [200, 409], denied: [403] },
+  cannotWrite: "A GET: it reads one commit.",
+  source: `${DOCS_DATA} (contents: "list-commits", read); ${OPENAPI} repos/list-commits (responses 200, 400, 404, 409, 500); ${TRUFFLEHOG} getContentsPermission`
+};
+var ACTIONS_WRITE = {
+  id: "actions:write",
+  capability: "actions:write",
+  permission: "actions",
+  level: "write",
+  alone: true,
+  method: "POST",
+  path: "/repos/{owner}/{repo}/actions/workflows/{random}.yml/dispatches",
+  body: {},
+  // 404: no workflow with that file name; 422: `ref` missing. Either means the permission check was passed.
+  expect: { granted: [404, 422], denied: [403] },
+  cannotWrite: "The workflow file name is random, so no workflow exists to run; and the body has no `ref`, which the OpenAPI marks required, so no run could be dispatched even if such a workflow existed.",
+  source: `${DOCS_DATA} (actions: "create-a-workflow-dispatch-event", write, no additional permission); ${OPENAPI} actions/create-workflow-dispatch (required: ref; the file name may replace the id); ${TRUFFLEHOG} getActionsPermission (random workflow file name: 403 = no write, 404 = write)`
+};
+var ACTIONS_READ = {
+  id: "actions:read",
+  capability: "actions:write",
+  permission: "actions",
+  level: "read",
+  alone: true,
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/workflows?per_page=1",
+  body: null,
+  expect: { granted: [200], denied: [403] },
+  cannotWrite: "A GET: it lists at most one workflow.",
+  source: `${DOCS_DATA} (actions: "list-repository-workflows", read); ${OPENAPI} actions/list-repo-workflows`
+};
+var DEPLOYMENTS_WRITE = {
+  id: "deployments:write",
+  capability: "deployments:write",
+  permission: "deployments",
+  level: "write",
+  alone: true,
+  method: "POST",
+  path: "/repos/{owner}/{repo}/deployments",
+  body: {},
+  // 422 validation_failed (OpenAPI); 409 is listed for merge conflicts/status checks, after the permission check.
+  expect: { granted: [409, 422], denied: [403] },
+  cannotWrite: "The body has no `ref`, which the OpenAPI marks required: with nothing to deploy no deployment is created, and no auto-merge runs (auto_merge acts on the ref being deployed).",
+  source: `${DOCS_DATA} (deployments: "create-a-deployment", write, no additional permission); ${OPENAPI} repos/create-deployment (required: ref; responses 201, 202, 409, 422); ${TRUFFLEHOG} getDeploymentsPermission (empty body: 403 = read, 409/422 = write)`
+};
+var DEPLOYMENTS_READ = {
+  id: "deployments:read",
+  capability: "deployments:write",
+  permission: "deployments",
+  level: "read",
+  alone: true,
+  method: "GET",
+  path: "/repos/{owner}/{repo}/deployments?per_page=1",
+  body: null,
+  expect: { granted: [200], denied: [403] },
+  cannotWrite: "A GET: it lists at most one deployment.",
+  source: `${DOCS_DATA} (deployments: "list-deployments", read); ${OPENAPI} repos/list-deployments`
+};
+var ENVIRONMENTS_WRITE = {
+  id: "environments:write",
+  capability: "environments:write",
+  permission: "environments",
+  level: "write",
+  alone: false,
+  method: "POST",
+  path: "/repos/{owner}/{repo}/environments/{random}/variables",
+  body: {},
+  // 404: no environment by that name; 422: `name` and `value` missing.
+  expect: { granted: [404, 422], denied: [403] },
+  cannotWrite: "The environment name is random, so there is no environment to hold a variable (a variable is created only in an existing environment); and the body has neither `name` nor `value`, both required by the OpenAPI.",
+  source: `${DOCS_DATA} (environments: "create-an-environment-variable", write, additional permission actions_variables); ${OPENAPI} actions/create-environment-variable (required: name, value); write-probe pattern: ${TRUFFLEHOG} getEnvironmentsPermission (403 = read, 422 = write)`
+};
+var ENVIRONMENTS_READ = {
+  id: "environments:read",
+  capability: "environments:write",
+  permission: "environments",
+  level: "read",
+  alone: false,
+  method: "GET",
+  path: "/repos/{owner}/{repo}/environments/{random}/variables?per_page=1",
+  body: null,
+  // 404: no environment by that name (the permission check was passed).
+  expect: { granted: [200, 404], denied: [403] },
+  cannotWrite: "A GET on an environment that does not exist.",
+  source: `${DOCS_DATA} (environments: "list-environment-variables", read, additional permission actions_variables); ${OPENAPI} actions/list-environment-variables`
+};
+var PROBE_PAIRS = [
+  { capability: "contents:write", write: CONTENTS_WRITE, read: CONTENTS_READ },
+  { capability: "actions:write", write: ACTIONS_WRITE, read: ACTIONS_READ },
+  { capability: "deployments:write", write: DEPLOYMENTS_WRITE, read: DEPLOYMENTS_READ },
+  { capability: "environments:write", write: ENVIRONMENTS_WRITE, read: ENVIRONMENTS_READ }
+];
+var ALL_PROBES = PROBE_PAIRS.flatMap((pair) => [pair.write, pair.read]);
+
+// src/capabilities/fine-grained.ts
+function probePlan(profile, repo) {
+  if (repo.kind !== "visible") return [];
+  if (repo.role !== null && !atLeast(repo.role, "write")) return [];
+  const wanted = new Set(specsFor(profile, repo.ownerIsOrg).map((spec) => spec.name));
+  return PROBE_PAIRS.filter((pair) => wanted.has(pair.capability));
+}
+function fineGrainedCapabilities(input2) {
+  const ownerIsOrg = input2.repo.kind === "visible" ? input2.repo.ownerIsOrg : null;
+  return specsFor(input2.profile, ownerIsOrg).map((spec) => ({ name: spec.name, needed: spec.needed, ...judge2(spec, input2) }));
+}
+var verdict2 = (granted, evidence) => ({ granted, evidence });
+function judge2(spec, input2) {
+  switch (spec.name) {
+    case "packages:write":
+      return packages2(input2.registry);
+    case "metadata:read":
+      return metadata2(input2.repo);
+    case "organization_administration:write":
+      return verdict2(null, "not probed: no profile needs it, and its write endpoints change organization settings");
+    default:
+      return probed(spec, input2);
+  }
+}
+function packages2(registry) {
+  const why = "fine-grained tokens have no Packages permission; GitHub Packages supports only classic personal access tokens";
+  switch (registry.kind) {
+    case "opened":
+      return verdict2(true, `the registry opened an upload for the image, although ${why}`);
+    case "refused":
+      return verdict2(false, `${why} (the registry refused: ${describeRefusal(registry)})`);
+    case "unknown":
+      return verdict2(false, why);
+  }
+}
+function metadata2(repo) {
+  switch (repo.kind) {
+    case "visible":
+      return verdict2(true, repo.private ? "GET /repos answered 200" : "GET /repos answered 200 (public repository: every fine-grained token may read it)");
+    case "hidden":
+      return verdict2(false, hiddenReason(repo));
+    case "unknown":
+      return verdict2(null, repo.reason);
+  }
+}
+function probed(spec, input2) {
+  const { repo } = input2;
+  if (repo.kind === "hidden") return verdict2(false, hiddenReason(repo));
+  if (repo.kind === "unknown") return verdict2(null, repo.reason);
+  if (repo.role !== null && !atLeast(repo.role, "write")) {
+    return verdict2(false, `role ${repo.role}: a token cannot give its user more than the user's own access`);
+  }
+  const found = input2.findings?.get(spec.name);
+  if (!found) return verdict2(null, "not probed");
+  const { write, read } = found;
+  if (write.outcome === "granted") return verdict2(true, `${write.reason}: the permission check was passed`);
+  if (write.outcome === "unknown") return verdict2(null, write.reason);
+  return verdict2(false, `${write.reason}${readClause(read)}`);
+}
+function readClause(read) {
+  if (read === null) return "";
+  if (read.outcome === "granted") return `; read access works (${read.reason})`;
+  if (read.outcome === "denied") return `; no read access either (${read.reason})`;
+  return `; read access unknown (${read.reason})`;
+}
+function hiddenReason(repo) {
+  const causes = repo.status === 404 ? ": the repository is not among the token's repositories, belongs to another resource owner, or the user cannot see it" : "";
+  return `GET /repos answered ${repo.status} (${repo.message})${causes}`;
+}
+
+// src/capabilities/run-probes.ts
+import { randomBytes } from "crypto";
+
+// src/capabilities/judge-probe.ts
+var NOT_ACCESSIBLE_BY_PAT = "Resource not accessible by personal access token";
+function parseAcceptedPermissions(header) {
+  if (header === null) return null;
+  return header.split(";").map((set) => {
+    const pairs = set.split(",").map((pair) => pair.trim().split("=")).filter((pair) => pair.length === 2 && /^[a-z_]+$/.test(pair[0] ?? "") && /^[a-z]+$/.test(pair[1] ?? ""));
+    return new Map(pairs.map(([name, level]) => [name, level]));
+  }).filter((set) => set.size > 0);
+}
+var LEVEL = { read: 1, write: 2, admin: 3 };
+function judgeProbe(probe, answer2) {
+  const result = (outcome, reason) => ({ probe, outcome, status: answer2.status, reason });
+  const request2 = `${probe.method} ${probe.path.replace(/\?.*$/, "")} answered ${answer2.status}`;
+  const message2 = messageOf(answer2.body);
+  if (probe.expect.granted.includes(answer2.status)) return result("granted", request2);
+  if (answer2.status === 403 && message2 === NOT_ACCESSIBLE_BY_PAT) return denial(probe, answer2, request2, result);
+  if (answer2.status === 403 || answer2.status === 429) {
+    return result("unknown", `${request2} (${message2 ?? "no message"}): not a permission answer`);
+  }
+  if (probe.expect.denied.includes(answer2.status)) return result("denied", request2);
+  return result("unknown", `${request2}${message2 ? ` (${message2})` : ""}, which this probe does not expect`);
+}
+function denial(probe, answer2, request2, result) {
+  const header = answer2.headers.get("x-accepted-github-permissions");
+  const sets = parseAcceptedPermissions(header);
+  const shown = `${request2} ${NOT_ACCESSIBLE_BY_PAT}`;
+  if (sets === null) {
+    return probe.alone ? result("denied", shown) : result("unknown", `${shown}, without X-Accepted-GitHub-Permissions, and this endpoint may need another permission too`);
+  }
+  const withHeader = `${shown}; X-Accepted-GitHub-Permissions: ${header}`;
+  const ours = sets.some((set) => otherThan(set, probe.permission).length === 0 && (LEVEL[set.get(probe.permission) ?? ""] ?? 0) >= (LEVEL[probe.level] ?? 9));
+  if (ours) return result("denied", withHeader);
+  const mentioned = sets.some((set) => set.has(probe.permission));
+  return result(
+    "unknown",
+    mentioned ? `${withHeader}: every accepted set also needs another permission, so ${probe.permission} alone is not decided` : `${withHeader}: GitHub did not ask for ${probe.permission}`
+  );
+}
+function otherThan(set, permission) {
+  return [...set].filter(([name, level]) => name !== permission && !(name === "metadata" && level === "read")).map(([name]) => name);
+}
+function messageOf(body) {
+  return isObject(body) && typeof body["message"] === "string" ? body["message"] : null;
+}
+
+// src/capabilities/run-probes.ts
+async function runProbes(target, plan, deps) {
+  const random = (deps.randomName ?? defaultRandomName)();
+  const pause = deps.pause ?? sleep;
+  const findings = /* @__PURE__ */ new Map();
+  let mutated = false;
+  let stop = null;
+  const send = async (probe) => {
+    if (stop !== null) return { probe, outcome: "unknown", status: null, reason: `not sent: ${stop}` };
+    if (probe.method !== "GET" && mutated) await pause(deps.pauseMs ?? 1e3);
+    if (probe.method !== "GET") mutated = true;
+    const result = await sendOne(probe, fillPath(probe.path, target, random), deps.request);
+    if (isRateLimit(result)) stop = `GitHub signalled a rate limit (${result.reason})`;
+    return result;
+  };
+  for (const pair of plan) {
+    const write = await send(pair.write);
+    const read = write.outcome === "denied" ? await send(pair.read) : null;
+    findings.set(pair.capability, { write, read });
+  }
+  return findings;
+}
+async function sendOne(probe, path, request2) {
+  try {
+    const answer2 = probe.body === null ? await request2(probe.method, path) : await request2(probe.method, path, probe.body);
+    return judgeProbe(probe, answer2);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { probe, outcome: "unknown", status: null, reason: `${probe.method} ${path.replace(/\?.*$/, "")} got no answer (${reason})` };
+  }
+}
+function fillPath(template, target, random) {
+  const values = { owner: target.owner, repo: target.repo, random };
+  return template.replace(/\{(owner|repo|random)\}/g, (_, key) => encodeURIComponent(values[key] ?? ""));
+}
+function isRateLimit(result) {
+  return result.status === 429 || result.status === 403 && /rate limit/i.test(result.reason);
+}
+function defaultRandomName() {
+  return `crpat-probe-${randomBytes(16).toString("hex")}`;
+}
+function sleep(ms) {
+  return new Promise((resolve2) => setTimeout(resolve2, ms));
+}
+
+// src/capabilities/assess.ts
+async function assessCapabilities(input2, deps) {
+  switch (input2.tokenKind) {
+    case "classic":
+    case "oauth":
+      return { capabilities: classicCapabilities(input2), probes: [] };
+    case "fine-grained": {
+      const plan = probePlan(input2.profile, input2.repo);
+      const findings = deps !== null && plan.length > 0 ? await runProbes(input2.target, plan, deps) : null;
+      const probes = findings ? [...findings.values()].flatMap(({ write, read }) => read ? [write, read] : [write]) : [];
+      return { capabilities: fineGrainedCapabilities({ ...input2, findings }), probes };
+    }
+    default:
+      return { capabilities: otherCapabilities(input2), probes: [] };
+  }
+}
+function otherCapabilities(input2) {
+  const ownerIsOrg = input2.repo.kind === "visible" ? input2.repo.ownerIsOrg : null;
+  return specsFor(input2.profile, ownerIsOrg).map((spec) => {
+    const base = { name: spec.name, needed: spec.needed };
+    if (spec.name === "packages:write" && input2.registry.kind !== "unknown") {
+      return input2.registry.kind === "opened" ? { ...base, granted: true, evidence: "the registry opened an upload for the image" } : { ...base, granted: false, evidence: `the registry refused: ${describeRefusal(input2.registry)}` };
+    }
+    return { ...base, granted: null, evidence: `crpat reads capabilities of classic, OAuth and fine-grained tokens only, not of a ${input2.tokenKind} token` };
+  });
+}
+
+// src/capabilities/github-token-advice.ts
+var PERMISSIONS_STEP = "Give the job `permissions: packages: write` (and `contents: read`), log in with `password: ${{ secrets.GITHUB_TOKEN }}`, and delete the CR_PAT secret.";
+var FORKS = "Pull requests from public forks always get a read-only GITHUB_TOKEN: pushes from them cannot work with it.";
+function githubTokenAdvice(input2) {
+  const repository = `${input2.target.owner}/${input2.target.name}`;
+  if (input2.workflowRepository.toLowerCase() !== repository.toLowerCase()) {
+    return {
+      replaces: null,
+      summary: `The workflow runs in ${input2.workflowRepository}, not in ${repository}: GITHUB_TOKEN is advised only for the repository's own images.`,
+      steps: [],
+      fix: null
+    };
+  }
+  const namespace = input2.target.image.split("/")[0] ?? "";
+  if (namespace.toLowerCase() !== input2.target.owner.toLowerCase()) {
+    return {
+      replaces: false,
+      summary: `The image lives under ${namespace}, not under ${input2.target.owner}: GITHUB_TOKEN publishes packages associated with its own repository.`,
+      steps: [],
+      fix: null
+    };
+  }
+  const steps = [PERMISSIONS_STEP, ...input2.defaultWorkflowPermissions === "read" ? ["The default GITHUB_TOKEN permissions here are read-only, so the `permissions` key is required."] : [], FORKS];
+  return { ...byPackage(input2, repository), steps };
+}
+function byPackage(input2, repository) {
+  const pkg = input2.package;
+  const settings = input2.ownerIsOrg === null ? null : packageSettingsLink(input2.target, input2.ownerIsOrg);
+  const grant = (why) => ({
+    replaces: false,
+    summary: `GITHUB_TOKEN of ${repository} cannot push to ghcr.io/${input2.target.image} yet: ${why}.`,
+    fix: settings ? { text: `A package admin adds ${repository} with the Write role under "Manage Actions access" (web only, no API).`, url: settings } : null
+  });
+  switch (pkg.kind) {
+    case "absent-or-hidden":
+      return {
+        replaces: true,
+        summary: `GITHUB_TOKEN with \`permissions: packages: write\` may replace the personal token: the first push from ${repository}'s workflow creates the package, linked to the repository. (If the package exists but this token cannot see it, its own access decides.)`,
+        fix: null
+      };
+    case "exists":
+      if (pkg.linkedRepository === null) return grant("the package was created outside this repository's workflows and is not linked to it");
+      if (pkg.linkedRepository.toLowerCase() !== repository.toLowerCase()) return grant(`the package is linked to ${pkg.linkedRepository}`);
+      return {
+        replaces: true,
+        summary: `GITHUB_TOKEN with \`permissions: packages: write\` may replace the personal token: the package is linked to ${repository}. If a push is refused, the package does not inherit the repository's access and needs ${repository} under "Manage Actions access".`,
+        fix: settings ? { text: 'Package settings ("Manage Actions access")', url: settings } : null
+      };
+    case "unknown":
+      return {
+        replaces: null,
+        summary: `GITHUB_TOKEN may replace the personal token if the package is new or linked to ${repository}; crpat could not read the package (${pkg.reason}).`,
+        fix: settings ? { text: 'Package settings ("Manage Actions access")', url: settings } : null
+      };
+  }
+}
+
+// src/capabilities/package-facts.ts
+function packageLookupPath(image, ownerIsOrg, login) {
+  const slash = image.indexOf("/");
+  const owner = image.slice(0, slash);
+  const name = encodeURIComponent(image.slice(slash + 1));
+  if (ownerIsOrg) return `/orgs/${encodeURIComponent(owner)}/packages/container/${name}`;
+  if (login !== null && login.toLowerCase() === owner.toLowerCase()) return `/user/packages/container/${name}`;
+  return `/users/${encodeURIComponent(owner)}/packages/container/${name}`;
+}
+function packageEvidence(answer2) {
+  if (answer2 === null) return { kind: "unknown", reason: "the packages API gave no answer" };
+  const body = isObject(answer2.body) ? answer2.body : {};
+  if (answer2.status === 200) {
+    const repository = isObject(body["repository"]) ? body["repository"] : null;
+    const linked = repository && typeof repository["full_name"] === "string" ? repository["full_name"] : null;
+    return { kind: "exists", linkedRepository: linked, visibility: typeof body["visibility"] === "string" ? body["visibility"] : null };
+  }
+  if (answer2.status === 404) return { kind: "absent-or-hidden" };
+  const message2 = typeof body["message"] === "string" ? body["message"] : `HTTP ${answer2.status}`;
+  return { kind: "unknown", reason: `the packages API answered ${answer2.status} (${message2})` };
+}
+
+// src/text.ts
+function clean(text, max) {
+  const plain = text.replace(/[\x00-\x1f\x7f-\x9f]/g, " ");
+  if (plain.length <= max) return plain;
+  const cut = /[\ud800-\udbff]/.test(plain[max - 2] ?? "") ? max - 2 : max - 1;
+  return `${plain.slice(0, cut)}\u2026`;
+}
+
+// src/checks/repo-facts.ts
+function repoFacts(outcome) {
+  if (outcome.kind !== "response" || outcome.status !== 200) return null;
+  const body = outcome.body;
+  if (!body || typeof body !== "object") return null;
+  const owner = body.owner ?? {};
+  const permissions = body.permissions;
+  return {
+    // Server text reaches a terminal: control characters go.
+    fullName: clean(String(body.full_name ?? ""), 200),
+    ownerLogin: clean(String(owner.login ?? ""), 100),
+    ownerIsOrg: owner.type === "Organization",
+    visibility: typeof body.visibility === "string" ? clean(body.visibility, 20) : body.private === true ? "private" : "public",
+    permissions: permissions ? {
+      admin: permissions.admin === true,
+      maintain: permissions.maintain === true,
+      push: permissions.push === true,
+      triage: permissions.triage === true,
+      pull: permissions.pull === true
+    } : null
+  };
+}
+function roleOf(permissions) {
+  if (permissions.admin) return "admin";
+  if (permissions.maintain) return "maintain";
+  if (permissions.push) return "write";
+  if (permissions.triage) return "triage";
+  return permissions.pull ? "read" : "no";
+}
+
+// src/http/net-error.ts
+var NetError = class extends Error {
+  constructor(kind, message2, attempts = 1) {
+    super(message2);
+    this.kind = kind;
+    this.attempts = attempts;
+  }
+  kind;
+  attempts;
+  name = "NetError";
+};
+var CODE_KINDS = {
+  ENOTFOUND: "dns",
+  EAI_AGAIN: "dns",
+  EAI_NONAME: "dns",
+  ECONNREFUSED: "refused",
+  ECONNRESET: "reset",
+  EPIPE: "reset",
+  // undici: the peer closed the socket (FIN) before the answer was complete, e.g. short of its Content-Length.
+  UND_ERR_SOCKET: "closed",
+  UND_ERR_CLOSED: "closed",
+  UND_ERR_CONNECT_TIMEOUT: "timeout",
+  UND_ERR_HEADERS_TIMEOUT: "timeout",
+  UND_ERR_BODY_TIMEOUT: "timeout",
+  ETIMEDOUT: "timeout"
+};
+function errorCode(error) {
+  let current = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    const code = current.code;
+    if (typeof code === "string") return code;
+    current = current.cause;
+  }
+  return void 0;
+}
+function hostname(host) {
+  return host.replace(/:\d+$/, "");
+}
+function toNetError(error, host, timeoutMs) {
+  if (error instanceof NetError) return error;
+  const name = error instanceof Error ? error.name : "";
+  if (name === "TimeoutError") return new NetError("timeout", `${host} did not answer within ${timeoutMs / 1e3} s`);
+  if (name === "AbortError") return new NetError("aborted", `the request to ${host} was cancelled`);
+  const code = errorCode(error) ?? "";
+  if (/^ERR_SSL_(WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST)$/.test(code)) {
+    return new NetError("not-tls", `${host} does not speak TLS (https) on that port (${code})`);
+  }
+  if (/CERT|SIGNATURE|ISSUER|SELF_SIGNED|^ERR_TLS|^ERR_SSL|HOSTNAME/.test(code)) {
+    return new NetError("tls", `the TLS certificate of ${host} is not trusted by this machine (${code})`);
+  }
+  const kind = CODE_KINDS[code] ?? "network";
+  const said = {
+    dns: `the name ${hostname(host)} does not resolve`,
+    refused: `${host} refused the connection`,
+    reset: `the connection to ${host} was reset`,
+    closed: `${host} closed the connection before the answer was complete`,
+    timeout: `${host} did not answer within ${timeoutMs / 1e3} s`
+  };
+  return new NetError(kind, said[kind] ?? `could not reach ${host}${code ? ` (${code})` : ""}`);
+}
+function netAdvice(error, flag) {
+  const service = flag === "--api-url" ? "GitHub's REST API" : "a container registry";
+  switch (error.kind) {
+    case "timeout":
+      return "Try again; on a slow network or behind a proxy, raise --timeout.";
+    case "dns":
+      return `Check the host name (${flag}) and this machine's network and DNS.`;
+    case "refused":
+      return `Check the host and port (${flag}): nothing accepts connections there.`;
+    case "reset":
+    case "closed":
+      return "Try again; if it keeps happening, a proxy, VPN or firewall on the way may be cutting connections.";
+    case "tls":
+      return "If this network uses a private CA or a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its certificate file.";
+    case "not-tls":
+      return `If it serves plain http (allowed only on a loopback host), pass ${flag} http://host:port.`;
+    case "redirect":
+      return `Check ${flag}: pass the address that answers directly, not one that redirects.`;
+    case "off-host":
+    case "insecure":
+      return `Check ${flag}: the token goes only to the API host and the registry host, over https.`;
+    case "too-large":
+      return `Check that ${flag} points at ${service}: something else answered.`;
+    case "aborted":
+      return "";
+    // cancelled on purpose (Ctrl-C) or not sent for a reason the message gives
+    case "network":
+      return "Check the network connection, then try again.";
+  }
+}
+function describeNetError(error) {
+  return error.attempts > 1 ? `${error.message} (${error.attempts} attempts)` : error.message;
+}
+function netSentence(error, flag) {
+  const advice = netAdvice(error, flag);
+  return `${describeNetError(error)}.${advice ? ` ${advice}` : ""}`;
+}
+
+// src/http/retry.ts
+var RETRY_HEADER = "x-crpat-retries";
+var RETRY_STATUS = /* @__PURE__ */ new Set([500, 502, 503, 504]);
+var RETRY_NET = /* @__PURE__ */ new Set(["reset", "closed", "refused", "timeout", "network"]);
+function withRetries(fetch, options = {}) {
+  const retries = options.retries ?? 2;
+  const base = options.baseDelayMs ?? 250;
+  const maxRetryAfter = options.maxRetryAfterSeconds ?? 5;
+  const sleep2 = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  return async (input2, init = {}) => {
+    const method = (init.method ?? "GET").toUpperCase();
+    if (method !== "GET" && method !== "HEAD") return fetch(input2, init);
+    const url = input2 instanceof Request ? input2.url : String(input2);
+    const note = { attempts: 0, waitedMs: 0, retryAfterSeconds: null };
+    for (let attempt = 1; ; attempt++) {
+      note.attempts = attempt;
+      let reason;
+      let delayMs = Math.round(base * 2 ** (attempt - 1) * (0.5 + random()));
+      let retryAfter = null;
+      try {
+        const response = await fetch(input2, init);
+        const asked = Number(response.headers.get("retry-after"));
+        if ((response.status === 429 || response.status === 403) && Number.isFinite(asked) && asked > 0 && asked <= maxRetryAfter) {
+          reason = `HTTP ${response.status}, Retry-After ${asked} s`;
+          delayMs = asked * 1e3;
+          retryAfter = asked;
+        } else if (RETRY_STATUS.has(response.status)) {
+          reason = `HTTP ${response.status}`;
+        } else {
+          return annotated(response, note);
+        }
+        if (attempt > retries) return annotated(response, note);
+      } catch (error) {
+        if (!(error instanceof NetError) || !RETRY_NET.has(error.kind) || attempt > retries) throw withAttempts(error, attempt);
+        reason = error.message;
+      }
+      options.onRetry?.({ method, url, reason, delayMs, attempt });
+      await sleep2(delayMs, options.signal);
+      note.waitedMs += delayMs;
+      if (retryAfter !== null) note.retryAfterSeconds = retryAfter;
+    }
+  };
+}
+function annotated(response, note) {
+  if (note.attempts === 1) return response;
+  const copy = new Response(response.body, response);
+  copy.headers.set(RETRY_HEADER, formatRetryNote(note));
+  return copy;
+}
+function withAttempts(error, attempts) {
+  return error instanceof NetError && attempts > 1 ? new NetError(error.kind, error.message, attempts) : error;
+}
+function formatRetryNote(note) {
+  const retryAfter = note.retryAfterSeconds === null ? "" : `; retry-after=${note.retryAfterSeconds}`;
+  return `attempts=${note.attempts}; waited-ms=${note.waitedMs}${retryAfter}`;
+}
+function parseRetryNote(value) {
+  const match = /^attempts=(\d{1,3}); waited-ms=(\d{1,9})(?:; retry-after=(\d{1,9}))?$/.exec(value ?? "");
+  if (!match) return null;
+  return { attempts: Number(match[1]), waitedMs: Number(match[2]), retryAfterSeconds: match[3] === void 0 ? null : Number(match[3]) };
+}
+function defaultSleep(ms, signal) {
+  return new Promise((resolve2, reject) => {
+    if (signal?.aborted) return reject(interrupted(signal));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(interrupted(signal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve2();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+function interrupted(signal) {
+  const reason = signal.reason;
+  return reason instanceof Error && reason.name === "TimeoutError" ? new NetError("timeout", "crpat's overall time limit ran out while it waited to try again") : new NetError("aborted", "cancelled while waiting to try again");
+}
+
+// src/github/error-body.ts
+var MAX_BODY = 1e6;
+var MAX_MESSAGE = 500;
+function parseGitHubError(text) {
+  const body = jsonObject(text);
+  if (body === null) return null;
+  const message2 = typeof body["message"] === "string" ? clean(body["message"], MAX_MESSAGE) : null;
+  const docs = body["documentation_url"];
+  const documentationUrl = typeof docs === "string" ? clean(docs, MAX_MESSAGE) : null;
+  if (message2 === null && documentationUrl === null) return null;
+  return { message: message2 ?? "", documentationUrl, status: statusOf(body["status"]) };
+}
+function statusOf(status) {
+  if (typeof status === "string") return clean(status, 20);
+  return typeof status === "number" && Number.isInteger(status) ? String(status) : null;
+}
+function jsonObject(text) {
+  if (text.length > MAX_BODY) return null;
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  return value;
+}
+
 // src/github/classify.ts
 var SAML = /Resource protected by organization SAML enforcement/i;
 var CLASSIC_BAN = /forbids access via a personal access token \(classic\)/i;
@@ -513,7 +1370,7 @@ function classifyApi(outcome) {
     const readable = NO_BODY.has(status) || typeof outcome.body === "object" && outcome.body !== null && !Array.isArray(outcome.body) && !(outcome.body instanceof ArrayBuffer);
     return readable ? { kind: "ok" } : { kind: "malformed", status, message: "the body is not the JSON expected", retried };
   }
-  const message2 = messageOf(outcome.body) ?? `HTTP ${status}`;
+  const message2 = messageOf2(outcome.body) ?? `HTTP ${status}`;
   if (status === 401) return { kind: "bad-credentials", message: message2 };
   if (status === 301 || status === 302 || status === 307 || status === 308) return { kind: "moved", message: message2 };
   const sso = parseSsoHeader(headers.get("x-github-sso"));
@@ -546,7 +1403,7 @@ function classifyApi(outcome) {
   if (status >= 500) return { kind: "server", status, message: message2, retried };
   return { kind: "unexpected", status, message: message2 };
 }
-function messageOf(body) {
+function messageOf2(body) {
   if (typeof body === "string") return parseGitHubError(body)?.message ?? (clean(body.trim(), 200) || null);
   if (body && typeof body === "object" && "message" in body && typeof body.message === "string") return clean(body.message, 500);
   return null;
@@ -601,58 +1458,143 @@ function messageText(meaning) {
   return "message" in meaning ? meaning.message : "";
 }
 
-// src/checks/links.ts
-function webUrlFor(repoHost) {
-  return `https://${repoHost}`;
-}
-function newClassicTokenUrl(webUrl, scopes = ["write:packages"], description = "CR_PAT") {
-  const list = scopes.map((scope) => encodeURIComponent(scope).replace(/%3A/gi, ":")).join(",");
-  return `${webUrl}/settings/tokens/new?scopes=${list}&description=${encodeURIComponent(description)}`;
-}
-var classicTokensUrl = (webUrl) => `${webUrl}/settings/tokens`;
-var fineGrainedTokensUrl = (webUrl) => `${webUrl}/settings/personal-access-tokens`;
-var orgTokenPolicyUrl = (webUrl, org) => `${webUrl}/organizations/${org}/settings/personal-access-tokens`;
-var orgPackagesSettingsUrl = (webUrl, org) => `${webUrl}/organizations/${org}/settings/packages`;
-var orgSsoUrl = (webUrl, org) => `${webUrl}/orgs/${org}/sso`;
-var repoAccessUrl = (webUrl, owner, name) => `${webUrl}/${owner}/${name}/settings/access`;
-function packageSettingsUrl(webUrl, owner, image, ownerIsOrg) {
-  const kind = ownerIsOrg === false ? "users" : "orgs";
-  return `${webUrl}/${kind}/${owner}/packages/container/${encodeURIComponent(image)}/settings`;
-}
-
-// src/checks/repo-facts.ts
-function repoFacts(outcome) {
-  if (outcome.kind !== "response" || outcome.status !== 200) return null;
-  const body = outcome.body;
-  if (!body || typeof body !== "object") return null;
-  const owner = body.owner ?? {};
-  const permissions = body.permissions;
-  return {
-    // Server text reaches a terminal: control characters go.
-    fullName: clean(String(body.full_name ?? ""), 200),
-    ownerLogin: clean(String(owner.login ?? ""), 100),
-    ownerIsOrg: owner.type === "Organization",
-    visibility: typeof body.visibility === "string" ? clean(body.visibility, 20) : body.private === true ? "private" : "public",
-    permissions: permissions ? {
-      admin: permissions.admin === true,
-      maintain: permissions.maintain === true,
-      push: permissions.push === true,
-      triage: permissions.triage === true,
-      pull: permissions.pull === true
-    } : null
-  };
-}
-function roleOf(permissions) {
-  if (permissions.admin) return "admin";
-  if (permissions.maintain) return "maintain";
-  if (permissions.push) return "write";
-  if (permissions.triage) return "triage";
-  return permissions.pull ? "read" : "no";
-}
-
 // src/checks/types.ts
+function linksOf(evidence) {
+  const { webUrl, target, image, profile } = evidence;
+  return { target: { webUrl, owner: target.owner, name: target.name, image: image.path }, profile };
+}
+function withLink(fix) {
+  return `${fix.text.replace(/\.$/, "")}: ${fix.url}`;
+}
 function finding(id, status, summary, fix = null, details = []) {
   return { id, status, summary, fix, details };
+}
+
+// src/checks/token-valid.ts
+function judgeTokenValid(user, shape, links) {
+  const id = "token.valid";
+  const meaning = classifyApi(user);
+  if (meaning.kind === "ok") {
+    return finding(id, "pass", `GitHub accepts the token; it belongs to ${loginOf(user) ?? "an unknown user"}.`, null, retryDetails(user));
+  }
+  if (meaning.kind === "bad-credentials") {
+    const why = shape.checksum === "valid" ? "its checksum is right, so it is not a typo: it has expired, or was revoked or deleted" : "it has expired, was revoked or deleted, or was mistyped";
+    return finding(id, "fail", `GitHub refused the token (401 ${meaning.message}): ${why}.`, `Create a new classic token: ${classicTokenLink(links.target, links.profile)}`);
+  }
+  if (meaning.kind === "integration") {
+    return finding(
+      id,
+      "warn",
+      'GitHub accepts the token, but it is a GitHub App installation token (like GITHUB_TOKEN): it has no user, so GET /user is refused ("Resource not accessible by integration").',
+      "As CR_PAT, use a classic personal access token; inside a workflow, GITHUB_TOKEN with `permissions: packages: write` can replace it."
+    );
+  }
+  if (isUndecided(meaning)) return finding(id, "error", undecidedSummary(meaning, "ask GitHub whether it accepts the token"));
+  return finding(id, "error", `GitHub did not say whether it accepts the token: ${meaning.message}.`);
+}
+function loginOf(outcome) {
+  if (outcome.kind !== "response" || outcome.status !== 200) return null;
+  const body = outcome.body;
+  return body && typeof body.login === "string" ? clean(body.login, 100) : null;
+}
+var tokenValid = {
+  id: "token.valid",
+  title: "GitHub accepts the token",
+  run: async (e) => judgeTokenValid(await e.user, e.shape, linksOf(e))
+};
+
+// src/check-capabilities.ts
+async function assessTarget(input2, probes, serial = (task) => task()) {
+  const [user, repo, push] = await Promise.all([input2.user, input2.repo, input2.push]);
+  const repoSeen = repoEvidence(answerOf(repo));
+  if (classifyApi(user).kind === "bad-credentials") {
+    const ownerIsOrg = repoSeen.kind === "visible" ? repoSeen.ownerIsOrg : null;
+    return { capabilities: rows(input2.profile, ownerIsOrg, false, "GitHub refused the token (401): it cannot do anything"), probes: [] };
+  }
+  const classicLike = input2.shape.kind === "classic" || input2.shape.kind === "oauth";
+  const assess = () => assessCapabilities(
+    {
+      profile: input2.profile,
+      tokenKind: input2.shape.kind,
+      target: { owner: input2.target.owner, repo: input2.target.name },
+      scopes: classicLike && user.kind === "response" && user.status === 200 ? parseScopes(user.headers.get("x-oauth-scopes")) : null,
+      repo: repoSeen,
+      registry: registryEvidence(push)
+    },
+    probes
+  );
+  return input2.shape.kind === "fine-grained" && probes !== null ? serial(assess) : assess();
+}
+function malformedCapabilities(profile) {
+  return rows(profile, null, false, "the token is malformed (token.format), so GitHub would refuse it");
+}
+function rows(profile, ownerIsOrg, granted, evidence) {
+  return specsFor(profile, ownerIsOrg).map((spec) => ({ name: spec.name, needed: spec.needed, granted, evidence }));
+}
+function probeRequest(call) {
+  return async (method, path, body) => {
+    const outcome = await call(method, path, body === void 0 ? {} : { data: body });
+    if (outcome.kind === "network") throw outcome.error;
+    return { status: outcome.status, headers: outcome.headers, body: outcome.body };
+  };
+}
+function createProbePacer(options = {}) {
+  const pauseMs = options.pauseMs ?? 1e3;
+  const now = options.now ?? Date.now;
+  const sleep2 = options.sleep ?? ((ms) => new Promise((resolve2) => setTimeout(resolve2, ms)));
+  let queue = Promise.resolve();
+  let lastMutation = Number.NEGATIVE_INFINITY;
+  return {
+    /** Runs `task` after every task queued before it has settled. */
+    serial(task) {
+      const run = queue.then(task, task);
+      queue = run.catch(() => {
+      });
+      return run;
+    },
+    /** Wraps a request function so each POST is sent at least `pauseMs` after the previous one ended. */
+    paced(request2) {
+      return async (method, path, body) => {
+        if (method !== "GET") {
+          const wait = lastMutation + pauseMs - now();
+          if (wait > 0) await sleep2(wait);
+        }
+        try {
+          return await request2(method, path, body);
+        } finally {
+          if (method !== "GET") lastMutation = now();
+        }
+      };
+    }
+  };
+}
+async function adviseGithubToken(input2, get) {
+  const { workflowRepository: workflow, target } = input2;
+  if (workflow === null || workflow.toLowerCase() !== `${target.owner}/${target.name}`.toLowerCase()) return null;
+  if (input2.shape.kind !== "classic" && input2.shape.kind !== "oauth" && input2.shape.kind !== "fine-grained") return null;
+  const [user, repo, push] = await Promise.all([input2.user, input2.repo, input2.push]);
+  const login = loginOf(user);
+  const facts = repoFacts(repo);
+  const ownerIsOrg = facts ? facts.ownerIsOrg : login !== null && login.toLowerCase() === target.owner.toLowerCase() ? false : null;
+  let pkg = await packageFor(input2, user, ownerIsOrg, login, get);
+  const seen = registryEvidence(push);
+  if (pkg.kind === "absent-or-hidden" && seen.kind === "refused" && /write_package/.test(seen.message)) {
+    pkg = { kind: "unknown", reason: "the registry says the package exists (write_package), and this token cannot read it" };
+  }
+  const advice = githubTokenAdvice({ target: input2.links, workflowRepository: `${target.owner}/${target.name}`, ownerIsOrg, package: pkg });
+  return { replaces: advice.replaces, summary: advice.summary, steps: advice.steps, fix: advice.fix };
+}
+async function packageFor(input2, user, ownerIsOrg, login, get) {
+  if (input2.shape.kind === "fine-grained") return { kind: "unknown", reason: "the packages API accepts only classic personal access tokens" };
+  if (user.kind !== "response" || user.status !== 200) return { kind: "unknown", reason: "GitHub did not accept the token" };
+  const scopes = parseScopes(user.headers.get("x-oauth-scopes"));
+  if (scopes !== null && !expandScopes(scopes).has("read:packages")) return { kind: "unknown", reason: "the token lacks read:packages, which reading a package needs" };
+  if (ownerIsOrg === null) return { kind: "unknown", reason: `whether ${input2.target.owner} is an organization is not known` };
+  const answer2 = await get(packageLookupPath(input2.links.image, ownerIsOrg, login));
+  return packageEvidence(answerOf(answer2));
+}
+function answerOf(outcome) {
+  return outcome.kind === "response" ? { status: outcome.status, headers: outcome.headers, body: outcome.body } : null;
 }
 
 // src/checks/org-policy.ts
@@ -661,13 +1603,13 @@ var REGISTRY_LIFETIME = /forbids access via a (?:fine-grained )?personal access 
 function judgeOrgPolicy(inputs) {
   const id = "org.policy";
   const { target, webUrl } = inputs;
-  const settings = orgTokenPolicyUrl(webUrl, target.owner);
+  const settings = orgTokenPolicyLink(webUrl, target.owner);
   const meanings = [classifyApi(inputs.repo), classifyApi(inputs.user)];
   const registryMessage = inputs.push?.kind === "refused" ? inputs.push.refusal.errors[0]?.message ?? "" : "";
   const lifetime = meanings.find((m) => m.kind === "lifetime-policy");
   if (lifetime || REGISTRY_LIFETIME.test(registryMessage)) {
     const message2 = lifetime?.message ?? registryMessage;
-    const where = lifetime?.settingsUrl ?? fineGrainedTokensUrl(webUrl);
+    const where = lifetime?.settingsUrl ?? fineGrainedTokensListLink(webUrl);
     return finding(
       id,
       "fail",
@@ -706,12 +1648,12 @@ function judgeOrgSso(repo, target, webUrl) {
   const id = "org.sso";
   const meaning = classifyApi(repo);
   if (meaning.kind === "sso") {
-    const authorize = meaning.url ? `Authorize the token for ${target.owner} at ${meaning.url} (this link is valid for one hour)` : `Open ${classicTokensUrl(webUrl)}, choose Configure SSO next to the token and Authorize ${target.owner}`;
+    const authorize = meaning.url ? `Authorize the token for ${target.owner} at ${meaning.url} (this link is valid for one hour)` : `Open ${classicTokensListLink(webUrl)}, choose Configure SSO next to the token and Authorize ${target.owner}`;
     return finding(
       id,
       "fail",
       `The organization ${target.owner} enforces SAML single sign-on and this token is not authorized for it.`,
-      `${authorize}. You need an active SSO session first: ${orgSsoUrl(webUrl, target.owner)}`,
+      `${authorize}. You need an active SSO session first: ${ssoLink(webUrl, target.owner, null)}`,
       [meaning.message]
     );
   }
@@ -730,7 +1672,7 @@ var orgSso = {
 };
 
 // src/checks/registry-refusal.ts
-function describeRefusal(refusal2) {
+function describeRefusal2(refusal2) {
   const first = refusal2.errors[0];
   const error = first ? ` ${first.code}: ${first.message}` : "";
   const challenge = refusal2.challengeError ? ` (${refusal2.challengeError})` : "";
@@ -738,7 +1680,7 @@ function describeRefusal(refusal2) {
 }
 
 // src/checks/registry-login.ts
-function judgeRegistryLogin(login, shape, registryHost, webUrl) {
+function judgeRegistryLogin(login, shape, registryHost, links) {
   const id = "registry.login";
   switch (login.kind) {
     case "token":
@@ -750,8 +1692,8 @@ function judgeRegistryLogin(login, shape, registryHost, webUrl) {
       return finding(
         id,
         "fail",
-        `${registryHost} refused the credentials (${describeRefusal(login.refusal)}): ${why}.`,
-        `Create a classic token with write:packages: ${newClassicTokenUrl(webUrl)}`
+        `${registryHost} refused the credentials (${describeRefusal2(login.refusal)}): ${why}.`,
+        `Create a classic token with write:packages: ${classicTokenLink(links.target, links.profile)}`
       );
     }
     case "realm-refused":
@@ -769,7 +1711,7 @@ function judgeRegistryLogin(login, shape, registryHost, webUrl) {
 var registryLogin = {
   id: "registry.login",
   title: "Registry login",
-  run: async (e) => judgeRegistryLogin(await e.login, e.shape, e.registryHost, e.webUrl)
+  run: async (e) => judgeRegistryLogin(await e.login, e.shape, e.registryHost, linksOf(e))
 };
 
 // src/checks/registry-push.ts
@@ -783,7 +1725,9 @@ function judgeRegistryPush(inputs) {
       return finding(id, "pass", `The registry opened an upload for ${ref}: a push would be accepted. Nothing was pushed.`, null, [cancelNote(push.cancel)]);
     case "refused": {
       const advice = adviceFor(push.refusal, inputs);
-      return finding(id, "fail", `The registry refused an upload to ${ref} (${describeRefusal(push.refusal)}): ${advice.why}.`, advice.fix);
+      const evidence = registryEvidence(push);
+      const oneClick = evidence.kind === "refused" && !inputs.ssoBlocked ? registryRefusalFix(evidence, inputs.links.target, inputs.links.profile, inputs.ownerIsOrg) : null;
+      return finding(id, "fail", `The registry refused an upload to ${ref} (${describeRefusal2(push.refusal)}): ${advice.why}.`, oneClick ? withLink(oneClick) : advice.fix);
     }
     case "unexpected":
       return finding(
@@ -808,18 +1752,19 @@ function cancelNote(cancel) {
   }
 }
 function adviceFor(refusal2, inputs) {
-  const { webUrl, target, image } = inputs;
+  const { target, image, links } = inputs;
+  const webUrl = links.target.webUrl;
   const message2 = refusal2.errors.map((e) => e.message).join(" ");
-  const imageName = image.path.slice(image.path.indexOf("/") + 1);
-  const packageUrl = packageSettingsUrl(webUrl, target.owner.toLowerCase(), imageName, inputs.ownerIsOrg);
+  const packageUrl = packagePage(inputs);
+  const create = classicTokenLink(links.target, links.profile);
   if (/does not match expected scopes/i.test(message2)) {
     return {
       why: "the token lacks write:packages, or is a fine-grained token, which GitHub Packages does not accept",
-      fix: `Use a classic token with write:packages: ${newClassicTokenUrl(webUrl)}`
+      fix: `Use a classic token with write:packages: ${create}`
     };
   }
   if (/forbids access via a personal access token/i.test(message2)) {
-    return { why: `${target.owner} refuses personal access tokens (classic)`, fix: `See org.policy; the setting is at ${orgTokenPolicyUrl(webUrl, target.owner)}` };
+    return { why: `${target.owner} refuses personal access tokens (classic)`, fix: `See org.policy; the setting is at ${orgTokenPolicyLink(webUrl, target.owner)}` };
   }
   if (/installation not allowed to (Write|Create) organization package/i.test(message2)) {
     return {
@@ -834,14 +1779,14 @@ function adviceFor(refusal2, inputs) {
     };
   }
   if (/create_package/i.test(message2)) {
-    const orgHint = inputs.ownerIsOrg ? `, or for an organization see its package creation settings at ${orgPackagesSettingsUrl(webUrl, target.owner)}` : "";
+    const orgHint = inputs.ownerIsOrg ? `, or for an organization see its package creation settings at ${orgPackageCreationLink(webUrl, target.owner)}` : "";
     return {
       why: `the token's user may not create a package in ${target.owner}'s namespace`,
       fix: `Push to a namespace the user owns or belongs to${orgHint}.`
     };
   }
   if (/unauthenticated/i.test(message2)) {
-    return { why: "the registry could not tie the token to a user", fix: `Create a new classic token with write:packages: ${newClassicTokenUrl(webUrl)}` };
+    return { why: "the registry could not tie the token to a user", fix: `Create a new classic token with write:packages: ${create}` };
   }
   if (inputs.ssoBlocked) {
     return { why: `${target.owner} enforces SAML single sign-on and the token is not authorized for it (see org.sso)`, fix: "Authorize the token for single sign-on: org.sso gives the link." };
@@ -857,19 +1802,25 @@ function adviceFor(refusal2, inputs) {
     fix: `Check the token's write:packages scope and the package's access settings at ${packageUrl}`
   };
 }
+function packagePage(inputs) {
+  const target = inputs.links.target;
+  if (inputs.ownerIsOrg !== null) return packageSettingsLink(target, inputs.ownerIsOrg);
+  return `${packageSettingsLink(target, true)} (an organization's package) or ${packageSettingsLink(target, false)} (a user's)`;
+}
 var registryPush = {
   id: "registry.push",
   title: "Registry accepts a push",
   run: async (e) => {
-    const [push, repo] = await Promise.all([e.push, e.repo]);
+    const [push, repo, user] = await Promise.all([e.push, e.repo, e.user]);
     const facts = repoFacts(repo);
+    const ownOwner = loginOf(user)?.toLowerCase() === e.target.owner.toLowerCase() ? false : null;
     return judgeRegistryPush({
       push,
       image: e.image,
       target: e.target,
-      ownerIsOrg: facts ? facts.ownerIsOrg : null,
+      ownerIsOrg: facts ? facts.ownerIsOrg : ownOwner,
       ssoBlocked: classifyApi(repo).kind === "sso",
-      webUrl: e.webUrl
+      links: linksOf(e)
     });
   }
 };
@@ -898,7 +1849,7 @@ function judgeRepoAccess(repo, user, shape, target, webUrl) {
       return notFound(user, shape, target, webUrl);
     default:
       if (isUndecided(meaning)) return finding(id, "error", undecidedSummary(meaning, `read ${full}`));
-      return finding(id, "fail", `GitHub refused to show ${full}: ${messageText(meaning)}.`, `Ask an admin of ${full} for access: ${repoAccessUrl(webUrl, target.owner, target.name)}`);
+      return finding(id, "fail", `GitHub refused to show ${full}: ${messageText(meaning)}.`, `Ask an admin of ${full} for access: ${repoAccessLink(webUrl, target.owner, target.name)}`);
   }
 }
 function notFound(user, shape, target, webUrl) {
@@ -916,14 +1867,14 @@ function notFound(user, shape, target, webUrl) {
       "repo.access",
       "fail",
       `${full} was not found: it does not exist, or it is private and not shared with this fine-grained token (wrong resource owner, not in its repository list, or awaiting ${target.owner}'s approval).`,
-      `Check the token's resource owner and repositories at ${fineGrainedTokensUrl(webUrl)}.`
+      `Check the token's resource owner and repositories at ${fineGrainedTokensListLink(webUrl)}.`
     );
   }
   return finding(
     "repo.access",
     "fail",
     `${full} was not found: it does not exist, or it is private and the token's user has no access to it.`,
-    `Check the spelling; otherwise ask an admin of ${full} to add the user under Collaborators and teams: ${repoAccessUrl(webUrl, target.owner, target.name)}`
+    `Check the spelling; otherwise ask an admin of ${full} to add the user under Collaborators and teams: ${repoAccessLink(webUrl, target.owner, target.name)}`
   );
 }
 var repoAccess = {
@@ -933,39 +1884,6 @@ var repoAccess = {
     const [repo, user] = await Promise.all([e.repo, e.user]);
     return judgeRepoAccess(repo, user, e.shape, e.target, e.webUrl);
   }
-};
-
-// src/checks/token-valid.ts
-function judgeTokenValid(user, shape, webUrl) {
-  const id = "token.valid";
-  const meaning = classifyApi(user);
-  if (meaning.kind === "ok") {
-    return finding(id, "pass", `GitHub accepts the token; it belongs to ${loginOf(user) ?? "an unknown user"}.`, null, retryDetails(user));
-  }
-  if (meaning.kind === "bad-credentials") {
-    const why = shape.checksum === "valid" ? "its checksum is right, so it is not a typo: it has expired, or was revoked or deleted" : "it has expired, was revoked or deleted, or was mistyped";
-    return finding(id, "fail", `GitHub refused the token (401 ${meaning.message}): ${why}.`, `Create a new classic token: ${newClassicTokenUrl(webUrl)}`);
-  }
-  if (meaning.kind === "integration") {
-    return finding(
-      id,
-      "warn",
-      'GitHub accepts the token, but it is a GitHub App installation token (like GITHUB_TOKEN): it has no user, so GET /user is refused ("Resource not accessible by integration").',
-      "As CR_PAT, use a classic personal access token; inside a workflow, GITHUB_TOKEN with `permissions: packages: write` can replace it."
-    );
-  }
-  if (isUndecided(meaning)) return finding(id, "error", undecidedSummary(meaning, "ask GitHub whether it accepts the token"));
-  return finding(id, "error", `GitHub did not say whether it accepts the token: ${meaning.message}.`);
-}
-function loginOf(outcome) {
-  if (outcome.kind !== "response" || outcome.status !== 200) return null;
-  const body = outcome.body;
-  return body && typeof body.login === "string" ? clean(body.login, 100) : null;
-}
-var tokenValid = {
-  id: "token.valid",
-  title: "GitHub accepts the token",
-  run: async (e) => judgeTokenValid(await e.user, e.shape, e.webUrl)
 };
 
 // src/checks/repo-push.ts
@@ -983,7 +1901,7 @@ function judgeRepoPush(repo, user, target, webUrl) {
     id,
     "fail",
     `${who} has only ${role} access to ${facts.fullName}; publishing for it needs write access.`,
-    `Ask an admin of ${facts.fullName} to give ${who} the Write role: ${repoAccessUrl(webUrl, target.owner, target.name)}`
+    `Ask an admin of ${facts.fullName} to give ${who} the Write role: ${repoAccessLink(webUrl, target.owner, target.name)}`
   );
 }
 var repoPush = {
@@ -998,7 +1916,7 @@ var repoPush = {
 // src/checks/token-expiry.ts
 var DAY_MS = 864e5;
 var WARN_DAYS = 7;
-function judgeTokenExpiry(user, now, webUrl, kind = "classic") {
+function judgeTokenExpiry(user, now, links, kind = "classic") {
   const id = "token.expiry";
   const meaning = classifyApi(user);
   if (user.kind !== "response" || !(meaning.kind === "ok" || meaning.kind === "integration")) {
@@ -1015,12 +1933,19 @@ function judgeTokenExpiry(user, now, webUrl, kind = "classic") {
   const expiresAt = parsed.value;
   const days = (expiresAt.getTime() - now.getTime()) / DAY_MS;
   const when = `${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-  if (days <= 0) return finding(id, "fail", `The token expired on ${when}.`, `Regenerate it at ${classicTokensUrl(webUrl)} and update the CR_PAT secret.`);
+  if (days <= 0) return finding(id, "fail", `The token expired on ${when}.`, renewal(user, links, kind, ""));
   if (days <= WARN_DAYS) {
     const left = days < 1 ? "less than a day" : `${Math.floor(days)} day${Math.floor(days) === 1 ? "" : "s"}`;
-    return finding(id, "warn", `The token expires in ${left} (${when}).`, `Regenerate it before then at ${classicTokensUrl(webUrl)} and update the CR_PAT secret.`);
+    return finding(id, "warn", `The token expires in ${left} (${when}).`, renewal(user, links, kind, " before then"));
   }
   return finding(id, "pass", `The token expires on ${when} (in ${Math.floor(days)} days).`);
+}
+function renewal(user, links, kind, when) {
+  const webUrl = links.target.webUrl;
+  if (kind === "fine-grained") return `Regenerate it${when} at ${fineGrainedTokensListLink(webUrl)} and update the CR_PAT secret.`;
+  if (kind !== "classic" && kind !== "oauth") return `Regenerate it${when} at ${classicTokensListLink(webUrl)} and update the CR_PAT secret.`;
+  const had = user.kind === "response" ? parseScopes(user.headers.get("x-oauth-scopes")) ?? [] : [];
+  return `Renew it${when} with the same scopes in one click: ${renewalLink(links.target, links.profile, had)} (or Regenerate it at ${classicTokensListLink(webUrl)}), then update the CR_PAT secret.`;
 }
 function expiresAtOf(user) {
   if (user.kind !== "response") return null;
@@ -1030,18 +1955,19 @@ function expiresAtOf(user) {
 var tokenExpiry = {
   id: "token.expiry",
   title: "Token expiry",
-  run: async (e) => judgeTokenExpiry(await e.user, e.now, e.webUrl, e.shape.kind)
+  run: async (e) => judgeTokenExpiry(await e.user, e.now, linksOf(e), e.shape.kind)
 };
 
 // src/checks/token-format.ts
-function judgeTokenFormat(shape, webUrl) {
+function judgeTokenFormat(shape, links) {
   const id = "token.format";
+  const create = classicTokenLink(links.target, links.profile);
   if (shape.problem?.code === "checksum") {
     return finding(
       id,
       "fail",
       `The ${shape.label}'s checksum does not match: it was mistyped or cut short (GitHub would answer only "Bad credentials").`,
-      `Copy the whole token again from where you saved it; if it is lost, create a new one: ${newClassicTokenUrl(webUrl)}`
+      `Copy the whole token again from where you saved it; if it is lost, create a new one: ${create}`
     );
   }
   if (shape.problem) {
@@ -1049,11 +1975,11 @@ function judgeTokenFormat(shape, webUrl) {
       id,
       "fail",
       `This is not a GitHub token: ${shape.problem.message}`,
-      `Paste the token exactly as GitHub showed it (it starts with ghp_ for a classic token). To make one: ${newClassicTokenUrl(webUrl)}`
+      `Paste the token exactly as GitHub showed it (it starts with ghp_ for a classic token). To make one: ${create}`
     );
   }
   if (shape.kind === "refresh") {
-    return finding(id, "warn", `This is a ${shape.label}: it only obtains new access tokens and cannot log in to a registry.`, `Use a classic personal access token instead: ${newClassicTokenUrl(webUrl)}`);
+    return finding(id, "warn", `This is a ${shape.label}: it only obtains new access tokens and cannot log in to a registry.`, `Use a classic personal access token instead: ${create}`);
   }
   const checksum = shape.checksum === "valid" ? ", checksum matches" : "";
   return finding(id, "pass", `Recognised a ${shape.label}${checksum}.`);
@@ -1061,20 +1987,53 @@ function judgeTokenFormat(shape, webUrl) {
 var tokenFormat = {
   id: "token.format",
   title: "Token format",
-  run: async (e) => judgeTokenFormat(e.shape, e.webUrl)
+  run: async (e) => judgeTokenFormat(e.shape, linksOf(e))
 };
+
+// src/capabilities/overreach.ts
+var RISKS = /* @__PURE__ */ new Map([
+  ["site_admin", "access to the GitHub Enterprise Server administration API"],
+  ["admin:enterprise", "full control of enterprise functionality, runners and billing"],
+  ["manage_runners:enterprise", "full control over the enterprise's self-hosted runners"],
+  ["manage_billing:enterprise", "read and write the enterprise's billing data"],
+  ["admin:org", "fully manage the organization, its teams, projects and memberships"],
+  ["write:org", "change organization membership and organization projects"],
+  ["manage_runners:org", "manage the organization's self-hosted runners"],
+  ["admin:org_hook", "create, change, ping and delete the organization's webhooks"],
+  ["delete_repo", "delete any repository you administer"],
+  ["repo", "full access to every repository you can reach, private ones included: code, webhooks, collaborators, invitations"],
+  ["workflow", "add and change GitHub Actions workflow files, which run with the repository's secrets"],
+  ["admin:repo_hook", "create, change, ping and delete repository webhooks"],
+  ["write:repo_hook", "create and change repository webhooks, which can send repository events to any address"],
+  ["admin:public_key", "add and delete SSH keys on your account: lasting access to every repository you can reach"],
+  ["write:public_key", "add SSH keys to your account: lasting access to every repository you can reach"],
+  ["admin:gpg_key", "add and delete GPG keys: commits signed in your name would show as Verified"],
+  ["write:gpg_key", "add GPG keys: commits signed in your name would show as Verified"],
+  ["admin:ssh_signing_key", "add and delete SSH signing keys: commits signed in your name would show as Verified"],
+  ["write:ssh_signing_key", "add SSH signing keys: commits signed in your name would show as Verified"],
+  ["delete:packages", "delete packages and package versions"],
+  ["codespace", "create and manage codespaces, which run code with your access"]
+]);
+function overreach(scopes, profile) {
+  const needed = expandScopes(profile.classicScopes);
+  const risky = [...new Set(scopes)].filter((scope) => RISKS.has(scope) && !needed.has(scope));
+  const impliedByOther = (scope) => risky.some((other) => other !== scope && expandScopes([other]).has(scope));
+  return risky.filter((scope) => !impliedByOther(scope)).map((scope) => ({ scope, risk: RISKS.get(scope) ?? "" }));
+}
 
 // src/checks/token-scopes.ts
 var NEEDED = "write:packages";
-function judgeTokenScopes(user, shape, webUrl, push = null) {
+var OAUTH_NOTE = "An OAuth token's scopes are those the app that obtained it asked for; they cannot be edited.";
+function judgeTokenScopes(user, shape, links, push = null) {
   const id = "token.scopes";
+  const create = classicTokenLink(links.target, links.profile);
   if (shape.kind === "fine-grained") {
     const accepted = push?.kind === "opened";
     return finding(
       id,
       accepted ? "warn" : "fail",
       `Fine-grained tokens have no scopes and no Packages permission: GitHub documents that GitHub Packages supports only classic personal access tokens${accepted ? ", although this registry accepted the upload" : ""}.`,
-      `Use a classic token with write:packages: ${newClassicTokenUrl(webUrl)}`
+      `Use a classic token with write:packages: ${create}`
     );
   }
   if (shape.kind === "server-to-server") {
@@ -1082,7 +2041,7 @@ function judgeTokenScopes(user, shape, webUrl, push = null) {
       id,
       "warn",
       "GitHub App installation tokens (such as GITHUB_TOKEN) have no scopes and expire within an hour; they push only to packages their repository may write.",
-      `As a stored CR_PAT, use a classic token with write:packages: ${newClassicTokenUrl(webUrl)}`
+      `As a stored CR_PAT, use a classic token with write:packages: ${create}`
     );
   }
   if (shape.kind !== "classic" && shape.kind !== "oauth") {
@@ -1097,18 +2056,28 @@ function judgeTokenScopes(user, shape, webUrl, push = null) {
     return finding(id, "warn", "GitHub sent no X-OAuth-Scopes header, so the scopes cannot be read; registry.push decides.");
   }
   const shown = scopes.length > 0 ? scopes.join(", ") : "none";
-  if (expandScopes(scopes).has(NEEDED)) {
-    return finding(id, "pass", `The token has ${NEEDED} (scopes: ${shown}).`);
+  if (!expandScopes(scopes).has(NEEDED)) {
+    return finding(
+      id,
+      "fail",
+      `The token lacks ${NEEDED}, the one scope a push to the container registry needs (scopes: ${shown}).`,
+      shape.kind === "oauth" ? `${OAUTH_NOTE} As CR_PAT, create a classic token with exactly the scopes ${links.profile.id} needs: ${create}` : `Edit the token at ${classicTokensListLink(links.target.webUrl)} and tick ${NEEDED}, or create one with exactly the scopes ${links.profile.id} needs: ${create}`
+    );
   }
+  const all = overreach(scopes, links.profile);
+  const extra = all.filter((o) => o.scope !== "repo" || all.length > 1);
+  if (extra.length === 0) {
+    const note = all.map((o) => `${o.scope} is not needed to push images (${o.risk}); a token without it leaks less: ${create}`);
+    return finding(id, "pass", `The token has ${NEEDED} (scopes: ${shown}).`, null, note);
+  }
+  const names2 = extra.map((o) => o.scope).join(", ");
   return finding(
     id,
-    "fail",
-    `The token lacks ${NEEDED}, the one scope a push to the container registry needs (scopes: ${shown}).`,
-    `Edit the token at ${classicTokensUrl(webUrl)} and tick write:packages, or create one with it: ${newClassicTokenUrl(webUrl, withNeeded(scopes))}`
+    "warn",
+    `The token has ${NEEDED}, and also ${names2}, which ${links.profile.id === "push" ? "pushing images does" : `the ${links.profile.id} profile does`} not need and which would hurt if the token leaked (scopes: ${shown}).`,
+    shape.kind === "oauth" ? `${OAUTH_NOTE} As CR_PAT, create a classic token with exactly the scopes ${links.profile.id} needs: ${create}` : `Untick ${names2} at ${classicTokensListLink(links.target.webUrl)} (the token stays the same), or create one with exactly the scopes ${links.profile.id} needs: ${create}`,
+    extra.map((o) => `${o.scope}: ${o.risk}.`)
   );
-}
-function withNeeded(scopes) {
-  return [NEEDED, ...scopes.filter((scope) => scope !== NEEDED && scope !== "read:packages")];
 }
 function scopesOf(user) {
   return user.kind === "response" ? parseScopes(user.headers.get("x-oauth-scopes")) ?? [] : [];
@@ -1118,7 +2087,86 @@ var tokenScopes = {
   title: "Token scopes",
   run: async (e) => {
     const [user, push] = await Promise.all([e.user, e.shape.kind === "fine-grained" ? e.push : null]);
-    return judgeTokenScopes(user, e.shape, e.webUrl, push);
+    return judgeTokenScopes(user, e.shape, linksOf(e), push);
+  }
+};
+
+// src/checks/token-capabilities.ts
+function judgeTokenCapabilities(input2) {
+  const id = "token.capabilities";
+  const { profile, target } = input2.links;
+  const full = `${target.owner}/${target.name}`;
+  const skipped = skipReason(input2);
+  if (skipped) return finding(id, "skip", `Skipped: ${skipped}`);
+  const pushing = new Set(PROFILES.push.capabilities.map((spec) => spec.name));
+  const rows2 = input2.capabilities.filter((c) => c.needed && !pushing.has(c.name));
+  const missing = rows2.filter((c) => c.granted === false);
+  const unknown = rows2.filter((c) => c.granted === null);
+  const details = [...missing, ...unknown].map((c) => `${c.name}: ${c.granted === false ? "no" : "unknown"}, ${c.evidence}.`);
+  if (missing.length > 0) {
+    return finding(
+      id,
+      "fail",
+      `The token lacks ${names(missing)}, which ${profile.id} needs on ${full}${unknown.length > 0 ? `; ${names(unknown)} could not be established` : ""}.`,
+      fixFor(input2, missing),
+      details
+    );
+  }
+  if (unknown.length > 0) {
+    return finding(id, "warn", `Could not establish whether the token has ${names(unknown)}, which ${profile.id} needs on ${full}.`, null, details);
+  }
+  if (rows2.length === 0) return finding(id, "pass", `${profile.id} needs nothing beyond pushing images.`);
+  return finding(id, "pass", `The token has everything ${profile.id} needs on ${full} besides pushing images (${names(rows2)}).`);
+}
+function skipReason(input2) {
+  const user = classifyApi(input2.user);
+  if (user.kind === "bad-credentials") return "GitHub did not accept the token (token.valid).";
+  const repo = classifyApi(input2.repo);
+  if (repo.kind === "sso") return `the repository is hidden behind ${input2.links.target.owner}'s SAML single sign-on (org.sso).`;
+  if (repo.kind === "classic-forbidden" || repo.kind === "lifetime-policy") return `${input2.links.target.owner}'s token policy blocks this token (org.policy).`;
+  if (isUndecided(repo) || input2.repo.kind === "response" && input2.repo.status !== 200 && input2.repo.status !== 404 && input2.repo.status !== 403) {
+    return "the repository could not be read (repo.access).";
+  }
+  return null;
+}
+function fixFor(input2, missing) {
+  const { profile, target } = input2.links;
+  const full = `${target.owner}/${target.name}`;
+  const facts = repoFacts(input2.repo);
+  if (facts?.permissions && !facts.permissions.push && !facts.permissions.maintain && !facts.permissions.admin) {
+    const who = loginOf(input2.user) ?? "the token's user";
+    return `Ask an admin of ${full} to give ${who} the Write role (now ${roleOf(facts.permissions)}): ${repoAccessLink(target.webUrl, target.owner, target.name)}`;
+  }
+  switch (input2.shape.kind) {
+    case "classic":
+    case "oauth": {
+      const scopes = input2.user.kind === "response" ? parseScopes(input2.user.headers.get("x-oauth-scopes")) : null;
+      const held = expandScopes(scopes ?? []);
+      const lacking = profile.classicScopes.filter((scope) => !held.has(scope));
+      if (scopes !== null && lacking.length === 0) {
+        return `The scopes are there; ask an admin of ${full} for the Write role: ${repoAccessLink(target.webUrl, target.owner, target.name)}`;
+      }
+      return `Create a token with exactly the scopes ${profile.id} needs (${profile.classicScopes.join(", ")}): ${classicTokenLink(target, profile)}`;
+    }
+    case "fine-grained": {
+      const labels = specsFor(profile, null).filter((spec) => missing.some((c) => c.name === spec.name)).map((spec) => spec.label.replace(/ \(.*\)$/, ""));
+      const prefilled = fineGrainedTokenLink(target, profile);
+      const grant = facts ? `Give the token ${labels.join(", ")} (Read and write) under Repository permissions at ${fineGrainedTokensListLink(target.webUrl)}` : `Select ${full} among the token's repositories (resource owner ${target.owner}) at ${fineGrainedTokensListLink(target.webUrl)}`;
+      return `${grant}${prefilled ? `, or create one pre-filled for ${profile.id}: ${prefilled}` : ""}. Pushing images needs a classic token anyway, and one with ${profile.classicScopes.join(" and ")} does both: ${classicTokenLink(target, profile)}`;
+    }
+    default:
+      return null;
+  }
+}
+function names(rows2) {
+  return rows2.map((c) => c.name).join(", ");
+}
+var tokenCapabilities = {
+  id: "token.capabilities",
+  title: "Token capabilities",
+  run: async (e) => {
+    const [assessment, user, repo] = await Promise.all([e.assessment, e.user, e.repo]);
+    return judgeTokenCapabilities({ capabilities: assessment.capabilities, user, repo, shape: e.shape, links: linksOf(e) });
   }
 };
 
@@ -1135,6 +2183,9 @@ var CHECKS = [
   registryLogin,
   registryPush
 ];
+function checksFor(profile) {
+  return profile === "push" ? CHECKS : [...CHECKS, tokenCapabilities];
+}
 
 // src/checks/runner.ts
 async function runChecks(checks, evidence, onProgress) {
@@ -1257,11 +2308,11 @@ function merge(defaults, route, options) {
 }
 function addQueryParameters(url, parameters) {
   const separator = /\?/.test(url) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
+  const names2 = Object.keys(parameters);
+  if (names2.length === 0) {
     return url;
   }
-  return url + separator + names.map((name) => {
+  return url + separator + names2.map((name) => {
     if (name === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
@@ -1496,189 +2547,8 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/content-type/dist/index.js
-var SP = 32;
-var HTAB = 9;
-var SEMI = 59;
-var EQ = 61;
-var DQUOTE = 34;
-var BSLASH = 92;
-var COMMA = 44;
-var LOWER_CASE = 1;
-var OWS = 2;
-var SEMI_FLAG = 4;
-var COMMA_FLAG = 8;
-var TOKEN_FLAG = 16;
-var NON_ASCII = 65280;
-var CASE_FLAGS = LOWER_CASE | NON_ASCII;
-var CHAR_MAP = new Uint8Array(256);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-var NullObject = /* @__PURE__ */ (() => {
-  const C = function() {
-  };
-  C.prototype = /* @__PURE__ */ Object.create(null);
-  return C;
-})();
-function parse2(header, options) {
-  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
-  let valueStart = options?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-    valueStart++;
-  }
-  let index = valueStart;
-  let typeFlags = 0;
-  let whitespace = -1;
-  let stop = options?.parameters === false ? COMMA_FLAG : 0;
-  while (index < len) {
-    const code = header.charCodeAt(index);
-    const flags = CHAR_MAP[code];
-    if ((flags & stopFlags) !== 0) {
-      stop |= flags & COMMA_FLAG;
-      break;
-    }
-    if ((flags & OWS) !== 0) {
-      if (whitespace === -1)
-        whitespace = index;
-    } else {
-      whitespace = -1;
-    }
-    typeFlags |= code & NON_ASCII | flags;
-    index++;
-  }
-  const valueEnd = whitespace === -1 ? index : whitespace;
-  const value = header.slice(valueStart, valueEnd);
-  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index === len || stop !== 0) {
-    return { type, index, parameters: new NullObject() };
-  }
-  return parseParameters(header, type, index, len, stopFlags);
-}
-function parseParameters(header, type, index, len, stopFlags) {
-  const parameters = new NullObject();
-  parameter: while (index < len) {
-    index++;
-    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-      index++;
-    }
-    const keyStart = index;
-    let keyFlags = 0;
-    let keyWhitespace = -1;
-    while (index < len) {
-      const code = header.charCodeAt(index);
-      const flags = CHAR_MAP[code];
-      if ((flags & stopFlags) !== 0) {
-        if ((flags & COMMA_FLAG) !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if (code === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index++;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-          index++;
-        }
-        if (index < len && header.charCodeAt(index) === DQUOTE) {
-          const quotedStart = ++index;
-          let escaped = false;
-          while (index < len) {
-            const code2 = header.charCodeAt(index);
-            if (code2 === DQUOTE) {
-              if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
-              }
-              index++;
-              let stop2 = 0;
-              while (index < len) {
-                const code3 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code3];
-                if ((flags2 & stopFlags) !== 0) {
-                  stop2 = flags2 & COMMA_FLAG;
-                  break;
-                }
-                index++;
-              }
-              if (stop2 !== 0)
-                break parameter;
-              continue parameter;
-            }
-            if (code2 === BSLASH && index + 1 < len) {
-              escaped = true;
-              index += 2;
-              continue;
-            }
-            index++;
-          }
-          continue parameter;
-        }
-        const valueStart = index;
-        let stop = 0;
-        let valueWhitespace = -1;
-        while (index < len) {
-          const code2 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code2];
-          if ((flags2 & stopFlags) !== 0) {
-            stop = flags2 & COMMA_FLAG;
-            break;
-          }
-          if ((flags2 & OWS) !== 0) {
-            if (valueWhitespace === -1)
-              valueWhitespace = index;
-          } else {
-            valueWhitespace = -1;
-          }
-          index++;
-        }
-        if (parameters[key] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
-        }
-        if (stop !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if ((flags & OWS) !== 0) {
-        if (keyWhitespace === -1)
-          keyWhitespace = index;
-      } else {
-        keyWhitespace = -1;
-      }
-      keyFlags |= code & NON_ASCII | flags;
-      index++;
-    }
-  }
-  return { type, index, parameters };
-}
-function unescapeQuotedPairs(str, start, end) {
-  let result = "";
-  for (let index = start; index < end; index++) {
-    if (str.charCodeAt(index) === BSLASH) {
-      result += str.slice(start, index);
-      start = ++index;
-    }
-  }
-  return result + str.slice(start, end);
-}
+// node_modules/@octokit/request/dist-bundle/index.js
+var import_content_type = __toESM(require_dist(), 1);
 
 // node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
@@ -1700,8 +2570,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
+    const isObject2 = val !== null && typeof val === "object";
+    const hasToJSON = isObject2 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -2055,7 +2925,7 @@ var RequestError = class extends Error {
 };
 
 // node_modules/@octokit/request/dist-bundle/index.js
-var VERSION2 = "10.0.16";
+var VERSION2 = "10.0.14";
 var defaults_default = {
   headers: {
     "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
@@ -2173,7 +3043,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse2(contentType);
+  const mimetype = (0, import_content_type.parse)(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -2807,6 +3677,7 @@ var VERSION3 = "0.1.0";
 
 // src/check-pipeline.ts
 var IMAGE_NAME = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
+var OWNER_NAME = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 function resolveRunSettings(options, host) {
   const token2 = options.token.trim();
   if (token2 === "") throw new UsageError("no token given: set CR_PAT, pass --token-stdin, or run in a terminal to be asked");
@@ -2815,7 +3686,11 @@ function resolveRunSettings(options, host) {
   const registry = unwrap(parseRegistry(options.registry ?? defaults.registry));
   const seconds = options.timeoutSeconds ?? 10;
   if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds, not ${seconds}`);
-  return { token: token2, apiUrl, registry, timeoutMs: Math.round(seconds * 1e3) };
+  const profile = profileById(options.profile ?? "push");
+  if (!profile) throw new UsageError(`unknown profile ${JSON.stringify(String(options.profile)).slice(0, 40)}: use ${PROFILE_IDS.join(" or ")}`);
+  const workflow = options.workflowRepository;
+  if (workflow !== void 0 && !OWNER_NAME.test(workflow)) throw new UsageError("workflowRepository must be owner/name, as GITHUB_REPOSITORY is");
+  return { token: token2, apiUrl, registry, timeoutMs: Math.round(seconds * 1e3), profile, workflowRepository: workflow ?? null };
 }
 function resolveTarget(repository) {
   return typeof repository === "string" ? unwrap(parseRepoTarget(repository)) : repository;
@@ -2831,9 +3706,12 @@ function imageTarget(target, image, registryHost) {
   }
   return { path, reference: `${registryHost}/${path}`, loweredFrom: path === given ? null : `${registryHost}/${given}` };
 }
-function formatProblem(shape, host) {
-  const finding2 = judgeTokenFormat(shape, webUrlFor(host));
+function formatProblem(shape, links) {
+  const finding2 = judgeTokenFormat(shape, links);
   return finding2.status === "fail" ? finding2 : null;
+}
+function linksFor(target, image, settings) {
+  return linksOf({ webUrl: webUrlFor(target.host), target, image, profile: settings.profile });
 }
 function openSession(settings, host, deps, observe) {
   const credentialHosts = [new URL(settings.apiUrl).hostname.toLowerCase(), new URL(settings.registry.origin).hostname.toLowerCase()];
@@ -2845,6 +3723,7 @@ function openSession(settings, host, deps, observe) {
     deps,
     memo: createRegistryMemo(),
     now: (deps.now ?? (() => /* @__PURE__ */ new Date()))(),
+    pacer: createProbePacer(),
     ...observe ? { observe } : {}
   };
   return { ...partial, user: apiClient(partial)("/user") };
@@ -2877,10 +3756,14 @@ function released(fetch) {
   };
 }
 function apiClient(session, fetch = fetchStack(session)) {
-  return createApiGet({ apiUrl: session.settings.apiUrl, token: session.settings.token, fetch, userAgent: `crpat/${VERSION3}` });
+  return createApiGet(clientOptions(session, fetch));
+}
+function clientOptions(session, fetch) {
+  return { apiUrl: session.settings.apiUrl, token: session.settings.token, fetch, userAgent: `crpat/${VERSION3}` };
 }
 async function checkTarget(session, target, image, options = {}) {
   const { settings } = session;
+  const profile = settings.profile;
   const fetch = fetchStack(session);
   const api = apiClient(session, fetch);
   const registryClient = {
@@ -2893,6 +3776,10 @@ async function checkTarget(session, target, image, options = {}) {
   };
   const login = registryLogin2(registryClient, image.path);
   const sendRepo = () => api("/repos/{owner}/{repo}", { owner: target.owner, repo: target.name });
+  const repo = options.repoCall ? options.repoCall(sendRepo) : sendRepo();
+  const push = login.then((outcome) => outcome.kind === "token" || outcome.kind === "anonymous" ? probePush(registryClient, image.path, outcome) : null);
+  const gated = options.apiCall ?? ((send) => send());
+  const capabilityInputs = { profile, shape: session.shape, target, user: session.user, repo, push };
   const evidence = {
     shape: session.shape,
     target,
@@ -2900,28 +3787,50 @@ async function checkTarget(session, target, image, options = {}) {
     registryHost: settings.registry.host,
     webUrl: session.webUrl,
     now: session.now,
+    profile,
     user: session.user,
-    repo: options.repoCall ? options.repoCall(sendRepo) : sendRepo(),
+    repo,
     login,
-    push: login.then((outcome) => outcome.kind === "token" || outcome.kind === "anonymous" ? probePush(registryClient, image.path, outcome) : null)
+    push,
+    // Never rejects: a bug in the assessment must not hide the ten checks' answers.
+    assessment: assessTarget(capabilityInputs, probeDeps(session, gated), session.pacer.serial).catch(
+      (error) => ({ capabilities: rows(profile, null, null, `not assessed (${error instanceof Error ? error.message : String(error)})`), probes: [] })
+    )
   };
-  const checks = await runChecks(CHECKS, evidence, options.onProgress);
-  const user = await session.user;
+  const advice = adviseGithubToken(
+    { workflowRepository: settings.workflowRepository, shape: session.shape, target, links: linksOf(evidence).target, user: session.user, repo, push },
+    (path) => gated(() => api(path))
+  ).catch(() => null);
+  const [checks, assessment, githubToken, user] = await Promise.all([runChecks(checksFor(profile.id), evidence, options.onProgress), evidence.assessment, advice, session.user]);
   const classicLike = session.shape.kind === "classic" || session.shape.kind === "oauth";
   return {
     ...reportHeader(target, image, settings),
     verdict: verdictOf(checks),
     token: { kind: session.shape.kind, login: loginOf(user), scopes: classicLike ? scopesOf(user) : [], expiresAt: expiresAtOf(user) },
-    checks
+    checks,
+    profile: profile.id,
+    capabilities: assessment.capabilities,
+    githubToken
   };
 }
+function probeDeps(session, gated) {
+  let request2 = null;
+  const build = () => {
+    const call = createApiRequest(clientOptions(session, fetchStack(session)));
+    return session.pacer.paced(probeRequest((method, route, params) => gated(() => call(method, route, params))));
+  };
+  return { request: (method, path, body) => (request2 ??= build())(method, path, body) };
+}
 function malformedReport(shape, format, target, image, settings, onProgress) {
-  const checks = skipAllBut(CHECKS, format, onProgress);
+  const checks = skipAllBut(checksFor(settings.profile.id), format, onProgress);
   return {
     ...reportHeader(target, image, settings),
     verdict: verdictOf(checks),
     token: { kind: shape.kind, login: null, scopes: [], expiresAt: null },
-    checks
+    checks,
+    profile: settings.profile.id,
+    capabilities: malformedCapabilities(settings.profile),
+    githubToken: null
   };
 }
 function reportHeader(target, image, settings) {
@@ -2940,7 +3849,7 @@ async function checkToken(options, deps = {}) {
   const target = resolveTarget(options.repository);
   const settings = resolveRunSettings(options, target.host);
   const image = imageTarget(target, options.image, settings.registry.host);
-  const format = formatProblem(recognizeToken(settings.token), target.host);
+  const format = formatProblem(recognizeToken(settings.token), linksFor(target, image, settings));
   if (format) return malformedReport(recognizeToken(settings.token), format, target, image, settings, deps.onProgress);
   const session = openSession(settings, target.host, deps);
   return checkTarget(session, target, image, deps.onProgress ? { onProgress: deps.onProgress } : {});
@@ -2987,8 +3896,103 @@ function sanitizeReport(report) {
     ...report,
     target: { ...report.target, repository: text(report.target.repository), image: text(report.target.image) },
     token: { ...report.token, login: report.token.login === null ? null : text(report.token.login), scopes: report.token.scopes.map(text) },
-    checks: report.checks.map((f) => ({ ...f, summary: text(f.summary), fix: f.fix === null ? null : text(f.fix), details: f.details.map(text) }))
+    checks: report.checks.map((f) => ({ ...f, summary: text(f.summary), fix: f.fix === null ? null : text(f.fix), details: f.details.map(text) })),
+    // Older report objects (a caller's own, or a stored JSON document) may lack the fields issue 6 added.
+    capabilities: (report.capabilities ?? []).map((c) => ({ ...c, name: text(c.name), evidence: text(c.evidence) })),
+    githubToken: report.githubToken ? {
+      ...report.githubToken,
+      summary: text(report.githubToken.summary),
+      steps: report.githubToken.steps.map(text),
+      fix: report.githubToken.fix ? { text: text(report.githubToken.fix.text), url: text(report.githubToken.fix.url) } : null
+    } : null
   };
+}
+
+// src/types.ts
+var CHECK_IDS = [
+  "token.format",
+  "token.valid",
+  "token.expiry",
+  "token.scopes",
+  "org.sso",
+  "org.policy",
+  "repo.access",
+  "repo.push",
+  "registry.login",
+  "registry.push"
+];
+
+// src/report/layout.ts
+var DETAIL_INDENT = "    ";
+var FIX_LABEL = "Fix: ";
+
+// src/report/wrap.ts
+var MIN_WIDTH = 30;
+function wrap(text, width, firstIndent, indent) {
+  return text.split("\n").map((paragraph, i) => wrapLine(paragraph, width, i === 0 ? firstIndent : indent.length, indent)).join(`
+${indent}`);
+}
+function wrapLine(text, width, firstIndent, indent) {
+  if (width < MIN_WIDTH) return text;
+  const words = text.split(" ").filter((word, i) => word !== "" || i === 0);
+  const lines = [];
+  let line = "";
+  let room = width - firstIndent;
+  for (const word of words) {
+    if (line === "") {
+      line = word;
+    } else if (line.length + 1 + word.length <= room) {
+      line += ` ${word}`;
+    } else {
+      lines.push(line);
+      line = word;
+      room = width - indent.length;
+    }
+  }
+  lines.push(line);
+  return lines.join(`
+${indent}`);
+}
+
+// src/report/capabilities.ts
+var GRANTED = { true: "yes", false: "no", null: "unknown" };
+var TABLE_INDENT = "  ";
+var MIN_EVIDENCE = 24;
+function capabilityTable(profile, rows2, width, style) {
+  const header = { name: "capability", needed: "needed", granted: "granted" };
+  const nameWidth = Math.max(header.name.length, ...rows2.map((row) => row.name.length));
+  const neededWidth = header.needed.length;
+  const grantedWidth = Math.max(header.granted.length, ...Object.values(GRANTED).map((word) => word.length));
+  const lead = TABLE_INDENT.length + nameWidth + 2 + neededWidth + 2 + grantedWidth + 2;
+  const stacked = width > 0 && width - lead < MIN_EVIDENCE;
+  const cells = (name, needed, granted) => `${TABLE_INDENT}${name.padEnd(nameWidth)}  ${needed.padEnd(neededWidth)}  ${granted}`;
+  const lines = [style("bold", `Capabilities for ${profile}:`)];
+  lines.push(style("dim", stacked ? cells(header.name, header.needed, header.granted) : `${cells(header.name, header.needed, header.granted.padEnd(grantedWidth))}  evidence`));
+  for (const row of rows2) {
+    const word = GRANTED[String(row.granted)];
+    const color = row.granted === true ? "green" : row.granted === null ? "yellow" : row.needed ? "red" : "gray";
+    const granted = style(color, stacked ? word : word.padEnd(grantedWidth));
+    const start = cells(row.name, row.needed ? "yes" : "no", granted);
+    if (stacked) {
+      const indent = `${TABLE_INDENT}${DETAIL_INDENT}`;
+      lines.push(start, `${indent}${wrap(row.evidence, width, indent.length, indent)}`);
+    } else {
+      lines.push(`${start}  ${wrap(row.evidence, width, lead, " ".repeat(lead))}`);
+    }
+  }
+  return lines.join("\n");
+}
+function adviceBlock(advice, width, style) {
+  const label = "GITHUB_TOKEN: ";
+  const lines = [`${style("bold", label.trimEnd())} ${wrap(advice.summary, width, label.length, DETAIL_INDENT)}`];
+  const stepIndent = `${DETAIL_INDENT}  `;
+  for (const step of advice.steps) lines.push(`${DETAIL_INDENT}- ${wrap(step, width, stepIndent.length, stepIndent)}`);
+  if (advice.fix !== null) {
+    const fixIndent = DETAIL_INDENT + " ".repeat(FIX_LABEL.length);
+    const text = `${advice.fix.text.replace(/\.$/, "")}: ${advice.fix.url}`;
+    lines.push(`${DETAIL_INDENT}${style(["bold", "cyan"], FIX_LABEL.trimEnd())} ${wrap(text, width, fixIndent.length, fixIndent)}`);
+  }
+  return lines.join("\n");
 }
 
 // src/report/style.ts
@@ -3033,34 +4037,6 @@ function maskedForKind(kind) {
   return `${TOKEN_KIND_DISPLAY[kind].prefix}****`;
 }
 
-// src/report/wrap.ts
-var MIN_WIDTH = 30;
-function wrap(text, width, firstIndent, indent) {
-  return text.split("\n").map((paragraph, i) => wrapLine(paragraph, width, i === 0 ? firstIndent : indent.length, indent)).join(`
-${indent}`);
-}
-function wrapLine(text, width, firstIndent, indent) {
-  if (width < MIN_WIDTH) return text;
-  const words = text.split(" ").filter((word, i) => word !== "" || i === 0);
-  const lines = [];
-  let line = "";
-  let room = width - firstIndent;
-  for (const word of words) {
-    if (line === "") {
-      line = word;
-    } else if (line.length + 1 + word.length <= room) {
-      line += ` ${word}`;
-    } else {
-      lines.push(line);
-      line = word;
-      room = width - indent.length;
-    }
-  }
-  lines.push(line);
-  return lines.join(`
-${indent}`);
-}
-
 // src/report/human.ts
 var STATUS_COLOR = {
   pass: "green",
@@ -3069,8 +4045,6 @@ var STATUS_COLOR = {
   error: "yellow",
   skip: "gray"
 };
-var DETAIL_INDENT = "    ";
-var FIX_LABEL = "Fix: ";
 function renderHuman(unsafe, options) {
   const report = sanitizeReport(unsafe);
   const style = createStyle(options.color);
@@ -3082,7 +4056,9 @@ function renderHuman(unsafe, options) {
   if (!options.quiet) blocks.push(tokenLines(report, options, style));
   for (const finding2 of problems) blocks.push(findingBlock(finding2, options.width, sym, style));
   if (!options.quiet) {
+    if (report.capabilities.length > 0) blocks.push(capabilityTable(report.profile, report.capabilities, options.width, style));
     for (const finding2 of warnings) blocks.push(findingBlock(finding2, options.width, sym, style));
+    if (report.githubToken) blocks.push(adviceBlock(report.githubToken, options.width, style));
     if (others.length > 0) blocks.push(briefLines(others, options.width, sym, style));
   }
   return `${blocks.join("\n\n")}
@@ -3094,13 +4070,17 @@ function verdictLine(report, sym, style, width) {
   const errored = count(report.checks, "error");
   const undecided = errored === 1 ? "1 check could not be completed" : `${errored} checks could not be completed`;
   const line = (symbol, text, color) => style(["bold", color], `${symbol} ${wrap(text, width, symbol.length + 1, " ".repeat(symbol.length + 1))}`);
+  const profile = report.profile !== void 0 && report.profile !== "push" ? report.profile : null;
+  const needs = `what ${profile} needs on ${report.target.repository}`;
+  const corePassed = report.checks.every((f) => !CHECK_IDS.includes(f.id) || f.status !== "fail" && f.status !== "error");
   switch (report.verdict) {
     case "pass":
-      return line(sym.verdict.pass, `This token can push to ${image}`, "green");
+      return line(sym.verdict.pass, profile ? `This token can push to ${image} and has ${needs}` : `This token can push to ${image}`, "green");
     case "fail": {
       const parts = [failed === 1 ? "1 problem" : `${failed} problems`];
       if (errored > 0) parts.push(undecided);
       const suffix = failed > 0 ? ` ${sym.dash} ${parts.join("; ")}` : "";
+      if (profile && corePassed) return line(sym.verdict.fail, `This token can push to ${image}, but lacks ${needs}${suffix}`, "red");
       return line(sym.verdict.fail, `This token cannot push to ${image}${suffix}`, "red");
     }
     case "inconclusive": {
@@ -3174,8 +4154,8 @@ function input(env, name) {
 }
 function readInputs(env) {
   const profile = input(env, "for") || "push";
-  if (profile !== "push") {
-    return err(`Unknown value "${profile}" for the input "for": only "push" is supported for now; other profiles (such as pull) come later.`);
+  if (!PROFILE_IDS.includes(profile)) {
+    return err(`Unknown value for the input "for": use one of ${PROFILE_IDS.join(", ")}.`);
   }
   const failOn = input(env, "fail-on") || "fail";
   if (failOn !== "fail" && failOn !== "warn") return err(`Unknown value "${failOn}" for the input "fail-on": use "fail" or "warn".`);
@@ -3188,6 +4168,7 @@ function readInputs(env) {
     registry: input(env, "registry") || null,
     apiUrl: input(env, "api-url") || (env["GITHUB_API_URL"] ?? "").trim() || null,
     profile,
+    workflowRepository: (env["GITHUB_REPOSITORY"] ?? "").trim() || null,
     failOn
   });
 }
@@ -3368,6 +4349,8 @@ function checkOptions(inputs) {
   return {
     repository: inputs.repository,
     token: inputs.token,
+    profile: inputs.profile,
+    ...inputs.workflowRepository !== null ? { workflowRepository: inputs.workflowRepository } : {},
     ...inputs.image !== null ? { image: inputs.image } : {},
     ...inputs.apiUrl !== null ? { apiUrl: inputs.apiUrl } : {},
     ...inputs.registry !== null ? { registry: inputs.registry } : {}

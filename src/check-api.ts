@@ -1,4 +1,4 @@
-import type { CheckId, Finding, RepoTarget, Report } from './types.js';
+import type { CheckId, Finding, ProfileId, RepoTarget, Report } from './types.js';
 
 /** Input of `checkToken()`. */
 export interface CheckTokenOptions {
@@ -14,6 +14,22 @@ export interface CheckTokenOptions {
   registry?: string;
   /** Per-request timeout in seconds. @default 10 */
   timeoutSeconds?: number;
+  /**
+   * What the token must be able to do (`crpat check --for`). `push`: push images, the ten checks. `deploy`: also the
+   * tutorial's repository permissions (Contents, Metadata, Actions, Deployments, Environments), judged by an
+   * eleventh check, `token.capabilities`; for a fine-grained token this sends requests that GitHub refuses by its
+   * permission check or by validation, one at a time, a second apart. `report.capabilities` lists the profile's rows.
+   * @default 'push'
+   */
+  profile?: ProfileId;
+  /**
+   * `owner/name` of the repository whose GitHub Actions workflow will use the token (the CLI reads
+   * `GITHUB_REPOSITORY` inside Actions). When it is the target, `report.githubToken` says whether the workflow's own
+   * `GITHUB_TOKEN` with `permissions: packages: write` can replace the personal token, and when it cannot; for a
+   * classic or OAuth token with `read:packages` that reads the package (one GET).
+   * @default none: no advice
+   */
+  workflowRepository?: string;
 }
 
 /** One HTTP exchange, as `--verbose` shows it. Holds no credential. */
@@ -71,6 +87,10 @@ export interface CheckTokenManyOptions {
   registry?: string;
   /** Per-request timeout in seconds. @default 10 */
   timeoutSeconds?: number;
+  /** What the token must be able to do, as for `checkToken()`. @default 'push' */
+  profile?: ProfileId;
+  /** `owner/name` of the workflow's repository, as for `checkToken()`: advice for the result whose target it is. */
+  workflowRepository?: string;
   /**
    * Repositories checked at once when the rate-limit budget is ample; fewer as `x-ratelimit-remaining` falls.
    * Clamped to 1–100 (GitHub treats more than 100 concurrent requests as abuse). @default 10

@@ -1,5 +1,5 @@
 import type { CheckTokenManyDeps, CheckTokenManyOptions } from './check-api.js';
-import { checkTarget, formatProblem, imageTarget, malformedReport, notSent, openSession, resolveRunSettings, resolveTarget } from './check-pipeline.js';
+import { checkTarget, formatProblem, imageTarget, linksFor, malformedReport, notSent, openSession, resolveRunSettings, resolveTarget } from './check-pipeline.js';
 import { UsageError } from './errors.js';
 import type { ApiOutcome } from './github/client.js';
 import { classifyApi } from './github/classify.js';
@@ -38,9 +38,10 @@ export async function checkTokenMany(options: CheckTokenManyOptions, deps: Check
     deps.onResult?.(report, index);
   };
 
-  const format = formatProblem(shape, host);
-  if (format) {
-    targets.forEach((target, i) => done(i, malformedReport(shape, format, target, images[i]!, settings)));
+  // The token's shape is the same for every target; each report's fix links name its own target.
+  const formatFor = (i: number) => formatProblem(shape, linksFor(targets[i]!, images[i]!, settings));
+  if (formatFor(0)) {
+    targets.forEach((target, i) => done(i, malformedReport(shape, formatFor(i)!, target, images[i]!, settings)));
     return { schemaVersion: 1, verdict: overallVerdict(results), results };
   }
 
@@ -54,11 +55,16 @@ export async function checkTokenMany(options: CheckTokenManyOptions, deps: Check
     const refused = await gate.beforeApi();
     return refused === null ? send() : notSent(refused);
   };
+  // Further API requests of a target (capability probes, a package read) pass the same gate.
+  const apiCall = async (send: () => Promise<ApiOutcome>): Promise<ApiOutcome> => {
+    const refused = await gate.beforeApi();
+    return refused === null ? send() : notSent(refused);
+  };
   await Promise.all(
     targets.map(async (target, i) => {
       const release = await gate.acquire();
       try {
-        done(i, await checkTarget(session, target, images[i]!, { repoCall }));
+        done(i, await checkTarget(session, target, images[i]!, { repoCall, apiCall }));
       } finally {
         release();
       }

@@ -1,16 +1,20 @@
 import { unsafeTextReason } from './target/parse.js';
 import type { CheckTokenDeps, CheckTokenOptions } from './check-api.js';
-import { CHECKS } from './checks/list.js';
-import { webUrlFor } from './checks/links.js';
+import type { Assessment } from './capabilities/assess.js';
+import type { ProbeDeps, ProbeRequest } from './capabilities/run-probes.js';
+import { webUrlFor } from './capabilities/links.js';
+import { type Profile, PROFILE_IDS, profileById } from './capabilities/profiles.js';
+import { adviseGithubToken, assessTarget, createProbePacer, malformedCapabilities, probeRequest, rows } from './check-capabilities.js';
+import { checksFor } from './checks/list.js';
 import { runChecks, skipAllBut } from './checks/runner.js';
 import { expiresAtOf } from './checks/token-expiry.js';
 import { judgeTokenFormat } from './checks/token-format.js';
 import { scopesOf } from './checks/token-scopes.js';
 import { loginOf } from './checks/token-valid.js';
-import type { Evidence, ImageTarget } from './checks/types.js';
+import { type Evidence, type ImageTarget, type Links, linksOf } from './checks/types.js';
 import { verdictOf } from './checks/verdict.js';
 import { UsageError } from './errors.js';
-import { type ApiOutcome, createApiGet } from './github/client.js';
+import { type ApiOutcome, createApiGet, createApiRequest } from './github/client.js';
 import { createGuardedFetch } from './http/guarded-fetch.js';
 import { NetError } from './http/net-error.js';
 import { withRetries } from './http/retry.js';
@@ -37,9 +41,15 @@ export interface RunSettings {
   apiUrl: string;
   registry: { origin: string; host: string };
   timeoutMs: number;
+  /** What the token is checked for (`--for`). */
+  profile: Profile;
+  /** `owner/name` of the workflow's repository; null when not given (no GITHUB_TOKEN advice). */
+  workflowRepository: string | null;
 }
 
-type SettingsInput = Pick<CheckTokenOptions, 'token' | 'apiUrl' | 'registry' | 'timeoutSeconds'>;
+type SettingsInput = Pick<CheckTokenOptions, 'token' | 'apiUrl' | 'registry' | 'timeoutSeconds' | 'profile' | 'workflowRepository'>;
+
+const OWNER_NAME = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
 /** Validates and completes the options for targets on `host`; every problem is a one-line UsageError. */
 export function resolveRunSettings(options: SettingsInput, host: string): RunSettings {
@@ -50,7 +60,11 @@ export function resolveRunSettings(options: SettingsInput, host: string): RunSet
   const registry = unwrap(parseRegistry(options.registry ?? defaults.registry));
   const seconds = options.timeoutSeconds ?? 10;
   if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds, not ${seconds}`);
-  return { token, apiUrl, registry, timeoutMs: Math.round(seconds * 1000) };
+  const profile = profileById(options.profile ?? 'push');
+  if (!profile) throw new UsageError(`unknown profile ${JSON.stringify(String(options.profile)).slice(0, 40)}: use ${PROFILE_IDS.join(' or ')}`);
+  const workflow = options.workflowRepository;
+  if (workflow !== undefined && !OWNER_NAME.test(workflow)) throw new UsageError('workflowRepository must be owner/name, as GITHUB_REPOSITORY is');
+  return { token, apiUrl, registry, timeoutMs: Math.round(seconds * 1000), profile, workflowRepository: workflow ?? null };
 }
 
 export function resolveTarget(repository: string | RepoTarget): RepoTarget {
@@ -83,12 +97,19 @@ export interface Session {
   now: Date;
   /** Sees the headers of every answer from the API host (the rate gate reads `x-ratelimit-*` there). */
   observe?: (headers: Headers) => void;
+  /** Keeps the capability probes of every target of the run serial and a second apart. */
+  pacer: ReturnType<typeof createProbePacer>;
 }
 
 /** The token's own finding when its shape is wrong: then nothing is sent anywhere. */
-export function formatProblem(shape: TokenShape, host: string): Finding | null {
-  const finding = judgeTokenFormat(shape, webUrlFor(host));
+export function formatProblem(shape: TokenShape, links: Links): Finding | null {
+  const finding = judgeTokenFormat(shape, links);
   return finding.status === 'fail' ? finding : null;
+}
+
+/** The links of one target's report (web root, owner, repository, image, profile). */
+export function linksFor(target: RepoTarget, image: ImageTarget, settings: RunSettings): Links {
+  return linksOf({ webUrl: webUrlFor(target.host), target, image, profile: settings.profile });
 }
 
 /** Opens a session and starts `GET /user` at once. Call only for a well-formed token (see `formatProblem`). */
@@ -103,12 +124,14 @@ export function openSession(settings: RunSettings, host: string, deps: CheckToke
     deps,
     memo: createRegistryMemo(),
     now: (deps.now ?? (() => new Date()))(),
+    pacer: createProbePacer(),
     ...(observe ? { observe } : {}),
   };
   return { ...partial, user: apiClient(partial)('/user') };
 }
 
 type StackInputs = Pick<Session, 'settings' | 'deps' | 'credentialHosts' | 'observe'>;
+type ClientInputs = { settings: RunSettings };
 
 /**
  * A fetch stack for one unit of work (the identity call, or one target) with its own overall deadline, retries
@@ -151,7 +174,11 @@ function released(fetch: typeof globalThis.fetch): typeof globalThis.fetch {
 }
 
 function apiClient(session: StackInputs, fetch = fetchStack(session)) {
-  return createApiGet({ apiUrl: session.settings.apiUrl, token: session.settings.token, fetch, userAgent: `crpat/${VERSION}` });
+  return createApiGet(clientOptions(session, fetch));
+}
+
+function clientOptions(session: ClientInputs, fetch: typeof globalThis.fetch) {
+  return { apiUrl: session.settings.apiUrl, token: session.settings.token, fetch, userAgent: `crpat/${VERSION}` };
 }
 
 export interface TargetOptions {
@@ -161,11 +188,20 @@ export interface TargetOptions {
    * identity call's 401 reused). @default send it at once
    */
   repoCall?: (send: () => Promise<ApiOutcome>) => Promise<ApiOutcome>;
+  /**
+   * Sends any further API request of the target (capability probes, the package read of the GITHUB_TOKEN advice), or
+   * answers without one (the rate gate's verdict). @default send it at once
+   */
+  apiCall?: (send: () => Promise<ApiOutcome>) => Promise<ApiOutcome>;
 }
 
-/** Starts the per-repository requests at once, runs the ten checks, and builds the report. */
+/**
+ * Starts the per-repository requests at once, runs the checks of the profile (the ten, plus `token.capabilities` for
+ * a profile other than `push`), and builds the report with its capability table.
+ */
 export async function checkTarget(session: Session, target: RepoTarget, image: ImageTarget, options: TargetOptions = {}): Promise<Report> {
   const { settings } = session;
+  const profile = settings.profile;
   const fetch = fetchStack(session);
   const api = apiClient(session, fetch);
   const registryClient = {
@@ -179,6 +215,10 @@ export async function checkTarget(session: Session, target: RepoTarget, image: I
   // Every independent request starts now; only registry token → upload → cancel is a chain.
   const login = registryLogin(registryClient, image.path);
   const sendRepo = () => api('/repos/{owner}/{repo}', { owner: target.owner, repo: target.name });
+  const repo = options.repoCall ? options.repoCall(sendRepo) : sendRepo();
+  const push = login.then((outcome) => (outcome.kind === 'token' || outcome.kind === 'anonymous' ? probePush(registryClient, image.path, outcome) : null));
+  const gated = options.apiCall ?? ((send: () => Promise<ApiOutcome>) => send());
+  const capabilityInputs = { profile, shape: session.shape, target, user: session.user, repo, push };
   const evidence: Evidence = {
     shape: session.shape,
     target,
@@ -186,20 +226,45 @@ export async function checkTarget(session: Session, target: RepoTarget, image: I
     registryHost: settings.registry.host,
     webUrl: session.webUrl,
     now: session.now,
+    profile,
     user: session.user,
-    repo: options.repoCall ? options.repoCall(sendRepo) : sendRepo(),
+    repo,
     login,
-    push: login.then((outcome) => (outcome.kind === 'token' || outcome.kind === 'anonymous' ? probePush(registryClient, image.path, outcome) : null)),
+    push,
+    // Never rejects: a bug in the assessment must not hide the ten checks' answers.
+    assessment: assessTarget(capabilityInputs, probeDeps(session, gated), session.pacer.serial).catch(
+      (error: unknown): Assessment => ({ capabilities: rows(profile, null, null, `not assessed (${error instanceof Error ? error.message : String(error)})`), probes: [] }),
+    ),
   };
-  const checks = await runChecks(CHECKS, evidence, options.onProgress);
-  const user = await session.user;
+  const advice = adviseGithubToken(
+    { workflowRepository: settings.workflowRepository, shape: session.shape, target, links: linksOf(evidence).target, user: session.user, repo, push },
+    (path) => gated(() => api(path)),
+  ).catch(() => null); // advice is extra: never at the cost of the report
+  const [checks, assessment, githubToken, user] = await Promise.all([runChecks(checksFor(profile.id), evidence, options.onProgress), evidence.assessment, advice, session.user]);
   const classicLike = session.shape.kind === 'classic' || session.shape.kind === 'oauth';
   return {
     ...reportHeader(target, image, settings),
     verdict: verdictOf(checks),
     token: { kind: session.shape.kind, login: loginOf(user), scopes: classicLike ? scopesOf(user) : [], expiresAt: expiresAtOf(user) },
     checks,
+    profile: profile.id,
+    capabilities: assessment.capabilities,
+    githubToken,
   };
+}
+
+/**
+ * The probes' client: a fetch stack of their own (own deadline; POSTs are never retried, http/retry.ts), each request
+ * through the run's gate, each POST a second after the last one of the run.
+ */
+function probeDeps(session: Session, gated: (send: () => Promise<ApiOutcome>) => Promise<ApiOutcome>): ProbeDeps {
+  // Built on the first probe: most runs send none.
+  let request: ProbeRequest | null = null;
+  const build = (): ProbeRequest => {
+    const call = createApiRequest(clientOptions(session, fetchStack(session)));
+    return session.pacer.paced(probeRequest((method, route, params) => gated(() => call(method, route, params))));
+  };
+  return { request: (method, path, body) => (request ??= build())(method, path, body) };
 }
 
 /** The report of a malformed token: the format finding, every other check skipped, nothing sent. */
@@ -211,12 +276,15 @@ export function malformedReport(
   settings: RunSettings,
   onProgress?: CheckTokenDeps['onProgress'],
 ): Report {
-  const checks = skipAllBut(CHECKS, format, onProgress);
+  const checks = skipAllBut(checksFor(settings.profile.id), format, onProgress);
   return {
     ...reportHeader(target, image, settings),
     verdict: verdictOf(checks),
     token: { kind: shape.kind, login: null, scopes: [], expiresAt: null },
     checks,
+    profile: settings.profile.id,
+    capabilities: malformedCapabilities(settings.profile),
+    githubToken: null,
   };
 }
 

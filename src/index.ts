@@ -14,8 +14,20 @@ export type {
   RetryEvent,
 } from './check-api.js';
 export { CancelledError, UsageError } from './errors.js';
-export { CHECK_IDS } from './types.js';
-export type { CheckId, CheckStatus, Finding, ManyReport, RepoTarget, Report, TokenKind, Verdict } from './types.js';
+export { CHECK_IDS, PROFILE_CHECK_IDS } from './types.js';
+export type {
+  Capability,
+  CheckId,
+  CheckStatus,
+  Finding,
+  GithubTokenAdvice,
+  ManyReport,
+  ProfileId,
+  RepoTarget,
+  Report,
+  TokenKind,
+  Verdict,
+} from './types.js';
 export { VERSION } from './version.js';
 export { secretExists, setActionsSecret } from './secrets/api.js';
 export type { SecretPlace, SetActionsSecretOptions, SetActionsSecretResult } from './secrets/api.js';

@@ -13,7 +13,7 @@ export type TokenKind =
   | 'refresh'
   | 'unknown';
 
-/** The stable ids of the checks, in report order. */
+/** The stable ids of the ten checks every report lists, in report order. */
 export const CHECK_IDS = [
   'token.format',
   'token.valid',
@@ -26,7 +26,43 @@ export const CHECK_IDS = [
   'registry.login',
   'registry.push',
 ] as const;
-export type CheckId = (typeof CHECK_IDS)[number];
+
+/**
+ * Checks a report lists after the ten only when the profile is not `push` (`crpat check --for deploy`):
+ * `token.capabilities`, whether the token holds what the profile needs beyond pushing images.
+ */
+export const PROFILE_CHECK_IDS = ['token.capabilities'] as const;
+
+export type CheckId = (typeof CHECK_IDS)[number] | (typeof PROFILE_CHECK_IDS)[number];
+
+/** What the token is checked for: `push` images (the core verdict), or the tutorial's `deploy` permissions too. */
+export type ProfileId = 'push' | 'deploy';
+
+/** One row of the capability table: something the profile may need the token to do on the target. */
+export interface Capability {
+  /** `permission:level` as fine-grained tokens spell it, e.g. `contents:write`; `packages:write` is the classic scope. */
+  name: string;
+  /** Whether the profile needs it; rows with `false` are shown for information (what the tutorial asked for). */
+  needed: boolean;
+  /** `true` the token can, `false` it cannot, `null` unknown (`evidence` says why). */
+  granted: boolean | null;
+  /** How that was established: the scope and role seen, the request sent and GitHub's answer, or why it is unknown. */
+  evidence: string;
+}
+
+/**
+ * Whether the workflow's own `GITHUB_TOKEN` may replace the personal token: given when the run is in GitHub Actions
+ * in the target repository itself (or `workflowRepository` names it).
+ */
+export interface GithubTokenAdvice {
+  /** `true` it may; `false` not until the fix is made; `null` crpat could not tell. */
+  replaces: boolean | null;
+  summary: string;
+  /** What the workflow needs, in order (`permissions: packages: write`, and when it cannot work). */
+  steps: string[];
+  /** The page that makes it work (the package's "Manage Actions access"); null when nothing is to be done. */
+  fix: { text: string; url: string } | null;
+}
 
 /**
  * `pass` and `warn` do not block a push; `fail` does; `error` means the check could not be decided
@@ -79,7 +115,20 @@ export interface Report {
     /** ISO-8601 expiry from the expiration header; null when the token does not expire or it is unknown. */
     expiresAt: string | null;
   };
+  /**
+   * The ten checks of CHECK_IDS in order; for a profile other than `push`, then the PROFILE_CHECK_IDS. The verdict
+   * is read from these.
+   */
   checks: Finding[];
+  /** What the token was checked for (`--for`). */
+  profile: ProfileId;
+  /**
+   * The capability table for `profile`, one row per capability, in the profile's order; always present (`push` has
+   * one row, `packages:write`).
+   */
+  capabilities: Capability[];
+  /** Whether GITHUB_TOKEN could replace the personal token; null unless the workflow's repository is the target. */
+  githubToken: GithubTokenAdvice | null;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { PROFILE_IDS } from '../capabilities/profiles.js';
+import type { ProfileId } from '../capabilities/types.js';
 import { err, ok, type Result } from '../result.js';
 
 /** What the Action was asked to do, from its `INPUT_*` variables and the workflow's defaults. */
@@ -11,7 +13,9 @@ export interface ActionInputs {
   registry: string | null;
   /** The `api-url` input, else `GITHUB_API_URL`; null when neither is set. */
   apiUrl: string | null;
-  profile: 'push';
+  profile: ProfileId;
+  /** `GITHUB_REPOSITORY`: the workflow's own repository, for the GITHUB_TOKEN advice. */
+  workflowRepository: string | null;
   failOn: 'fail' | 'warn';
 }
 
@@ -28,9 +32,9 @@ export function input(env: Env, name: string): string {
 }
 
 export function readInputs(env: Env): Result<ActionInputs> {
-  const profile = input(env, 'for') || 'push';
-  if (profile !== 'push') {
-    return err(`Unknown value "${profile}" for the input "for": only "push" is supported for now; other profiles (such as pull) come later.`);
+  const profile = (input(env, 'for') || 'push') as ProfileId;
+  if (!PROFILE_IDS.includes(profile)) {
+    return err(`Unknown value for the input "for": use one of ${PROFILE_IDS.join(', ')}.`);
   }
   const failOn = input(env, 'fail-on') || 'fail';
   if (failOn !== 'fail' && failOn !== 'warn') return err(`Unknown value "${failOn}" for the input "fail-on": use "fail" or "warn".`);
@@ -43,6 +47,7 @@ export function readInputs(env: Env): Result<ActionInputs> {
     registry: input(env, 'registry') || null,
     apiUrl: input(env, 'api-url') || (env['GITHUB_API_URL'] ?? '').trim() || null,
     profile,
+    workflowRepository: (env['GITHUB_REPOSITORY'] ?? '').trim() || null,
     failOn,
   });
 }

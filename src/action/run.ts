@@ -107,6 +107,8 @@ function checkOptions(inputs: ActionInputs): CheckTokenOptions {
   return {
     repository: inputs.repository,
     token: inputs.token,
+    profile: inputs.profile,
+    ...(inputs.workflowRepository !== null ? { workflowRepository: inputs.workflowRepository } : {}),
     ...(inputs.image !== null ? { image: inputs.image } : {}),
     ...(inputs.apiUrl !== null ? { apiUrl: inputs.apiUrl } : {}),
     ...(inputs.registry !== null ? { registry: inputs.registry } : {}),

@@ -1,5 +1,6 @@
-import { type Fix, type LinkTarget, packageSettingsLink } from './links.js';
+import { type LinkTarget, packageSettingsLink } from './links.js';
 import type { PackageEvidence } from './package-facts.js';
+import type { GithubTokenAdvice } from '../types.js';
 
 /**
  * Whether the workflow's own `GITHUB_TOKEN` may replace a personal token for pushing the image. Pure.
@@ -27,14 +28,8 @@ export interface GithubTokenAdviceInput {
   defaultWorkflowPermissions?: 'read' | 'write' | null;
 }
 
-export interface GithubTokenAdvice {
-  /** `true`: GITHUB_TOKEN can replace the personal token; `false`: not until the fix is made; `null`: not advised. */
-  replaces: boolean | null;
-  summary: string;
-  /** What the workflow needs, in order. */
-  steps: string[];
-  fix: Fix | null;
-}
+/** `replaces`: `true` GITHUB_TOKEN can replace the personal token; `false` not until the fix is made; `null` not advised. */
+export type { GithubTokenAdvice } from '../types.js';
 
 const PERMISSIONS_STEP =
   'Give the job `permissions: packages: write` (and `contents: read`), log in with `password: ${{ secrets.GITHUB_TOKEN }}`, and delete the CR_PAT secret.';

@@ -1,17 +1,10 @@
-import {
-  classicTokensUrl,
-  newClassicTokenUrl,
-  orgPackagesSettingsUrl,
-  orgSsoUrl,
-  orgTokenPolicyUrl,
-  packageSettingsUrl,
-} from '../checks/links.js';
 import { expandScopes } from '../github/headers.js';
 import type { Profile } from './profiles.js';
 import type { RegistryEvidence } from './types.js';
 
 /**
- * One-click fixes (issue 6). Pure string builders on top of src/checks/links.ts, which they reuse.
+ * Every link crpat prints: settings pages, pre-filled token links and one-click fixes (issue 6). Pure string
+ * builders; the checks, the capability map and `crpat secret set` all take their links from here (one source of truth).
  *
  * Sources: classic prefill `?scopes=…&description=…` (facts github-api §5: the docs' own `?scopes=write:packages`
  * workaround; `description` [report]). `default_expires_at` is left out: undocumented by GitHub (facts §5, §11 q10).
@@ -27,7 +20,7 @@ import type { RegistryEvidence } from './types.js';
  */
 
 export interface LinkTarget {
-  /** `https://github.com` or the Enterprise host's web root (webUrlFor in src/checks/links.ts). */
+  /** `https://github.com` or the Enterprise host's web root (webUrlFor). */
   webUrl: string;
   owner: string;
   /** Repository name. */
@@ -35,6 +28,27 @@ export interface LinkTarget {
   /** Registry path of the image, `owner/image`, lower case (ImageTarget.path). */
   image: string;
 }
+
+/** The web root for an API host's users: github.com, an Enterprise Server host, or SUB.ghe.com. */
+export function webUrlFor(repoHost: string): string {
+  return `https://${repoHost}`;
+}
+
+/**
+ * A classic-token creation page with `scopes` pre-selected and a note (the docs' own `?scopes=write:packages`
+ * workaround, facts github-api §5). The raw builder: prefer `classicTokenLink` or `renewalLink`, which pick the scopes.
+ */
+export function newClassicTokenUrl(webUrl: string, scopes: readonly string[], description: string): string {
+  const list = scopes.map((scope) => encodeURIComponent(scope).replace(/%3A/gi, ':')).join(',');
+  return `${webUrl}/settings/tokens/new?scopes=${list}&description=${encodeURIComponent(description)}`;
+}
+
+/** The list of the user's classic tokens (Regenerate, Configure SSO, edit scopes). */
+export const classicTokensListLink = (webUrl: string): string => `${webUrl}/settings/tokens`;
+/** The list of the user's fine-grained tokens (edit repositories and permissions, regenerate). */
+export const fineGrainedTokensListLink = (webUrl: string): string => `${webUrl}/settings/personal-access-tokens`;
+/** A repository's "Collaborators and teams" page, where an admin gives a user a role. */
+export const repoAccessLink = (webUrl: string, owner: string, name: string): string => `${webUrl}/${owner}/${name}/settings/access`;
 
 /** A classic token with exactly the profile's scopes pre-selected, and a note naming what it is for. */
 export function classicTokenLink(target: LinkTarget, profile: Profile): string {
@@ -76,26 +90,23 @@ export function fineGrainedTokenLink(target: LinkTarget, profile: Profile, optio
 
 /** Package settings: "Manage access" (people) and "Manage Actions access" (repositories) live on this page. */
 export function packageSettingsLink(target: LinkTarget, ownerIsOrg: boolean): string {
-  return packageSettingsUrl(target.webUrl, target.owner, imageName(target), ownerIsOrg);
+  const kind = ownerIsOrg ? 'orgs' : 'users';
+  return `${target.webUrl}/${kind}/${target.owner}/packages/container/${encodeURIComponent(imageName(target))}/settings`;
 }
 
 /** The organization's "Package creation" settings (which visibilities members may create); owners only. */
 export function orgPackageCreationLink(webUrl: string, org: string): string {
-  return orgPackagesSettingsUrl(webUrl, org);
+  return `${webUrl}/organizations/${org}/settings/packages`;
 }
 
 /** The organization's personal-access-token policy (classic ban, lifetime limits); owners only. */
 export function orgTokenPolicyLink(webUrl: string, org: string): string {
-  return orgTokenPolicyUrl(webUrl, org);
+  return `${webUrl}/organizations/${org}/settings/personal-access-tokens`;
 }
 
 /** Where to authorize a classic token for SAML SSO: the URL GitHub returned in X-GitHub-SSO, else the org's SSO page. */
 export function ssoLink(webUrl: string, org: string, fromHeader: string | null): string {
-  return fromHeader ?? orgSsoUrl(webUrl, org);
-}
-
-export function classicTokensListLink(webUrl: string): string {
-  return classicTokensUrl(webUrl);
+  return fromHeader ?? `${webUrl}/orgs/${org}/sso`;
 }
 
 export interface Fix {
@@ -112,7 +123,7 @@ export function registryRefusalFix(refusal: Extract<RegistryEvidence, { kind: 'r
   const message = refusal.message;
   const settings = ownerIsOrg === null ? null : packageSettingsLink(target, ownerIsOrg);
   if (message.includes('does not match expected scopes')) {
-    return { text: 'Create a classic token with write:packages (fine-grained tokens cannot push packages).', url: classicTokenLink(target, profile) };
+    return { text: 'Use a classic token with write:packages; a fine-grained token cannot push packages.', url: classicTokenLink(target, profile) };
   }
   if (message.includes('forbids access via a personal access token (classic)')) {
     return { text: `An owner of ${target.owner} can allow classic tokens in the organization's token policy.`, url: orgTokenPolicyLink(target.webUrl, target.owner) };
@@ -120,7 +131,13 @@ export function registryRefusalFix(refusal: Extract<RegistryEvidence, { kind: 'r
   if (/installation not allowed to Create organization package/.test(message)) {
     return { text: `Give the workflow \`permissions: packages: write\`; an owner of ${target.owner} can check which package visibilities members may create.`, url: orgPackageCreationLink(target.webUrl, target.owner) };
   }
-  if ((/write_package/.test(message) || /installation not allowed to Write organization package/.test(message)) && settings) {
+  if (/installation not allowed to Write organization package/.test(message) && settings) {
+    return {
+      text: 'Give the job `permissions: packages: write`; for an existing package, a package admin adds the repository with the Write role under "Manage Actions access".',
+      url: settings,
+    };
+  }
+  if (/write_package/.test(message) && settings) {
     return { text: 'A package admin grants Write under "Manage access" (people) or "Manage Actions access" (repositories).', url: settings };
   }
   if (/create_package/.test(message) && ownerIsOrg === true) {

@@ -4,20 +4,11 @@
  * (facts github-api §2.3), e.g. `contents:write`; `packages:write` stands for the classic scope of the same name.
  */
 
-/** One row of the capability table and one entry of the JSON `capabilities` array. */
-export interface Capability {
-  /** `permission:level`, e.g. `contents:write`. */
-  name: string;
-  /** Whether the chosen profile needs it; rows with `false` are shown for information (e.g. what the tutorial asked). */
-  needed: boolean;
-  /** `true` the token can, `false` it cannot, `null` unknown (the evidence says why). */
-  granted: boolean | null;
-  /** How that was established, in words: the scope and role seen, the request and its status, or why it is unknown. */
-  evidence: string;
-}
-
-/** The profiles `crpat check --for <profile>` accepts. */
-export type ProfileId = 'push' | 'deploy';
+/**
+ * One row of the capability table and one entry of the JSON `capabilities` array; `ProfileId`: the profiles
+ * `crpat check --for <profile>` accepts. Both are part of the report, so they are declared with it in src/types.ts.
+ */
+export type { Capability, ProfileId } from '../types.js';
 
 /** The capabilities crpat knows how to establish. */
 export type CapabilityName =

@@ -3,7 +3,7 @@ import { type ApiMeaning, classifyApi } from '../github/classify.js';
 import type { PushOutcome } from '../registry/types.js';
 import type { TokenShape } from '../token/recognize.js';
 import type { Finding, RepoTarget } from '../types.js';
-import { fineGrainedTokensUrl, orgTokenPolicyUrl } from './links.js';
+import { fineGrainedTokensListLink, orgTokenPolicyLink } from '../capabilities/links.js';
 import { repoFacts } from './repo-facts.js';
 import { type Check, finding } from './types.js';
 
@@ -24,14 +24,14 @@ interface PolicyInputs {
 export function judgeOrgPolicy(inputs: PolicyInputs): Finding {
   const id = 'org.policy';
   const { target, webUrl } = inputs;
-  const settings = orgTokenPolicyUrl(webUrl, target.owner);
+  const settings = orgTokenPolicyLink(webUrl, target.owner);
   const meanings = [classifyApi(inputs.repo), classifyApi(inputs.user)];
   const registryMessage = inputs.push?.kind === 'refused' ? (inputs.push.refusal.errors[0]?.message ?? '') : '';
 
   const lifetime = meanings.find((m): m is Extract<ApiMeaning, { kind: 'lifetime-policy' }> => m.kind === 'lifetime-policy');
   if (lifetime || REGISTRY_LIFETIME.test(registryMessage)) {
     const message = lifetime?.message ?? registryMessage;
-    const where = lifetime?.settingsUrl ?? fineGrainedTokensUrl(webUrl);
+    const where = lifetime?.settingsUrl ?? fineGrainedTokensListLink(webUrl);
     return finding(
       id,
       'fail',

@@ -1,7 +1,7 @@
 import type { ApiOutcome } from '../github/client.js';
 import { classifyApi, isUndecided } from '../github/classify.js';
 import type { Finding, RepoTarget } from '../types.js';
-import { classicTokensUrl, orgSsoUrl } from './links.js';
+import { classicTokensListLink, ssoLink } from '../capabilities/links.js';
 import { repoFacts } from './repo-facts.js';
 import { type Check, finding } from './types.js';
 
@@ -12,12 +12,12 @@ export function judgeOrgSso(repo: ApiOutcome, target: RepoTarget, webUrl: string
   if (meaning.kind === 'sso') {
     const authorize = meaning.url
       ? `Authorize the token for ${target.owner} at ${meaning.url} (this link is valid for one hour)`
-      : `Open ${classicTokensUrl(webUrl)}, choose Configure SSO next to the token and Authorize ${target.owner}`;
+      : `Open ${classicTokensListLink(webUrl)}, choose Configure SSO next to the token and Authorize ${target.owner}`;
     return finding(
       id,
       'fail',
       `The organization ${target.owner} enforces SAML single sign-on and this token is not authorized for it.`,
-      `${authorize}. You need an active SSO session first: ${orgSsoUrl(webUrl, target.owner)}`,
+      `${authorize}. You need an active SSO session first: ${ssoLink(webUrl, target.owner, null)}`,
       [meaning.message],
     );
   }

@@ -2,12 +2,12 @@ import { netSentence } from '../http/net-error.js';
 import type { LoginOutcome } from '../registry/types.js';
 import type { TokenShape } from '../token/recognize.js';
 import type { Finding } from '../types.js';
-import { newClassicTokenUrl } from './links.js';
+import { classicTokenLink } from '../capabilities/links.js';
 import { describeRefusal } from './registry-refusal.js';
-import { type Check, finding } from './types.js';
+import { type Check, finding, type Links, linksOf } from './types.js';
 
 /** The registry's token service: ghcr answers 403 DENIED "denied" to a bad credential (facts ghcr §1.3). */
-export function judgeRegistryLogin(login: LoginOutcome, shape: TokenShape, registryHost: string, webUrl: string): Finding {
+export function judgeRegistryLogin(login: LoginOutcome, shape: TokenShape, registryHost: string, links: Links): Finding {
   const id = 'registry.login';
   switch (login.kind) {
     case 'token':
@@ -23,7 +23,7 @@ export function judgeRegistryLogin(login: LoginOutcome, shape: TokenShape, regis
         id,
         'fail',
         `${registryHost} refused the credentials (${describeRefusal(login.refusal)}): ${why}.`,
-        `Create a classic token with write:packages: ${newClassicTokenUrl(webUrl)}`,
+        `Create a classic token with write:packages: ${classicTokenLink(links.target, links.profile)}`,
       );
     }
     case 'realm-refused':
@@ -42,5 +42,5 @@ export function judgeRegistryLogin(login: LoginOutcome, shape: TokenShape, regis
 export const registryLogin: Check = {
   id: 'registry.login',
   title: 'Registry login',
-  run: async (e) => judgeRegistryLogin(await e.login, e.shape, e.registryHost, e.webUrl),
+  run: async (e) => judgeRegistryLogin(await e.login, e.shape, e.registryHost, linksOf(e)),
 };

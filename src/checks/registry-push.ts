@@ -1,11 +1,13 @@
+import { registryEvidence } from '../capabilities/evidence.js';
+import { classicTokenLink, orgPackageCreationLink, orgTokenPolicyLink, packageSettingsLink, registryRefusalFix } from '../capabilities/links.js';
 import { classifyApi } from '../github/classify.js';
 import { netSentence } from '../http/net-error.js';
 import type { CancelOutcome, PushOutcome, RegistryRefusal } from '../registry/types.js';
 import type { Finding, RepoTarget } from '../types.js';
-import { newClassicTokenUrl, orgPackagesSettingsUrl, orgTokenPolicyUrl, packageSettingsUrl } from './links.js';
 import { describeRefusal } from './registry-refusal.js';
 import { repoFacts } from './repo-facts.js';
-import { type Check, type ImageTarget, finding } from './types.js';
+import { loginOf } from './token-valid.js';
+import { type Check, finding, type ImageTarget, type Links, linksOf, withLink } from './types.js';
 
 interface PushInputs {
   push: PushOutcome | null;
@@ -14,7 +16,7 @@ interface PushInputs {
   ownerIsOrg: boolean | null;
   /** The API said the organization's SAML SSO blocks this token (org.sso): ghcr's own refusal then names no reason. */
   ssoBlocked?: boolean;
-  webUrl: string;
+  links: Links;
 }
 
 /** The ground truth: the registry opens an upload (202) or refuses it (facts ghcr §3). Nothing is pushed. */
@@ -29,7 +31,10 @@ export function judgeRegistryPush(inputs: PushInputs): Finding {
       return finding(id, 'pass', `The registry opened an upload for ${ref}: a push would be accepted. Nothing was pushed.`, null, [cancelNote(push.cancel)]);
     case 'refused': {
       const advice = adviceFor(push.refusal, inputs);
-      return finding(id, 'fail', `The registry refused an upload to ${ref} (${describeRefusal(push.refusal)}): ${advice.why}.`, advice.fix);
+      // The most direct page for a known refusal (issue 6: registryRefusalFix); SSO refusals name no reason of their own.
+      const evidence = registryEvidence(push);
+      const oneClick = evidence.kind === 'refused' && !inputs.ssoBlocked ? registryRefusalFix(evidence, inputs.links.target, inputs.links.profile, inputs.ownerIsOrg) : null;
+      return finding(id, 'fail', `The registry refused an upload to ${ref} (${describeRefusal(push.refusal)}): ${advice.why}.`, oneClick ? withLink(oneClick) : advice.fix);
     }
     case 'unexpected':
       return finding(
@@ -59,18 +64,19 @@ function cancelNote(cancel: CancelOutcome): string {
 
 /** Maps the registry's reason (facts ghcr §2 and §8) to what it means and the setting it points to. */
 function adviceFor(refusal: RegistryRefusal, inputs: PushInputs): { why: string; fix: string } {
-  const { webUrl, target, image } = inputs;
+  const { target, image, links } = inputs;
+  const webUrl = links.target.webUrl;
   const message = refusal.errors.map((e) => e.message).join(' ');
-  const imageName = image.path.slice(image.path.indexOf('/') + 1);
-  const packageUrl = packageSettingsUrl(webUrl, target.owner.toLowerCase(), imageName, inputs.ownerIsOrg);
+  const packageUrl = packagePage(inputs);
+  const create = classicTokenLink(links.target, links.profile);
   if (/does not match expected scopes/i.test(message)) {
     return {
       why: 'the token lacks write:packages, or is a fine-grained token, which GitHub Packages does not accept',
-      fix: `Use a classic token with write:packages: ${newClassicTokenUrl(webUrl)}`,
+      fix: `Use a classic token with write:packages: ${create}`,
     };
   }
   if (/forbids access via a personal access token/i.test(message)) {
-    return { why: `${target.owner} refuses personal access tokens (classic)`, fix: `See org.policy; the setting is at ${orgTokenPolicyUrl(webUrl, target.owner)}` };
+    return { why: `${target.owner} refuses personal access tokens (classic)`, fix: `See org.policy; the setting is at ${orgTokenPolicyLink(webUrl, target.owner)}` };
   }
   if (/installation not allowed to (Write|Create) organization package/i.test(message)) {
     return {
@@ -85,14 +91,14 @@ function adviceFor(refusal: RegistryRefusal, inputs: PushInputs): { why: string;
     };
   }
   if (/create_package/i.test(message)) {
-    const orgHint = inputs.ownerIsOrg ? `, or for an organization see its package creation settings at ${orgPackagesSettingsUrl(webUrl, target.owner)}` : '';
+    const orgHint = inputs.ownerIsOrg ? `, or for an organization see its package creation settings at ${orgPackageCreationLink(webUrl, target.owner)}` : '';
     return {
       why: `the token's user may not create a package in ${target.owner}'s namespace`,
       fix: `Push to a namespace the user owns or belongs to${orgHint}.`,
     };
   }
   if (/unauthenticated/i.test(message)) {
-    return { why: 'the registry could not tie the token to a user', fix: `Create a new classic token with write:packages: ${newClassicTokenUrl(webUrl)}` };
+    return { why: 'the registry could not tie the token to a user', fix: `Create a new classic token with write:packages: ${create}` };
   }
   if (inputs.ssoBlocked) {
     return { why: `${target.owner} enforces SAML single sign-on and the token is not authorized for it (see org.sso)`, fix: 'Authorize the token for single sign-on: org.sso gives the link.' };
@@ -109,19 +115,31 @@ function adviceFor(refusal: RegistryRefusal, inputs: PushInputs): { why: string;
   };
 }
 
+/**
+ * The package's settings page ("Manage access", "Manage Actions access"). Organizations and users have different
+ * paths; when the repository was not visible, the kind of owner is unknown and both are named.
+ */
+function packagePage(inputs: PushInputs): string {
+  const target = inputs.links.target;
+  if (inputs.ownerIsOrg !== null) return packageSettingsLink(target, inputs.ownerIsOrg);
+  return `${packageSettingsLink(target, true)} (an organization's package) or ${packageSettingsLink(target, false)} (a user's)`;
+}
+
 export const registryPush: Check = {
   id: 'registry.push',
   title: 'Registry accepts a push',
   run: async (e) => {
-    const [push, repo] = await Promise.all([e.push, e.repo]);
+    const [push, repo, user] = await Promise.all([e.push, e.repo, e.user]);
     const facts = repoFacts(repo);
+    // A repository hidden from the token still has a known owner kind when the owner is the token's own user.
+    const ownOwner = loginOf(user)?.toLowerCase() === e.target.owner.toLowerCase() ? false : null;
     return judgeRegistryPush({
       push,
       image: e.image,
       target: e.target,
-      ownerIsOrg: facts ? facts.ownerIsOrg : null,
+      ownerIsOrg: facts ? facts.ownerIsOrg : ownOwner,
       ssoBlocked: classifyApi(repo).kind === 'sso',
-      webUrl: e.webUrl,
+      links: linksOf(e),
     });
   },
 };

@@ -3,7 +3,7 @@ import { classifyApi, isUndecided, messageText, retryDetails, undecidedSummary }
 import { expandScopes, parseScopes } from '../github/headers.js';
 import type { TokenShape } from '../token/recognize.js';
 import type { Finding, RepoTarget } from '../types.js';
-import { fineGrainedTokensUrl, repoAccessUrl } from './links.js';
+import { fineGrainedTokensListLink, repoAccessLink } from '../capabilities/links.js';
 import { repoFacts } from './repo-facts.js';
 import { type Check, finding } from './types.js';
 
@@ -31,7 +31,7 @@ export function judgeRepoAccess(repo: ApiOutcome, user: ApiOutcome, shape: Token
       return notFound(user, shape, target, webUrl);
     default:
       if (isUndecided(meaning)) return finding(id, 'error', undecidedSummary(meaning, `read ${full}`));
-      return finding(id, 'fail', `GitHub refused to show ${full}: ${messageText(meaning)}.`, `Ask an admin of ${full} for access: ${repoAccessUrl(webUrl, target.owner, target.name)}`);
+      return finding(id, 'fail', `GitHub refused to show ${full}: ${messageText(meaning)}.`, `Ask an admin of ${full} for access: ${repoAccessLink(webUrl, target.owner, target.name)}`);
   }
 }
 
@@ -50,14 +50,14 @@ function notFound(user: ApiOutcome, shape: TokenShape, target: RepoTarget, webUr
       'repo.access',
       'fail',
       `${full} was not found: it does not exist, or it is private and not shared with this fine-grained token (wrong resource owner, not in its repository list, or awaiting ${target.owner}'s approval).`,
-      `Check the token's resource owner and repositories at ${fineGrainedTokensUrl(webUrl)}.`,
+      `Check the token's resource owner and repositories at ${fineGrainedTokensListLink(webUrl)}.`,
     );
   }
   return finding(
     'repo.access',
     'fail',
     `${full} was not found: it does not exist, or it is private and the token's user has no access to it.`,
-    `Check the spelling; otherwise ask an admin of ${full} to add the user under Collaborators and teams: ${repoAccessUrl(webUrl, target.owner, target.name)}`,
+    `Check the spelling; otherwise ask an admin of ${full} to add the user under Collaborators and teams: ${repoAccessLink(webUrl, target.owner, target.name)}`,
   );
 }
 

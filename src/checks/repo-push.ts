@@ -1,6 +1,6 @@
 import type { ApiOutcome } from '../github/client.js';
 import type { Finding, RepoTarget } from '../types.js';
-import { repoAccessUrl } from './links.js';
+import { repoAccessLink } from '../capabilities/links.js';
 import { repoFacts, roleOf } from './repo-facts.js';
 import { loginOf } from './token-valid.js';
 import { type Check, finding } from './types.js';
@@ -20,7 +20,7 @@ export function judgeRepoPush(repo: ApiOutcome, user: ApiOutcome, target: RepoTa
     id,
     'fail',
     `${who} has only ${role} access to ${facts.fullName}; publishing for it needs write access.`,
-    `Ask an admin of ${facts.fullName} to give ${who} the Write role: ${repoAccessUrl(webUrl, target.owner, target.name)}`,
+    `Ask an admin of ${facts.fullName} to give ${who} the Write role: ${repoAccessLink(webUrl, target.owner, target.name)}`,
   );
 }
 

@@ -1,15 +1,15 @@
 import type { ApiOutcome } from '../github/client.js';
 import { classifyApi } from '../github/classify.js';
-import { parseTokenExpiration } from '../github/headers.js';
+import { classicTokensListLink, fineGrainedTokensListLink, renewalLink } from '../capabilities/links.js';
+import { parseScopes, parseTokenExpiration } from '../github/headers.js';
 import type { Finding, TokenKind } from '../types.js';
-import { classicTokensUrl } from './links.js';
-import { type Check, finding } from './types.js';
+import { type Check, finding, type Links, linksOf } from './types.js';
 
 const DAY_MS = 86_400_000;
 const WARN_DAYS = 7;
 
 /** Reads `github-authentication-token-expiration`; absent means the token does not expire (facts github-api §2.3). */
-export function judgeTokenExpiry(user: ApiOutcome, now: Date, webUrl: string, kind: TokenKind = 'classic'): Finding {
+export function judgeTokenExpiry(user: ApiOutcome, now: Date, links: Links, kind: TokenKind = 'classic'): Finding {
   const id = 'token.expiry';
   const meaning = classifyApi(user);
   if (user.kind !== 'response' || !(meaning.kind === 'ok' || meaning.kind === 'integration')) {
@@ -26,12 +26,24 @@ export function judgeTokenExpiry(user: ApiOutcome, now: Date, webUrl: string, ki
   const expiresAt = parsed.value;
   const days = (expiresAt.getTime() - now.getTime()) / DAY_MS;
   const when = `${expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  if (days <= 0) return finding(id, 'fail', `The token expired on ${when}.`, `Regenerate it at ${classicTokensUrl(webUrl)} and update the CR_PAT secret.`);
+  if (days <= 0) return finding(id, 'fail', `The token expired on ${when}.`, renewal(user, links, kind, ''));
   if (days <= WARN_DAYS) {
     const left = days < 1 ? 'less than a day' : `${Math.floor(days)} day${Math.floor(days) === 1 ? '' : 's'}`;
-    return finding(id, 'warn', `The token expires in ${left} (${when}).`, `Regenerate it before then at ${classicTokensUrl(webUrl)} and update the CR_PAT secret.`);
+    return finding(id, 'warn', `The token expires in ${left} (${when}).`, renewal(user, links, kind, ' before then'));
   }
   return finding(id, 'pass', `The token expires on ${when} (in ${Math.floor(days)} days).`);
+}
+
+/**
+ * Renewal in one click (issue 6): a classic or OAuth token gets the creation link with the scopes it had (plus any the
+ * profile lacks); a fine-grained token is regenerated on its own settings page, which keeps its permissions.
+ */
+function renewal(user: ApiOutcome, links: Links, kind: TokenKind, when: string): string {
+  const webUrl = links.target.webUrl;
+  if (kind === 'fine-grained') return `Regenerate it${when} at ${fineGrainedTokensListLink(webUrl)} and update the CR_PAT secret.`;
+  if (kind !== 'classic' && kind !== 'oauth') return `Regenerate it${when} at ${classicTokensListLink(webUrl)} and update the CR_PAT secret.`;
+  const had = user.kind === 'response' ? (parseScopes(user.headers.get('x-oauth-scopes')) ?? []) : [];
+  return `Renew it${when} with the same scopes in one click: ${renewalLink(links.target, links.profile, had)} (or Regenerate it at ${classicTokensListLink(webUrl)}), then update the CR_PAT secret.`;
 }
 
 export function expiresAtOf(user: ApiOutcome): string | null {
@@ -43,5 +55,5 @@ export function expiresAtOf(user: ApiOutcome): string | null {
 export const tokenExpiry: Check = {
   id: 'token.expiry',
   title: 'Token expiry',
-  run: async (e) => judgeTokenExpiry(await e.user, e.now, e.webUrl, e.shape.kind),
+  run: async (e) => judgeTokenExpiry(await e.user, e.now, linksOf(e), e.shape.kind),
 };

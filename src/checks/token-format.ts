@@ -1,17 +1,18 @@
 import type { TokenShape } from '../token/recognize.js';
 import type { Finding } from '../types.js';
-import { newClassicTokenUrl } from './links.js';
-import { type Check, finding } from './types.js';
+import { classicTokenLink } from '../capabilities/links.js';
+import { type Check, finding, type Links, linksOf } from './types.js';
 
 /** Offline: the kind from the prefix, the shape and the built-in checksum (facts github-api §1). */
-export function judgeTokenFormat(shape: TokenShape, webUrl: string): Finding {
+export function judgeTokenFormat(shape: TokenShape, links: Links): Finding {
   const id = 'token.format';
+  const create = classicTokenLink(links.target, links.profile);
   if (shape.problem?.code === 'checksum') {
     return finding(
       id,
       'fail',
       `The ${shape.label}'s checksum does not match: it was mistyped or cut short (GitHub would answer only "Bad credentials").`,
-      `Copy the whole token again from where you saved it; if it is lost, create a new one: ${newClassicTokenUrl(webUrl)}`,
+      `Copy the whole token again from where you saved it; if it is lost, create a new one: ${create}`,
     );
   }
   if (shape.problem) {
@@ -19,11 +20,11 @@ export function judgeTokenFormat(shape: TokenShape, webUrl: string): Finding {
       id,
       'fail',
       `This is not a GitHub token: ${shape.problem.message}`,
-      `Paste the token exactly as GitHub showed it (it starts with ghp_ for a classic token). To make one: ${newClassicTokenUrl(webUrl)}`,
+      `Paste the token exactly as GitHub showed it (it starts with ghp_ for a classic token). To make one: ${create}`,
     );
   }
   if (shape.kind === 'refresh') {
-    return finding(id, 'warn', `This is a ${shape.label}: it only obtains new access tokens and cannot log in to a registry.`, `Use a classic personal access token instead: ${newClassicTokenUrl(webUrl)}`);
+    return finding(id, 'warn', `This is a ${shape.label}: it only obtains new access tokens and cannot log in to a registry.`, `Use a classic personal access token instead: ${create}`);
   }
   const checksum = shape.checksum === 'valid' ? ', checksum matches' : '';
   return finding(id, 'pass', `Recognised a ${shape.label}${checksum}.`);
@@ -32,5 +33,5 @@ export function judgeTokenFormat(shape: TokenShape, webUrl: string): Finding {
 export const tokenFormat: Check = {
   id: 'token.format',
   title: 'Token format',
-  run: async (e) => judgeTokenFormat(e.shape, e.webUrl),
+  run: async (e) => judgeTokenFormat(e.shape, linksOf(e)),
 };

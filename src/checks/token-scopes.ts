@@ -1,17 +1,24 @@
+import { classicTokenLink, classicTokensListLink } from '../capabilities/links.js';
+import { overreach } from '../capabilities/overreach.js';
 import type { ApiOutcome } from '../github/client.js';
 import { classifyApi } from '../github/classify.js';
 import { expandScopes, parseScopes } from '../github/headers.js';
 import type { PushOutcome } from '../registry/types.js';
 import type { TokenShape } from '../token/recognize.js';
 import type { Finding } from '../types.js';
-import { classicTokensUrl, newClassicTokenUrl } from './links.js';
-import { type Check, finding } from './types.js';
+import { type Check, finding, type Links, linksOf } from './types.js';
 
 const NEEDED = 'write:packages'; // the only scope a ghcr push needs; `repo` is not (facts ghcr §4.2)
+const OAUTH_NOTE = "An OAuth token's scopes are those the app that obtained it asked for; they cannot be edited.";
 
-/** Classic/OAuth scopes with implied ones expanded. The kind comes from the prefix, never from the header (§9.12). */
-export function judgeTokenScopes(user: ApiOutcome, shape: TokenShape, webUrl: string, push: PushOutcome | null = null): Finding {
+/**
+ * Classic/OAuth scopes with implied ones expanded. The kind comes from the prefix, never from the header (§9.12).
+ * The verdict rule is the push contract whatever the profile: only a missing `write:packages` fails. Scopes beyond
+ * what the profile needs that would hurt if the token leaked (overreach.ts) turn a pass into a warning, never more.
+ */
+export function judgeTokenScopes(user: ApiOutcome, shape: TokenShape, links: Links, push: PushOutcome | null = null): Finding {
   const id = 'token.scopes';
+  const create = classicTokenLink(links.target, links.profile);
   if (shape.kind === 'fine-grained') {
     // Documented as unsupported (facts github-api §9.1, ghcr §4.1): fail, unless the registry itself opened the upload.
     const accepted = push?.kind === 'opened';
@@ -21,7 +28,7 @@ export function judgeTokenScopes(user: ApiOutcome, shape: TokenShape, webUrl: st
       `Fine-grained tokens have no scopes and no Packages permission: GitHub documents that GitHub Packages supports only classic personal access tokens${
         accepted ? ', although this registry accepted the upload' : ''
       }.`,
-      `Use a classic token with write:packages: ${newClassicTokenUrl(webUrl)}`,
+      `Use a classic token with write:packages: ${create}`,
     );
   }
   if (shape.kind === 'server-to-server') {
@@ -29,7 +36,7 @@ export function judgeTokenScopes(user: ApiOutcome, shape: TokenShape, webUrl: st
       id,
       'warn',
       'GitHub App installation tokens (such as GITHUB_TOKEN) have no scopes and expire within an hour; they push only to packages their repository may write.',
-      `As a stored CR_PAT, use a classic token with write:packages: ${newClassicTokenUrl(webUrl)}`,
+      `As a stored CR_PAT, use a classic token with write:packages: ${create}`,
     );
   }
   if (shape.kind !== 'classic' && shape.kind !== 'oauth') {
@@ -44,19 +51,34 @@ export function judgeTokenScopes(user: ApiOutcome, shape: TokenShape, webUrl: st
     return finding(id, 'warn', 'GitHub sent no X-OAuth-Scopes header, so the scopes cannot be read; registry.push decides.');
   }
   const shown = scopes.length > 0 ? scopes.join(', ') : 'none';
-  if (expandScopes(scopes).has(NEEDED)) {
-    return finding(id, 'pass', `The token has ${NEEDED} (scopes: ${shown}).`);
+  if (!expandScopes(scopes).has(NEEDED)) {
+    return finding(
+      id,
+      'fail',
+      `The token lacks ${NEEDED}, the one scope a push to the container registry needs (scopes: ${shown}).`,
+      shape.kind === 'oauth'
+        ? `${OAUTH_NOTE} As CR_PAT, create a classic token with exactly the scopes ${links.profile.id} needs: ${create}`
+        : `Edit the token at ${classicTokensListLink(links.target.webUrl)} and tick ${NEEDED}, or create one with exactly the scopes ${links.profile.id} needs: ${create}`,
+    );
   }
+  const all = overreach(scopes, links.profile);
+  // `repo` alone is noted, not warned about: GitHub's own token page ticks it with write:packages and the tutorial
+  // asks for it, so a warning would fire on nearly every CR_PAT; the note still says it is not needed and why.
+  const extra = all.filter((o) => o.scope !== 'repo' || all.length > 1);
+  if (extra.length === 0) {
+    const note = all.map((o) => `${o.scope} is not needed to push images (${o.risk}); a token without it leaks less: ${create}`);
+    return finding(id, 'pass', `The token has ${NEEDED} (scopes: ${shown}).`, null, note);
+  }
+  const names = extra.map((o) => o.scope).join(', ');
   return finding(
     id,
-    'fail',
-    `The token lacks ${NEEDED}, the one scope a push to the container registry needs (scopes: ${shown}).`,
-    `Edit the token at ${classicTokensUrl(webUrl)} and tick write:packages, or create one with it: ${newClassicTokenUrl(webUrl, withNeeded(scopes))}`,
+    'warn',
+    `The token has ${NEEDED}, and also ${names}, which ${links.profile.id === 'push' ? 'pushing images does' : `the ${links.profile.id} profile does`} not need and which would hurt if the token leaked (scopes: ${shown}).`,
+    shape.kind === 'oauth'
+      ? `${OAUTH_NOTE} As CR_PAT, create a classic token with exactly the scopes ${links.profile.id} needs: ${create}`
+      : `Untick ${names} at ${classicTokensListLink(links.target.webUrl)} (the token stays the same), or create one with exactly the scopes ${links.profile.id} needs: ${create}`,
+    extra.map((o) => `${o.scope}: ${o.risk}.`),
   );
-}
-
-function withNeeded(scopes: readonly string[]): string[] {
-  return [NEEDED, ...scopes.filter((scope) => scope !== NEEDED && scope !== 'read:packages')];
 }
 
 export function scopesOf(user: ApiOutcome): string[] {
@@ -68,6 +90,6 @@ export const tokenScopes: Check = {
   title: 'Token scopes',
   run: async (e) => {
     const [user, push] = await Promise.all([e.user, e.shape.kind === 'fine-grained' ? e.push : null]);
-    return judgeTokenScopes(user, e.shape, e.webUrl, push);
+    return judgeTokenScopes(user, e.shape, linksOf(e), push);
   },
 };

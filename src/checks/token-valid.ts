@@ -3,11 +3,11 @@ import { classifyApi, isUndecided, retryDetails, undecidedSummary } from '../git
 import type { TokenShape } from '../token/recognize.js';
 import { clean } from '../text.js';
 import type { Finding } from '../types.js';
-import { newClassicTokenUrl } from './links.js';
-import { type Check, finding } from './types.js';
+import { classicTokenLink } from '../capabilities/links.js';
+import { type Check, finding, type Links, linksOf } from './types.js';
 
 /** `GET /user`: only a 401 means the token is invalid (facts github-api §2.4, §9.7). */
-export function judgeTokenValid(user: ApiOutcome, shape: TokenShape, webUrl: string): Finding {
+export function judgeTokenValid(user: ApiOutcome, shape: TokenShape, links: Links): Finding {
   const id = 'token.valid';
   const meaning = classifyApi(user);
   if (meaning.kind === 'ok') {
@@ -17,7 +17,7 @@ export function judgeTokenValid(user: ApiOutcome, shape: TokenShape, webUrl: str
     const why = shape.checksum === 'valid'
       ? 'its checksum is right, so it is not a typo: it has expired, or was revoked or deleted'
       : 'it has expired, was revoked or deleted, or was mistyped';
-    return finding(id, 'fail', `GitHub refused the token (401 ${meaning.message}): ${why}.`, `Create a new classic token: ${newClassicTokenUrl(webUrl)}`);
+    return finding(id, 'fail', `GitHub refused the token (401 ${meaning.message}): ${why}.`, `Create a new classic token: ${classicTokenLink(links.target, links.profile)}`);
   }
   if (meaning.kind === 'integration') {
     return finding(
@@ -40,5 +40,5 @@ export function loginOf(outcome: ApiOutcome): string | null {
 export const tokenValid: Check = {
   id: 'token.valid',
   title: 'GitHub accepts the token',
-  run: async (e) => judgeTokenValid(await e.user, e.shape, e.webUrl),
+  run: async (e) => judgeTokenValid(await e.user, e.shape, linksOf(e)),
 };

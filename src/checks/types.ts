@@ -1,3 +1,6 @@
+import type { Assessment } from '../capabilities/assess.js';
+import type { LinkTarget } from '../capabilities/links.js';
+import type { Profile } from '../capabilities/profiles.js';
 import type { ApiOutcome } from '../github/client.js';
 import type { LoginOutcome, PushOutcome } from '../registry/types.js';
 import type { TokenShape } from '../token/recognize.js';
@@ -25,10 +28,30 @@ export interface Evidence {
   /** `https://github.com` or the Enterprise host's web URL: where settings pages live. */
   webUrl: string;
   now: Date;
+  /** What the token is checked for (`--for`); the ten checks judge pushing, the profile picks their links. */
+  profile: Profile;
   user: Promise<ApiOutcome>;
   repo: Promise<ApiOutcome>;
   login: Promise<LoginOutcome>;
   push: Promise<PushOutcome | null>;
+  /** The capability table (and the fine-grained probes behind it), built from the answers above. */
+  assessment: Promise<Assessment>;
+}
+
+/** What a check needs to build its links: the target (web root, owner, repository, image) and the profile. */
+export interface Links {
+  target: LinkTarget;
+  profile: Profile;
+}
+
+export function linksOf(evidence: Pick<Evidence, 'webUrl' | 'target' | 'image' | 'profile'>): Links {
+  const { webUrl, target, image, profile } = evidence;
+  return { target: { webUrl, owner: target.owner, name: target.name, image: image.path }, profile };
+}
+
+/** A fix sentence ending with its link: `text: url`. */
+export function withLink(fix: { text: string; url: string }): string {
+  return `${fix.text.replace(/\.$/, '')}: ${fix.url}`;
 }
 
 /** One check: a stable id, a title for progress lines, and a judgement of the evidence. */

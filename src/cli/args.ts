@@ -1,5 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { PROFILE_IDS } from '../capabilities/profiles.js';
 import { UsageError } from '../errors.js';
+import type { ProfileId } from '../types.js';
 import { HELP_TEXT } from './help.js';
 import { VERSION } from '../version.js';
 
@@ -20,6 +22,8 @@ export interface CheckFlags {
   verbose?: boolean;
   /** `false` for `--no-color`; absent otherwise. */
   color?: boolean;
+  /** `--for <profile>`: what the token must be able to do. */
+  for?: ProfileId;
 }
 
 /** Flags of `crpat demo`. */
@@ -97,6 +101,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     .option('--quiet')
     .option('--verbose')
     .option('--no-color')
+    .option('--for <profile>', '', parseProfile)
     .action((_options: unknown, command: Command) => {
       parsed = { command: 'check', flags: givenFlags(command) as CheckFlags };
     });
@@ -189,6 +194,13 @@ function parsePort(value: string): number {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
   return port;
+}
+
+function parseProfile(value: string): ProfileId {
+  const found = PROFILE_IDS.find((id) => id === value);
+  if (found) return found;
+  // The value is not repeated: whatever was typed after --for stays out of the message (it could be a pasted token).
+  throw new InvalidArgumentError(`--for is one of ${PROFILE_IDS.join(', ')} (push: push images; deploy: also the tutorial's repository permissions)`);
 }
 
 function parseVisibility(value: string): 'all' | 'private' | 'selected' {

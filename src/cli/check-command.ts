@@ -10,7 +10,7 @@ import { wrap } from '../report/wrap.js';
 import { parseRepoTarget } from '../target/parse.js';
 import { maskToken } from '../token/mask.js';
 import { recognizeToken } from '../token/recognize.js';
-import type { RepoTarget, Report } from '../types.js';
+import { PROFILE_CHECK_IDS, type RepoTarget, type Report } from '../types.js';
 import type { CheckFlags } from './args.js';
 import { exitCodeForVerdict } from './exit-code.js';
 import { type CheckSettings, resolveCheckOptions } from './options.js';
@@ -95,6 +95,8 @@ async function runMany(settings: CheckSettings, deps: RunDeps, secrets: string[]
       repositories: targets,
       token,
       timeoutSeconds: settings.timeoutSeconds,
+      profile: settings.profile,
+      ...(settings.workflowRepository !== null ? { workflowRepository: settings.workflowRepository } : {}),
       ...(settings.apiUrl !== null ? { apiUrl: settings.apiUrl } : {}),
       ...(settings.registry !== null ? { registry: settings.registry } : {}),
     },
@@ -178,6 +180,8 @@ function checkOptions(settings: CheckSettings, repository: CheckTokenOptions['re
     repository,
     token,
     timeoutSeconds: settings.timeoutSeconds,
+    profile: settings.profile,
+    ...(settings.workflowRepository !== null ? { workflowRepository: settings.workflowRepository } : {}),
     ...(settings.image !== null ? { image: settings.image } : {}),
     ...(settings.apiUrl !== null ? { apiUrl: settings.apiUrl } : {}),
     ...(settings.registry !== null ? { registry: settings.registry } : {}),
@@ -192,6 +196,8 @@ function progressFor(settings: CheckSettings, deps: RunDeps): Progress {
     unicode: settings.unicode,
     columns: deps.io.isStderrTTY ? deps.io.columns : 0,
     ...(deps.spinnerIntervalMs !== undefined ? { intervalMs: deps.spinnerIntervalMs } : {}),
+    // A profile other than push adds token.capabilities, the longest id.
+    ...(settings.profile !== 'push' ? { idWidth: Math.max(...PROFILE_CHECK_IDS.map((id) => id.length)) } : {}),
   });
 }
 

@@ -1,4 +1,5 @@
 import { supportsUnicode } from '../report/symbols.js';
+import type { ProfileId } from '../types.js';
 import type { CheckFlags, DemoFlags } from './args.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -37,6 +38,13 @@ export interface CheckSettings extends OutputSettings {
   yes: boolean;
   quiet: boolean;
   verbose: boolean;
+  /** `--for`: what the token must be able to do. */
+  profile: ProfileId;
+  /**
+   * `GITHUB_REPOSITORY` when running inside GitHub Actions (`GITHUB_ACTIONS=true`): the repository whose workflow
+   * uses the token, for the GITHUB_TOKEN advice; null elsewhere.
+   */
+  workflowRepository: string | null;
 }
 
 /** The defaults, the first layer of the merge. */
@@ -53,9 +61,14 @@ export const CHECK_DEFAULTS = {
   yes: false,
   quiet: false,
   verbose: false,
+  profile: 'push',
+  workflowRepository: null,
 } as const satisfies Omit<CheckSettings, keyof OutputSettings>;
 
-/** Merges defaults → environment (CR_PAT, GITHUB_API_URL, CRPAT_REGISTRY) → flags. Pure. */
+/**
+ * Merges defaults → environment (CR_PAT, GITHUB_API_URL, CRPAT_REGISTRY; GITHUB_ACTIONS and GITHUB_REPOSITORY) →
+ * flags. Pure.
+ */
 export function resolveCheckOptions(flags: CheckFlags, env: Env, terminal: Terminal): CheckSettings {
   return {
     repos: flags.repo ?? CHECK_DEFAULTS.repos,
@@ -70,6 +83,8 @@ export function resolveCheckOptions(flags: CheckFlags, env: Env, terminal: Termi
     yes: flags.yes ?? CHECK_DEFAULTS.yes,
     quiet: flags.quiet ?? CHECK_DEFAULTS.quiet,
     verbose: flags.verbose ?? CHECK_DEFAULTS.verbose,
+    profile: flags.for ?? CHECK_DEFAULTS.profile,
+    workflowRepository: workflowRepository(env),
     ...resolveOutput(flags, env, terminal),
   };
 }
@@ -99,6 +114,12 @@ export function decideColor(flag: boolean | undefined, env: Env, isTTY: boolean)
   if (force !== undefined) return ['', '1', '2', '3', 'true'].includes(force);
   if (nonEmpty(env['NO_COLOR']) !== undefined) return false;
   return isTTY && env['TERM'] !== 'dumb';
+}
+
+/** The workflow's repository, as GitHub Actions sets it (`owner/name`); anything else is ignored. */
+function workflowRepository(env: Env): string | null {
+  const repository = env['GITHUB_REPOSITORY'];
+  return env['GITHUB_ACTIONS'] === 'true' && repository !== undefined && /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(repository) ? repository : null;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

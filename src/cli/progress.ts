@@ -29,6 +29,8 @@ export interface ProgressOptions {
   columns: number;
   /** Spinner frame interval; 0 turns the timer off (frames advance only on events). @default 80 */
   intervalMs?: number;
+  /** Width of the id column: the longest id the run reports. @default the longest of the ten checks' ids */
+  idWidth?: number;
 }
 
 export const HIDE_CURSOR = '\u001b[?25l';
@@ -37,7 +39,7 @@ const CLEAR_LINE = '\u001b[2K';
 const CLEAR_DOWN = '\u001b[J';
 const up = (lines: number): string => `\u001b[${lines}A`;
 
-/** Longest check id, so summaries line up. */
+/** Longest id of the ten checks, so summaries line up (`--for deploy` adds a longer one: `idWidth`). */
 const ID_WIDTH = 'registry.login'.length;
 /** Continuation indent of a wrapped trace line. */
 const LOG_INDENT = '  ';
@@ -45,14 +47,15 @@ const LOG_INDENT = '  ';
 export function createProgress(options: ProgressOptions): Progress {
   const style = createStyle(options.color);
   const sym = symbols(options.unicode);
-  return options.tty ? liveProgress(options, style, sym) : plainProgress(options.stream, style, sym);
+  const idWidth = options.idWidth ?? ID_WIDTH;
+  return options.tty ? liveProgress(options, style, sym, idWidth) : plainProgress(options.stream, style, sym, idWidth);
 }
 
 /** One line per finished check, nothing else: for CI logs and pipes. */
-function plainProgress(stream: Writable, style: Style, sym: Symbols): Progress {
+function plainProgress(stream: Writable, style: Style, sym: Symbols, idWidth: number): Progress {
   return {
     onProgress(event) {
-      if (event.type === 'finish') stream.write(`${finishedLine(event.finding, style, sym, 0)}\n`);
+      if (event.type === 'finish') stream.write(`${finishedLine(event.finding, style, sym, 0, idWidth)}\n`);
     },
     log(line) {
       stream.write(`${line}\n`);
@@ -69,7 +72,7 @@ interface Row {
 }
 
 /** A block of one line per check, redrawn in place: a spinner while running, then symbol and summary. */
-function liveProgress(options: ProgressOptions, style: Style, sym: Symbols): Progress {
+function liveProgress(options: ProgressOptions, style: Style, sym: Symbols, idWidth: number): Progress {
   const { stream, columns } = options;
   const rows: Row[] = [];
   let drawn = 0;
@@ -80,7 +83,7 @@ function liveProgress(options: ProgressOptions, style: Style, sym: Symbols): Pro
 
   const lineOf = (row: Row): string =>
     row.finding
-      ? finishedLine(row.finding, style, sym, columns)
+      ? finishedLine(row.finding, style, sym, columns, idWidth)
       : `${style('cyan', sym.spinner[frame % sym.spinner.length] ?? '')} ${fit(row.title, columns, 2, sym.ellipsis)}`;
 
   const erase = (): void => {
@@ -152,15 +155,15 @@ function liveProgress(options: ProgressOptions, style: Style, sym: Symbols): Pro
   };
 }
 
-function finishedLine(finding: Finding, style: Style, sym: Symbols, columns: number): string {
+function finishedLine(finding: Finding, style: Style, sym: Symbols, columns: number, idWidth: number): string {
   // ASCII symbols differ in width (`[ok]`, `[x]`): pad them so every summary starts in the same column.
   const symbolWidth = Math.max(...Object.values(sym.status).map((text) => text.length));
   const symbol = sym.status[finding.status];
   const padding = ' '.repeat(symbolWidth - symbol.length);
-  const head = `${symbol}${padding} ${finding.id.padEnd(ID_WIDTH)}  `;
+  const head = `${symbol}${padding} ${finding.id.padEnd(idWidth)}  `;
   const summary = fit(finding.summary, columns, head.length, sym.ellipsis);
   const colour = finding.status === 'pass' ? 'green' : finding.status === 'fail' ? 'red' : finding.status === 'skip' ? 'gray' : 'yellow';
-  return `${style(colour, symbol)}${padding} ${finding.id.padEnd(ID_WIDTH)}  ${summary}`;
+  return `${style(colour, symbol)}${padding} ${finding.id.padEnd(idWidth)}  ${summary}`;
 }
 
 /** Cuts `text` so that `used + text` fits in one line of `columns` (a wrapped line would break the redraw). */

@@ -26,12 +26,16 @@ interface ClientOptions {
   userAgent: string;
 }
 
-/** A REST call with any method; `params` fill the route's `{placeholders}` and the rest becomes the JSON body. */
-export type ApiRequest = (method: 'GET' | 'PUT', route: string, params?: Record<string, unknown>) => Promise<ApiOutcome>;
+/**
+ * A REST call; `params` fill the route's `{placeholders}` and the rest becomes the JSON body. A body that must be sent
+ * as it is, even an empty object, goes in `params.data` (octokit sends `data` verbatim as JSON; an empty parameter
+ * list would send no body at all). A route may carry its own query string (`?per_page=1`).
+ */
+export type ApiRequest = (method: 'GET' | 'POST' | 'PUT', route: string, params?: Record<string, unknown>) => Promise<ApiOutcome>;
 
 /**
- * The sibling of {@link createApiGet} for writes (Actions secrets): same client, same guarded fetch, same outcomes;
- * octokit sends what the route does not use as the JSON body of a PUT.
+ * The sibling of {@link createApiGet} for other methods: Actions secrets (PUT) and the capability probes (POST), same
+ * client, same guarded fetch, same outcomes. Only GETs are ever retried (http/retry.ts).
  */
 export function createApiRequest(options: ClientOptions): ApiRequest {
   const client = request.defaults({

@@ -1,5 +1,7 @@
 import { sanitizeReport } from './sanitize.js';
-import type { CheckId, CheckStatus, Finding, ManyReport, Report } from '../types.js';
+import { CHECK_IDS, type CheckId, type CheckStatus, type Finding, type ManyReport, type Report } from '../types.js';
+import { adviceBlock, capabilityTable } from './capabilities.js';
+import { DETAIL_INDENT, FIX_LABEL } from './layout.js';
 import { createStyle, type Style } from './style.js';
 import { symbols, type Symbols } from './symbols.js';
 import { maskedForKind, TOKEN_KIND_DISPLAY } from './token-kind.js';
@@ -29,12 +31,11 @@ const STATUS_COLOR: Record<CheckStatus, Parameters<Style>[0]> = {
   skip: 'gray',
 };
 
-const DETAIL_INDENT = '    ';
-const FIX_LABEL = 'Fix: ';
 
 /**
- * The report a person reads: the verdict first, then each problem with its details and fix, then warnings, the token
- * (masked: its prefix only), and the other checks briefly. Ends with a newline.
+ * The report a person reads: the verdict first, the token (masked: its prefix only), each problem with its details
+ * and fix, the capability table of the profile, then warnings, the GITHUB_TOKEN advice when there is one, and the
+ * other checks briefly. `quiet`: only the verdict and the problems. Ends with a newline.
  */
 export function renderHuman(unsafe: Report, options: HumanOptions): string {
   const report = sanitizeReport(unsafe);
@@ -48,7 +49,9 @@ export function renderHuman(unsafe: Report, options: HumanOptions): string {
   if (!options.quiet) blocks.push(tokenLines(report, options, style));
   for (const finding of problems) blocks.push(findingBlock(finding, options.width, sym, style));
   if (!options.quiet) {
+    if (report.capabilities.length > 0) blocks.push(capabilityTable(report.profile, report.capabilities, options.width, style));
     for (const finding of warnings) blocks.push(findingBlock(finding, options.width, sym, style));
+    if (report.githubToken) blocks.push(adviceBlock(report.githubToken, options.width, style));
     if (others.length > 0) blocks.push(briefLines(others, options.width, sym, style));
   }
   return `${blocks.join('\n\n')}\n`;
@@ -131,13 +134,18 @@ function verdictLine(report: Report, sym: Symbols, style: Style, width: number):
   const undecided = errored === 1 ? '1 check could not be completed' : `${errored} checks could not be completed`;
   const line = (symbol: string, text: string, color: 'green' | 'red' | 'yellow'): string =>
     style(['bold', color], `${symbol} ${wrap(text, width, symbol.length + 1, ' '.repeat(symbol.length + 1))}`);
+  // A profile other than push (--for deploy) adds checks of its own: the line says which part failed.
+  const profile = report.profile !== undefined && report.profile !== 'push' ? report.profile : null;
+  const needs = `what ${profile} needs on ${report.target.repository}`;
+  const corePassed = report.checks.every((f) => !(CHECK_IDS as readonly string[]).includes(f.id) || (f.status !== 'fail' && f.status !== 'error'));
   switch (report.verdict) {
     case 'pass':
-      return line(sym.verdict.pass, `This token can push to ${image}`, 'green');
+      return line(sym.verdict.pass, profile ? `This token can push to ${image} and has ${needs}` : `This token can push to ${image}`, 'green');
     case 'fail': {
       const parts = [failed === 1 ? '1 problem' : `${failed} problems`];
       if (errored > 0) parts.push(undecided);
       const suffix = failed > 0 ? ` ${sym.dash} ${parts.join('; ')}` : '';
+      if (profile && corePassed) return line(sym.verdict.fail, `This token can push to ${image}, but lacks ${needs}${suffix}`, 'red');
       return line(sym.verdict.fail, `This token cannot push to ${image}${suffix}`, 'red');
     }
     case 'inconclusive': {

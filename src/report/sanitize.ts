@@ -15,5 +15,15 @@ export function sanitizeReport(report: Report): Report {
     target: { ...report.target, repository: text(report.target.repository), image: text(report.target.image) },
     token: { ...report.token, login: report.token.login === null ? null : text(report.token.login), scopes: report.token.scopes.map(text) },
     checks: report.checks.map((f) => ({ ...f, summary: text(f.summary), fix: f.fix === null ? null : text(f.fix), details: f.details.map(text) })),
+    // Older report objects (a caller's own, or a stored JSON document) may lack the fields issue 6 added.
+    capabilities: (report.capabilities ?? []).map((c) => ({ ...c, name: text(c.name), evidence: text(c.evidence) })),
+    githubToken: report.githubToken
+      ? {
+          ...report.githubToken,
+          summary: text(report.githubToken.summary),
+          steps: report.githubToken.steps.map(text),
+          fix: report.githubToken.fix ? { text: text(report.githubToken.fix.text), url: text(report.githubToken.fix.url) } : null,
+        }
+      : null,
   };
 }

@@ -1,4 +1,4 @@
-import { newClassicTokenUrl } from '../checks/links.js';
+import { newClassicTokenUrl } from '../capabilities/links.js';
 import type { Report } from '../types.js';
 import { DEFAULT_SECRET_NAME } from './name.js';
 import { type SecretLevel, scopeNeeded, webUrlForApi } from './rights.js';

@@ -11,6 +11,8 @@ export interface RecordedRequest {
   /** Path and query string, as sent. */
   path: string;
   headers: Record<string, string>;
+  /** The status answered, once the answer was sent (tests assert that no probe was ever accepted). */
+  status?: number;
 }
 
 /** What a registry token (opaque or JWT) stands for. */

@@ -184,7 +184,7 @@ describe('the Action against the simulator', () => {
     const run = await runAction({ token, for: 'pull' });
     expect(run.code).toBe(1);
     expectMaskedOnly(run, token);
-    expect(run.stdout).toContain('::error title=crpat::Unknown value "pull" for the input "for": only "push" is supported for now; other profiles (such as pull) come later.');
+    expect(run.stdout).toContain('::error title=crpat::Unknown value for the input "for": use one of push, deploy.');
   });
 });
 

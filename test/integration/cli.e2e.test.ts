@@ -35,7 +35,8 @@ describe('each check, passing and failing', () => {
   it.each([
     ['token.format', 'octocat-classic-push', 'octocat/hello-world', 'octocat-classic-mistyped', 'octocat/hello-world'],
     ['token.valid', 'octocat-classic-push', 'octocat/hello-world', 'octocat-classic-expired', 'octocat/hello-world'],
-    ['token.scopes', 'octocat-classic-push', 'octocat/hello-world', 'octocat-classic-repo-only', 'octocat/hello-world'],
+    // write:packages alone: the push token with repo as well passes too, but warns about repo (overreach).
+    ['token.scopes', 'octocat-classic-packages-only', 'octocat/hello-world', 'octocat-classic-repo-only', 'octocat/hello-world'],
     ['org.sso', 'octocat-classic-push', 'acme/private-app', 'octocat-classic-push', 'sso-corp/internal-tools'],
     ['org.policy', 'octocat-classic-push', 'acme/private-app', 'octocat-classic-push', 'strict-org/private-svc'],
     ['repo.access', 'octocat-classic-push', 'acme/private-app', 'octocat-classic-push', 'acme/does-not-exist'],

@@ -34,7 +34,7 @@ describe('two --repo', () => {
     expect(doc).toMatchObject({ schemaVersion: 1, verdict: 'pass' });
     expect(doc.results.map((r: Report) => r.target.repository)).toEqual(['acme/private-app', 'octocat/hello-world']);
     for (const report of doc.results) {
-      expect(Object.keys(report)).toEqual(['schemaVersion', 'target', 'verdict', 'token', 'checks']);
+      expect(Object.keys(report)).toEqual(['schemaVersion', 'target', 'verdict', 'token', 'checks', 'profile', 'capabilities', 'githubToken']);
       expect(report.checks.map((c) => c.id)).toEqual([...CHECK_IDS]);
       expect(report.token.login).toBe('octocat');
     }

@@ -17,5 +17,8 @@ export const recordRequest: Middleware = (ctx, next) => {
   }
   const entry: RecordedRequest = { server: ctx.server, method: ctx.method, path: ctx.req.url ?? '/', headers };
   ctx.state.requests.push(entry);
+  ctx.res.once('finish', () => {
+    entry.status = ctx.res.statusCode;
+  });
   return next();
 };

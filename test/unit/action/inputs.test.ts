@@ -18,7 +18,7 @@ describe('readInputs', () => {
   it('defaults: the workflow repository and API URL, push, fail-on fail; inputs trimmed', () => {
     expect(readInputs(base)).toEqual({
       ok: true,
-      value: { token: 'ghp_x', repository: 'acme/api', image: null, registry: null, apiUrl: 'https://api.github.com', profile: 'push', failOn: 'fail' },
+      value: { token: 'ghp_x', repository: 'acme/api', image: null, registry: null, apiUrl: 'https://api.github.com', profile: 'push', workflowRepository: 'acme/api', failOn: 'fail' },
     });
   });
 
@@ -33,7 +33,7 @@ describe('readInputs', () => {
   });
 
   it.each([
-    [{ INPUT_FOR: 'pull' }, /Unknown value "pull" for the input "for": only "push" is supported for now; other profiles/],
+    [{ INPUT_FOR: 'pull' }, /Unknown value for the input "for": use one of push, deploy\./],
     [{ 'INPUT_FAIL-ON': 'error' }, /Unknown value "error" for the input "fail-on"/],
     [{ GITHUB_REPOSITORY: '' }, /No repository/],
   ])('refuses %j', (extra, reason) => {

@@ -9,6 +9,9 @@ function report(verdict: Verdict, statuses: Partial<Record<(typeof CHECK_IDS)[nu
     verdict,
     target: { repository: 'acme/api', image: 'ghcr.io/acme/api', apiUrl: 'https://api.github.com', registry: 'ghcr.io' },
     token: { kind: 'classic', login: 'octocat', scopes: ['write:packages'], expiresAt: '2030-01-01T00:00:00.000Z' },
+    profile: 'push',
+    capabilities: [],
+    githubToken: null,
     checks: CHECK_IDS.map((id) => {
       const status = statuses[id] ?? 'pass';
       return { id, status, summary: `${id} is ${status}`, fix: status === 'pass' ? null : `fix ${id} | now`, details: [] };

@@ -5,33 +5,34 @@ import { verdictOf } from '../../../src/checks/verdict.js';
 import { NetError } from '../../../src/http/net-error.js';
 import type { PushOutcome, RegistryRefusal } from '../../../src/registry/types.js';
 import type { Finding } from '../../../src/types.js';
+import { PROFILES } from '../../../src/capabilities/profiles.js';
 import { CLASSIC, FINE_GRAINED } from '../../helpers/outcomes.js';
 
-const WEB = 'https://github.com';
+const LINKS = { target: { webUrl: 'https://github.com', owner: 'acme', name: 'api', image: 'acme/api' }, profile: PROFILES.push };
 const REALM = { url: 'https://ghcr.io/token', service: 'ghcr.io' };
 const denied = (message: string, status = 403): RegistryRefusal => ({ status, errors: [{ code: status === 403 ? 'DENIED' : 'UNAUTHORIZED', message }], challengeError: null, requestId: null });
 const IMAGE = { path: 'acme/api', reference: 'ghcr.io/acme/api', loweredFrom: null };
 const TOKEN_LOGIN = { kind: 'token' as const, bearer: 'x', realm: REALM };
 const push = (outcome: PushOutcome | null, ownerIsOrg: boolean | null = true) =>
-  judgeRegistryPush({ push: outcome, image: IMAGE, target: { host: 'github.com', owner: 'acme', name: 'api' }, ownerIsOrg, webUrl: WEB });
+  judgeRegistryPush({ push: outcome, image: IMAGE, target: { host: 'github.com', owner: 'acme', name: 'api' }, ownerIsOrg, links: LINKS });
 
 describe('judgeRegistryLogin (facts ghcr §1.3)', () => {
-  it('passes when the token service issues a token', () => expect(judgeRegistryLogin(TOKEN_LOGIN, CLASSIC, 'ghcr.io', WEB).status).toBe('pass'));
+  it('passes when the token service issues a token', () => expect(judgeRegistryLogin(TOKEN_LOGIN, CLASSIC, 'ghcr.io', LINKS).status).toBe('pass'));
   it('fails on 403 DENIED "denied" and quotes it', () => {
-    const result = judgeRegistryLogin({ kind: 'refused', refusal: denied('denied'), realm: REALM }, CLASSIC, 'ghcr.io', WEB);
+    const result = judgeRegistryLogin({ kind: 'refused', refusal: denied('denied'), realm: REALM }, CLASSIC, 'ghcr.io', LINKS);
     expect(result.status).toBe('fail');
     expect(result.summary).toContain('HTTP 403 DENIED: denied');
   });
   it('names fine-grained tokens as the reason when one is refused', () => {
-    const result = judgeRegistryLogin({ kind: 'refused', refusal: denied('denied'), realm: REALM }, FINE_GRAINED, 'ghcr.io', WEB);
+    const result = judgeRegistryLogin({ kind: 'refused', refusal: denied('denied'), realm: REALM }, FINE_GRAINED, 'ghcr.io', LINKS);
     expect(result.summary).toMatch(/fine-grained/);
   });
   it('errors (does not fail) when the realm is on a foreign host', () => {
-    const result = judgeRegistryLogin({ kind: 'realm-refused', reason: 'the token service is on evil.example' }, CLASSIC, 'ghcr.io', WEB);
+    const result = judgeRegistryLogin({ kind: 'realm-refused', reason: 'the token service is on evil.example' }, CLASSIC, 'ghcr.io', LINKS);
     expect(result.status).toBe('error');
   });
   it('errors on a network failure', () => {
-    expect(judgeRegistryLogin({ kind: 'network', error: new NetError('timeout', 'ghcr.io did not answer') }, CLASSIC, 'ghcr.io', WEB).status).toBe('error');
+    expect(judgeRegistryLogin({ kind: 'network', error: new NetError('timeout', 'ghcr.io did not answer') }, CLASSIC, 'ghcr.io', LINKS).status).toBe('error');
   });
 });
 

@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { judgeTokenExpiry } from '../../../src/checks/token-expiry.js';
 import { judgeTokenScopes } from '../../../src/checks/token-scopes.js';
 import { judgeTokenValid } from '../../../src/checks/token-valid.js';
-import { CLASSIC, FINE_GRAINED, INSTALLATION, USER_OK, api, offline } from '../../helpers/outcomes.js';
+import { PROFILES } from '../../../src/capabilities/profiles.js';
+import { CLASSIC, FINE_GRAINED, INSTALLATION, OAUTH, USER_OK, api, offline } from '../../helpers/outcomes.js';
 
-const WEB = 'https://github.com';
+const TARGET = { webUrl: 'https://github.com', owner: 'acme', name: 'api', image: 'acme/api' };
+const LINKS = { target: TARGET, profile: PROFILES.push };
+const DEPLOY = { target: TARGET, profile: PROFILES.deploy };
+/** The note every creation link carries for acme/api. */
+const NOTE = (profile: string) => `description=crpat%20${profile}%3A%20acme%2Fapi%20(ghcr%20acme%2Fapi)`;
 const NOW = new Date('2026-11-26T12:00:00Z');
 const BAD = api(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
 
@@ -38,7 +43,7 @@ describe('judgeTokenValid', () => {
     ['502 is inconclusive', api(502, 'Bad Gateway'), CLASSIC, 'error', /HTTP 502/],
     ['a timeout is inconclusive, never "bad token"', offline(), CLASSIC, 'error', /did not answer/],
   ] as const)('%s', (_name, outcome, shape, status, summary) => {
-    const result = judgeTokenValid(outcome, shape, WEB);
+    const result = judgeTokenValid(outcome, shape, LINKS);
     expect(result.status).toBe(status);
     expect(result.summary).toMatch(summary);
   });
@@ -54,9 +59,28 @@ describe('judgeTokenExpiry', () => {
     ['in the past fails', at('2026-11-20 00:00:00 UTC'), 'fail', /expired/],
     ['after a 401 it is skipped', BAD, 'skip', /token.valid/],
   ] as const)('%s', (_name, outcome, status, summary) => {
-    const result = judgeTokenExpiry(outcome, NOW, WEB);
+    const result = judgeTokenExpiry(outcome, NOW, LINKS);
     expect(result.status).toBe(status);
     expect(result.summary).toMatch(summary);
+  });
+});
+
+describe('judgeTokenExpiry: renewal in one click (issue 6)', () => {
+  const soon = (scopes: string) => USER_OK(scopes, { 'github-authentication-token-expiration': '2026-11-29 12:00:00 UTC' });
+  it('a classic token: the creation link with the scopes it had', () => {
+    const result = judgeTokenExpiry(soon('repo, read:org, write:packages'), NOW, LINKS);
+    expect(result.status).toBe('warn');
+    expect(result.fix).toContain(`https://github.com/settings/tokens/new?scopes=repo,read:org,write:packages&${NOTE('push')}`);
+    expect(result.fix).toContain('update the CR_PAT secret');
+  });
+  it('expired: the same link, plus what the profile needs that it lacked', () => {
+    const expired = USER_OK('read:org', { 'github-authentication-token-expiration': '2026-11-20 00:00:00 UTC' });
+    expect(judgeTokenExpiry(expired, NOW, DEPLOY).fix).toContain('/settings/tokens/new?scopes=read:org,repo,write:packages&');
+  });
+  it('a fine-grained token is regenerated on its own page, which keeps its permissions', () => {
+    expect(judgeTokenExpiry(soon(''), NOW, LINKS, 'fine-grained').fix).toBe(
+      'Regenerate it before then at https://github.com/settings/personal-access-tokens and update the CR_PAT secret.',
+    );
   });
 });
 
@@ -70,23 +94,64 @@ describe('judgeTokenScopes', () => {
     ['fine-grained: the facts say Packages supports only classic tokens', USER_OK(''), FINE_GRAINED, 'fail'],
     ['after a 401 it is skipped', BAD, CLASSIC, 'skip'],
   ] as const)('%s', (_name, outcome, shape, status) => {
-    expect(judgeTokenScopes(outcome, shape, WEB).status).toBe(status);
+    expect(judgeTokenScopes(outcome, shape, LINKS).status).toBe(status);
   });
 
   it('fine-grained: only warns when the registry itself opened the upload', () => {
     const opened = { kind: 'opened' as const, location: '/v2/x/blobs/uploads/1', cancel: { kind: 'cancelled' as const } };
-    expect(judgeTokenScopes(USER_OK(''), FINE_GRAINED, WEB, opened).status).toBe('warn');
+    expect(judgeTokenScopes(USER_OK(''), FINE_GRAINED, LINKS, opened).status).toBe('warn');
   });
 
-  it('pre-fills the creation link with write:packages and the scopes the token had', () => {
-    const result = judgeTokenScopes(USER_OK('repo, read:org'), CLASSIC, WEB);
-    expect(result.fix).toContain('https://github.com/settings/tokens/new?scopes=write:packages,repo,read:org&description=CR_PAT');
+  it('pre-fills the creation link with exactly the scopes the profile needs, and a note naming the target (issue 6)', () => {
+    const result = judgeTokenScopes(USER_OK('repo, read:org'), CLASSIC, LINKS);
+    expect(result.fix).toContain(`https://github.com/settings/tokens/new?scopes=write:packages&${NOTE('push')}`);
+    expect(result.fix).toContain('Edit the token at https://github.com/settings/tokens and tick write:packages');
+    expect(judgeTokenScopes(USER_OK('read:org'), CLASSIC, DEPLOY).fix).toContain(`/settings/tokens/new?scopes=repo,write:packages&${NOTE('deploy')}`);
+  });
+
+  it('an OAuth token is not sent to edit its scopes: they belong to the app', () => {
+    const result = judgeTokenScopes(USER_OK('repo, gist'), OAUTH, LINKS);
+    expect(result.status).toBe('fail');
+    expect(result.fix).not.toContain('Edit the token');
+    expect(result.fix).toContain('scopes=write:packages&');
+  });
+
+  it('fine-grained: says why and links a classic token for the profile', () => {
+    expect(judgeTokenScopes(USER_OK(''), FINE_GRAINED, DEPLOY).fix).toContain(`/settings/tokens/new?scopes=repo,write:packages&${NOTE('deploy')}`);
+  });
+});
+
+describe('judgeTokenScopes: too much power (overreach)', () => {
+  it.each([
+    ['exactly write:packages: pass', 'write:packages', LINKS, 'pass', []],
+    ['repo alone is only noted: GitHub ticks it with write:packages and the tutorial asks for it', 'repo, write:packages', LINKS, 'pass', ['repo is not needed to push images']],
+    ['repo with another risky scope: both are warned about', 'delete_repo, repo, write:packages', LINKS, 'warn', ['delete_repo', 'repo']],
+    ['repo is needed for deploy: pass', 'repo, write:packages', DEPLOY, 'pass', []],
+    ['delete_repo and admin:org: warn, each with its risk', 'admin:org, delete_repo, write:packages', LINKS, 'warn', ['admin:org', 'delete_repo']],
+  ] as const)('%s', (_name, scopes, links, status, flagged) => {
+    const result = judgeTokenScopes(USER_OK(scopes), CLASSIC, links);
+    expect(result.status).toBe(status);
+    expect(result.details.map((d) => (status === 'pass' ? d.slice(0, 33) : /^(\S+): /.exec(d)?.[1]))).toEqual(flagged);
+    if (status === 'warn') {
+      expect(result.summary).toContain(flagged.join(', '));
+      expect(result.fix).toContain(`Untick ${flagged.join(', ')} at https://github.com/settings/tokens`);
+      expect(result.fix).toContain(`/settings/tokens/new?scopes=${links.profile.classicScopes.join(',')}&`);
+    }
+  });
+
+  it('never turns a failure into a warning: write:packages missing still fails, whatever else the token holds', () => {
+    expect(judgeTokenScopes(USER_OK('repo, delete_repo'), CLASSIC, LINKS).status).toBe('fail');
+  });
+
+  it('says what a leaked token could do', () => {
+    const result = judgeTokenScopes(USER_OK('delete_repo, write:packages'), CLASSIC, LINKS);
+    expect(result.details).toEqual(['delete_repo: delete any repository you administer.']);
   });
 });
 
 describe('server text in findings', () => {
   it('a login with control characters is cleaned before it is shown', () => {
-    const result = judgeTokenValid(api(200, { login: '\u001b]0;pwned\u0007octocat' }), CLASSIC, WEB);
+    const result = judgeTokenValid(api(200, { login: '\u001b]0;pwned\u0007octocat' }), CLASSIC, LINKS);
     expect(result.summary).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     expect(result.summary).toContain('octocat');
   });

@@ -53,6 +53,8 @@ describe('parseArgs: check flags', () => {
     { argv: ['--quiet'], flags: { quiet: true } },
     { argv: ['--verbose'], flags: { verbose: true } },
     { argv: ['--no-color'], flags: { color: false } },
+    { argv: ['--for', 'deploy'], flags: { for: 'deploy' } },
+    { argv: ['--for=push'], flags: { for: 'push' } },
   ])('$argv', ({ argv, flags }) => {
     expect(parseArgs(argv)).toEqual({ command: 'check', flags });
   });
@@ -131,6 +133,9 @@ describe('parseArgs: usage errors are one line', () => {
     { argv: ['--timeout', '-3'], message: '--timeout must be a positive number of seconds' },
     { argv: ['--timeout', 'ten'], message: '--timeout must be a positive number of seconds' },
     { argv: ['--timeout', 'Infinity'], message: '--timeout must be a positive number of seconds' },
+    { argv: ['--for', 'nope'], message: "--for is one of push, deploy (push: push images; deploy: also the tutorial's repository permissions)" },
+    { argv: ['--for=secret'], message: "--for is one of push, deploy (push: push images; deploy: also the tutorial's repository permissions)" },
+    { argv: ['--for'], message: '--for needs a value (see crpat --help)' },
     {
       argv: ['extra'],
       message: 'unexpected argument: the commands are check, demo, secret set and simulator, and they take no arguments (see crpat --help)',

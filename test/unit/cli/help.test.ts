@@ -21,6 +21,9 @@ Options:
                         lines starting with # are ignored
   --image <name>        container package to probe (default: repository name;
                         only with a single repository)
+  --for <profile>       what the token must be able to do: push (the default:
+                        push images) or deploy (also the tutorial's repository
+                        permissions, judged by the check token.capabilities)
   --token-stdin         read the token from standard input
   --api-url <url>       GitHub REST API URL (default: https://api.github.com)
   --registry <host>     registry host[:port], or http://host:port on a loopback
@@ -43,6 +46,8 @@ Environment:
   CR_PAT           the token to check
   GITHUB_API_URL   like --api-url
   CRPAT_REGISTRY   like --registry
+  GITHUB_REPOSITORY  inside GitHub Actions: when it is the repository checked,
+                   the report says whether GITHUB_TOKEN can replace the token
   NO_COLOR         turn colour off
   FORCE_COLOR      turn colour on even without a terminal (0 turns it off)
   CRPAT_DEBUG=1    print the stack trace of an internal error

@@ -44,6 +44,16 @@ describe('resolveCheckOptions', () => {
     { name: '--repo and --image', flags: { repo: ['a/b'], image: 'c' }, env: {}, want: { repos: ['a/b'], image: 'c' } },
     { name: '--repo twice and --repos-file', flags: { repo: ['a/b', 'c/d'], reposFile: 'list.txt' }, env: {}, want: { repos: ['a/b', 'c/d'], reposFile: 'list.txt' } },
     { name: 'no --repo: none, no file', flags: {}, env: {}, want: { repos: [], reposFile: null } },
+    { name: 'no --for: the push profile', flags: {}, env: {}, want: { profile: 'push' } },
+    { name: '--for deploy', flags: { for: 'deploy' }, env: {}, want: { profile: 'deploy' } },
+    {
+      name: 'inside GitHub Actions, GITHUB_REPOSITORY names the workflow repository (GITHUB_TOKEN advice)',
+      flags: {},
+      env: { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'acme/api' },
+      want: { workflowRepository: 'acme/api' },
+    },
+    { name: 'outside GitHub Actions it is not read', flags: {}, env: { GITHUB_REPOSITORY: 'acme/api' }, want: { workflowRepository: null } },
+    { name: 'a GITHUB_REPOSITORY that is not owner/name is ignored', flags: {}, env: { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'acme' }, want: { workflowRepository: null } },
     {
       name: 'switches',
       flags: { json: true, yes: true, quiet: true, verbose: true },

@@ -133,6 +133,7 @@ describe('run: a check without a terminal', () => {
       repository: { host: 'github.com', owner: 'Acme', name: 'API' },
       token: TOKEN,
       timeoutSeconds: 3,
+      profile: 'push',
       image: 'web',
       apiUrl: 'https://ghe.example.com/api/v3',
       registry: 'containers.ghe.example.com',
@@ -146,7 +147,27 @@ describe('run: a check without a terminal', () => {
       repository: { host: 'ghe.example.com', owner: 'acme', name: 'api' },
       token: TOKEN,
       timeoutSeconds: 10,
+      profile: 'push',
     });
+  });
+
+  it('passes --for and, inside GitHub Actions, the workflow repository (GITHUB_REPOSITORY) for the GITHUB_TOKEN advice', async () => {
+    const { deps, check } = setup({}, { env: { CR_PAT: TOKEN, GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'acme/api' } });
+    await run(['--repo', 'acme/api', '--for', 'deploy'], deps);
+    expect(check.calls[0]?.options).toMatchObject({ profile: 'deploy', workflowRepository: 'acme/api' });
+  });
+
+  it('outside GitHub Actions GITHUB_REPOSITORY is not read', async () => {
+    const { deps, check } = setup({}, { env: { CR_PAT: TOKEN, GITHUB_REPOSITORY: 'acme/api' } });
+    await run(['--repo', 'acme/api'], deps);
+    expect(check.calls[0]?.options).not.toHaveProperty('workflowRepository');
+  });
+
+  it('--for with an unknown profile: exit 2, one line naming the profiles, nothing checked', async () => {
+    const { t, deps, check } = setup({}, { env: { CR_PAT: TOKEN } });
+    expect(await run(['--repo', 'acme/api', '--for', 'nope'], deps)).toBe(2);
+    expect(check.calls).toHaveLength(0);
+    expect(t.err()).toBe("crpat: --for is one of push, deploy (push: push images; deploy: also the tutorial's repository permissions)\n");
   });
 
   it('--token-stdin reads the piped token', async () => {

@@ -20,6 +20,9 @@ export const PASS_REPORT: Report = {
   verdict: 'pass',
   target,
   token: { kind: 'classic', login: 'octocat', scopes: ['repo', 'write:packages'], expiresAt: '2026-03-01T12:00:00.000Z' },
+  profile: 'push',
+  capabilities: [],
+  githubToken: null,
   checks: [
     f('token.format', 'pass', 'Recognised a classic personal access token, checksum matches.'),
     f('token.valid', 'pass', 'The API accepts the token: it belongs to octocat.'),
@@ -39,6 +42,9 @@ export const FAIL_REPORT: Report = {
   verdict: 'fail',
   target,
   token: { kind: 'classic', login: 'octocat', scopes: ['repo'], expiresAt: null },
+  profile: 'push',
+  capabilities: [],
+  githubToken: null,
   checks: [
     f('token.format', 'pass', 'Recognised a classic personal access token, checksum matches.'),
     f('token.valid', 'pass', 'The API accepts the token: it belongs to octocat.'),
@@ -70,6 +76,9 @@ export const INCONCLUSIVE_REPORT: Report = {
   verdict: 'inconclusive',
   target,
   token: { kind: 'fine-grained', login: null, scopes: [], expiresAt: null },
+  profile: 'push',
+  capabilities: [],
+  githubToken: null,
   checks: [
     f('token.format', 'pass', 'Recognised a fine-grained personal access token.'),
     f(
@@ -81,4 +90,35 @@ export const INCONCLUSIVE_REPORT: Report = {
     ),
     f('token.expiry', 'skip', 'Skipped: token.valid could not be decided.'),
   ],
+};
+
+/** `--for deploy` with a classic token lacking `repo`: only token.capabilities fails; inside Actions, with advice. */
+export const DEPLOY_REPORT: Report = {
+  ...PASS_REPORT,
+  verdict: 'fail',
+  token: { ...PASS_REPORT.token, scopes: ['write:packages'] },
+  checks: [
+    ...PASS_REPORT.checks,
+    f(
+      'token.capabilities',
+      'fail',
+      'The token lacks contents:write, which deploy needs on acme/api.',
+      'Create a token with exactly the scopes deploy needs (repo, write:packages): https://github.com/settings/tokens/new?scopes=repo,write:packages&description=crpat%20deploy',
+      ['contents:write: no, no scope repo (scopes: write:packages).'],
+    ),
+  ],
+  profile: 'deploy',
+  capabilities: [
+    { name: 'contents:write', needed: true, granted: false, evidence: 'no scope repo (scopes: write:packages)' },
+    { name: 'metadata:read', needed: true, granted: true, evidence: 'GET /repos answered 200 (private repository)' },
+    { name: 'environments:write', needed: true, granted: null, evidence: 'scope repo, role triage: GitHub documents "collaborator access" without naming the role' },
+    { name: 'packages:write', needed: true, granted: true, evidence: 'scope write:packages; the registry opened an upload for the image' },
+    { name: 'organization_administration:write', needed: false, granted: false, evidence: 'no scope admin:org (scopes: write:packages)' },
+  ],
+  githubToken: {
+    replaces: true,
+    summary: 'GITHUB_TOKEN with `permissions: packages: write` may replace the personal token.',
+    steps: ['Give the job `permissions: packages: write`.', 'Pull requests from public forks always get a read-only GITHUB_TOKEN.'],
+    fix: { text: 'Package settings ("Manage Actions access")', url: 'https://github.com/orgs/acme/packages/container/api/settings' },
+  },
 };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type HumanOptions, renderHuman } from '../../../src/report/human.js';
-import { FAIL_REPORT, INCONCLUSIVE_REPORT, PASS_REPORT } from './fixtures.js';
+import { createStyle } from '../../../src/report/style.js';
+import { capabilityTable } from '../../../src/report/capabilities.js';
+import { DEPLOY_REPORT, FAIL_REPORT, INCONCLUSIVE_REPORT, PASS_REPORT } from './fixtures.js';
 
 const PLAIN: HumanOptions = { color: false, unicode: true, quiet: false, width: 0 };
 
@@ -153,5 +155,82 @@ describe('renderHuman, colour on', () => {
     // eslint-disable-next-line no-control-regex
     const stripped = renderHuman(FAIL_REPORT, { ...PLAIN, color: true }).replace(/\u001b\[\d+m/g, '');
     expect(stripped).toBe(renderHuman(FAIL_REPORT, PLAIN));
+  });
+});
+
+describe('renderHuman: the capability table and the GITHUB_TOKEN advice (issue 6)', () => {
+  it('--for deploy: the verdict names the profile; the table follows the problems; the advice follows the warnings', () => {
+    expect(renderHuman(DEPLOY_REPORT, PLAIN)).toBe(`✖ This token can push to ghcr.io/acme/api, but lacks what deploy needs on acme/api — 1 problem
+
+Token: ghp_**** (classic personal access token) of octocat, expires 2026-03-01 12:00 UTC
+Scopes: write:packages
+
+✖ token.capabilities  The token lacks contents:write, which deploy needs on acme/api.
+    contents:write: no, no scope repo (scopes: write:packages).
+    Fix: Create a token with exactly the scopes deploy needs (repo, write:packages): https://github.com/settings/tokens/new?scopes=repo,write:packages&description=crpat%20deploy
+
+Capabilities for deploy:
+  capability                         needed  granted  evidence
+  contents:write                     yes     no       no scope repo (scopes: write:packages)
+  metadata:read                      yes     yes      GET /repos answered 200 (private repository)
+  environments:write                 yes     unknown  scope repo, role triage: GitHub documents "collaborator access" without naming the role
+  packages:write                     yes     yes      scope write:packages; the registry opened an upload for the image
+  organization_administration:write  no      no       no scope admin:org (scopes: write:packages)
+
+GITHUB_TOKEN: GITHUB_TOKEN with \`permissions: packages: write\` may replace the personal token.
+    - Give the job \`permissions: packages: write\`.
+    - Pull requests from public forks always get a read-only GITHUB_TOKEN.
+    Fix: Package settings ("Manage Actions access"): https://github.com/orgs/acme/packages/container/api/settings
+
+✔ token.format    Recognised a classic personal access token, checksum matches.
+✔ token.valid     The API accepts the token: it belongs to octocat.
+✔ token.expiry    Expires on 2026-03-01.
+✔ token.scopes    Has write:packages (implies read:packages).
+- org.sso         acme does not enforce SAML single sign-on.
+✔ org.policy      acme allows classic personal access tokens.
+✔ repo.access     acme/api is visible to the token.
+✔ repo.push       octocat can write to acme/api.
+✔ registry.login  ghcr.io accepted the credentials.
+✔ registry.push   ghcr.io opened an upload for acme/api; it was cancelled.
+`);
+  });
+
+  it('--quiet leaves out the table and the advice', () => {
+    const text = renderHuman(DEPLOY_REPORT, { ...PLAIN, quiet: true });
+    expect(text).not.toContain('Capabilities');
+    expect(text).not.toContain('GITHUB_TOKEN:');
+  });
+
+  it('a pass for deploy says both', () => {
+    const pass = { ...DEPLOY_REPORT, verdict: 'pass' as const, checks: PASS_REPORT.checks };
+    expect(renderHuman(pass, { ...PLAIN, quiet: true })).toBe('✔ This token can push to ghcr.io/acme/api and has what deploy needs on acme/api\n');
+  });
+
+  it('a failure of the ten keeps the push wording', () => {
+    const both = { ...DEPLOY_REPORT, checks: [...FAIL_REPORT.checks, ...DEPLOY_REPORT.checks.slice(-1)] };
+    expect(renderHuman(both, { ...PLAIN, quiet: true }).split('\n')[0]).toBe('✖ This token cannot push to ghcr.io/acme/api — 3 problems');
+  });
+
+  it('the table wraps the evidence in its column, all lines within the width, and is plain ASCII', () => {
+    const text = capabilityTable('deploy', DEPLOY_REPORT.capabilities, 100, createStyle(false));
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+    expect(text).toMatch(/^ {54}"collaborator access"/m); // a continuation line starts in the evidence column
+    expect(text).toMatch(/^[\x20-\x7e\n]*$/);
+  });
+
+  it("on a narrow terminal each row's evidence goes under it", () => {
+    const text = capabilityTable('deploy', DEPLOY_REPORT.capabilities.slice(0, 1), 50, createStyle(false));
+    expect(text).toBe(`Capabilities for deploy:
+  capability      needed  granted
+  contents:write  yes     no
+      no scope repo (scopes: write:packages)`);
+  });
+
+  it('colour only on the granted cell: yes green, needed no red, unknown yellow', () => {
+    const coloured = capabilityTable('deploy', DEPLOY_REPORT.capabilities, 0, createStyle(true));
+    // eslint-disable-next-line no-control-regex
+    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(capabilityTable('deploy', DEPLOY_REPORT.capabilities, 0, createStyle(false)));
+    expect(coloured).toContain('\u001b[31mno     \u001b[39m');
+    expect(coloured).toContain('\u001b[33munknown\u001b[39m');
   });
 });

@@ -17,6 +17,9 @@ function stubReport(verdict: Verdict, repository = 'acme/private-app'): Report {
     verdict,
     target: { repository, image: `ghcr.io/${repository}`, apiUrl: sim().apiUrl, registry: 'ghcr.io' },
     token: { kind: 'classic', login: 'octocat', scopes: [], expiresAt: null },
+    profile: 'push',
+    capabilities: [],
+    githubToken: null,
     checks: [],
   };
 }

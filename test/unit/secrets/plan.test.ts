@@ -9,6 +9,9 @@ function report(repository = 'acme/api', apiUrl = 'https://api.github.com'): Rep
     verdict: 'pass',
     target: { repository, image: `ghcr.io/${repository}`, apiUrl, registry: 'ghcr.io' },
     token: { kind: 'classic', login: 'octocat', scopes: [], expiresAt: null },
+    profile: 'push',
+    capabilities: [],
+    githubToken: null,
     checks: [],
   };
 }

@@ -1,0 +1,176 @@
+import { type Assessment, assessCapabilities } from './capabilities/assess.js';
+import { type Answer, registryEvidence, repoEvidence } from './capabilities/evidence.js';
+import { githubTokenAdvice } from './capabilities/github-token-advice.js';
+import type { LinkTarget } from './capabilities/links.js';
+import { packageEvidence, packageLookupPath, type PackageEvidence } from './capabilities/package-facts.js';
+import { type Profile, specsFor } from './capabilities/profiles.js';
+import type { ProbeDeps, ProbeRequest } from './capabilities/run-probes.js';
+import { repoFacts } from './checks/repo-facts.js';
+import { loginOf } from './checks/token-valid.js';
+import type { ApiOutcome, ApiRequest } from './github/client.js';
+import { classifyApi } from './github/classify.js';
+import { expandScopes, parseScopes } from './github/headers.js';
+import type { PushOutcome } from './registry/types.js';
+import type { TokenShape } from './token/recognize.js';
+import type { Capability, GithubTokenAdvice, RepoTarget } from './types.js';
+
+/**
+ * The pipeline's side of the capability map (issue 6): the capability table from the answers the checks already
+ * have, the fine-grained probes when the profile needs them, and the GITHUB_TOKEN advice. Request budget:
+ * - `push`, and every classic or OAuth token: no request (scopes from GET /user, role from GET /repos, the push probe);
+ * - a fine-grained token checked `--for deploy`: the probes of src/capabilities/probes.ts, sent one at a time;
+ * - inside a workflow of the target repository, a classic or OAuth token with `read:packages`: one GET of the package.
+ */
+
+export interface CapabilityInputs {
+  profile: Profile;
+  shape: TokenShape;
+  target: RepoTarget;
+  user: Promise<ApiOutcome>;
+  repo: Promise<ApiOutcome>;
+  push: Promise<PushOutcome | null>;
+}
+
+/**
+ * The capability table of one target. `serial` runs the probing part (fine-grained tokens only) after the probes of
+ * earlier targets of the run; everything else needs no request and runs at once.
+ */
+export async function assessTarget(
+  input: CapabilityInputs,
+  probes: ProbeDeps | null,
+  serial: <T>(task: () => Promise<T>) => Promise<T> = (task) => task(),
+): Promise<Assessment> {
+  const [user, repo, push] = await Promise.all([input.user, input.repo, input.push]);
+  const repoSeen = repoEvidence(answerOf(repo));
+  if (classifyApi(user).kind === 'bad-credentials') {
+    // GitHub refused the token (401): it can do nothing, whatever its kind. No probe is sent.
+    const ownerIsOrg = repoSeen.kind === 'visible' ? repoSeen.ownerIsOrg : null;
+    return { capabilities: rows(input.profile, ownerIsOrg, false, 'GitHub refused the token (401): it cannot do anything'), probes: [] };
+  }
+  const classicLike = input.shape.kind === 'classic' || input.shape.kind === 'oauth';
+  const assess = () => assessCapabilities(
+    {
+      profile: input.profile,
+      tokenKind: input.shape.kind,
+      target: { owner: input.target.owner, repo: input.target.name },
+      scopes: classicLike && user.kind === 'response' && user.status === 200 ? parseScopes(user.headers.get('x-oauth-scopes')) : null,
+      repo: repoSeen,
+      registry: registryEvidence(push),
+    },
+    probes,
+  );
+  return input.shape.kind === 'fine-grained' && probes !== null ? serial(assess) : assess();
+}
+
+/** The table of a token that never reached GitHub (malformed: token.format failed): it can do nothing. */
+export function malformedCapabilities(profile: Profile): Capability[] {
+  return rows(profile, null, false, 'the token is malformed (token.format), so GitHub would refuse it');
+}
+
+/** Every row of the profile with one verdict and one reason. */
+export function rows(profile: Profile, ownerIsOrg: boolean | null, granted: boolean | null, evidence: string): Capability[] {
+  return specsFor(profile, ownerIsOrg).map((spec) => ({ name: spec.name, needed: spec.needed, granted, evidence }));
+}
+
+/**
+ * The probes' request function over crpat's API client: GET, or POST with a JSON body sent as octokit's `data` (an
+ * empty object is still sent as `{}`, which the probes rely on). No answer at all becomes a thrown error, which
+ * run-probes.ts turns into an unknown row.
+ */
+export function probeRequest(call: ApiRequest): ProbeRequest {
+  return async (method, path, body) => {
+    const outcome = await call(method, path, body === undefined ? {} : { data: body });
+    if (outcome.kind === 'network') throw outcome.error;
+    return { status: outcome.status, headers: outcome.headers, body: outcome.body };
+  };
+}
+
+/**
+ * One token's probes run one at a time across every target of a run (GitHub asks for requests of one user to be
+ * serial), and a mutating request waits a second after the previous one even when it belongs to another target
+ * (run-probes.ts paces only within a run).
+ */
+export function createProbePacer(options: { pauseMs?: number; now?: () => number; sleep?: (ms: number) => Promise<void> } = {}) {
+  const pauseMs = options.pauseMs ?? 1000;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  let queue: Promise<unknown> = Promise.resolve();
+  let lastMutation = Number.NEGATIVE_INFINITY;
+  return {
+    /** Runs `task` after every task queued before it has settled. */
+    serial<T>(task: () => Promise<T>): Promise<T> {
+      const run = queue.then(task, task);
+      queue = run.catch(() => {});
+      return run;
+    },
+    /** Wraps a request function so each POST is sent at least `pauseMs` after the previous one ended. */
+    paced(request: ProbeRequest): ProbeRequest {
+      return async (method, path, body) => {
+        if (method !== 'GET') {
+          const wait = lastMutation + pauseMs - now();
+          if (wait > 0) await sleep(wait);
+        }
+        try {
+          return await request(method, path, body);
+        } finally {
+          if (method !== 'GET') lastMutation = now();
+        }
+      };
+    },
+  };
+}
+
+export interface AdviceInputs {
+  /** `owner/name` of the repository whose workflow uses the token; the advice is given only when it is the target. */
+  workflowRepository: string | null;
+  shape: TokenShape;
+  target: RepoTarget;
+  links: LinkTarget;
+  user: Promise<ApiOutcome>;
+  repo: Promise<ApiOutcome>;
+  push: Promise<PushOutcome | null>;
+}
+
+/**
+ * GITHUB_TOKEN advice, or null when the workflow's repository is not the target (or unknown), or when the token is
+ * not a personal one (an app token is no CR_PAT to replace). `get` reads the package: only classic and OAuth tokens
+ * can (`read:packages`; the packages API refuses fine-grained tokens, facts ghcr §5.2).
+ */
+export async function adviseGithubToken(input: AdviceInputs, get: (path: string) => Promise<ApiOutcome>): Promise<GithubTokenAdvice | null> {
+  const { workflowRepository: workflow, target } = input;
+  if (workflow === null || workflow.toLowerCase() !== `${target.owner}/${target.name}`.toLowerCase()) return null;
+  if (input.shape.kind !== 'classic' && input.shape.kind !== 'oauth' && input.shape.kind !== 'fine-grained') return null;
+  const [user, repo, push] = await Promise.all([input.user, input.repo, input.push]);
+  const login = loginOf(user);
+  const facts = repoFacts(repo);
+  const ownerIsOrg = facts ? facts.ownerIsOrg : login !== null && login.toLowerCase() === target.owner.toLowerCase() ? false : null;
+  let pkg = await packageFor(input, user, ownerIsOrg, login, get);
+  // `write_package` means the package exists and the user may not write it (facts ghcr §8): a 404 from the packages
+  // API then means "hidden from this token", not "absent", and its link to a repository is unknown.
+  const seen = registryEvidence(push);
+  if (pkg.kind === 'absent-or-hidden' && seen.kind === 'refused' && /write_package/.test(seen.message)) {
+    pkg = { kind: 'unknown', reason: 'the registry says the package exists (write_package), and this token cannot read it' };
+  }
+  const advice = githubTokenAdvice({ target: input.links, workflowRepository: `${target.owner}/${target.name}`, ownerIsOrg, package: pkg });
+  return { replaces: advice.replaces, summary: advice.summary, steps: advice.steps, fix: advice.fix };
+}
+
+async function packageFor(
+  input: AdviceInputs,
+  user: ApiOutcome,
+  ownerIsOrg: boolean | null,
+  login: string | null,
+  get: (path: string) => Promise<ApiOutcome>,
+): Promise<PackageEvidence> {
+  if (input.shape.kind === 'fine-grained') return { kind: 'unknown', reason: 'the packages API accepts only classic personal access tokens' };
+  if (user.kind !== 'response' || user.status !== 200) return { kind: 'unknown', reason: 'GitHub did not accept the token' };
+  const scopes = parseScopes(user.headers.get('x-oauth-scopes'));
+  if (scopes !== null && !expandScopes(scopes).has('read:packages')) return { kind: 'unknown', reason: 'the token lacks read:packages, which reading a package needs' };
+  if (ownerIsOrg === null) return { kind: 'unknown', reason: `whether ${input.target.owner} is an organization is not known` };
+  const answer = await get(packageLookupPath(input.links.image, ownerIsOrg, login));
+  return packageEvidence(answerOf(answer));
+}
+
+function answerOf(outcome: ApiOutcome): Answer | null {
+  return outcome.kind === 'response' ? { status: outcome.status, headers: outcome.headers, body: outcome.body } : null;
+}

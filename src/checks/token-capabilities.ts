@@ -1,0 +1,122 @@
+import { classicTokenLink, fineGrainedTokenLink, fineGrainedTokensListLink, repoAccessLink } from '../capabilities/links.js';
+import { PROFILES, specsFor } from '../capabilities/profiles.js';
+import type { ApiOutcome } from '../github/client.js';
+import { classifyApi, isUndecided } from '../github/classify.js';
+import { expandScopes, parseScopes } from '../github/headers.js';
+import type { TokenShape } from '../token/recognize.js';
+import type { Capability, Finding } from '../types.js';
+import { repoFacts, roleOf } from './repo-facts.js';
+import { loginOf } from './token-valid.js';
+import { type Check, finding, type Links, linksOf } from './types.js';
+
+/**
+ * `token.capabilities`, listed after the ten checks only for a profile other than `push`: whether the token holds
+ * what the profile needs beyond pushing images (for `deploy`: Contents, Metadata, Actions, Deployments and
+ * Environments on the target).
+ *
+ * Why a check of its own rather than findings added to `token.scopes` or `repo.push`: those judge the push contract
+ * (issue 2), whose rules must not depend on `--for`. A deploy-only gap (a classic token without `repo`, a fine-grained
+ * token without Actions) would make `token.scopes` fail for a token that can push, and fine-grained permissions have
+ * no home among the ten. `packages:write` is left to the ten (token.scopes, registry.push), so a problem is counted
+ * once; a role below write is also repo.push's, and is named here because every write of the profile needs it.
+ *
+ * Status: `fail` when a needed capability is not granted, `warn` when one could not be established (the evidence
+ * says why), `pass` otherwise; `skip` when an earlier check made it moot (the token refused, the repository behind SSO
+ * or a token policy, or not readable).
+ */
+
+interface CapabilityInputs {
+  capabilities: readonly Capability[];
+  user: ApiOutcome;
+  repo: ApiOutcome;
+  shape: TokenShape;
+  links: Links;
+}
+
+export function judgeTokenCapabilities(input: CapabilityInputs): Finding {
+  const id = 'token.capabilities';
+  const { profile, target } = input.links;
+  const full = `${target.owner}/${target.name}`;
+  const skipped = skipReason(input);
+  if (skipped) return finding(id, 'skip', `Skipped: ${skipped}`);
+  const pushing = new Set<string>(PROFILES.push.capabilities.map((spec) => spec.name));
+  const rows = input.capabilities.filter((c) => c.needed && !pushing.has(c.name));
+  const missing = rows.filter((c) => c.granted === false);
+  const unknown = rows.filter((c) => c.granted === null);
+  const details = [...missing, ...unknown].map((c) => `${c.name}: ${c.granted === false ? 'no' : 'unknown'}, ${c.evidence}.`);
+  if (missing.length > 0) {
+    return finding(
+      id,
+      'fail',
+      `The token lacks ${names(missing)}, which ${profile.id} needs on ${full}${unknown.length > 0 ? `; ${names(unknown)} could not be established` : ''}.`,
+      fixFor(input, missing),
+      details,
+    );
+  }
+  if (unknown.length > 0) {
+    return finding(id, 'warn', `Could not establish whether the token has ${names(unknown)}, which ${profile.id} needs on ${full}.`, null, details);
+  }
+  if (rows.length === 0) return finding(id, 'pass', `${profile.id} needs nothing beyond pushing images.`);
+  return finding(id, 'pass', `The token has everything ${profile.id} needs on ${full} besides pushing images (${names(rows)}).`);
+}
+
+function skipReason(input: CapabilityInputs): string | null {
+  const user = classifyApi(input.user);
+  if (user.kind === 'bad-credentials') return 'GitHub did not accept the token (token.valid).';
+  const repo = classifyApi(input.repo);
+  if (repo.kind === 'sso') return `the repository is hidden behind ${input.links.target.owner}'s SAML single sign-on (org.sso).`;
+  if (repo.kind === 'classic-forbidden' || repo.kind === 'lifetime-policy') return `${input.links.target.owner}'s token policy blocks this token (org.policy).`;
+  if (isUndecided(repo) || (input.repo.kind === 'response' && input.repo.status !== 200 && input.repo.status !== 404 && input.repo.status !== 403)) {
+    return 'the repository could not be read (repo.access).';
+  }
+  return null;
+}
+
+/** The most direct fix: the missing scopes pre-selected, the fine-grained token pre-filled, or the role to ask for. */
+function fixFor(input: CapabilityInputs, missing: readonly Capability[]): string | null {
+  const { profile, target } = input.links;
+  const full = `${target.owner}/${target.name}`;
+  const facts = repoFacts(input.repo);
+  if (facts?.permissions && !facts.permissions.push && !facts.permissions.maintain && !facts.permissions.admin) {
+    const who = loginOf(input.user) ?? "the token's user";
+    return `Ask an admin of ${full} to give ${who} the Write role (now ${roleOf(facts.permissions)}): ${repoAccessLink(target.webUrl, target.owner, target.name)}`;
+  }
+  switch (input.shape.kind) {
+    case 'classic':
+    case 'oauth': {
+      const scopes = input.user.kind === 'response' ? parseScopes(input.user.headers.get('x-oauth-scopes')) : null;
+      const held = expandScopes(scopes ?? []);
+      const lacking = profile.classicScopes.filter((scope) => !held.has(scope));
+      if (scopes !== null && lacking.length === 0) {
+        return `The scopes are there; ask an admin of ${full} for the Write role: ${repoAccessLink(target.webUrl, target.owner, target.name)}`;
+      }
+      return `Create a token with exactly the scopes ${profile.id} needs (${profile.classicScopes.join(', ')}): ${classicTokenLink(target, profile)}`;
+    }
+    case 'fine-grained': {
+      const labels = specsFor(profile, null)
+        .filter((spec) => missing.some((c) => c.name === spec.name))
+        .map((spec) => spec.label.replace(/ \(.*\)$/, ''));
+      const prefilled = fineGrainedTokenLink(target, profile);
+      const grant = facts
+        ? `Give the token ${labels.join(', ')} (Read and write) under Repository permissions at ${fineGrainedTokensListLink(target.webUrl)}`
+        : `Select ${full} among the token's repositories (resource owner ${target.owner}) at ${fineGrainedTokensListLink(target.webUrl)}`;
+      // Image pushes need a classic token whatever its permissions (facts ghcr §4.1): one classic token can do both.
+      return `${grant}${prefilled ? `, or create one pre-filled for ${profile.id}: ${prefilled}` : ''}. Pushing images needs a classic token anyway, and one with ${profile.classicScopes.join(' and ')} does both: ${classicTokenLink(target, profile)}`;
+    }
+    default:
+      return null;
+  }
+}
+
+function names(rows: readonly Capability[]): string {
+  return rows.map((c) => c.name).join(', ');
+}
+
+export const tokenCapabilities: Check = {
+  id: 'token.capabilities',
+  title: 'Token capabilities',
+  run: async (e) => {
+    const [assessment, user, repo] = await Promise.all([e.assessment, e.user, e.repo]);
+    return judgeTokenCapabilities({ capabilities: assessment.capabilities, user, repo, shape: e.shape, links: linksOf(e) });
+  },
+};
