@@ -1,13 +1,9 @@
 import type { CheckId, Finding, ProfileId, RepoTarget, Report } from './types.js';
 
-/** Input of `checkToken()`. */
-export interface CheckTokenOptions {
-  /** The repository: any form `--repo` accepts (`owner/name`, a URL, an SSH remote), or a parsed target. */
-  repository: string | RepoTarget;
+/** What every check call takes besides its target(s). */
+export interface CheckTokenCommonOptions {
   /** The token to check. Surrounding white space is trimmed. Never logged. */
   token: string;
-  /** The container package to probe. @default the repository's name */
-  image?: string;
   /** REST API base URL. @default `https://api.github.com`, or derived from an Enterprise host */
   apiUrl?: string;
   /** Registry `host[:port]`, or `http://host:port` for a loopback host. @default `ghcr.io`, or derived */
@@ -30,6 +26,14 @@ export interface CheckTokenOptions {
    * @default none: no advice
    */
   workflowRepository?: string;
+}
+
+/** Input of `checkToken()`. */
+export interface CheckTokenOptions extends CheckTokenCommonOptions {
+  /** The repository: any form `--repo` accepts (`owner/name`, a URL, an SSH remote), or a parsed target. */
+  repository: string | RepoTarget;
+  /** The container package to probe. @default the repository's name */
+  image?: string;
 }
 
 /** One HTTP exchange, as `--verbose` shows it. Holds no credential. */
@@ -68,29 +72,17 @@ export interface RetryEvent {
 }
 
 /** Input of `checkTokenMany()`: one token, several repositories. */
-export interface CheckTokenManyOptions {
+export interface CheckTokenManyOptions extends CheckTokenCommonOptions {
   /**
    * The repositories, in any form `--repo` accepts; all on one GitHub host (a token belongs to one). A repository
    * listed twice is checked once. At most 1,000.
    */
   repositories: readonly (string | RepoTarget)[];
-  /** The token to check. Surrounding white space is trimmed. Never logged. */
-  token: string;
   /**
    * The container package to probe. Only with a single repository: several repositories each have their own package,
    * so `image` with more than one is a `UsageError`. @default each repository's name
    */
   image?: string;
-  /** REST API base URL. @default `https://api.github.com`, or derived from an Enterprise host */
-  apiUrl?: string;
-  /** Registry `host[:port]`, or `http://host:port` for a loopback host. @default `ghcr.io`, or derived */
-  registry?: string;
-  /** Per-request timeout in seconds. @default 10 */
-  timeoutSeconds?: number;
-  /** What the token must be able to do, as for `checkToken()`. @default 'push' */
-  profile?: ProfileId;
-  /** `owner/name` of the workflow's repository, as for `checkToken()`: advice for the result whose target it is. */
-  workflowRepository?: string;
   /**
    * Repositories checked at once when the rate-limit budget is ample; fewer as `x-ratelimit-remaining` falls.
    * Clamped to 1–100 (GitHub treats more than 100 concurrent requests as abuse). @default 10

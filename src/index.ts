@@ -7,6 +7,7 @@ export { checkTokenMany } from './check-many.js';
 export type {
   CheckTokenDeps,
   CheckTokenManyDeps,
+  CheckTokenCommonOptions,
   CheckTokenManyOptions,
   CheckTokenOptions,
   HttpTraceEvent,
