@@ -1458,6 +1458,15 @@ function messageText(meaning) {
   return "message" in meaning ? meaning.message : "";
 }
 
+// src/checks/guide.ts
+var GUIDE = "docs/creating-a-cr-pat.md";
+function guideUrl(anchor) {
+  return `${GUIDE}#${anchor}`;
+}
+function guideLine(anchor) {
+  return `Guide: ${guideUrl(anchor)}`;
+}
+
 // src/checks/types.ts
 function linksOf(evidence) {
   const { webUrl, target, image, profile } = evidence;
@@ -1479,7 +1488,9 @@ function judgeTokenValid(user, shape, links) {
   }
   if (meaning.kind === "bad-credentials") {
     const why = shape.checksum === "valid" ? "its checksum is right, so it is not a typo: it has expired, or was revoked or deleted" : "it has expired, was revoked or deleted, or was mistyped";
-    return finding(id, "fail", `GitHub refused the token (401 ${meaning.message}): ${why}.`, `Create a new classic token: ${classicTokenLink(links.target, links.profile)}`);
+    return finding(id, "fail", `GitHub refused the token (401 ${meaning.message}): ${why}.`, `Create a new classic token: ${classicTokenLink(links.target, links.profile)}`, [
+      guideLine("renew-token")
+    ]);
   }
   if (meaning.kind === "integration") {
     return finding(
@@ -1615,7 +1626,7 @@ function judgeOrgPolicy(inputs) {
       "fail",
       `${target.owner} refuses this token because its lifetime is longer than the organization allows${lifetime?.days ? ` (${lifetime.days} days)` : ""}.`,
       `Create a token with a shorter lifetime (${where}); the limit is set by the organization's owners at ${settings}.`,
-      [message2]
+      [message2, guideLine("org-policy")]
     );
   }
   const ban = meanings.find((m) => m.kind === "classic-forbidden");
@@ -1625,7 +1636,7 @@ function judgeOrgPolicy(inputs) {
       "fail",
       `The organization ${target.owner} refuses personal access tokens (classic), and GitHub Packages accepts no fine-grained token, so no personal token can push there.`,
       `An owner of ${target.owner} can allow classic tokens at ${settings} (tab "Tokens (classic)"). In a workflow, GITHUB_TOKEN with \`permissions: packages: write\` works instead.`,
-      [ban && "message" in ban ? ban.message : registryMessage]
+      [ban && "message" in ban ? ban.message : registryMessage, guideLine("org-policy")]
     );
   }
   const facts = repoFacts(inputs.repo);
@@ -1654,7 +1665,7 @@ function judgeOrgSso(repo, target, webUrl) {
       "fail",
       `The organization ${target.owner} enforces SAML single sign-on and this token is not authorized for it.`,
       `${authorize}. You need an active SSO session first: ${ssoLink(webUrl, target.owner, null)}`,
-      [meaning.message]
+      [meaning.message, guideLine("sso")]
     );
   }
   const facts = repoFacts(repo);
@@ -1693,7 +1704,8 @@ function judgeRegistryLogin(login, shape, registryHost, links) {
         id,
         "fail",
         `${registryHost} refused the credentials (${describeRefusal2(login.refusal)}): ${why}.`,
-        `Create a classic token with write:packages: ${classicTokenLink(links.target, links.profile)}`
+        `Create a classic token with write:packages: ${classicTokenLink(links.target, links.profile)}`,
+        [guideLine(shape.kind === "fine-grained" ? "not-fine-grained" : "create-token")]
       );
     }
     case "realm-refused":
@@ -1727,7 +1739,9 @@ function judgeRegistryPush(inputs) {
       const advice = adviceFor(push.refusal, inputs);
       const evidence = registryEvidence(push);
       const oneClick = evidence.kind === "refused" && !inputs.ssoBlocked ? registryRefusalFix(evidence, inputs.links.target, inputs.links.profile, inputs.ownerIsOrg) : null;
-      return finding(id, "fail", `The registry refused an upload to ${ref} (${describeRefusal2(push.refusal)}): ${advice.why}.`, oneClick ? withLink(oneClick) : advice.fix);
+      return finding(id, "fail", `The registry refused an upload to ${ref} (${describeRefusal2(push.refusal)}): ${advice.why}.`, oneClick ? withLink(oneClick) : advice.fix, [
+        guideLine(guideFor(push.refusal, inputs))
+      ]);
     }
     case "unexpected":
       return finding(
@@ -1802,6 +1816,17 @@ function adviceFor(refusal2, inputs) {
     fix: `Check the token's write:packages scope and the package's access settings at ${packageUrl}`
   };
 }
+function guideFor(refusal2, inputs) {
+  const message2 = refusal2.errors.map((e) => e.message).join(" ");
+  if (/does not match expected scopes/i.test(message2)) return "create-token";
+  if (/forbids access via a personal access token/i.test(message2)) return "org-policy";
+  if (/installation not allowed to (Write|Create) organization package/i.test(message2)) return "github-token";
+  if (/write_package|create_package/i.test(message2)) return "package-access";
+  if (/unauthenticated/i.test(message2)) return "create-token";
+  if (inputs.ssoBlocked) return "sso";
+  if (message2.trim() === "denied") return "create-token";
+  return "package-access";
+}
 function packagePage(inputs) {
   const target = inputs.links.target;
   if (inputs.ownerIsOrg !== null) return packageSettingsLink(target, inputs.ownerIsOrg);
@@ -1849,7 +1874,9 @@ function judgeRepoAccess(repo, user, shape, target, webUrl) {
       return notFound(user, shape, target, webUrl);
     default:
       if (isUndecided(meaning)) return finding(id, "error", undecidedSummary(meaning, `read ${full}`));
-      return finding(id, "fail", `GitHub refused to show ${full}: ${messageText(meaning)}.`, `Ask an admin of ${full} for access: ${repoAccessLink(webUrl, target.owner, target.name)}`);
+      return finding(id, "fail", `GitHub refused to show ${full}: ${messageText(meaning)}.`, `Ask an admin of ${full} for access: ${repoAccessLink(webUrl, target.owner, target.name)}`, [
+        guideLine("repository-access")
+      ]);
   }
 }
 function notFound(user, shape, target, webUrl) {
@@ -1867,14 +1894,16 @@ function notFound(user, shape, target, webUrl) {
       "repo.access",
       "fail",
       `${full} was not found: it does not exist, or it is private and not shared with this fine-grained token (wrong resource owner, not in its repository list, or awaiting ${target.owner}'s approval).`,
-      `Check the token's resource owner and repositories at ${fineGrainedTokensListLink(webUrl)}.`
+      `Check the token's resource owner and repositories at ${fineGrainedTokensListLink(webUrl)}.`,
+      [guideLine("not-fine-grained")]
     );
   }
   return finding(
     "repo.access",
     "fail",
     `${full} was not found: it does not exist, or it is private and the token's user has no access to it.`,
-    `Check the spelling; otherwise ask an admin of ${full} to add the user under Collaborators and teams: ${repoAccessLink(webUrl, target.owner, target.name)}`
+    `Check the spelling; otherwise ask an admin of ${full} to add the user under Collaborators and teams: ${repoAccessLink(webUrl, target.owner, target.name)}`,
+    [guideLine("repository-access")]
   );
 }
 var repoAccess = {
@@ -1901,7 +1930,8 @@ function judgeRepoPush(repo, user, target, webUrl) {
     id,
     "fail",
     `${who} has only ${role} access to ${facts.fullName}; publishing for it needs write access.`,
-    `Ask an admin of ${facts.fullName} to give ${who} the Write role: ${repoAccessLink(webUrl, target.owner, target.name)}`
+    `Ask an admin of ${facts.fullName} to give ${who} the Write role: ${repoAccessLink(webUrl, target.owner, target.name)}`,
+    [guideLine("repository-access")]
   );
 }
 var repoPush = {
@@ -1933,7 +1963,7 @@ function judgeTokenExpiry(user, now, links, kind = "classic") {
   const expiresAt = parsed.value;
   const days = (expiresAt.getTime() - now.getTime()) / DAY_MS;
   const when = `${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-  if (days <= 0) return finding(id, "fail", `The token expired on ${when}.`, renewal(user, links, kind, ""));
+  if (days <= 0) return finding(id, "fail", `The token expired on ${when}.`, renewal(user, links, kind, ""), [guideLine("renew-token")]);
   if (days <= WARN_DAYS) {
     const left = days < 1 ? "less than a day" : `${Math.floor(days)} day${Math.floor(days) === 1 ? "" : "s"}`;
     return finding(id, "warn", `The token expires in ${left} (${when}).`, renewal(user, links, kind, " before then"));
@@ -1967,7 +1997,8 @@ function judgeTokenFormat(shape, links) {
       id,
       "fail",
       `The ${shape.label}'s checksum does not match: it was mistyped or cut short (GitHub would answer only "Bad credentials").`,
-      `Copy the whole token again from where you saved it; if it is lost, create a new one: ${create}`
+      `Copy the whole token again from where you saved it; if it is lost, create a new one: ${create}`,
+      [guideLine("create-token")]
     );
   }
   if (shape.problem) {
@@ -1975,7 +2006,8 @@ function judgeTokenFormat(shape, links) {
       id,
       "fail",
       `This is not a GitHub token: ${shape.problem.message}`,
-      `Paste the token exactly as GitHub showed it (it starts with ghp_ for a classic token). To make one: ${create}`
+      `Paste the token exactly as GitHub showed it (it starts with ghp_ for a classic token). To make one: ${create}`,
+      [guideLine("create-token")]
     );
   }
   if (shape.kind === "refresh") {
@@ -2033,7 +2065,8 @@ function judgeTokenScopes(user, shape, links, push = null) {
       id,
       accepted ? "warn" : "fail",
       `Fine-grained tokens have no scopes and no Packages permission: GitHub documents that GitHub Packages supports only classic personal access tokens${accepted ? ", although this registry accepted the upload" : ""}.`,
-      `Use a classic token with write:packages: ${create}`
+      `Use a classic token with write:packages: ${create}`,
+      accepted ? [] : [guideLine("not-fine-grained")]
     );
   }
   if (shape.kind === "server-to-server") {
@@ -2061,7 +2094,8 @@ function judgeTokenScopes(user, shape, links, push = null) {
       id,
       "fail",
       `The token lacks ${NEEDED}, the one scope a push to the container registry needs (scopes: ${shown}).`,
-      shape.kind === "oauth" ? `${OAUTH_NOTE} As CR_PAT, create a classic token with exactly the scopes ${links.profile.id} needs: ${create}` : `Edit the token at ${classicTokensListLink(links.target.webUrl)} and tick ${NEEDED}, or create one with exactly the scopes ${links.profile.id} needs: ${create}`
+      shape.kind === "oauth" ? `${OAUTH_NOTE} As CR_PAT, create a classic token with exactly the scopes ${links.profile.id} needs: ${create}` : `Edit the token at ${classicTokensListLink(links.target.webUrl)} and tick ${NEEDED}, or create one with exactly the scopes ${links.profile.id} needs: ${create}`,
+      [guideLine("create-token")]
     );
   }
   const all = overreach(scopes, links.profile);
@@ -2109,7 +2143,7 @@ function judgeTokenCapabilities(input2) {
       "fail",
       `The token lacks ${names(missing)}, which ${profile.id} needs on ${full}${unknown.length > 0 ? `; ${names(unknown)} could not be established` : ""}.`,
       fixFor(input2, missing),
-      details
+      [...details, guideLine(guideFor2(input2))]
     );
   }
   if (unknown.length > 0) {
@@ -2157,6 +2191,16 @@ function fixFor(input2, missing) {
     default:
       return null;
   }
+}
+function guideFor2(input2) {
+  const permissions = repoFacts(input2.repo)?.permissions;
+  if (permissions && !permissions.push && !permissions.maintain && !permissions.admin) return "repository-access";
+  if (input2.shape.kind === "classic" || input2.shape.kind === "oauth") {
+    const scopes = input2.user.kind === "response" ? parseScopes(input2.user.headers.get("x-oauth-scopes")) : null;
+    const held = expandScopes(scopes ?? []);
+    if (scopes !== null && input2.links.profile.classicScopes.every((scope) => held.has(scope))) return "repository-access";
+  }
+  return "deploy-token";
 }
 function names(rows2) {
   return rows2.map((c) => c.name).join(", ");

@@ -5,6 +5,7 @@ import type { TokenShape } from '../token/recognize.js';
 import type { Finding, RepoTarget } from '../types.js';
 import { fineGrainedTokensListLink, orgTokenPolicyLink } from '../capabilities/links.js';
 import { repoFacts } from './repo-facts.js';
+import { guideLine } from './guide.js';
 import { type Check, finding } from './types.js';
 
 // The registries enforce the same policy (facts github-api §9.5, ghcr §2): read their refusal too.
@@ -37,7 +38,7 @@ export function judgeOrgPolicy(inputs: PolicyInputs): Finding {
       'fail',
       `${target.owner} refuses this token because its lifetime is longer than the organization allows${lifetime?.days ? ` (${lifetime.days} days)` : ''}.`,
       `Create a token with a shorter lifetime (${where}); the limit is set by the organization's owners at ${settings}.`,
-      [message],
+      [message, guideLine('org-policy')],
     );
   }
   const ban = meanings.find((m) => m.kind === 'classic-forbidden');
@@ -47,7 +48,7 @@ export function judgeOrgPolicy(inputs: PolicyInputs): Finding {
       'fail',
       `The organization ${target.owner} refuses personal access tokens (classic), and GitHub Packages accepts no fine-grained token, so no personal token can push there.`,
       `An owner of ${target.owner} can allow classic tokens at ${settings} (tab "Tokens (classic)"). In a workflow, GITHUB_TOKEN with \`permissions: packages: write\` works instead.`,
-      [ban && 'message' in ban ? ban.message : registryMessage],
+      [ban && 'message' in ban ? ban.message : registryMessage, guideLine('org-policy')],
     );
   }
   const facts = repoFacts(inputs.repo);

@@ -3,6 +3,7 @@ import { classifyApi, isUndecided } from '../github/classify.js';
 import type { Finding, RepoTarget } from '../types.js';
 import { classicTokensListLink, ssoLink } from '../capabilities/links.js';
 import { repoFacts } from './repo-facts.js';
+import { guideLine } from './guide.js';
 import { type Check, finding } from './types.js';
 
 /** SAML SSO: a 403 with `X-GitHub-SSO: required; url=...` on the repository (facts github-api §4.4). */
@@ -18,7 +19,7 @@ export function judgeOrgSso(repo: ApiOutcome, target: RepoTarget, webUrl: string
       'fail',
       `The organization ${target.owner} enforces SAML single sign-on and this token is not authorized for it.`,
       `${authorize}. You need an active SSO session first: ${ssoLink(webUrl, target.owner, null)}`,
-      [meaning.message],
+      [meaning.message, guideLine('sso')],
     );
   }
   const facts = repoFacts(repo);

@@ -4,6 +4,7 @@ import type { TokenShape } from '../token/recognize.js';
 import type { Finding } from '../types.js';
 import { classicTokenLink } from '../capabilities/links.js';
 import { describeRefusal } from './registry-refusal.js';
+import { guideLine } from './guide.js';
 import { type Check, finding, type Links, linksOf } from './types.js';
 
 /** The registry's token service: ghcr answers 403 DENIED "denied" to a bad credential (facts ghcr §1.3). */
@@ -24,6 +25,7 @@ export function judgeRegistryLogin(login: LoginOutcome, shape: TokenShape, regis
         'fail',
         `${registryHost} refused the credentials (${describeRefusal(login.refusal)}): ${why}.`,
         `Create a classic token with write:packages: ${classicTokenLink(links.target, links.profile)}`,
+        [guideLine(shape.kind === 'fine-grained' ? 'not-fine-grained' : 'create-token')],
       );
     }
     case 'realm-refused':

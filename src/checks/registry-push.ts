@@ -4,6 +4,7 @@ import { classifyApi } from '../github/classify.js';
 import { netSentence } from '../http/net-error.js';
 import type { CancelOutcome, PushOutcome, RegistryRefusal } from '../registry/types.js';
 import type { Finding, RepoTarget } from '../types.js';
+import { type GuideAnchor, guideLine } from './guide.js';
 import { describeRefusal } from './registry-refusal.js';
 import { repoFacts } from './repo-facts.js';
 import { loginOf } from './token-valid.js';
@@ -34,7 +35,9 @@ export function judgeRegistryPush(inputs: PushInputs): Finding {
       // The most direct page for a known refusal (issue 6: registryRefusalFix); SSO refusals name no reason of their own.
       const evidence = registryEvidence(push);
       const oneClick = evidence.kind === 'refused' && !inputs.ssoBlocked ? registryRefusalFix(evidence, inputs.links.target, inputs.links.profile, inputs.ownerIsOrg) : null;
-      return finding(id, 'fail', `The registry refused an upload to ${ref} (${describeRefusal(push.refusal)}): ${advice.why}.`, oneClick ? withLink(oneClick) : advice.fix);
+      return finding(id, 'fail', `The registry refused an upload to ${ref} (${describeRefusal(push.refusal)}): ${advice.why}.`, oneClick ? withLink(oneClick) : advice.fix, [
+        guideLine(guideFor(push.refusal, inputs)),
+      ]);
     }
     case 'unexpected':
       return finding(
@@ -113,6 +116,22 @@ function adviceFor(refusal: RegistryRefusal, inputs: PushInputs): { why: string;
     why: 'the registry did not allow the push',
     fix: `Check the token's write:packages scope and the package's access settings at ${packageUrl}`,
   };
+}
+
+/**
+ * The guide step for a refusal: the registry's message read in the same order as the fix shown (facts ghcr §2, §8).
+ * A bare `denied` outside single sign-on is the refusal of the credentials themselves (registryRefusalFix).
+ */
+function guideFor(refusal: RegistryRefusal, inputs: PushInputs): GuideAnchor {
+  const message = refusal.errors.map((e) => e.message).join(' ');
+  if (/does not match expected scopes/i.test(message)) return 'create-token';
+  if (/forbids access via a personal access token/i.test(message)) return 'org-policy';
+  if (/installation not allowed to (Write|Create) organization package/i.test(message)) return 'github-token';
+  if (/write_package|create_package/i.test(message)) return 'package-access';
+  if (/unauthenticated/i.test(message)) return 'create-token';
+  if (inputs.ssoBlocked) return 'sso';
+  if (message.trim() === 'denied') return 'create-token';
+  return 'package-access';
 }
 
 /**

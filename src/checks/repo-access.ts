@@ -5,6 +5,7 @@ import type { TokenShape } from '../token/recognize.js';
 import type { Finding, RepoTarget } from '../types.js';
 import { fineGrainedTokensListLink, repoAccessLink } from '../capabilities/links.js';
 import { repoFacts } from './repo-facts.js';
+import { guideLine } from './guide.js';
 import { type Check, finding } from './types.js';
 
 /** `GET /repos/{owner}/{repo}`: 404 hides private repositories from those who cannot see them (facts github-api §3). */
@@ -31,7 +32,9 @@ export function judgeRepoAccess(repo: ApiOutcome, user: ApiOutcome, shape: Token
       return notFound(user, shape, target, webUrl);
     default:
       if (isUndecided(meaning)) return finding(id, 'error', undecidedSummary(meaning, `read ${full}`));
-      return finding(id, 'fail', `GitHub refused to show ${full}: ${messageText(meaning)}.`, `Ask an admin of ${full} for access: ${repoAccessLink(webUrl, target.owner, target.name)}`);
+      return finding(id, 'fail', `GitHub refused to show ${full}: ${messageText(meaning)}.`, `Ask an admin of ${full} for access: ${repoAccessLink(webUrl, target.owner, target.name)}`, [
+        guideLine('repository-access'),
+      ]);
   }
 }
 
@@ -51,6 +54,7 @@ function notFound(user: ApiOutcome, shape: TokenShape, target: RepoTarget, webUr
       'fail',
       `${full} was not found: it does not exist, or it is private and not shared with this fine-grained token (wrong resource owner, not in its repository list, or awaiting ${target.owner}'s approval).`,
       `Check the token's resource owner and repositories at ${fineGrainedTokensListLink(webUrl)}.`,
+      [guideLine('not-fine-grained')],
     );
   }
   return finding(
@@ -58,6 +62,7 @@ function notFound(user: ApiOutcome, shape: TokenShape, target: RepoTarget, webUr
     'fail',
     `${full} was not found: it does not exist, or it is private and the token's user has no access to it.`,
     `Check the spelling; otherwise ask an admin of ${full} to add the user under Collaborators and teams: ${repoAccessLink(webUrl, target.owner, target.name)}`,
+    [guideLine('repository-access')],
   );
 }
 

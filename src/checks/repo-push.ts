@@ -3,6 +3,7 @@ import type { Finding, RepoTarget } from '../types.js';
 import { repoAccessLink } from '../capabilities/links.js';
 import { repoFacts, roleOf } from './repo-facts.js';
 import { loginOf } from './token-valid.js';
+import { guideLine } from './guide.js';
 import { type Check, finding } from './types.js';
 
 /** The user's role from `permissions` (the user's, not necessarily the token's: facts github-api §3, open question 5). */
@@ -21,6 +22,7 @@ export function judgeRepoPush(repo: ApiOutcome, user: ApiOutcome, target: RepoTa
     'fail',
     `${who} has only ${role} access to ${facts.fullName}; publishing for it needs write access.`,
     `Ask an admin of ${facts.fullName} to give ${who} the Write role: ${repoAccessLink(webUrl, target.owner, target.name)}`,
+    [guideLine('repository-access')],
   );
 }
 

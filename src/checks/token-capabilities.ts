@@ -7,6 +7,7 @@ import type { TokenShape } from '../token/recognize.js';
 import type { Capability, Finding } from '../types.js';
 import { repoFacts, roleOf } from './repo-facts.js';
 import { loginOf } from './token-valid.js';
+import { type GuideAnchor, guideLine } from './guide.js';
 import { type Check, finding, type Links, linksOf } from './types.js';
 
 /**
@@ -50,7 +51,7 @@ export function judgeTokenCapabilities(input: CapabilityInputs): Finding {
       'fail',
       `The token lacks ${names(missing)}, which ${profile.id} needs on ${full}${unknown.length > 0 ? `; ${names(unknown)} could not be established` : ''}.`,
       fixFor(input, missing),
-      details,
+      [...details, guideLine(guideFor(input))],
     );
   }
   if (unknown.length > 0) {
@@ -106,6 +107,18 @@ function fixFor(input: CapabilityInputs, missing: readonly Capability[]): string
     default:
       return null;
   }
+}
+
+/** The guide step behind fixFor: the repository role when that is what is missing, else the deploy token. */
+function guideFor(input: CapabilityInputs): GuideAnchor {
+  const permissions = repoFacts(input.repo)?.permissions;
+  if (permissions && !permissions.push && !permissions.maintain && !permissions.admin) return 'repository-access';
+  if (input.shape.kind === 'classic' || input.shape.kind === 'oauth') {
+    const scopes = input.user.kind === 'response' ? parseScopes(input.user.headers.get('x-oauth-scopes')) : null;
+    const held = expandScopes(scopes ?? []);
+    if (scopes !== null && input.links.profile.classicScopes.every((scope) => held.has(scope))) return 'repository-access';
+  }
+  return 'deploy-token';
 }
 
 function names(rows: readonly Capability[]): string {

@@ -3,6 +3,7 @@ import { classifyApi } from '../github/classify.js';
 import { classicTokensListLink, fineGrainedTokensListLink, renewalLink } from '../capabilities/links.js';
 import { parseScopes, parseTokenExpiration } from '../github/headers.js';
 import type { Finding, TokenKind } from '../types.js';
+import { guideLine } from './guide.js';
 import { type Check, finding, type Links, linksOf } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -26,7 +27,7 @@ export function judgeTokenExpiry(user: ApiOutcome, now: Date, links: Links, kind
   const expiresAt = parsed.value;
   const days = (expiresAt.getTime() - now.getTime()) / DAY_MS;
   const when = `${expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  if (days <= 0) return finding(id, 'fail', `The token expired on ${when}.`, renewal(user, links, kind, ''));
+  if (days <= 0) return finding(id, 'fail', `The token expired on ${when}.`, renewal(user, links, kind, ''), [guideLine('renew-token')]);
   if (days <= WARN_DAYS) {
     const left = days < 1 ? 'less than a day' : `${Math.floor(days)} day${Math.floor(days) === 1 ? '' : 's'}`;
     return finding(id, 'warn', `The token expires in ${left} (${when}).`, renewal(user, links, kind, ' before then'));

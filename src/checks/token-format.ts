@@ -1,6 +1,7 @@
 import type { TokenShape } from '../token/recognize.js';
 import type { Finding } from '../types.js';
 import { classicTokenLink } from '../capabilities/links.js';
+import { guideLine } from './guide.js';
 import { type Check, finding, type Links, linksOf } from './types.js';
 
 /** Offline: the kind from the prefix, the shape and the built-in checksum (facts github-api §1). */
@@ -13,6 +14,7 @@ export function judgeTokenFormat(shape: TokenShape, links: Links): Finding {
       'fail',
       `The ${shape.label}'s checksum does not match: it was mistyped or cut short (GitHub would answer only "Bad credentials").`,
       `Copy the whole token again from where you saved it; if it is lost, create a new one: ${create}`,
+      [guideLine('create-token')],
     );
   }
   if (shape.problem) {
@@ -21,6 +23,7 @@ export function judgeTokenFormat(shape: TokenShape, links: Links): Finding {
       'fail',
       `This is not a GitHub token: ${shape.problem.message}`,
       `Paste the token exactly as GitHub showed it (it starts with ghp_ for a classic token). To make one: ${create}`,
+      [guideLine('create-token')],
     );
   }
   if (shape.kind === 'refresh') {

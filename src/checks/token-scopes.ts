@@ -6,6 +6,7 @@ import { expandScopes, parseScopes } from '../github/headers.js';
 import type { PushOutcome } from '../registry/types.js';
 import type { TokenShape } from '../token/recognize.js';
 import type { Finding } from '../types.js';
+import { guideLine } from './guide.js';
 import { type Check, finding, type Links, linksOf } from './types.js';
 
 const NEEDED = 'write:packages'; // the only scope a ghcr push needs; `repo` is not (facts ghcr §4.2)
@@ -29,6 +30,7 @@ export function judgeTokenScopes(user: ApiOutcome, shape: TokenShape, links: Lin
         accepted ? ', although this registry accepted the upload' : ''
       }.`,
       `Use a classic token with write:packages: ${create}`,
+      accepted ? [] : [guideLine('not-fine-grained')],
     );
   }
   if (shape.kind === 'server-to-server') {
@@ -59,6 +61,7 @@ export function judgeTokenScopes(user: ApiOutcome, shape: TokenShape, links: Lin
       shape.kind === 'oauth'
         ? `${OAUTH_NOTE} As CR_PAT, create a classic token with exactly the scopes ${links.profile.id} needs: ${create}`
         : `Edit the token at ${classicTokensListLink(links.target.webUrl)} and tick ${NEEDED}, or create one with exactly the scopes ${links.profile.id} needs: ${create}`,
+      [guideLine('create-token')],
     );
   }
   const all = overreach(scopes, links.profile);

@@ -4,6 +4,7 @@ import type { TokenShape } from '../token/recognize.js';
 import { clean } from '../text.js';
 import type { Finding } from '../types.js';
 import { classicTokenLink } from '../capabilities/links.js';
+import { guideLine } from './guide.js';
 import { type Check, finding, type Links, linksOf } from './types.js';
 
 /** `GET /user`: only a 401 means the token is invalid (facts github-api §2.4, §9.7). */
@@ -17,7 +18,9 @@ export function judgeTokenValid(user: ApiOutcome, shape: TokenShape, links: Link
     const why = shape.checksum === 'valid'
       ? 'its checksum is right, so it is not a typo: it has expired, or was revoked or deleted'
       : 'it has expired, was revoked or deleted, or was mistyped';
-    return finding(id, 'fail', `GitHub refused the token (401 ${meaning.message}): ${why}.`, `Create a new classic token: ${classicTokenLink(links.target, links.profile)}`);
+    return finding(id, 'fail', `GitHub refused the token (401 ${meaning.message}): ${why}.`, `Create a new classic token: ${classicTokenLink(links.target, links.profile)}`, [
+      guideLine('renew-token'),
+    ]);
   }
   if (meaning.kind === 'integration') {
     return finding(

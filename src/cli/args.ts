@@ -49,6 +49,17 @@ export interface SecretSetFlags {
   color?: boolean;
 }
 
+/** Flags of `crpat link`, only those given. It reads no token: none of the token flags exist here. */
+export interface LinkFlags {
+  /** `--for <profile>`: the profile whose scopes and permissions the links pre-select. */
+  for?: ProfileId;
+  /** `--repo <target>`: the repository the token is for (its host, owner and name; one only). */
+  repo?: string;
+  /** `--api-url <url>`: without `--repo`, the links use this API's web host (GitHub Enterprise). Nothing is sent. */
+  apiUrl?: string;
+  json?: boolean;
+}
+
 /** Flags of `crpat simulator`. */
 export interface SimulatorFlags {
   apiPort?: number;
@@ -61,6 +72,7 @@ export type ParsedArgs =
   | { command: 'demo'; flags: DemoFlags }
   | { command: 'secret-set'; flags: SecretSetFlags }
   | { command: 'simulator'; flags: SimulatorFlags }
+  | { command: 'link'; flags: LinkFlags }
   | { command: 'help'; text: string }
   | { command: 'version'; text: string };
 
@@ -137,6 +149,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     .option('--json')
     .action((_options: unknown, command: Command) => {
       parsed = { command: 'simulator', flags: givenFlags(command) as SimulatorFlags };
+    });
+  program
+    .command('link')
+    .option('--for <profile>', '', parseProfile)
+    .option('--repo <target>')
+    .option('--api-url <url>')
+    .option('--json')
+    .action((_options: unknown, command: Command) => {
+      parsed = { command: 'link', flags: givenFlags(command) as LinkFlags };
     });
   for (const command of [program, ...program.commands, ...secret.commands]) configure(command, output);
 
@@ -225,7 +246,8 @@ function usageMessage(error: CommanderError): string {
   switch (error.code) {
     case 'commander.unknownOption': {
       const name = quoted.startsWith('--') ? (quoted.split('=')[0] ?? quoted) : quoted.slice(0, 2);
-      if (BOOLEAN_FLAGS.has(name)) return `${name} takes no value ${HELP_HINT}`;
+      // `--json=yes`: a flag crpat has, given a value. A known flag without one is unknown to this command (`link --yes`).
+      if (quoted.includes('=') && BOOLEAN_FLAGS.has(name)) return `${name} takes no value ${HELP_HINT}`;
       const suggestion = /\(Did you mean (--[a-z-]+)\?\)/.exec(error.message)?.[1];
       return `unknown option '${name}' ${suggestion ? `(did you mean ${suggestion}?)` : HELP_HINT}`;
     }
@@ -234,7 +256,7 @@ function usageMessage(error: CommanderError): string {
     case 'commander.invalidArgument':
       return error.message.replace(/^error: .*? is invalid\. /, '');
     case 'commander.excessArguments':
-      return `unexpected argument: the commands are check, demo, secret set and simulator, and they take no arguments ${HELP_HINT}`;
+      return `unexpected argument: the commands are check, demo, link, secret set and simulator, and they take no arguments ${HELP_HINT}`;
     case 'commander.unknownCommand':
       return `unknown command ${HELP_HINT}`;
     default:

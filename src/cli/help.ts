@@ -8,6 +8,9 @@ Usage:
                             check the token, then store it as an Actions secret
   crpat simulator [--api-port <n>] [--registry-port <n>] [--json]
                             serve the built-in simulator until Ctrl-C
+  crpat link [--for <profile>] [--repo <target>] [--json]
+                            print the links that create a token with exactly
+                            what a profile needs; checks nothing, needs no token
   crpat --help | --version
 
 Options:
@@ -72,11 +75,21 @@ Options of secret set (besides --repo, --token-stdin, --api-url, --registry,
   The secret is written with GH_TOKEN or GITHUB_TOKEN when set, else with the
   token itself (it then needs the repo scope, or admin:org for --org).
 
+Options of link (besides --for):
+  --repo <target>       the repository the token is for: names it in the
+                        token's note, and an Enterprise host is used for the
+                        links
+  --api-url <url>       without --repo: use this API's web host for the links
+  --json                print {"profile","classic","fineGrained"} (fineGrained
+                        is null for push)
+  Creating the token step by step: docs/creating-a-cr-pat.md
+
 Examples:
   crpat                                         guided check in a git checkout
   crpat --repo acme/api --token-stdin < token.txt
   CR_PAT="$SECRET" crpat --repo "$GITHUB_REPOSITORY" --json
   crpat --repo acme/api --repo acme/web         one token, two repositories
   crpat --repos-file repos.txt --json
+  crpat link --repo acme/api                    a token to create for acme/api
   crpat demo
 `;

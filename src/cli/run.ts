@@ -71,6 +71,11 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
         const { runSecretSetCommand } = await import('./secret-command.js');
         return await raceAbort(runSecretSetCommand(parsed.flags, deps, secrets), deps.signal);
       }
+      case 'link': {
+        // No token, no prompt, no request: only the environment's GITHUB_API_URL is read.
+        const { runLink } = await import('./link-command.js');
+        return runLink(parsed.flags, { io: deps.io, env: deps.env });
+      }
       case 'simulator': {
         const { runSimulatorCommand } = await import('./simulator-command.js');
         return await runSimulatorCommand(parsed.flags, {

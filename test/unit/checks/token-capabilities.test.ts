@@ -42,7 +42,11 @@ describe('judgeTokenCapabilities', () => {
     const result = judge(table({ 'contents:write': false, 'actions:write': false }), { user: USER_OK('write:packages') });
     expect(result.status).toBe('fail');
     expect(result.summary).toBe('The token lacks contents:write, actions:write, which deploy needs on acme/api.');
-    expect(result.details).toEqual(['contents:write: no, evidence of contents:write.', 'actions:write: no, evidence of actions:write.']);
+    expect(result.details).toEqual([
+      'contents:write: no, evidence of contents:write.',
+      'actions:write: no, evidence of actions:write.',
+      'Guide: docs/creating-a-cr-pat.md#deploy-token',
+    ]);
     expect(result.fix).toBe(
       'Create a token with exactly the scopes deploy needs (repo, write:packages): https://github.com/settings/tokens/new?scopes=repo,write:packages&description=crpat%20deploy%3A%20acme%2Fapi%20(ghcr%20acme%2Fapi)',
     );
@@ -84,7 +88,7 @@ describe('judgeTokenCapabilities', () => {
     const result = judge(table({ 'actions:write': false, 'environments:write': null }));
     expect(result.status).toBe('fail');
     expect(result.summary).toContain('environments:write could not be established');
-    expect(result.details).toHaveLength(2);
+    expect(result.details).toHaveLength(3); // the two rows, then the guide step
   });
 
   it('an app token has nothing crpat can link to', () => {

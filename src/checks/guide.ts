@@ -1,0 +1,48 @@
+/**
+ * Where each failure's step-by-step fix is explained: docs/creating-a-cr-pat.md, the guide that replaces the seed
+ * tutorial (issue 6, "each failure crpat reports links back to the step that fixes it").
+ *
+ * The guide is named by its path in the repository (and in the npm package, which ships `docs/`): the package has no
+ * fixed public URL. When it gets one, `GUIDE` is the one line to change. Each anchor is an explicit
+ * `<a id="…"></a>` in the guide's headings, so renumbering or rewording a step keeps every link working; a test reads
+ * the guide and fails when an anchor below is missing there.
+ */
+export const GUIDE = 'docs/creating-a-cr-pat.md';
+
+/** The steps of the guide a failing check can point to, by the explicit anchor of their heading. */
+export const GUIDE_ANCHORS = [
+  /** 1. Do you need a personal token at all? (GITHUB_TOKEN with `permissions: packages: write`) */
+  'github-token',
+  /** 2. Let the organization accept classic tokens (classic ban, lifetime limits). */
+  'org-policy',
+  /** 3. Create a classic token with exactly the scope a push needs. */
+  'create-token',
+  /** 3.1 When it expires, is revoked or stops working. */
+  'renew-token',
+  /** 3.2 Deployments too: `crpat link --for deploy`. */
+  'deploy-token',
+  /** 4. Why not a fine-grained token. */
+  'not-fine-grained',
+  /** 5. Authorize it for SAML single sign-on. */
+  'sso',
+  /** 6.1 Write access to the repository. */
+  'repository-access',
+  /** 6.2 Write access to the package. */
+  'package-access',
+  /** 7. Store it as the CR_PAT secret. */
+  'store-secret',
+  /** 8. Validate it with crpat. */
+  'validate',
+] as const;
+
+export type GuideAnchor = (typeof GUIDE_ANCHORS)[number];
+
+/** `docs/creating-a-cr-pat.md#sso`. */
+export function guideUrl(anchor: GuideAnchor): string {
+  return `${GUIDE}#${anchor}`;
+}
+
+/** The detail line a failing finding carries: `Guide: docs/creating-a-cr-pat.md#sso`. */
+export function guideLine(anchor: GuideAnchor): string {
+  return `Guide: ${guideUrl(anchor)}`;
+}
