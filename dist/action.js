@@ -644,7 +644,7 @@ function classicCapabilities(input2) {
 }
 var verdict = (granted, evidence) => ({ granted, evidence });
 function judge(spec, input2) {
-  if (input2.scopes === null) return verdict(null, "GitHub sent no X-OAuth-Scopes header, so the scopes are unknown");
+  if (input2.scopes === null) return verdict(null, "the scopes are unknown: GET /user gave no X-OAuth-Scopes header");
   const held = expandScopes(input2.scopes);
   const shown = input2.scopes.length > 0 ? input2.scopes.join(", ") : "none";
   switch (spec.name) {
@@ -1950,7 +1950,8 @@ function judgeTokenExpiry(user, now, links, kind = "classic") {
   const id = "token.expiry";
   const meaning = classifyApi(user);
   if (user.kind !== "response" || !(meaning.kind === "ok" || meaning.kind === "integration")) {
-    return finding(id, "skip", "Skipped: GitHub did not accept the token (token.valid), so its expiry is not known.");
+    const why = isUndecided(meaning) ? "token.valid could not be completed" : "GitHub did not accept the token (token.valid)";
+    return finding(id, "skip", `Skipped: ${why}, so its expiry is not known.`);
   }
   const parsed = parseTokenExpiration(user.headers.get("github-authentication-token-expiration"));
   if (parsed === null) {
@@ -2082,7 +2083,8 @@ function judgeTokenScopes(user, shape, links, push = null) {
   }
   const meaning = classifyApi(user);
   if (user.kind !== "response" || meaning.kind !== "ok") {
-    return finding(id, "skip", "Skipped: GitHub did not accept the token (token.valid), so its scopes are not known.");
+    const why = isUndecided(meaning) ? "token.valid could not be completed" : "GitHub did not accept the token (token.valid)";
+    return finding(id, "skip", `Skipped: ${why}, so its scopes are not known.`);
   }
   const scopes = parseScopes(user.headers.get("x-oauth-scopes"));
   if (scopes === null) {

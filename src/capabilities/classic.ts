@@ -31,7 +31,7 @@ type Verdict = Pick<Capability, 'granted' | 'evidence'>;
 const verdict = (granted: boolean | null, evidence: string): Verdict => ({ granted, evidence });
 
 function judge(spec: CapabilitySpec, input: ClassicInput): Verdict {
-  if (input.scopes === null) return verdict(null, 'GitHub sent no X-OAuth-Scopes header, so the scopes are unknown');
+  if (input.scopes === null) return verdict(null, 'the scopes are unknown: GET /user gave no X-OAuth-Scopes header');
   const held = expandScopes(input.scopes);
   const shown = input.scopes.length > 0 ? input.scopes.join(', ') : 'none';
   switch (spec.name) {

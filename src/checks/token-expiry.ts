@@ -1,5 +1,5 @@
 import type { ApiOutcome } from '../github/client.js';
-import { classifyApi } from '../github/classify.js';
+import { classifyApi, isUndecided } from '../github/classify.js';
 import { classicTokensListLink, fineGrainedTokensListLink, renewalLink } from '../capabilities/links.js';
 import { parseScopes, parseTokenExpiration } from '../github/headers.js';
 import type { Finding, TokenKind } from '../types.js';
@@ -14,7 +14,8 @@ export function judgeTokenExpiry(user: ApiOutcome, now: Date, links: Links, kind
   const id = 'token.expiry';
   const meaning = classifyApi(user);
   if (user.kind !== 'response' || !(meaning.kind === 'ok' || meaning.kind === 'integration')) {
-    return finding(id, 'skip', 'Skipped: GitHub did not accept the token (token.valid), so its expiry is not known.');
+    const why = isUndecided(meaning) ? 'token.valid could not be completed' : 'GitHub did not accept the token (token.valid)';
+    return finding(id, 'skip', `Skipped: ${why}, so its expiry is not known.`);
   }
   const parsed = parseTokenExpiration(user.headers.get('github-authentication-token-expiration'));
   if (parsed === null) {

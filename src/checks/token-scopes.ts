@@ -1,7 +1,7 @@
 import { classicTokenLink, classicTokensListLink } from '../capabilities/links.js';
 import { overreach } from '../capabilities/overreach.js';
 import type { ApiOutcome } from '../github/client.js';
-import { classifyApi } from '../github/classify.js';
+import { classifyApi, isUndecided } from '../github/classify.js';
 import { expandScopes, parseScopes } from '../github/headers.js';
 import type { PushOutcome } from '../registry/types.js';
 import type { TokenShape } from '../token/recognize.js';
@@ -46,7 +46,8 @@ export function judgeTokenScopes(user: ApiOutcome, shape: TokenShape, links: Lin
   }
   const meaning = classifyApi(user);
   if (user.kind !== 'response' || meaning.kind !== 'ok') {
-    return finding(id, 'skip', 'Skipped: GitHub did not accept the token (token.valid), so its scopes are not known.');
+    const why = isUndecided(meaning) ? 'token.valid could not be completed' : 'GitHub did not accept the token (token.valid)';
+    return finding(id, 'skip', `Skipped: ${why}, so its scopes are not known.`);
   }
   const scopes = parseScopes(user.headers.get('x-oauth-scopes'));
   if (scopes === null) {

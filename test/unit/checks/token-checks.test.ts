@@ -157,3 +157,16 @@ describe('server text in findings', () => {
   });
 });
 
+
+describe('checks that read GET /user when it could not be completed', () => {
+  it('say token.valid could not be completed, not that GitHub refused the token', () => {
+    const noAnswer = offline('dns', 'the name api.github.com does not resolve');
+    const expiry = judgeTokenExpiry(noAnswer, new Date(), LINKS);
+    const scopes = judgeTokenScopes(noAnswer, CLASSIC, LINKS);
+    for (const result of [expiry, scopes]) {
+      expect(result.status).toBe('skip');
+      expect(result.summary).toMatch(/token\.valid could not be completed/);
+      expect(result.summary).not.toMatch(/did not accept/);
+    }
+  });
+});
