@@ -44,6 +44,19 @@ console.log(JSON.stringify({ verdict: report.verdict, ids: report.checks.map((c)
     expect(JSON.parse(stdout)).toEqual({ verdict: 'pass', ids: true });
   });
 
+  it("exports the simulator as crpat/simulator (README 'The simulator')", async () => {
+    const script = join(dir, 'sim.mjs');
+    await writeFile(
+      script,
+      `import { startSimulator, SCENARIOS, tokenValue } from 'crpat/simulator';
+const sim = await startSimulator();
+console.log(JSON.stringify({ api: sim.apiUrl.startsWith('http://127.0.0.1:'), scenarios: SCENARIOS.length > 0, token: tokenValue(sim.world, SCENARIOS[0].tokenLabel).length > 0 }));
+await sim.close();`,
+    );
+    const { stdout } = await promisify(execFile)(process.execPath, [script], { cwd: dir });
+    expect(JSON.parse(stdout)).toEqual({ api: true, scenarios: true, token: true });
+  });
+
   it('ships type declarations for the library', async () => {
     const types = await readFile(join(ROOT, 'dist', 'index.d.ts'), 'utf8');
     expect(types).toMatch(/declare function checkToken/);
