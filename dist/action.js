@@ -3232,7 +3232,7 @@ function parseHttpUrl(input2, what, example) {
   if (url === null) return err(`The ${what} is not a valid URL; pass one such as ${example}.`);
   if (url.username !== "" || url.password !== "") return err(`Credentials must not be in the ${what}; remove the user:password@ part.`);
   if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
-    return err(`The ${what} must use https:// (http:// is allowed only for localhost).`);
+    return err(`The ${what} must use https:// (http:// is allowed only for a loopback host: localhost, 127.0.0.0/8, ::1).`);
   }
   return ok(url);
 }
