@@ -12,8 +12,10 @@ function keysOf(section: string): string[] {
 }
 
 describe('action.yml', () => {
-  it('runs the bundle on node20', () => {
-    expect(yml).toMatch(/^runs:\n {2}using: node20\n {2}main: dist\/action\.js\n/m);
+  // Node.js 20 was removed from GitHub's runners on 2026-09-16 (changelog 2025-09-19, "Deprecation of Node 20 on
+  // GitHub Actions runners"); an action declaring node20 no longer runs there.
+  it('runs the bundle on node24', () => {
+    expect(yml).toMatch(/^runs:\n {2}using: node24\n {2}main: dist\/action\.js\n/m);
   });
 
   it('declares the inputs and outputs the code uses', () => {
