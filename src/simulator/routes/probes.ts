@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { canWritePackage } from '../access/push-decision.js';
 import { decideProbeAccess, type ProbeAccess, type ProbeLevel } from '../access/probe-access.js';
 import { roleOnFullName } from '../access/roles.js';
@@ -7,9 +6,10 @@ import { fullRepositoryBody } from '../bodies/repo-body.js';
 import { simpleUserBody } from '../bodies/user-body.js';
 import type { Ctx, Route } from '../http/context.js';
 import { sendGitHubError, sendJson } from '../http/send.js';
-import { DOCS, REST } from '../messages.js';
-import { seededChars, seededInt } from '../tokens.js';
-import { findAccount, findOrg, findPackage, findRepo, sameLogin, type SimPackage, type SimRepo, type SimToken } from '../world.js';
+import { REST } from '../messages.js';
+import { callerToken, sendRepoRefusal } from './refusals.js';
+import { seededInt } from '../tokens.js';
+import { findAccount, findOrg, findPackage, findRepo, sameLogin, type SimPackage, type SimRepo } from '../world.js';
 
 /**
  * The endpoints crpat's capability probes call (src/capabilities/probes.ts) and the packages REST API reads of
@@ -92,10 +92,6 @@ export const probesRoutes: Route[] = [
   { method: 'GET', pattern: /^\/user\/packages\/container\/([^/]+)$/, handle: (ctx, [name = '']) => getOwnPackage(ctx, name) },
 ];
 
-function callerToken(ctx: Ctx): SimToken | null {
-  return ctx.credential?.kind === 'token' ? ctx.credential.token : null;
-}
-
 /** The repository once the caller passed the permission check; null once a refusal was sent. */
 function admit(ctx: Ctx, owner: string, name: string, endpoint: Endpoint): SimRepo | null {
   // [inferred] the header names the endpoint's permission on every answer, like x-accepted-oauth-scopes (facts §2.3)
@@ -118,27 +114,10 @@ function refuse(ctx: Ctx, access: Exclude<ProbeAccess, { kind: 'allowed' }>, doc
       sendGitHubError(ctx, 403, access.message, docs);
       break;
     case 'view':
-      sendView(ctx, access.view, docs);
+      sendRepoRefusal(ctx, access.view, docs);
       break;
   }
   return null;
-}
-
-/** The same refusals GET /repos gives (routes/repos.ts; facts github-api §3, §4). */
-function sendView(ctx: Ctx, view: Extract<ProbeAccess, { kind: 'view' }>['view'], docs: string): void {
-  switch (view.kind) {
-    case 'not-found':
-      return sendGitHubError(ctx, 404, REST.notFound, docs);
-    case 'sso': {
-      const sso = `required; url=https://github.com/orgs/${view.org.login}/sso?authorization_request=${seededChars(randomUUID(), 40)}`;
-      const message = callerToken(ctx)?.kind === 'oauth' ? REST.samlOAuth : REST.samlClassic;
-      return sendGitHubError(ctx, 403, message, DOCS.saml, { 'x-github-sso': sso });
-    }
-    case 'classic-banned':
-      return sendGitHubError(ctx, 403, REST.classicBanned(view.org.login), docs);
-    case 'lifetime':
-      return sendGitHubError(ctx, 403, REST.lifetime(view.org.login, view.days, view.tokenId), docs);
-  }
 }
 
 function list(ctx: Ctx, owner: string, name: string, endpoint: Endpoint, empty: unknown): void {

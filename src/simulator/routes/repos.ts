@@ -1,21 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { type RepoView, viewRepo } from '../access/repo-view.js';
 import { fullRepositoryBody } from '../bodies/repo-body.js';
 import type { Ctx, Route } from '../http/context.js';
 import { sendGitHubError, sendJson } from '../http/send.js';
 import { DOCS, REST } from '../messages.js';
-import { seededChars } from '../tokens.js';
-import { findAccount, findRenamedRepo, findRepo, findRepoById, type SimRepo, type SimToken } from '../world.js';
+import { callerToken, sendRepoRefusal } from './refusals.js';
+import { findAccount, findRenamedRepo, findRepo, findRepoById, type SimRepo } from '../world.js';
 
 /** `GET /repos/{owner}/{repo}` and `GET /repositories/{id}` (facts github-api §3, §4, §10). */
 export const reposRoutes: Route[] = [
   { method: 'GET', pattern: /^\/repos\/([^/]+)\/([^/]+)$/, handle: getRepo },
   { method: 'GET', pattern: /^\/repositories\/(\d+)$/, handle: getRepoById },
 ];
-
-function callerToken(ctx: Ctx): SimToken | null {
-  return ctx.credential?.kind === 'token' ? ctx.credential.token : null;
-}
 
 function getRepo(ctx: Ctx, [owner = '', name = '']: string[]): void {
   ctx.res.setHeader('x-accepted-oauth-scopes', 'repo'); // facts github-api §2.3 (2022 capture)
@@ -45,25 +40,8 @@ function moved(ctx: Ctx, repo: SimRepo): void {
 }
 
 function answer(ctx: Ctx, repo: SimRepo, view: RepoView): void {
-  const token = callerToken(ctx);
-  switch (view.kind) {
-    case 'ok': {
-      const owner = findAccount(ctx.state.world, repo.owner);
-      if (!owner) throw new Error(`repository ${repo.owner}/${repo.name} has no owner in the world`);
-      return sendJson(ctx, 200, fullRepositoryBody(repo, owner, ctx.state.apiUrl, view.permissions));
-    }
-    case 'not-found': // facts github-api §3: 404 rather than 403 for private resources
-      return sendGitHubError(ctx, 404, REST.notFound, DOCS.getRepository);
-    case 'sso': {
-      // facts github-api §4.4: 403 + X-GitHub-SSO with a one-hour authorization URL
-      const request = seededChars(randomUUID(), 40);
-      const sso = `required; url=https://github.com/orgs/${view.org.login}/sso?authorization_request=${request}`;
-      const message = token?.kind === 'oauth' ? REST.samlOAuth : REST.samlClassic;
-      return sendGitHubError(ctx, 403, message, DOCS.saml, { 'x-github-sso': sso });
-    }
-    case 'classic-banned': // facts github-api §4.1: documentation_url of the called route
-      return sendGitHubError(ctx, 403, REST.classicBanned(view.org.login), DOCS.getRepository);
-    case 'lifetime': // facts github-api §4.3 (documentation_url [inferred])
-      return sendGitHubError(ctx, 403, REST.lifetime(view.org.login, view.days, view.tokenId), DOCS.getRepository);
-  }
+  if (view.kind !== 'ok') return sendRepoRefusal(ctx, view, DOCS.getRepository);
+  const owner = findAccount(ctx.state.world, repo.owner);
+  if (!owner) throw new Error(`repository ${repo.owner}/${repo.name} has no owner in the world`);
+  sendJson(ctx, 200, fullRepositoryBody(repo, owner, ctx.state.apiUrl, view.permissions));
 }

@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import type { RepoView } from '../access/repo-view.js';
 import { orgSecretsRefusal, repoSecretsRefusal, type SecretNeed, type SecretsRefusal } from '../access/secrets-access.js';
 import { parseSecretPut, secretBody, secretNameProblem, type SecretPut } from '../bodies/secret-body.js';
 import type { Ctx, Route } from '../http/context.js';
 import { sendGitHubError, sendJson } from '../http/send.js';
 import { DOCS, REST, SECRETS } from '../messages.js';
+import { callerToken, type RepoRefusal, sendRepoRefusal } from './refusals.js';
 import { keyPairFor, openSealed, publicKeyBase64, secretKey, type SimSecret } from '../secrets-state.js';
-import { seededChars } from '../tokens.js';
 import { findOrg, findRepo, findRepoById, sameLogin, type SimOrg } from '../world.js';
 
 /**
@@ -25,7 +23,6 @@ export const secretsRoutes: Route[] = [
   { method: 'PUT', pattern: new RegExp(`${ORG}([^/]+)$`), handle: (ctx, [org = '', n = '']) => putSecret(ctx, orgHolder(ctx, org, 'write', DOCS.putOrgSecret), n) },
 ];
 
-type RepoRefusal = Exclude<RepoView, { kind: 'ok' }>;
 
 /** Where secrets live: `key` names the key pair and the secrets' namespace in the state. */
 interface Holder {
@@ -35,10 +32,6 @@ interface Holder {
   repo: string | null;
   org: SimOrg | null;
   docs: string;
-}
-
-function callerToken(ctx: Ctx) {
-  return ctx.credential?.kind === 'token' ? ctx.credential.token : null;
 }
 
 /** The repository as a holder, or null once the refusal has been sent. */
@@ -69,22 +62,12 @@ function sendRefusal(ctx: Ctx, refusal: Exclude<SecretsRefusal, { kind: 'view' }
   switch (refusal.kind) {
     case 'unauthenticated':
       return sendGitHubError(ctx, 401, REST.requiresAuthentication, docs);
-    case 'not-found':
-      return sendGitHubError(ctx, 404, REST.notFound, docs);
-    case 'sso': {
-      // facts github-api §4.4: 403 + X-GitHub-SSO with a one-hour authorization URL
-      const sso = `required; url=https://github.com/orgs/${refusal.org.login}/sso?authorization_request=${seededChars(randomUUID(), 40)}`;
-      const message = callerToken(ctx)?.kind === 'oauth' ? REST.samlOAuth : REST.samlClassic;
-      return sendGitHubError(ctx, 403, message, DOCS.saml, { 'x-github-sso': sso });
-    }
-    case 'classic-banned':
-      return sendGitHubError(ctx, 403, REST.classicBanned(refusal.org.login), docs);
-    case 'lifetime':
-      return sendGitHubError(ctx, 403, REST.lifetime(refusal.org.login, refusal.days, refusal.tokenId), docs);
     case 'forbidden': {
       const headers: Record<string, string> = refusal.accepted ? { 'x-accepted-github-permissions': refusal.accepted } : {};
       return sendGitHubError(ctx, 403, refusal.message, docs, headers);
     }
+    default:
+      return sendRepoRefusal(ctx, refusal, docs);
   }
 }
 
