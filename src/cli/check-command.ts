@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { checkTokenMany, IMAGE_WITH_MANY } from '../check-many.js';
-import type { CheckTokenOptions, RetryEvent } from '../check-api.js';
+import type { CheckTokenCommonOptions, CheckTokenOptions, RetryEvent } from '../check-api.js';
 import { CancelledError, UsageError } from '../errors.js';
-import { renderHuman, renderHumanMany } from '../report/human.js';
+import { type HumanOptions, renderHuman, renderHumanMany } from '../report/human.js';
 import { renderJson } from '../report/json.js';
 import { createStyle, type Style } from '../report/style.js';
 import { symbols, type Symbols } from '../report/symbols.js';
@@ -67,13 +67,7 @@ export async function runCheck(flags: CheckFlags, deps: RunDeps, secrets: string
   io.stdout.write(
     settings.json
       ? renderJson(report)
-      : renderHuman(report, {
-          color: settings.color.stdout,
-          unicode: settings.unicode,
-          quiet: settings.quiet,
-          width: io.isStdoutTTY ? io.columns : 0,
-          tokenDisplay: { masked: maskToken(token), label: recognizeToken(token).label },
-        }),
+      : renderHuman(report, humanOptions(settings, deps, token)),
   );
   return exitCodeForVerdict(report.verdict);
 }
@@ -91,15 +85,7 @@ async function runMany(settings: CheckSettings, deps: RunDeps, secrets: string[]
   const lines = !settings.json && !settings.quiet;
   const checkMany = deps.checkTokenMany ?? checkTokenMany;
   const result = await checkMany(
-    {
-      repositories: targets,
-      token,
-      timeoutSeconds: settings.timeoutSeconds,
-      profile: settings.profile,
-      ...(settings.workflowRepository !== null ? { workflowRepository: settings.workflowRepository } : {}),
-      ...(settings.apiUrl !== null ? { apiUrl: settings.apiUrl } : {}),
-      ...(settings.registry !== null ? { registry: settings.registry } : {}),
-    },
+    { ...commonOptions(settings, token), repositories: targets },
     {
       ...(lines ? { onResult: (report: Report) => io.stderr.write(`${repositoryLine(report, sym, style)}\n`) } : {}),
       ...(settings.verbose ? { onHttp: (event) => io.stderr.write(`${wrap(formatHttpTrace(event, settings.unicode), noteWidth(io), 0, '  ')}\n`) } : {}),
@@ -112,13 +98,7 @@ async function runMany(settings: CheckSettings, deps: RunDeps, secrets: string[]
   io.stdout.write(
     settings.json
       ? renderJson(result)
-      : renderHumanMany(result, {
-          color: settings.color.stdout,
-          unicode: settings.unicode,
-          quiet: settings.quiet,
-          width: io.isStdoutTTY ? io.columns : 0,
-          tokenDisplay: { masked: maskToken(token), label: recognizeToken(token).label },
-        }),
+      : renderHumanMany(result, humanOptions(settings, deps, token)),
   );
   return exitCodeForVerdict(result.verdict);
 }
@@ -176,15 +156,28 @@ function sideEffects(deps: RunDeps): { signal?: AbortSignal; fetch?: typeof glob
 }
 
 function checkOptions(settings: CheckSettings, repository: CheckTokenOptions['repository'], token: string): CheckTokenOptions {
+  return { ...commonOptions(settings, token), repository, ...(settings.image !== null ? { image: settings.image } : {}) };
+}
+
+/** What a single and a many-repository check both take from the settings. */
+function commonOptions(settings: CheckSettings, token: string): CheckTokenCommonOptions {
   return {
-    repository,
     token,
     timeoutSeconds: settings.timeoutSeconds,
     profile: settings.profile,
     ...(settings.workflowRepository !== null ? { workflowRepository: settings.workflowRepository } : {}),
-    ...(settings.image !== null ? { image: settings.image } : {}),
     ...(settings.apiUrl !== null ? { apiUrl: settings.apiUrl } : {}),
     ...(settings.registry !== null ? { registry: settings.registry } : {}),
+  };
+}
+
+function humanOptions(settings: CheckSettings, deps: RunDeps, token: string): HumanOptions {
+  return {
+    color: settings.color.stdout,
+    unicode: settings.unicode,
+    quiet: settings.quiet,
+    width: deps.io.isStdoutTTY ? deps.io.columns : 0,
+    tokenDisplay: { masked: maskToken(token), label: recognizeToken(token).label },
   };
 }
 
