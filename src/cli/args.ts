@@ -99,15 +99,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const output: string[] = [];
   const program = configure(new Command('crpat'), output);
   program.version(VERSION, '-V, --version');
-  program
-    .command('check', { isDefault: true })
+  const check = program.command('check', { isDefault: true });
+  check
     .option('--repo <target>', '', collect)
-    .option('--repos-file <path>')
-    .option('--image <name>')
-    .option('--token-stdin')
-    .option('--api-url <url>')
-    .option('--registry <host>')
-    .option('--timeout <seconds>', '', parseTimeout)
+    .option('--repos-file <path>');
+  withCheckOptions(check)
     .option('--json')
     .option('--yes')
     .option('--quiet')
@@ -124,18 +120,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       parsed = { command: 'demo', flags: givenFlags(command) as DemoFlags };
     });
   const secret = program.command('secret');
-  secret
-    .command('set')
+  const secretSet = secret.command('set');
+  secretSet
     .option('--repo <target>')
     .option('--org <org>')
     .option('--name <name>')
     .option('--visibility <visibility>', '', parseVisibility)
-    .option('--repos <names>', '', (value: string) => value.split(',').map((name) => name.trim()).filter(Boolean))
-    .option('--image <name>')
-    .option('--token-stdin')
-    .option('--api-url <url>')
-    .option('--registry <host>')
-    .option('--timeout <seconds>', '', parseTimeout)
+    .option('--repos <names>', '', (value: string) => value.split(',').map((name) => name.trim()).filter(Boolean));
+  withCheckOptions(secretSet)
     .option('--yes')
     .option('--force')
     .option('--no-color')
@@ -173,6 +165,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   if (parsed === undefined) throw new UsageError(`nothing to do ${HELP_HINT}`);
   return parsed;
+}
+
+/** The options of everything that checks a token: where it comes from, where it goes, how long to wait. */
+function withCheckOptions(command: Command): Command {
+  return command
+    .option('--image <name>')
+    .option('--token-stdin')
+    .option('--api-url <url>')
+    .option('--registry <host>')
+    .option('--timeout <seconds>', '', parseTimeout);
 }
 
 /** Output captured, errors thrown (not printed, no process.exit), and our help text instead of commander's. */
