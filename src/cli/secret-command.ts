@@ -1,40 +1,49 @@
 import { runSecretSet, type SecretSetOptions } from '../secrets/command.js';
-import type { SecretSetFlags } from './args.js';
+import type { CheckFlags, SecretSetFlags } from './args.js';
+import { resolveCheckOptions } from './options.js';
 import { resolveRepository } from './repo-source.js';
 import type { RunDeps } from './run.js';
 import { readToken } from './token-source.js';
 
 /**
- * `crpat secret set`: the repository and token come from the same places as for `crpat check` (flags, git remote,
- * `--token-stdin`, `CR_PAT`, a hidden prompt); the rest is the secrets library's `runSecretSet`.
+ * `crpat secret set`: the repository, token, endpoints and timeout come from the same places and the same merge as
+ * for `crpat check` (flags, environment, git remote, `--token-stdin`, `CR_PAT`, a hidden prompt); the rest is the
+ * secrets library's `runSecretSet`.
  */
 export async function runSecretSetCommand(flags: SecretSetFlags, deps: RunDeps, secrets: string[]): Promise<number> {
-  const { io, env } = deps;
+  const { io } = deps;
+  const checkFlags: CheckFlags = {
+    ...(flags.repo !== undefined ? { repo: [flags.repo] } : {}),
+    ...(flags.image !== undefined ? { image: flags.image } : {}),
+    ...(flags.tokenStdin !== undefined ? { tokenStdin: flags.tokenStdin } : {}),
+    ...(flags.apiUrl !== undefined ? { apiUrl: flags.apiUrl } : {}),
+    ...(flags.registry !== undefined ? { registry: flags.registry } : {}),
+    ...(flags.timeout !== undefined ? { timeout: flags.timeout } : {}),
+    ...(flags.yes !== undefined ? { yes: flags.yes } : {}),
+    ...(flags.color !== undefined ? { color: flags.color } : {}),
+  };
+  const settings = resolveCheckOptions(checkFlags, deps.env, { isStdoutTTY: io.isStdoutTTY, isStderrTTY: io.isStderrTTY, platform: deps.platform });
+  deps.prompter.setColor?.(settings.color.stderr);
   const note = (line: string): void => void io.stderr.write(`${line}\n`);
-  const { target } = await resolveRepository({ repo: flags.repo ?? null, yes: flags.yes === true, cwd: deps.cwd }, { io, prompter: deps.prompter, git: deps.git, note });
-  const token = await readToken(
-    { tokenStdin: flags.tokenStdin === true, envToken: env['CR_PAT'] ?? null, announce: io.isStderrTTY },
-    { io, prompter: deps.prompter, note },
-  );
+  const { target } = await resolveRepository({ repo: settings.repos[0] ?? null, yes: settings.yes, cwd: deps.cwd }, { io, prompter: deps.prompter, git: deps.git, note });
+  const token = await readToken({ tokenStdin: settings.tokenStdin, envToken: settings.envToken, announce: io.isStderrTTY }, { io, prompter: deps.prompter, note });
   secrets.push(token);
-  const apiUrl = flags.apiUrl ?? nonEmpty(env['GITHUB_API_URL']);
-  const registry = flags.registry ?? nonEmpty(env['CRPAT_REGISTRY']);
   const options: SecretSetOptions = {
     repository: target,
     token,
-    ...(apiUrl ? { apiUrl } : {}),
-    ...(registry ? { registry } : {}),
-    ...(flags.image ? { image: flags.image } : {}),
-    ...(flags.timeout ? { timeoutSeconds: flags.timeout } : {}),
+    timeoutSeconds: settings.timeoutSeconds,
+    ...(settings.apiUrl !== null ? { apiUrl: settings.apiUrl } : {}),
+    ...(settings.registry !== null ? { registry: settings.registry } : {}),
+    ...(settings.image !== null ? { image: settings.image } : {}),
     ...(flags.name ? { name: flags.name } : {}),
     ...(flags.org ? { org: flags.org } : {}),
     ...(flags.visibility ? { visibility: flags.visibility } : {}),
     ...(flags.repos ? { repos: flags.repos } : {}),
     force: flags.force === true,
-    yes: flags.yes === true,
+    yes: settings.yes,
   };
   return runSecretSet(options, {
-    env,
+    env: deps.env,
     stdout: (text) => void io.stdout.write(text),
     stderr: (text) => void io.stderr.write(text),
     ...(io.canPrompt() ? { confirm: async (message: string) => (await deps.prompter.confirm(message, false)) === true } : {}),
@@ -43,8 +52,4 @@ export async function runSecretSetCommand(flags: SecretSetFlags, deps: RunDeps, 
     ...(deps.now ? { now: deps.now } : {}),
     ...(deps.signal ? { signal: deps.signal } : {}),
   });
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === '' ? undefined : value;
 }
