@@ -17,6 +17,7 @@ import { UsageError } from './errors.js';
 import { type ApiOutcome, createApiGet, createApiRequest } from './github/client.js';
 import { createGuardedFetch } from './http/guarded-fetch.js';
 import { NetError } from './http/net-error.js';
+import { originOf } from './http/origin.js';
 import { withRetries } from './http/retry.js';
 import { probePush, registryLogin } from './registry/client.js';
 import { createRegistryMemo, type RegistryMemo } from './registry/memo.js';
@@ -89,7 +90,8 @@ export interface Session {
   settings: RunSettings;
   shape: TokenShape;
   webUrl: string;
-  credentialHosts: string[];
+  /** The API's and the registry's origins: the only places the token goes (http/origin.ts). */
+  credentialOrigins: string[];
   deps: CheckTokenDeps;
   /** The single `GET /user` of the run, started when the session opens. */
   user: Promise<ApiOutcome>;
@@ -114,13 +116,13 @@ export function linksFor(target: RepoTarget, image: ImageTarget, settings: RunSe
 
 /** Opens a session and starts `GET /user` at once. Call only for a well-formed token (see `formatProblem`). */
 export function openSession(settings: RunSettings, host: string, deps: CheckTokenDeps, observe?: (headers: Headers) => void): Session {
-  // The token goes to these two hosts and nowhere else.
-  const credentialHosts = [new URL(settings.apiUrl).hostname.toLowerCase(), new URL(settings.registry.origin).hostname.toLowerCase()];
+  // The token goes to these two origins (scheme, host and port) and nowhere else.
+  const credentialOrigins = [originOf(settings.apiUrl), originOf(settings.registry.origin)];
   const partial = {
     settings,
     shape: recognizeToken(settings.token),
     webUrl: webUrlFor(host),
-    credentialHosts,
+    credentialOrigins,
     deps,
     memo: createRegistryMemo(),
     now: (deps.now ?? (() => new Date()))(),
@@ -130,7 +132,7 @@ export function openSession(settings: RunSettings, host: string, deps: CheckToke
   return { ...partial, user: apiClient(partial)('/user') };
 }
 
-type StackInputs = Pick<Session, 'settings' | 'deps' | 'credentialHosts' | 'observe'>;
+type StackInputs = Pick<Session, 'settings' | 'deps' | 'credentialOrigins' | 'observe'>;
 type ClientInputs = { settings: RunSettings };
 
 /**
@@ -152,7 +154,7 @@ function fetchStack(session: StackInputs): typeof globalThis.fetch {
     : base;
   const guarded = createGuardedFetch({
     fetch: seen,
-    credentialHosts: session.credentialHosts,
+    credentialOrigins: session.credentialOrigins,
     timeoutMs: settings.timeoutMs,
     signal,
     ...(deps.onHttp ? { onHttp: deps.onHttp } : {}),
@@ -209,7 +211,7 @@ export async function checkTarget(session: Session, target: RepoTarget, image: I
     host: settings.registry.host,
     fetch,
     token: settings.token,
-    credentialHosts: session.credentialHosts,
+    credentialOrigins: session.credentialOrigins,
     memo: session.memo,
   };
   // Every independent request starts now; only registry token → upload → cancel is a chain.

@@ -32,7 +32,7 @@ export function judgeRegistryLogin(login: LoginOutcome, shape: TokenShape, regis
       return finding(
         id,
         'error',
-        `Did not log in to ${registryHost}: ${login.reason}. Check --registry: a registry whose token service is on another host is not supported.`,
+        `Did not log in to ${registryHost}: ${login.reason}. Check --registry: a registry whose token service is on another origin (host, port or scheme) is not supported.`,
       );
     case 'unexpected':
       return finding(id, 'error', `Could not log in to ${registryHost}: ${login.reason}. Try again in a few minutes; if it keeps happening, check --registry.`);

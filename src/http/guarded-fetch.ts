@@ -1,17 +1,27 @@
 import type { HttpTraceEvent } from '../check-api.js';
 import { isLoopbackHost } from '../target/endpoints.js';
 import { NetError, toNetError } from './net-error.js';
+import { isOnOrigin, onLoopbackLiteral, originOf } from './origin.js';
+import { tlsVerificationDisabled, UNVERIFIED_TLS } from './tls-env.js';
 import { RETRY_HEADER } from './retry.js';
 
 export interface GuardedFetchOptions {
   fetch: typeof globalThis.fetch;
-  /** Host names (lower case) that may receive an `Authorization` header: the API host and the registry host. */
-  credentialHosts: readonly string[];
+  /**
+   * Origins that may receive an `Authorization` header: the API's and the registry's, e.g. `https://api.github.com`,
+   * `http://127.0.0.1:5000`. Compared by scheme, host and port (http/origin.ts): another port is another service.
+   */
+  credentialOrigins: readonly string[];
   timeoutMs: number;
   /** Bodies larger than this are refused, so a hostile server cannot exhaust memory. @default 1 MiB */
   maxBodyBytes?: number;
   maxRedirects?: number;
   signal?: AbortSignal;
+  /**
+   * The environment that decides whether TLS certificates are verified (`NODE_TLS_REJECT_UNAUTHORIZED`): with
+   * verification off, no credential is sent over https. @default process.env
+   */
+  env?: Readonly<Record<string, string | undefined>>;
   onHttp?: (event: HttpTraceEvent) => void;
 }
 
@@ -20,20 +30,21 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 /**
  * A `fetch` that enforces crpat's rules on every exchange (hand-written: no library combines them):
- * HTTPS unless loopback; credentials only to the allowed hosts; redirects followed by hand and never to another
- * host (fetch itself would drop `Authorization` cross-origin, but we refuse the hop outright and say so);
- * a per-request timeout; a cap on the body. It answers with a fully read Response or throws a NetError.
+ * HTTPS unless to a loopback address (`localhost` is sent to 127.0.0.1, never looked up); credentials only to the
+ * allowed origins; redirects followed by hand and never to another origin (fetch itself would drop `Authorization`
+ * cross-origin, but we refuse the hop outright and say so); a per-request timeout; a cap on the body. It answers
+ * with a fully read Response or throws a NetError.
  */
 export function createGuardedFetch(options: GuardedFetchOptions): typeof globalThis.fetch {
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
   const maxRedirects = options.maxRedirects ?? 5;
 
   return async (input, init = {}) => {
-    let url = new URL(input instanceof Request ? input.url : String(input));
+    let url = onLoopbackLiteral(new URL(input instanceof Request ? input.url : String(input)));
     let method = (init.method ?? 'GET').toUpperCase();
     const headers = new Headers(init.headers);
     for (let hop = 0; ; hop++) {
-      assertAllowed(url, headers, options.credentialHosts);
+      assertAllowed(url, headers, options.credentialOrigins, options.env ?? process.env);
       const response = await exchange(url, method, { ...init, headers, method }, options, maxBody);
       const location = response.headers.get('location');
       if (!REDIRECTS.has(response.status) || location === null || !['GET', 'HEAD'].includes(method)) {
@@ -41,8 +52,9 @@ export function createGuardedFetch(options: GuardedFetchOptions): typeof globalT
       }
       const next = resolve(location, url);
       if (next === null) throw new NetError('redirect', `${url.host} redirected to an address that is not a URL`);
-      if (next.hostname.toLowerCase() !== url.hostname.toLowerCase()) {
-        throw new NetError('redirect', `${url.host} redirected to ${next.host}; crpat does not follow a redirect to another host`);
+      if (originOf(next) !== originOf(url)) {
+        const where = next.protocol === url.protocol ? next.host : next.origin;
+        throw new NetError('redirect', `${url.host} redirected to ${where}; crpat does not follow a redirect to another host, port or scheme`);
       }
       if (hop + 1 >= maxRedirects) throw new NetError('redirect', `${url.host} redirected more than ${maxRedirects} times (a redirect loop)`);
       if (response.status === 303) method = 'GET';
@@ -51,22 +63,24 @@ export function createGuardedFetch(options: GuardedFetchOptions): typeof globalT
   };
 }
 
-/** `location` against `base`, or null when it is not a URL (URL.parse needs Node 20.18+). */
+/** `location` against `base` (`localhost` as 127.0.0.1), or null when it is not a URL (URL.parse needs Node 20.18+). */
 function resolve(location: string, base: URL): URL | null {
   try {
-    return new URL(location, base);
+    return onLoopbackLiteral(new URL(location, base));
   } catch {
     return null;
   }
 }
 
-function assertAllowed(url: URL, headers: Headers, credentialHosts: readonly string[]): void {
-  const host = url.hostname.toLowerCase();
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(host))) {
-    throw new NetError('insecure', `refused to use ${url.protocol}//${url.host}: only https is allowed, except to a loopback host`);
+function assertAllowed(url: URL, headers: Headers, credentialOrigins: readonly string[], env: GuardedFetchOptions['env'] & object): void {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    throw new NetError('insecure', `refused to use ${url.protocol}//${url.host}: only https is allowed, except to a loopback address`);
   }
-  if (headers.has('authorization') && !credentialHosts.includes(host)) {
-    throw new NetError('off-host', `refused to send the token to ${url.host}: it is neither the API host nor the registry host`);
+  if (headers.has('authorization') && !isOnOrigin(url, credentialOrigins)) {
+    throw new NetError('off-host', `refused to send the token to ${url.origin}: it is neither the API's origin nor the registry's (scheme, host and port)`);
+  }
+  if (headers.has('authorization') && url.protocol === 'https:' && tlsVerificationDisabled(env)) {
+    throw new NetError('unverified-tls', UNVERIFIED_TLS);
   }
 }
 

@@ -10,6 +10,7 @@ export type NetErrorKind =
   | 'redirect'
   | 'off-host'
   | 'insecure'
+  | 'unverified-tls'
   | 'too-large'
   | 'aborted'
   | 'network';
@@ -110,7 +111,9 @@ export function netAdvice(error: NetError, flag: '--api-url' | '--registry'): st
       return `Check ${flag}: pass the address that answers directly, not one that redirects.`;
     case 'off-host':
     case 'insecure':
-      return `Check ${flag}: the token goes only to the API host and the registry host, over https.`;
+      return `Check ${flag}: the token goes only to the API's and the registry's origin, over https.`;
+    case 'unverified-tls':
+      return ''; // the message says what to change
     case 'too-large':
       return `Check that ${flag} points at ${service}: something else answered.`;
     case 'aborted':

@@ -1,4 +1,5 @@
 import { NetError } from '../http/net-error.js';
+import { isOnOrigin, originOf } from '../http/origin.js';
 import { parseRetryNote, RETRY_HEADER } from '../http/retry.js';
 import { isLoopbackHost } from '../target/endpoints.js';
 import { parseWwwAuthenticate } from './challenge.js';
@@ -12,8 +13,8 @@ export interface RegistryClient {
   host: string;
   fetch: typeof globalThis.fetch;
   token: string;
-  /** Host names that may receive the token (API host and registry host). */
-  credentialHosts: readonly string[];
+  /** Origins that may receive the token (the API's and the registry's), compared by scheme, host and port. */
+  credentialOrigins: readonly string[];
   /** What this run already learnt about registry hosts (realm, cancel support). Without it, every call asks again. */
   memo?: RegistryMemo;
 }
@@ -73,7 +74,7 @@ async function discoverRealm(client: RegistryClient): Promise<Realm | LoginOutco
 
 async function requestToken(client: RegistryClient, realm: Realm, scope: string): Promise<LoginOutcome> {
   const realmUrl = safeUrl(realm.url);
-  const problem = realmUrl ? realmProblem(realmUrl, client.credentialHosts) : `the token service address "${realm.url}" is not a URL`;
+  const problem = realmUrl ? realmProblem(realmUrl, client.credentialOrigins) : `the token service address "${realm.url}" is not a URL`;
   if (problem || !realmUrl) return { kind: 'realm-refused', reason: problem ?? 'invalid realm' };
   if (realm.service) realmUrl.searchParams.set('service', realm.service);
   realmUrl.searchParams.set('scope', scope);
@@ -115,8 +116,9 @@ export async function probePush(client: RegistryClient, repository: string, logi
 
 async function cancelUpload(client: RegistryClient, repository: string, location: string, login: LoginOutcome): Promise<CancelOutcome> {
   const target = new URL(location, client.origin);
-  if (target.hostname.toLowerCase() !== new URL(client.origin).hostname.toLowerCase()) {
-    return { kind: 'not-cancelled', reason: `the upload session lives on ${target.host}; crpat sends no token there, so it is left to expire` };
+  // The session must live on the registry's own origin: another port on the same machine is another service.
+  if (originOf(target) !== originOf(client.origin)) {
+    return { kind: 'not-cancelled', reason: `the upload session lives on ${target.origin}, not on the registry's origin; crpat sends no token there, so it is left to expire` };
   }
   const known = KNOWN_NO_CANCEL[client.host];
   if (known !== undefined) return { kind: 'skipped', status: known, because: 'known' };
@@ -158,13 +160,12 @@ async function sendDelete(client: RegistryClient, target: URL, bearer: string | 
   return response;
 }
 
-function realmProblem(realm: URL, credentialHosts: readonly string[]): string | null {
-  const host = realm.hostname.toLowerCase();
-  if (realm.protocol !== 'https:' && !(realm.protocol === 'http:' && isLoopbackHost(host))) {
+function realmProblem(realm: URL, credentialOrigins: readonly string[]): string | null {
+  if (realm.protocol !== 'https:' && !(realm.protocol === 'http:' && isLoopbackHost(realm.hostname))) {
     return `the registry's token service ${realm.origin} is not HTTPS; crpat will not send your token there`;
   }
-  if (!credentialHosts.includes(host)) {
-    return `the registry's token service is on ${realm.host}, which is neither the API host nor the registry host; crpat will not send your token there`;
+  if (!isOnOrigin(realm, credentialOrigins)) {
+    return `the registry's token service is on ${realm.origin}, which is neither the API's origin nor the registry's (scheme, host and port); crpat will not send your token there`;
   }
   return null;
 }

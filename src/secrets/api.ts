@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js';
 import { type ApiOutcome, type ApiRequest, createApiRequest } from '../github/client.js';
 import { createGuardedFetch } from '../http/guarded-fetch.js';
+import { originOf } from '../http/origin.js';
 import { VERSION } from '../version.js';
 import { type Attempt, SecretsError, secretsErrorOf } from './errors.js';
 import { DEFAULT_SECRET_NAME, validateSecretName } from './name.js';
@@ -95,10 +96,9 @@ function open(options: SecretPlace): Session {
   const name = options.name ?? DEFAULT_SECRET_NAME;
   const checked = validateSecretName(name);
   if (!checked.ok) throw new UsageError(checked.reason);
-  const apiHost = new URL(options.apiUrl).hostname.toLowerCase();
   const fetch = createGuardedFetch({
     fetch: options.fetch ?? globalThis.fetch,
-    credentialHosts: [apiHost],
+    credentialOrigins: [originOf(options.apiUrl)],
     timeoutMs: Math.round((options.timeoutSeconds ?? 10) * 1000),
     ...(options.signal ? { signal: options.signal } : {}),
   });

@@ -26,7 +26,7 @@ beforeAll(async () => {
   certs = await generateTestCerts();
   const tokenSigner = createRegistryTokenSigner({ keyPem: certs.signing.keyPem, certPem: certs.signing.certPem, issuer: 'crpat-simulator', service: 'ghcr.io' });
   sim = await startSimulator({ tokenSigner });
-  registry = await startRegistry({ realm: `${sim.registryUrl}/token`, rootCertPath: certs.signing.certPath });
+  registry = await startRegistry({ realm: `${sim.apiUrl}/token`, rootCertPath: certs.signing.certPath });
 });
 
 afterAll(async () => {

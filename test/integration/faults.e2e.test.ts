@@ -20,7 +20,7 @@ const primary = (id: string) =>
   `API rate limit exceeded for user ID 583231. If you reach out to GitHub Support for help, please include the request ID ${id} and timestamp 2026-11-26 12:00:00 UTC.`;
 
 let sim: Simulator;
-/** A server on another host name (`localhost` vs the simulator's `127.0.0.1`) that records what reaches it. */
+/** A server on the simulator's address (127.0.0.1) but another port, that records what reaches it. */
 let other: { port: number; seen: IncomingHttpHeaders[]; close(): Promise<void> };
 let token: string;
 
@@ -263,7 +263,7 @@ describe('hosts that cannot be trusted or found', () => {
   });
 });
 
-describe('redirects and foreign hosts: the token never leaves the API and registry hosts', () => {
+describe('redirects and foreign origins: the token never leaves the API and registry origins', () => {
   it('a redirect loop → stopped after 5 hops, inconclusive', async () => {
     inject({ server: 'api', path: '/user', kind: 'redirect' });
     const summary = inconclusive(await crpat(), 'token.valid');
@@ -271,36 +271,65 @@ describe('redirects and foreign hosts: the token never leaves the API and regist
     expect(count('api', 'GET', /^\/user$/)).toBe(5);
   });
 
-  it('an API redirect to another host (localhost vs 127.0.0.1) is refused; that host never sees the token', async () => {
-    inject({ server: 'api', path: '/user', kind: 'redirect', location: `http://localhost:${other.port}/user` });
+  // The other server is on the same machine and the same address: only the port differs, and that is another service.
+  it.each([
+    ['another port on the same address', () => `http://127.0.0.1:${other.port}/user`],
+    ['localhost, which crpat reads as 127.0.0.1, on another port', () => `http://localhost:${other.port}/user`],
+  ])('an API redirect to %s is refused; that server never sees the token', async (_name, location) => {
+    inject({ server: 'api', path: '/user', kind: 'redirect', location: location() });
     const summary = inconclusive(await crpat(), 'token.valid');
-    expect(summary).toMatch(new RegExp(`redirected to localhost:${other.port}; crpat does not follow a redirect to another host\\.`));
-    expect(other.seen.filter((h) => h.authorization !== undefined)).toEqual([]);
+    expect(summary).toMatch(new RegExp(`redirected to 127\\.0\\.0\\.1:${other.port}; crpat does not follow a redirect to another host, port or scheme\\.`));
     expect(other.seen).toEqual([]);
   });
 
-  it("a token-service redirect to another host is refused; the Basic credential never goes there", async () => {
-    inject({ server: 'registry', path: '/token', kind: 'redirect', status: 307, location: `http://localhost:${other.port}/token` });
+  it('a token-service redirect to another port is refused; the Basic credential never goes there', async () => {
+    inject({ server: 'registry', path: '/token', kind: 'redirect', status: 307, location: `http://127.0.0.1:${other.port}/token` });
     const summary = inconclusive(await crpat(), 'registry.login');
-    expect(summary).toMatch(new RegExp(`redirected to localhost:${other.port}; crpat does not follow a redirect to another host\\. Check --registry`));
+    expect(summary).toMatch(new RegExp(`redirected to 127\\.0\\.0\\.1:${other.port}; crpat does not follow a redirect to another host, port or scheme\\. Check --registry`));
     expect(other.seen).toEqual([]);
   });
 
-  it('a foreign token realm → registry.login errors and says why; the foreign server never sees the token', async () => {
+  it.each([
+    ['another port on the same address', () => `http://127.0.0.1:${other.port}/token`],
+    ['localhost on another port', () => `http://localhost:${other.port}/token`],
+  ])('a token realm on %s → registry.login errors and says why; that server never sees the token', async (_name, realm) => {
     inject({
       server: 'registry',
       path: '/v2/',
       status: 401,
-      headers: { 'www-authenticate': `Bearer realm="http://localhost:${other.port}/token",service="ghcr.io"` },
+      headers: { 'www-authenticate': `Bearer realm="${realm()}",service="ghcr.io"` },
       body: { errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] },
     });
     const run = await crpat();
     const summary = inconclusive(run, 'registry.login');
     expect(summary).toBe(
-      `Did not log in to ${sim.registryHost}: the registry's token service is on localhost:${other.port}, which is neither the API host nor the registry host; crpat will not send your token there. Check --registry: a registry whose token service is on another host is not supported.`,
+      `Did not log in to ${sim.registryHost}: the registry's token service is on ${new URL(realm()).origin}, which is neither the API's origin nor the registry's (scheme, host and port); crpat will not send your token there. Check --registry: a registry whose token service is on another origin (host, port or scheme) is not supported.`,
     );
     expect(run.check('registry.push').status).toBe('skip');
     expect(other.seen).toEqual([]);
     expect(count('registry', 'GET', /^\/token/)).toBe(0);
   });
+
+  it('a realm that names the registry as localhost is its own origin: crpat logs in there, at 127.0.0.1', async () => {
+    const port = new URL(sim.registryUrl).port;
+    inject({
+      server: 'registry',
+      path: '/v2/',
+      status: 401,
+      headers: { 'www-authenticate': `Bearer realm="http://localhost:${port}/token",service="ghcr.io"` },
+      body: { errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] },
+    });
+    const run = await crpat();
+    expect(run.report.verdict).toBe('pass');
+    expect(count('registry', 'GET', /^\/token/)).toBe(1);
+  });
+
+  it('an upload session on another port gets no cancel: the registry token never goes there', async () => {
+    inject({ server: 'registry', method: 'POST', path: /\/blobs\/uploads\/$/, status: 202, headers: { location: `http://127.0.0.1:${other.port}/v2/octocat/hello-world/blobs/uploads/x` } });
+    const run = await crpat();
+    expect(run.check('registry.push').status).toBe('pass');
+    expect(run.check('registry.push').details?.join(' ')).toContain(`the upload session lives on http://127.0.0.1:${other.port}, not on the registry's origin`);
+    expect(other.seen).toEqual([]);
+  });
 });
+

@@ -18,7 +18,7 @@ beforeAll(async () => {
   const tls = { key: await readFile(certs.server.keyPath, 'utf8'), cert: await readFile(certs.server.certPath, 'utf8') };
   sim = await startSimulator({ tokenSigner, tls });
   registry = await startRegistry({
-    realm: `${sim.registryUrl}/token`,
+    realm: `${sim.apiUrl}/token`,
     rootCertPath: certs.signing.certPath,
     tls: { certPath: certs.server.certPath, keyPath: certs.server.keyPath },
   });

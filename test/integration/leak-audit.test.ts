@@ -136,11 +136,21 @@ describe('the canary never escapes', () => {
       ['malformed JSON', () => ({ server: 'api', path: /^\/repos\//, kind: 'malformed-json' })],
       ['huge body', () => ({ server: 'api', path: /^\/repos\//, kind: 'huge' })],
       ['redirect loop', () => ({ server: 'api', path: '/user', kind: 'redirect' })],
-      ['API redirect to another host', () => ({ server: 'api', path: '/user', kind: 'redirect', location: `http://localhost:${foreign.port}/user` })],
-      ['token service redirect to another host', () => ({ server: 'registry', path: '/token', kind: 'redirect', status: 307, location: `http://localhost:${foreign.port}/token` })],
+      // The foreign server listens on the simulator's own address: only its port differs (another origin).
+      ['API redirect to another port', () => ({ server: 'api', path: '/user', kind: 'redirect', location: `http://127.0.0.1:${foreign.port}/user` })],
+      ['API redirect to localhost on another port', () => ({ server: 'api', path: '/user', kind: 'redirect', location: `http://localhost:${foreign.port}/user` })],
+      ['token service redirect to another port', () => ({ server: 'registry', path: '/token', kind: 'redirect', status: 307, location: `http://127.0.0.1:${foreign.port}/token` })],
       [
-        'foreign token realm',
+        'token realm on another port',
+        () => ({ server: 'registry', path: '/v2/', status: 401, headers: { 'www-authenticate': `Bearer realm="http://127.0.0.1:${foreign.port}/token",service="ghcr.io"` } }),
+      ],
+      [
+        'token realm on localhost, another port',
         () => ({ server: 'registry', path: '/v2/', status: 401, headers: { 'www-authenticate': `Bearer realm="http://localhost:${foreign.port}/token",service="ghcr.io"` } }),
+      ],
+      [
+        'upload session on another port',
+        () => ({ server: 'registry', method: 'POST', path: /\/blobs\/uploads\/$/, status: 202, headers: { location: `http://127.0.0.1:${foreign.port}/v2/octocat/hello-world/blobs/uploads/x` } }),
       ],
       ['upload reset', () => ({ server: 'registry', method: 'POST', path: /\/blobs\/uploads\/$/, kind: 'reset' })],
     ];

@@ -17,7 +17,7 @@ beforeAll(async () => {
   certs = await generateTestCerts();
   const tokenSigner = createRegistryTokenSigner({ keyPem: certs.signing.keyPem, certPem: certs.signing.certPem, issuer: 'crpat-simulator', service: 'ghcr.io' });
   direct = await startSimulator({ tokenSigner });
-  registry = await startRegistry({ realm: `${direct.registryUrl}/token`, rootCertPath: certs.signing.certPath });
+  registry = await startRegistry({ realm: `${direct.apiUrl}/token`, rootCertPath: certs.signing.certPath });
   front = await startSimulator({ tokenSigner, registry: { mode: 'front', upstream: registry.url }, world: direct.world });
 });
 

@@ -16,7 +16,7 @@ async function server(handler: Parameters<typeof startServer>[0]) {
 }
 
 function guarded(extra: Partial<Parameters<typeof createGuardedFetch>[0]> = {}) {
-  return createGuardedFetch({ fetch: globalThis.fetch, credentialHosts: ['127.0.0.1'], timeoutMs: 2000, ...extra });
+  return createGuardedFetch({ fetch: globalThis.fetch, credentialOrigins: [], timeoutMs: 2000, ...extra });
 }
 
 async function failure(promise: Promise<unknown>): Promise<NetError> {
@@ -33,22 +33,68 @@ describe('createGuardedFetch', () => {
       if (req.url === '/old') res.writeHead(301, { location: '/new' }).end();
       else res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
     });
-    const response = await guarded()(`${s.url}/old`, { headers: { authorization: 'Bearer secret' } });
+    const response = await guarded({ credentialOrigins: [s.url] })(`${s.url}/old`, { headers: { authorization: 'Bearer secret' } });
     expect(await response.json()).toEqual({ ok: true });
     expect(seen).toEqual(['Bearer secret', 'Bearer secret']);
   });
 
-  it('refuses a redirect to another host and never sends the credential there', async () => {
+  it('refuses a redirect to another port on the same address, even one allowed credentials, and sends nothing there', async () => {
     let otherHit = false;
     const other = await server((_req, res) => {
       otherHit = true;
       res.end();
     });
     const s = await server((_req, res) => res.writeHead(302, { location: `http://localhost:${other.port}/x` }).end());
-    const error = await failure(guarded({ credentialHosts: ['127.0.0.1', 'localhost'] })(`${s.url}/`, { headers: { authorization: 'Bearer secret' } }));
+    const error = await failure(guarded({ credentialOrigins: [s.url, other.url] })(`${s.url}/`, { headers: { authorization: 'Bearer secret' } }));
     expect(error.kind).toBe('redirect');
+    expect(error.message).toBe(`127.0.0.1:${s.port} redirected to 127.0.0.1:${other.port}; crpat does not follow a redirect to another host, port or scheme`);
     expect(otherHit).toBe(false);
   });
+
+  it('refuses a redirect from http to https on the same host and port (another origin)', async () => {
+    const s = await server((_req, res) => res.writeHead(302, { location: `https://127.0.0.1:${s.port}/x` }).end());
+    const error = await failure(guarded()(`${s.url}/`));
+    expect(error.message).toBe(`127.0.0.1:${s.port} redirected to https://127.0.0.1:${s.port}; crpat does not follow a redirect to another host, port or scheme`);
+  });
+
+  it('sends the credential to another port on the same address only when that origin is allowed', async () => {
+    const s = await server((_req, res) => res.end());
+    const other = await server((_req, res) => res.end());
+    const error = await failure(guarded({ credentialOrigins: [other.url] })(`${s.url}/`, { headers: { authorization: 'Bearer secret' } }));
+    expect(error.kind).toBe('off-host');
+    expect(error.message).toBe(`refused to send the token to http://127.0.0.1:${s.port}: it is neither the API's origin nor the registry's (scheme, host and port)`);
+  });
+
+  it('sends a request for localhost to 127.0.0.1 itself, without asking the resolver', async () => {
+    const seen: (string | undefined)[] = [];
+    const s = await server((req, res) => {
+      seen.push(req.headers.host);
+      res.end('{}');
+    });
+    // A fetch that would go wherever the resolver says: it must only ever be handed the literal address.
+    const urls: string[] = [];
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      urls.push(String(input));
+      return globalThis.fetch(input, init);
+    };
+    await guarded({ fetch, credentialOrigins: [`http://localhost:${s.port}`] })(`http://localhost:${s.port}/x`, { headers: { authorization: 'Bearer secret' } });
+    expect(urls).toEqual([`http://127.0.0.1:${s.port}/x`]);
+    expect(seen).toEqual([`127.0.0.1:${s.port}`]);
+  });
+
+  it.each([['0', true], ['1', false], ['', false], ['false', false]])(
+    'NODE_TLS_REJECT_UNAUTHORIZED=%j: refuses to send a credential over https: %s',
+    async (value, refused) => {
+      const fetch: typeof globalThis.fetch = () => Promise.resolve(new Response('{}'));
+      const call = guarded({ fetch, env: { NODE_TLS_REJECT_UNAUTHORIZED: value }, credentialOrigins: ['https://api.github.com'] })('https://api.github.com/user', {
+        headers: { authorization: 'Bearer secret' },
+      });
+      if (!refused) return void (await call);
+      const error = await failure(call);
+      expect(error.kind).toBe('unverified-tls');
+      expect(error.message).toMatch(/^NODE_TLS_REJECT_UNAUTHORIZED=0 turns off TLS certificate checks, so crpat will not send the token over https/);
+    },
+  );
 
   it('names a redirect to something that is not a URL', async () => {
     const s = await server((_req, res) => res.writeHead(302, { location: 'http://[::1' }).end());
@@ -64,7 +110,7 @@ describe('createGuardedFetch', () => {
 
   it('refuses to send a credential to a host that is not allowed', async () => {
     const s = await server((_req, res) => res.end());
-    const error = await failure(guarded({ credentialHosts: ['api.github.com'] })(`${s.url}/`, { headers: { authorization: 'Bearer secret' } }));
+    const error = await failure(guarded({ credentialOrigins: ['https://api.github.com'] })(`${s.url}/`, { headers: { authorization: 'Bearer secret' } }));
     expect(error.kind).toBe('off-host');
     expect(error.message).not.toContain('secret');
   });
@@ -153,7 +199,7 @@ describe('createGuardedFetch', () => {
   it('reports each exchange to onHttp without headers', async () => {
     const events: unknown[] = [];
     const s = await server((_req, res) => res.writeHead(200, { 'x-github-request-id': 'AB:CD' }).end('{}'));
-    await guarded({ onHttp: (e) => events.push(e) })(`${s.url}/user`, { headers: { authorization: 'Bearer secret' } });
+    await guarded({ credentialOrigins: [s.url], onHttp: (e) => events.push(e) })(`${s.url}/user`, { headers: { authorization: 'Bearer secret' } });
     expect(events).toMatchObject([{ method: 'GET', url: `${s.url}/user`, status: 200, requestId: 'AB:CD' }]);
     expect(JSON.stringify(events)).not.toContain('secret');
   });
