@@ -16,6 +16,9 @@ export default defineConfig([
     ...shared,
     entry: { index: 'src/index.ts', cli: 'src/cli/main.ts', simulator: 'src/simulator/index.ts' },
     splitting: true,
+    // Minified: the argument parser's chunk (commander) is parsed on every command; 131 KB → 44 KB, and a smaller
+    // download for `npx crpat`. The Action's committed file below stays readable for review.
+    minify: true,
     dts: { entry: { index: 'src/index.ts', simulator: 'src/simulator/index.ts' } },
     clean: ['*', '!action.js'],
   },
