@@ -36,7 +36,7 @@ describe('the GitHub workflows', () => {
     const bin = join(ROOT, 'node_modules', '@tktco', 'node-actionlint', 'bin', 'node-actionlint.js');
     const result = await promisify(execFile)(process.execPath, [bin], { cwd: ROOT }).catch((error: { stdout: string; stderr: string }) => error);
     expect(`${result.stdout}${result.stderr}`).toMatch(/All workflow files passed lint checks/);
-  });
+  }, 120_000); // a 9 MB WebAssembly module to compile
 
   it.each(['ci.yml', 'release.yml', 'field-check.yml'])('%s matches the SchemaStore workflow schema', async (name) => {
     const state = validateWorkflow(await readFile(join(WORKFLOWS, name), 'utf8'));
