@@ -46,7 +46,7 @@ export async function checkTokenMany(options: CheckTokenManyOptions, deps: Check
   }
 
   const gate = createRateGate(options.concurrency !== undefined ? { concurrency: options.concurrency } : {});
-  const session = openSession(settings, host, deps, (headers) => gate.observe(headers));
+  const session = openSession(settings, deps, (headers) => gate.observe(headers));
   // Each repository call waits for the identity answer: its rate-limit headers pace the rest, and after a 401 the same
   // token is refused everywhere, so that answer is reused instead of sending N failed logins (GitHub locks those out).
   const repoCall = async (send: () => Promise<ApiOutcome>): Promise<ApiOutcome> => {

@@ -2,7 +2,6 @@ import { unsafeTextReason } from './target/parse.js';
 import type { CheckTokenDeps, CheckTokenOptions } from './check-api.js';
 import type { Assessment } from './capabilities/assess.js';
 import type { ProbeDeps, ProbeRequest } from './capabilities/run-probes.js';
-import { webUrlFor } from './capabilities/links.js';
 import { type Profile, PROFILE_IDS, profileById } from './capabilities/profiles.js';
 import { adviseGithubToken, assessTarget, createProbePacer, malformedCapabilities, probeRequest, rows } from './check-capabilities.js';
 import { checksFor } from './checks/list.js';
@@ -21,8 +20,9 @@ import { originOf } from './http/origin.js';
 import { withRetries } from './http/retry.js';
 import { probePush, registryLogin } from './registry/client.js';
 import { createRegistryMemo, type RegistryMemo } from './registry/memo.js';
-import { defaultEndpoints, parseApiUrl, parseRegistry } from './target/endpoints.js';
+import { parseApiUrl, parseRegistry } from './target/endpoints.js';
 import { parseRepoTarget } from './target/parse.js';
+import { decideEndpoints, unconfirmedReason } from './target/trust.js';
 import { recognizeToken, type TokenShape } from './token/recognize.js';
 import type { Finding, RepoTarget, Report } from './types.js';
 import { VERSION } from './version.js';
@@ -41,6 +41,8 @@ export interface RunSettings {
   token: string;
   apiUrl: string;
   registry: { origin: string; host: string };
+  /** The web root the links name: the trusted GitHub host (github.com, SUB.ghe.com, or a named Enterprise Server). */
+  webUrl: string;
   timeoutMs: number;
   /** What the token is checked for (`--for`). */
   profile: Profile;
@@ -52,20 +54,26 @@ type SettingsInput = Pick<CheckTokenOptions, 'token' | 'apiUrl' | 'registry' | '
 
 const OWNER_NAME = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
-/** Validates and completes the options for targets on `host`; every problem is a one-line UsageError. */
+/**
+ * Validates and completes the options for targets on `host`; every problem is a one-line UsageError. Endpoints are
+ * derived from `host` only when it is GitHub's own (target/trust.ts); a forge or a typo is refused, and any other
+ * host needs `apiUrl` on it (a GitHub Enterprise Server the caller names): nothing is sent before this passes.
+ */
 export function resolveRunSettings(options: SettingsInput, host: string): RunSettings {
+  const decision = decideEndpoints({ host, apiUrl: options.apiUrl ?? null, registry: options.registry ?? null, enterpriseHost: null }, 'apiUrl');
+  if (decision.kind === 'refused') throw new UsageError(decision.reason);
+  if (decision.kind === 'unconfirmed') throw new UsageError(unconfirmedReason(host, decision.apiUrl, 'apiUrl'));
   const token = options.token.trim();
   if (token === '') throw new UsageError('no token given: set CR_PAT, pass --token-stdin, or run in a terminal to be asked');
-  const defaults = defaultEndpoints(host);
-  const apiUrl = unwrap(parseApiUrl(options.apiUrl ?? defaults.apiUrl)).href.replace(/\/$/, '');
-  const registry = unwrap(parseRegistry(options.registry ?? defaults.registry));
+  const apiUrl = unwrap(parseApiUrl(decision.apiUrl)).href.replace(/\/$/, '');
+  const registry = unwrap(parseRegistry(decision.registry));
   const seconds = options.timeoutSeconds ?? 10;
   if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds, not ${seconds}`);
   const profile = profileById(options.profile ?? 'push');
   if (!profile) throw new UsageError(`unknown profile ${JSON.stringify(String(options.profile)).slice(0, 40)}: use ${PROFILE_IDS.join(' or ')}`);
   const workflow = options.workflowRepository;
   if (workflow !== undefined && !OWNER_NAME.test(workflow)) throw new UsageError('workflowRepository must be owner/name, as GITHUB_REPOSITORY is');
-  return { token, apiUrl, registry, timeoutMs: Math.round(seconds * 1000), profile, workflowRepository: workflow ?? null };
+  return { token, apiUrl, registry, webUrl: decision.webUrl, timeoutMs: Math.round(seconds * 1000), profile, workflowRepository: workflow ?? null };
 }
 
 export function resolveTarget(repository: string | RepoTarget): RepoTarget {
@@ -111,17 +119,17 @@ export function formatProblem(shape: TokenShape, links: Links): Finding | null {
 
 /** The links of one target's report (web root, owner, repository, image, profile). */
 export function linksFor(target: RepoTarget, image: ImageTarget, settings: RunSettings): Links {
-  return linksOf({ webUrl: webUrlFor(target.host), target, image, profile: settings.profile });
+  return linksOf({ webUrl: settings.webUrl, target, image, profile: settings.profile });
 }
 
 /** Opens a session and starts `GET /user` at once. Call only for a well-formed token (see `formatProblem`). */
-export function openSession(settings: RunSettings, host: string, deps: CheckTokenDeps, observe?: (headers: Headers) => void): Session {
+export function openSession(settings: RunSettings, deps: CheckTokenDeps, observe?: (headers: Headers) => void): Session {
   // The token goes to these two origins (scheme, host and port) and nowhere else.
   const credentialOrigins = [originOf(settings.apiUrl), originOf(settings.registry.origin)];
   const partial = {
     settings,
     shape: recognizeToken(settings.token),
-    webUrl: webUrlFor(host),
+    webUrl: settings.webUrl,
     credentialOrigins,
     deps,
     memo: createRegistryMemo(),

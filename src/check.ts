@@ -20,6 +20,6 @@ export async function checkToken(options: CheckTokenOptions, deps: CheckTokenDep
   const image = imageTarget(target, options.image, settings.registry.host);
   const format = formatProblem(recognizeToken(settings.token), linksFor(target, image, settings));
   if (format) return malformedReport(recognizeToken(settings.token), format, target, image, settings, deps.onProgress);
-  const session = openSession(settings, target.host, deps);
+  const session = openSession(settings, deps);
   return checkTarget(session, target, image, deps.onProgress ? { onProgress: deps.onProgress } : {});
 }

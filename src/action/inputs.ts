@@ -1,6 +1,9 @@
 import { PROFILE_IDS } from '../capabilities/profiles.js';
 import type { ProfileId } from '../capabilities/types.js';
 import { err, ok, type Result } from '../result.js';
+import { defaultEndpoints } from '../target/endpoints.js';
+import { parseRepoTarget } from '../target/parse.js';
+import { decideEndpoints } from '../target/trust.js';
 
 /** What the Action was asked to do, from its `INPUT_*` variables and the workflow's defaults. */
 export interface ActionInputs {
@@ -9,10 +12,10 @@ export interface ActionInputs {
   /** The `repository` input, else `GITHUB_REPOSITORY`; on an Enterprise server, as a URL on that host. */
   repository: string;
   image: string | null;
-  /** `null`: derived from the repository's host (ghcr.io on github.com). */
-  registry: string | null;
-  /** The `api-url` input, else `GITHUB_API_URL`; null when neither is set. */
-  apiUrl: string | null;
+  /** The `registry` input, else derived from the runner's GitHub (`GITHUB_SERVER_URL`): never from `repository`. */
+  registry: string;
+  /** The `api-url` input, else `GITHUB_API_URL`, else derived from `GITHUB_SERVER_URL`: never from `repository`. */
+  apiUrl: string;
   profile: ProfileId;
   /** `GITHUB_REPOSITORY`: the workflow's own repository, for the GITHUB_TOKEN advice. */
   workflowRepository: string | null;
@@ -38,31 +41,46 @@ export function readInputs(env: Env): Result<ActionInputs> {
   }
   const failOn = input(env, 'fail-on') || 'fail';
   if (failOn !== 'fail' && failOn !== 'warn') return err(`Unknown value "${failOn}" for the input "fail-on": use "fail" or "warn".`);
-  const repository = input(env, 'repository') || (env['GITHUB_REPOSITORY'] ?? '').trim();
-  if (repository === '') return err('No repository: set the input "repository" (owner/name); GITHUB_REPOSITORY is not set either.');
+  const given = input(env, 'repository') || (env['GITHUB_REPOSITORY'] ?? '').trim();
+  if (given === '') return err('No repository: set the input "repository" (owner/name); GITHUB_REPOSITORY is not set either.');
+  // Endpoints come from the runner (github.api_url, github.server_url) or the explicit inputs, never from the host
+  // of the repository input: a repository URL on another host must not choose where the token goes.
+  const server = serverHost(env['GITHUB_SERVER_URL']);
+  const runner = defaultEndpoints(server);
+  const apiUrl = input(env, 'api-url') || (env['GITHUB_API_URL'] ?? '').trim() || runner.apiUrl;
+  const registry = input(env, 'registry') || runner.registry;
+  const repository = onServer(given, server);
+  const target = parseRepoTarget(repository);
+  if (target.ok) {
+    const trust = decideEndpoints({ host: target.value.host, apiUrl, registry, enterpriseHost: null }, 'the api-url input');
+    if (trust.kind === 'refused') return err(`The input "repository": ${trust.reason}.`);
+  }
   return ok({
     token: input(env, 'token'),
-    repository: onServer(repository, env['GITHUB_SERVER_URL']),
+    repository,
     image: input(env, 'image') || null,
-    registry: input(env, 'registry') || null,
-    apiUrl: input(env, 'api-url') || (env['GITHUB_API_URL'] ?? '').trim() || null,
+    registry,
+    apiUrl,
     profile,
     workflowRepository: (env['GITHUB_REPOSITORY'] ?? '').trim() || null,
     failOn,
   });
 }
 
-/**
- * `owner/name` on a GitHub Enterprise server becomes `https://HOST/owner/name`, so the check derives that host's
- * registry (`containers.HOST`, facts github-api §6) instead of ghcr.io. Anything else is kept as given.
- */
-function onServer(repository: string, serverUrl: string | undefined): string {
-  if (!serverUrl || !/^[^/\s:]+\/[^/\s]+$/.test(repository)) return repository;
-  let host: string;
+/** The runner's GitHub host from `GITHUB_SERVER_URL` (`https://github.com`, `https://HOST`); github.com when unset. */
+function serverHost(serverUrl: string | undefined): string {
   try {
-    host = new URL(serverUrl).host;
+    return serverUrl ? new URL(serverUrl).host.toLowerCase() : 'github.com';
   } catch {
-    return repository;
+    return 'github.com';
   }
-  return host.toLowerCase() === 'github.com' ? repository : `https://${host}/${repository}`;
+}
+
+/**
+ * `owner/name` on the runner's Enterprise host becomes `https://HOST/owner/name`, so the report and its links name
+ * that host. Anything else is kept as given.
+ */
+function onServer(repository: string, host: string): string {
+  if (!/^[^/\s:]+\/[^/\s]+$/.test(repository)) return repository;
+  return host === 'github.com' ? repository : `https://${host}/${repository}`;
 }

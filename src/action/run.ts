@@ -110,8 +110,8 @@ function checkOptions(inputs: ActionInputs): CheckTokenOptions {
     profile: inputs.profile,
     ...(inputs.workflowRepository !== null ? { workflowRepository: inputs.workflowRepository } : {}),
     ...(inputs.image !== null ? { image: inputs.image } : {}),
-    ...(inputs.apiUrl !== null ? { apiUrl: inputs.apiUrl } : {}),
-    ...(inputs.registry !== null ? { registry: inputs.registry } : {}),
+    apiUrl: inputs.apiUrl,
+    registry: inputs.registry,
   };
 }
 

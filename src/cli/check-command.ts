@@ -13,6 +13,7 @@ import { recognizeToken } from '../token/recognize.js';
 import { PROFILE_CHECK_IDS, type RepoTarget, type Report } from '../types.js';
 import type { CheckFlags } from './args.js';
 import { exitCodeForVerdict } from './exit-code.js';
+import { trustRepositoryHosts } from './host-trust.js';
 import { type CheckSettings, resolveCheckOptions } from './options.js';
 import { createProgress, formatHttpTrace, type Progress } from './progress.js';
 import { parseReposFile } from './repos-file.js';
@@ -43,7 +44,8 @@ export async function runCheck(flags: CheckFlags, deps: RunDeps, secrets: string
     { repo: settings.repos[0] ?? null, yes: settings.yes, cwd: deps.cwd },
     { io, prompter: deps.prompter, git: deps.git, note },
   );
-  const token = await askToken(settings, deps, note);
+  const trusted = await trustHosts([target], settings, deps, note);
+  const token = await askToken(trusted, deps, note);
   secrets.push(token);
 
   const progress = settings.json || settings.quiet ? null : progressFor(settings, deps);
@@ -52,7 +54,7 @@ export async function runCheck(flags: CheckFlags, deps: RunDeps, secrets: string
   const trace = settings.verbose ? (line: string) => (progress ? progress.log(line) : io.stderr.write(`${line}\n`)) : null;
   let report: Report;
   try {
-    report = await deps.checkToken(checkOptions(settings, target, token), {
+    report = await deps.checkToken(checkOptions(trusted, target, token), {
       ...(progress ? { onProgress: (event) => progress.onProgress(event) } : {}),
       ...(trace ? { onHttp: (event) => trace(formatHttpTrace(event, settings.unicode)) } : {}),
       // A wait before a retry is said out loud: in the trace with --verbose, else as a note.
@@ -77,7 +79,8 @@ async function runMany(settings: CheckSettings, deps: RunDeps, secrets: string[]
   const { io } = deps;
   if (settings.image !== null) throw new UsageError(IMAGE_WITH_MANY);
   const targets = [...settings.repos.map(flagTarget), ...(settings.reposFile !== null ? await fileTargets(settings.reposFile, deps) : [])];
-  const token = await askToken(settings, deps, note);
+  const trusted = await trustHosts(targets, settings, deps, note);
+  const token = await askToken(trusted, deps, note);
   secrets.push(token);
 
   const sym = symbols(settings.unicode);
@@ -85,7 +88,7 @@ async function runMany(settings: CheckSettings, deps: RunDeps, secrets: string[]
   const lines = !settings.json && !settings.quiet;
   const checkMany = deps.checkTokenMany ?? checkTokenMany;
   const result = await checkMany(
-    { ...commonOptions(settings, token), repositories: targets },
+    { ...commonOptions(trusted, token), repositories: targets },
     {
       ...(lines ? { onResult: (report: Report) => io.stderr.write(`${repositoryLine(report, sym, style)}\n`) } : {}),
       ...(settings.verbose ? { onHttp: (event) => io.stderr.write(`${wrap(formatHttpTrace(event, settings.unicode), noteWidth(io), 0, '  ')}\n`) } : {}),
@@ -138,6 +141,18 @@ export function repositoryLine(report: Report, sym: Symbols, style: Style): stri
     case 'inconclusive':
       return `${style('yellow', sym.verdict.inconclusive)} ${name}  could not decide: ${errored === 1 ? '1 check' : `${errored} checks`} not completed`;
   }
+}
+
+/**
+ * Host trust before any token is read: a repository host that is not GitHub is refused, any other host needs the
+ * user's word (cli/host-trust.ts). Returns the settings with the API URL the user confirmed, if any.
+ */
+async function trustHosts(targets: readonly RepoTarget[], settings: CheckSettings, deps: RunDeps, note: (line: string) => void): Promise<CheckSettings> {
+  const apiUrl = await trustRepositoryHosts(
+    { hosts: targets.map((t) => t.host), apiUrl: settings.apiUrl, registry: settings.registry },
+    { io: deps.io, prompter: deps.prompter, env: deps.env, note },
+  );
+  return apiUrl === null ? settings : { ...settings, apiUrl };
 }
 
 async function askToken(settings: CheckSettings, deps: RunDeps, note: (line: string) => void): Promise<string> {

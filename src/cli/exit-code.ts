@@ -1,4 +1,4 @@
-import { CancelledError, UsageError } from '../errors.js';
+import { CancelledError, InconclusiveError, UsageError } from '../errors.js';
 import type { Verdict } from '../types.js';
 
 /** The one table of exit codes (README "Exit codes"). */
@@ -22,9 +22,10 @@ export function exitCodeForVerdict(verdict: Verdict): ExitCode {
   return EXIT_CODES[verdict];
 }
 
-/** UsageError → 2, CancelledError → 2, anything else → 3 (an internal error decides nothing). */
+/** UsageError → 2, CancelledError → 2, InconclusiveError → 3, anything else → 3 (an internal error decides nothing). */
 export function exitCodeForError(error: unknown): ExitCode {
   if (error instanceof UsageError) return EXIT_CODES.usage;
   if (error instanceof CancelledError) return EXIT_CODES.cancelled;
+  if (error instanceof InconclusiveError) return EXIT_CODES.inconclusive;
   return EXIT_CODES.internal;
 }

@@ -1,4 +1,4 @@
-import { classicTokenLink, fineGrainedTokenLink, type LinkTarget, newClassicTokenUrl, webUrlFor } from '../capabilities/links.js';
+import { classicTokenLink, fineGrainedTokenLink, type LinkTarget, newClassicTokenUrl } from '../capabilities/links.js';
 import { type Profile, PROFILES, specsFor } from '../capabilities/profiles.js';
 import { guideUrl } from '../checks/guide.js';
 import { UsageError } from '../errors.js';
@@ -7,6 +7,7 @@ import { wrap } from '../report/wrap.js';
 import { webUrlForApi } from '../secrets/rights.js';
 import { parseApiUrl } from '../target/endpoints.js';
 import { parseRepoTarget } from '../target/parse.js';
+import { decideEndpoints, unconfirmedReason } from '../target/trust.js';
 import type { ProfileId } from '../types.js';
 import type { LinkFlags } from './args.js';
 import type { Env } from './options.js';
@@ -25,7 +26,7 @@ export interface TokenLinks {
   fineGrained: string | null;
 }
 
-/** Everything the command reads: `GITHUB_API_URL` only (never `CR_PAT`). */
+/** Everything the command reads: `GITHUB_API_URL` and `GH_HOST` only (never `CR_PAT`). */
 export interface LinkDeps {
   io: IO;
   env: Env;
@@ -60,7 +61,11 @@ export function linkPlan(flags: LinkFlags, env: Env): LinkPlan {
   const parsed = parseRepoTarget(flags.repo);
   if (!parsed.ok) throw new UsageError(`--repo: ${parsed.reason}`);
   const { host, owner, name } = parsed.value;
-  const target: LinkTarget = { webUrl: webUrlFor(host), owner, name, image: `${owner}/${name}`.toLowerCase() };
+  // The links follow the trusted host only: never a forge's, a typo's, or a host nobody named (target/trust.ts).
+  const trust = decideEndpoints({ host, apiUrl: apiUrl ?? null, registry: null, enterpriseHost: nonEmpty(env['GH_HOST'])?.trim() || null });
+  if (trust.kind === 'refused') throw new UsageError(trust.reason);
+  if (trust.kind === 'unconfirmed') throw new UsageError(unconfirmedReason(host, trust.apiUrl));
+  const target: LinkTarget = { webUrl: trust.webUrl, owner, name, image: `${owner}/${name}`.toLowerCase() };
   return { profile, target, links: { profile: profile.id, classic: classicTokenLink(target, profile), fineGrained: fineGrainedTokenLink(target, profile) } };
 }
 

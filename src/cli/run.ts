@@ -1,5 +1,5 @@
 import type { CheckTokenDeps, CheckTokenManyDeps, CheckTokenManyOptions, CheckTokenOptions } from '../check-api.js';
-import { CancelledError, UsageError } from '../errors.js';
+import { CancelledError, InconclusiveError, UsageError } from '../errors.js';
 import type { IO } from '../io/io.js';
 import type { Prompter } from '../io/prompter.js';
 import type { ManyReport, Report } from '../types.js';
@@ -94,7 +94,7 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
 /** The one line printed for an error; the stack only for an internal error with CRPAT_DEBUG=1. Never the token. */
 export function errorMessage(error: unknown, env: Env, secrets: readonly string[] = []): string {
   let text: string;
-  if (error instanceof UsageError) text = `crpat: ${error.message}\n`;
+  if (error instanceof UsageError || error instanceof InconclusiveError) text = `crpat: ${error.message}\n`;
   else if (error instanceof CancelledError) text = 'Cancelled.\n';
   else {
     const message = error instanceof Error ? error.message : String(error);

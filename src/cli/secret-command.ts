@@ -1,5 +1,6 @@
 import { runSecretSet, type SecretSetOptions } from '../secrets/command.js';
 import type { CheckFlags, SecretSetFlags } from './args.js';
+import { trustRepositoryHosts } from './host-trust.js';
 import { resolveCheckOptions } from './options.js';
 import { resolveRepository } from './repo-source.js';
 import type { RunDeps } from './run.js';
@@ -26,13 +27,19 @@ export async function runSecretSetCommand(flags: SecretSetFlags, deps: RunDeps, 
   deps.prompter.setColor?.(settings.color.stderr);
   const note = (line: string): void => void io.stderr.write(`${line}\n`);
   const { target } = await resolveRepository({ repo: settings.repos[0] ?? null, yes: settings.yes, cwd: deps.cwd }, { io, prompter: deps.prompter, git: deps.git, note });
+  // Host trust before the token is read: the check and the secret's writer both go to these endpoints.
+  const confirmedApiUrl = await trustRepositoryHosts(
+    { hosts: [target.host], apiUrl: settings.apiUrl, registry: settings.registry },
+    { io, prompter: deps.prompter, env: deps.env, note },
+  );
+  const apiUrl = confirmedApiUrl ?? settings.apiUrl;
   const token = await readToken({ tokenStdin: settings.tokenStdin, envToken: settings.envToken, announce: io.isStderrTTY }, { io, prompter: deps.prompter, note });
   secrets.push(token);
   const options: SecretSetOptions = {
     repository: target,
     token,
     timeoutSeconds: settings.timeoutSeconds,
-    ...(settings.apiUrl !== null ? { apiUrl: settings.apiUrl } : {}),
+    ...(apiUrl !== null ? { apiUrl } : {}),
     ...(settings.registry !== null ? { registry: settings.registry } : {}),
     ...(settings.image !== null ? { image: settings.image } : {}),
     ...(flags.name ? { name: flags.name } : {}),

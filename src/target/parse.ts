@@ -157,7 +157,8 @@ function parseHost(hostport: string, defaultPort: number | null): Result<string>
   const port = Number(portText);
   if (portText !== '' && (portText.length > 5 || port < 1 || port > 65535)) return err(R.port);
   if (!isHostName(host)) return err(R.host);
-  const folded = host === 'www.github.com' ? 'github.com' : host;
+  // ssh.github.com is GitHub's SSH-over-HTTPS host: the same github.com (target/trust.ts).
+  const folded = host === 'www.github.com' || host === 'ssh.github.com' ? 'github.com' : host;
   const notRepo = NOT_REPO_HOSTS.get(folded);
   if (notRepo) return err(notRepo);
   const keepPort = defaultPort !== null && portText !== '' && port !== defaultPort;

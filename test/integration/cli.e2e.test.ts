@@ -68,8 +68,10 @@ describe('--repo forms', () => {
     'git@github.com:octocat/hello-world.git',
     'ssh://git@github.com/octocat/hello-world.git',
     'git://github.com/octocat/hello-world.git',
-    'https://ghe.example.com/octocat/hello-world',
-    'git@ghe.example.com:octocat/hello-world.git',
+    // GHE.com hosts are GitHub's own; an Enterprise Server host needs --api-url on it (host-trust.e2e).
+    'https://octo.ghe.com/octocat/hello-world',
+    'git@octo.ghe.com:octocat/hello-world.git',
+    'ssh://git@ssh.github.com:443/octocat/hello-world.git',
   ])('%s', async (form) => {
     const report = await json(sim, 'octocat-classic-push', form);
     expect(report.target.repository).toBe('octocat/hello-world');

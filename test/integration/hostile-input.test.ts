@@ -236,13 +236,13 @@ describe('valid input that only looks odd is accepted', () => {
     expect(report.checks.find((c) => c.id === 'registry.push')!.summary).toMatch(/lower-cased from .*Octocat\/Hello-World/);
   });
 
-  it('a port on a GitHub Enterprise host, with explicit endpoints', async () => {
-    const report = await accepted(['--repo', 'https://ghe.example.com:8443/octocat/hello-world', ...target()]);
+  it('a port on a GitHub Enterprise host, with --api-url on that host (the simulator\'s address)', async () => {
+    const report = await accepted(['--repo', 'https://127.0.0.1:8443/octocat/hello-world', ...target()]);
     expect(report.verdict).toBe('pass');
   });
 
-  it('a port on a GitHub Enterprise host, endpoints derived with the port kept', async () => {
-    const report = await accepted(['--repo', 'https://ghe.corp.invalid:8443/octocat/hello-world', '--timeout', '2']);
+  it('a port on a GitHub Enterprise host named by GH_HOST, endpoints derived with the port kept', async () => {
+    const report = await accepted(['--repo', 'https://ghe.corp.invalid:8443/octocat/hello-world', '--timeout', '2'], { GH_HOST: 'ghe.corp.invalid:8443' });
     expect(report.target).toMatchObject({ apiUrl: 'https://ghe.corp.invalid:8443/api/v3', registry: 'containers.ghe.corp.invalid:8443' });
     expect(report.verdict).toBe('inconclusive'); // the name does not resolve, and the report says so
     expect(report.checks.find((c) => c.id === 'token.valid')!.summary).toMatch(/the name ghe\.corp\.invalid does not resolve/);

@@ -177,6 +177,26 @@ describe('the canary never escapes', () => {
     });
   });
 
+  describe('host trust: a repository host that is not GitHub gets nothing', () => {
+    // The foreign server stands for the host the repository URL names; no --api-url or GH_HOST names it.
+    const cases: [string, () => string[]][] = [
+      ['--repo on a host nobody named', () => ['--repo', `http://127.0.0.1:${foreign.port}/octocat/hello-world`]],
+      ['--repo on it, with --registry on the simulator', () => ['--repo', `http://127.0.0.1:${foreign.port}/octocat/hello-world`, '--registry', sim.registryUrl]],
+      ['two --repo naming it', () => ['--repo', `http://127.0.0.1:${foreign.port}/octocat/hello-world`, '--repo', `http://127.0.0.1:${foreign.port}/octocat/other`]],
+      ['secret set on it', () => ['secret', 'set', '--repo', `http://127.0.0.1:${foreign.port}/octocat/hello-world`]],
+      ['a forge', () => ['--repo', 'https://gitlab.com/octocat/hello-world']],
+    ];
+    it.each(cases)('%s: exit 2 in every mode, and the host sees no request', async (_name, args) => {
+      const token = tokenValue(sim.world, 'octocat-classic-push');
+      for (const mode of [['--json'], ['--verbose'], []]) {
+        const extra = args()[0] === 'secret' ? [] : mode;
+        const result = await audited([...args(), ...extra], token);
+        expect(result.code).toBe(2);
+      }
+      expect(foreign.seen).toEqual([]);
+    });
+  });
+
   it('git, run for the origin remote, sees the canary in neither its argv nor its environment', async () => {
     const token = tokenValue(sim.world, 'octocat-classic-push');
     const bin = join(root, 'fake-bin');

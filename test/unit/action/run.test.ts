@@ -40,7 +40,7 @@ describe('runAction', () => {
     let seen: unknown;
     const h = harness(async (options) => ((seen = options), report()));
     expect(await runAction({ ...env, INPUT_IMAGE: 'worker', 'INPUT_API-URL': 'https://ghe.example.com/api/v3' }, h.deps)).toBe(0);
-    expect(seen).toEqual({ repository: 'acme/api', token: TOKEN, profile: 'push', workflowRepository: 'acme/api', image: 'worker', apiUrl: 'https://ghe.example.com/api/v3' });
+    expect(seen).toEqual({ repository: 'acme/api', token: TOKEN, profile: 'push', workflowRepository: 'acme/api', image: 'worker', apiUrl: 'https://ghe.example.com/api/v3', registry: 'ghcr.io' });
     expect(h.files.get('/out')).toMatch(/^verdict=pass\nlogin=octocat\nexpires-at=\njson<<ghadelimiter_00000000-0000-0000-0000-000000000000\n\{/);
   });
 

@@ -121,11 +121,20 @@ describe('crpat link', () => {
   });
 
   it.each([
-    ['GitHub Enterprise Server', 'https://ghe.corp.example/acme/api', 'https://ghe.corp.example/settings/tokens/new?'],
-    ['GHE.com', 'git@acme.ghe.com:acme/api.git', 'https://acme.ghe.com/settings/tokens/new?'],
-  ])('%s: the links use the host of --repo', (_name, repo, prefix) => {
-    expect(linkPlan({ repo, for: 'deploy' }, {}).links.classic.startsWith(prefix)).toBe(true);
-    expect(linkPlan({ repo, for: 'deploy' }, {}).links.fineGrained?.startsWith(prefix.replace('tokens/new', 'personal-access-tokens/new'))).toBe(true);
+    ['GitHub Enterprise Server named by --api-url', 'https://ghe.corp.example/acme/api', { apiUrl: 'https://ghe.corp.example/api/v3' }, {}, 'https://ghe.corp.example/settings/tokens/new?'],
+    ['GitHub Enterprise Server named by GH_HOST', 'https://ghe.corp.example/acme/api', {}, { GH_HOST: 'ghe.corp.example' }, 'https://ghe.corp.example/settings/tokens/new?'],
+    ['GHE.com', 'git@acme.ghe.com:acme/api.git', {}, {}, 'https://acme.ghe.com/settings/tokens/new?'],
+  ])('%s: the links use the host of --repo', (_name, repo, flags, env, prefix) => {
+    expect(linkPlan({ repo, for: 'deploy', ...flags }, env).links.classic.startsWith(prefix)).toBe(true);
+    expect(linkPlan({ repo, for: 'deploy', ...flags }, env).links.fineGrained?.startsWith(prefix.replace('tokens/new', 'personal-access-tokens/new'))).toBe(true);
+  });
+
+  it.each([
+    ['a forge', 'https://gitlab.com/acme/api', 'gitlab.com is GitLab, not GitHub: crpat checks GitHub tokens, so it sent nothing there'],
+    ['a typo', 'githib.com/acme/api', 'githib.com is not github.com (a typo?)'],
+    ['a host nobody named', 'https://ghe.corp.example/acme/api', 'ghe.corp.example is not github.com or a GHE.com host, and crpat sent nothing there. If it is your GitHub Enterprise Server, pass --api-url https://ghe.corp.example/api/v3'],
+  ])('never links to %s: the links follow a trusted host only', (_name, repo, reason) => {
+    expect(() => linkPlan({ repo }, {})).toThrow(reason);
   });
 
   it.each([

@@ -140,15 +140,30 @@ describe('run: a check without a terminal', () => {
     });
   });
 
-  it('leaves the endpoints to checkToken when none is given (so Enterprise hosts derive theirs)', async () => {
+  it('leaves the endpoints to checkToken when none is given (so a GHE.com host derives its own)', async () => {
     const { deps, check } = setup({}, { env: { CR_PAT: TOKEN } });
-    await run(['--repo', 'ghe.example.com/acme/api'], deps);
+    await run(['--repo', 'acme.ghe.com/acme/api'], deps);
     expect(check.calls[0]?.options).toEqual({
-      repository: { host: 'ghe.example.com', owner: 'acme', name: 'api' },
+      repository: { host: 'acme.ghe.com', owner: 'acme', name: 'api' },
       token: TOKEN,
       timeoutSeconds: 10,
       profile: 'push',
     });
+  });
+
+  it('an Enterprise Server named by GH_HOST: its API URL is passed to the check', async () => {
+    const { deps, check } = setup({}, { env: { CR_PAT: TOKEN, GH_HOST: 'ghe.example.com' } });
+    await run(['--repo', 'ghe.example.com/acme/api'], deps);
+    expect(check.calls[0]?.options).toMatchObject({ repository: { host: 'ghe.example.com' }, apiUrl: 'https://ghe.example.com/api/v3' });
+  });
+
+  it('a host nobody named, without a terminal: exit 2 naming --api-url, no check, no token read', async () => {
+    const { deps, check, t } = setup({}, { env: { CR_PAT: TOKEN } });
+    expect(await run(['--repo', 'ghe.example.com/acme/api', '--yes'], deps)).toBe(2);
+    expect(check.calls).toEqual([]);
+    expect(t.err()).toBe(
+      'crpat: ghe.example.com is not github.com or a GHE.com host, and crpat sent nothing there. If it is your GitHub Enterprise Server, pass --api-url https://ghe.example.com/api/v3 (or set GH_HOST=ghe.example.com)\n',
+    );
   });
 
   it('passes --for and, inside GitHub Actions, the workflow repository (GITHUB_REPOSITORY) for the GITHUB_TOKEN advice', async () => {

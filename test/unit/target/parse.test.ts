@@ -32,7 +32,8 @@ describe('parseRepoTarget accepts', () => {
     ['scp-like SSH without .git', 'git@github.com:octo-org/my-app', gh('octo-org', 'my-app')],
     ['scp-like SSH with leading /', 'git@github.com:/octo-org/my-app.git', gh('octo-org', 'my-app')],
     ['ssh URL', 'ssh://git@github.com/octo-org/my-app.git', gh('octo-org', 'my-app')],
-    ['ssh URL with port (dropped)', 'ssh://git@ssh.github.com:443/octo-org/my-app.git', on('ssh.github.com', 'octo-org', 'my-app')],
+    // GitHub's SSH-over-HTTPS host is github.com (docs.github.com "Using SSH over the HTTPS port").
+    ['ssh URL with port (dropped)', 'ssh://git@ssh.github.com:443/octo-org/my-app.git', on('github.com', 'octo-org', 'my-app')],
     ['ssh URL without user', 'ssh://github.com/o/r.git', gh('o', 'r')],
     ['git+ssh URL', 'git+ssh://git@github.com/o/r.git', gh('o', 'r')],
     ['git URL', 'git://github.com/o/r.git', gh('o', 'r')],
