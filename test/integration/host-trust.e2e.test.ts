@@ -45,7 +45,7 @@ dns.lookup = function (host, ...rest) { log('lookup ' + host); return lookup.cal
 const plookup = dns.promises.lookup;
 dns.promises.lookup = function (host, ...rest) { log('lookup ' + host); return plookup.call(this, host, ...rest); };
 const connect = net.Socket.prototype.connect;
-net.Socket.prototype.connect = function (...args) { const o = args[0]; log('connect ' + (typeof o === 'object' && o !== null ? (o.host ?? o.path) + ':' + o.port : String(o))); return connect.apply(this, args); };
+net.Socket.prototype.connect = function (...args) { const o = Array.isArray(args[0]) ? args[0][0] : args[0]; log('connect ' + (typeof o === 'object' && o !== null ? (o.host ?? o.path) + ':' + o.port : String(o))); return connect.apply(this, args); };
 `,
   );
 });
@@ -180,7 +180,7 @@ describe('an Enterprise host the user named', () => {
     const ports = [new URL(sim.apiUrl).port, new URL(sim.registryUrl).port];
     const connects = run.network.filter((line) => line.startsWith('connect '));
     expect(connects.length).toBeGreaterThan(0);
-    expect(connects.every((line) => ports.some((port) => line.endsWith(`:${port}`)))).toBe(true);
+    expect(connects.filter((line) => !ports.some((port) => line.endsWith(`:${port}`)))).toEqual([]);
   });
 
   it('the simulator and registry named by --api-url/--registry keep working for github.com targets (the test rigs)', async () => {
