@@ -1,12 +1,18 @@
-import { SHOW_CURSOR } from './progress.js';
-import { createNodeDeps } from './node-deps.js';
-import { errorMessage, run } from './run.js';
+import { VERSION } from '../version.js';
 
 /**
  * The `crpat` binary (bin/crpat.js imports the bundle of this file). Sets `process.exitCode` and lets the process end
  * by itself; Ctrl-C during the checks aborts them and ends with "Cancelled." and exit 2.
  */
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  // `crpat --version` loads nothing but this file and the version: Node's own start is the whole cost (issue 17).
+  // run() answers it too, for the library's and the tests' callers.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    process.stdout.write(`${VERSION}\n`);
+    return;
+  }
+  const [{ SHOW_CURSOR }, { createNodeDeps }, { run }] = await Promise.all([import('./progress.js'), import('./node-deps.js'), import('./run.js')]);
   const controller = new AbortController();
   let interrupted = false;
   const onSigint = (): void => {
@@ -27,15 +33,16 @@ async function main(): Promise<void> {
     });
   }
   try {
-    process.exitCode = await run(process.argv.slice(2), createNodeDeps(controller.signal));
+    process.exitCode = await run(argv, createNodeDeps(controller.signal));
   } finally {
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
   }
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   // run() reports its own errors; this is only for a failure before it could (building the dependencies).
+  const { errorMessage } = await import('./run.js');
   process.stderr.write(errorMessage(error, process.env));
   process.exitCode = 3;
 });
