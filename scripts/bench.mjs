@@ -21,14 +21,18 @@
 //     order, the token passed on stdin (curl -K -), not argv. The real script also started gh and docker, and its
 //     verdict never depended on a push; neither cost is counted here.
 // Then cold start (`crpat --version` ÷ `node -e 0`), and 1, 10 and 100 repositories (growth of wall time and requests).
+// Then CPU (user + system of the whole process, scripts/bench/cpu-report.mjs) of `crpat --version` and of a full check
+// against the simulator, each ÷ that of `node -e 0`, and the package as npm would publish it: tarball and installed
+// size, runtime dependencies (issue 17).
 // Bounded loops; exits by itself; exit code 0 even when a target is missed (the table says which), 1 if a check failed.
 
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { makeCerts } from './bench/certs.mjs';
 import { startDelayProxy } from './bench/delay-proxy.mjs';
 
@@ -38,6 +42,9 @@ const RTTS_MS = [25, 50];
 const REPEAT = 5;
 const SIZE_REPEAT = 3;
 const COLD_RUNS = 15;
+const CPU_RUNS = 9;
+const CPU_REPORT = join(ROOT, 'scripts', 'bench', 'cpu-report.mjs');
+const INSTALLED_BUDGET = 3 * 1024 * 1024;
 const SIZES = [1, 10, 100];
 const TOKEN_LABEL = 'octocat-classic-push';
 
@@ -219,6 +226,35 @@ for (let i = 0; i < COLD_RUNS; i++) {
 }
 const nodeStart = median(nodeRuns);
 const coldRatio = median(versionRuns) / nodeStart;
+
+// CPU, interleaved: node -e 0, crpat --version, a full check (CLI, simulator over TLS without the delay proxy).
+const cpuSim = await startSimulator({ tls: { key: certs.key, cert: certs.cert } });
+const cpu = { node: [], version: [], check: [] };
+try {
+  const checkArgs = ['--repo', 'octocat/hello-world', '--api-url', cpuSim.apiUrl.replace('http:', 'https:'), '--registry', cpuSim.registryUrl.replace('http:', 'https:'), '--json'];
+  const cpuToken = tokenValue(cpuSim.world, TOKEN_LABEL);
+  for (let i = 0; i < CPU_RUNS; i++) {
+    for (const [key, args] of [['node', ['-e', '0']], ['version', [BIN, '--version']], ['check', [BIN, ...checkArgs]]]) {
+      const file = join(work, `cpu-${key}-${i}.txt`);
+      const result = await timed(process.execPath, ['--import', CPU_REPORT, ...args], { env: { ...baseEnv, CR_PAT: cpuToken, CRPAT_BENCH_CPU_FILE: file } });
+      if (result.code !== 0) {
+        failures += 1;
+        console.error(`crpat bench: CPU run ${key} exited ${result.code}: ${(result.out + result.err).split('\n')[0]}`);
+      }
+      cpu[key].push(Number((await readFile(file, 'utf8')).trim()));
+    }
+  }
+} finally {
+  await cpuSim.close();
+}
+const cpuNode = median(cpu.node);
+const cpuVersion = median(cpu.version) / cpuNode;
+const cpuCheck = median(cpu.check) / cpuNode;
+
+// The package as `npm publish` would send it (dist/ as built above).
+const packed = JSON.parse((await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT })).stdout)[0];
+const manifest = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
+const runtimeDeps = Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies, ...manifest.peerDependencies });
 await Promise.all([certs.remove(), rm(work, { recursive: true, force: true })]);
 
 // ---- Report --------------------------------------------------------------------------------------------------------
@@ -247,8 +283,15 @@ if (!curl) out.push('seed script, curl replay       skipped: curl is not install
 out.push(`(node -e 0 alone is ${RTTS_MS.map((rtt) => `${fixed(nodeStart / rtt)} round trips at ${rtt} ms`).join(', ')}.)`);
 out.push('');
 out.push(`Cold start: crpat --version ÷ node -e 0 = ${fixed(coldRatio, 2)} (median of ${COLD_RUNS} each)`);
-const cpuRow = single.map(({ rows }) => rows.find((r) => r.label === 'crpat, ghcr.io plan')?.cpuMs).find((v) => v !== undefined);
-if (cpuRow !== undefined) out.push(`CPU time of one full check (ghcr.io plan, the whole Node process): ${fixed(cpuRow, 0)} ms (target ≤ 150 ms)`);
+out.push(
+  `CPU (user + system, median of ${CPU_RUNS}) ÷ node -e 0's: crpat --version ${fixed(cpuVersion, 2)}, ` +
+    `full check (CLI, simulator over TLS) ${fixed(cpuCheck, 2)}`,
+);
+const kib = (bytes) => `${fixed(bytes / 1024, 0)} KiB`;
+out.push(
+  `Package (npm pack): tarball ${kib(packed.size)}, installed ${kib(packed.unpackedSize)} (${fixed(packed.unpackedSize / INSTALLED_BUDGET, 2)} of the 3 MiB budget), ` +
+    `${packed.entryCount} files, runtime dependencies: ${runtimeDeps.length ? runtimeDeps.join(', ') : 'none'}`,
+);
 out.push('');
 out.push('Many repositories          N   round trips  × N=1   requests  per repo  connections');
 for (const rttMs of RTTS_MS) {
@@ -273,7 +316,14 @@ for (const { rttMs, rows } of single) {
     out.push(`  ${verdict(row.rtts <= 6)} full check ≤ 6 round trips from a cold start: ${row.label}, RTT ${rttMs} ms: ${fixed(row.rtts)}`);
   }
 }
-out.push(`  ${verdict(coldRatio <= 1.3)} crpat --version ≤ 1.3 × node -e 0: ${fixed(coldRatio, 2)}`);
+out.push(`  ${verdict(coldRatio <= 1.3)} crpat --version ≤ 1.3 × node -e 0 (wall time): ${fixed(coldRatio, 2)}`);
+out.push('Targets (issue 17):');
+out.push(`  ${verdict(runtimeDeps.length === 0)} no runtime dependencies: ${runtimeDeps.length}`);
+out.push(`  ${verdict(packed.unpackedSize <= INSTALLED_BUDGET)} installed size ≤ 3 MiB: ${kib(packed.unpackedSize)}`);
+out.push(`  ${verdict(cpuCheck <= 2.5)} CPU of a full check ≤ 2.5 × node -e 0: ${fixed(cpuCheck, 2)}`);
+out.push(`  ${verdict(cpuVersion <= 1.2)} CPU of crpat --version ≤ 1.2 × node -e 0: ${fixed(cpuVersion, 2)}`);
+const ghcr50 = single.find((s) => s.rttMs === 50)?.rows.find((r) => r.label === 'crpat, ghcr.io plan');
+if (ghcr50) out.push(`  ${verdict(ghcr50.rtts <= 6)} full check on the ghcr.io plan ≤ 6 round trips at 50 ms, cold process: ${fixed(ghcr50.rtts)}`);
 for (const rttMs of RTTS_MS) {
   for (const kind of ['cli', 'ghcr']) {
     const rows = growth.filter((g) => g.rttMs === rttMs);

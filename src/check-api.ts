@@ -51,7 +51,7 @@ export type ProgressEvent = { type: 'start'; id: CheckId; title: string } | { ty
 
 /** Side effects of `checkToken()`, injectable for tests. */
 export interface CheckTokenDeps {
-  /** @default globalThis.fetch */
+  /** @default crpat's keep-alive `node:http`/`node:https` transport (createNodeFetch) */
   fetch?: typeof globalThis.fetch;
   /** @default () => new Date() */
   now?: () => Date;

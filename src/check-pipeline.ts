@@ -15,6 +15,7 @@ import { verdictOf } from './checks/verdict.js';
 import { UsageError } from './errors.js';
 import { type ApiOutcome, createApiGet, createApiRequest } from './github/client.js';
 import { createGuardedFetch } from './http/guarded-fetch.js';
+import { defaultFetch } from './http/node-fetch.js';
 import { NetError } from './http/net-error.js';
 import { originOf } from './http/origin.js';
 import { withRetries } from './http/retry.js';
@@ -151,7 +152,7 @@ function fetchStack(session: StackInputs): typeof globalThis.fetch {
   const { deps, settings, observe } = session;
   const deadline = AbortSignal.timeout(settings.timeoutMs * 3 + 5000);
   const signal = deps.signal ? AbortSignal.any([deadline, deps.signal]) : deadline;
-  const base = deps.fetch ?? globalThis.fetch;
+  const base = deps.fetch ?? defaultFetch();
   const apiOrigin = new URL(settings.apiUrl).origin;
   const seen: typeof globalThis.fetch = observe
     ? async (input, init) => {

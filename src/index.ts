@@ -30,6 +30,8 @@ export type {
   Verdict,
 } from './types.js';
 export { VERSION } from './version.js';
+/** crpat's HTTP transport (keep-alive `node:http`/`node:https`), for a `deps.fetch` wrapper that stays on crpat's path. */
+export { createNodeFetch } from './http/node-fetch.js';
 export { secretExists, setActionsSecret } from './secrets/api.js';
 export type { SecretPlace, SetActionsSecretOptions, SetActionsSecretResult } from './secrets/api.js';
 export { SecretsError, type SecretsErrorKind } from './secrets/errors.js';

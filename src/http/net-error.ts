@@ -40,6 +40,8 @@ const CODE_KINDS: Record<string, NetErrorKind> = {
   // undici: the peer closed the socket (FIN) before the answer was complete, e.g. short of its Content-Length.
   UND_ERR_SOCKET: 'closed',
   UND_ERR_CLOSED: 'closed',
+  // crpat's transport (http/node-fetch.ts), with Node's code for the same thing.
+  ERR_STREAM_PREMATURE_CLOSE: 'closed',
   UND_ERR_CONNECT_TIMEOUT: 'timeout',
   UND_ERR_HEADERS_TIMEOUT: 'timeout',
   UND_ERR_BODY_TIMEOUT: 'timeout',

@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js';
 import { type ApiOutcome, type ApiRequest, createApiRequest } from '../github/client.js';
 import { createGuardedFetch } from '../http/guarded-fetch.js';
+import { defaultFetch } from '../http/node-fetch.js';
 import { originOf } from '../http/origin.js';
 import { VERSION } from '../version.js';
 import { type Attempt, SecretsError, secretsErrorOf } from './errors.js';
@@ -19,7 +20,7 @@ export interface SecretPlace {
   org?: string;
   /** @default 'CR_PAT' */
   name?: string;
-  /** @default globalThis.fetch (wrapped: HTTPS unless loopback, the credential only to the API host) */
+  /** @default crpat's `node:https` transport (wrapped: HTTPS unless loopback, the credential only to the API host) */
   fetch?: typeof globalThis.fetch;
   /** Per-request timeout in seconds. @default 10 */
   timeoutSeconds?: number;
@@ -97,7 +98,7 @@ function open(options: SecretPlace): Session {
   const checked = validateSecretName(name);
   if (!checked.ok) throw new UsageError(checked.reason);
   const fetch = createGuardedFetch({
-    fetch: options.fetch ?? globalThis.fetch,
+    fetch: options.fetch ?? defaultFetch(),
     credentialOrigins: [originOf(options.apiUrl)],
     timeoutMs: Math.round((options.timeoutSeconds ?? 10) * 1000),
     ...(options.signal ? { signal: options.signal } : {}),
