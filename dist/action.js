@@ -3378,6 +3378,7 @@ function createNodeFetch() {
     }
     return new Promise((resolve2, reject) => {
       let answered = null;
+      const wire = { reset: false };
       const onAbort = () => {
         const reason = signal?.reason;
         if (answered) answered.destroy(reason instanceof Error ? reason : void 0);
@@ -3390,7 +3391,7 @@ function createNodeFetch() {
         const nullBody = method === "HEAD" || [101, 103, 204, 205, 304].includes(response.statusCode ?? 0);
         if (nullBody) response.resume();
         resolve2(
-          new Response(nullBody ? null : bodyOf(response, signal), {
+          new Response(nullBody ? null : bodyOf(response, signal, wire), {
             status: response.statusCode ?? 0,
             statusText: response.statusMessage ?? "",
             headers: pairs(response.rawHeaders)
@@ -3398,6 +3399,13 @@ function createNodeFetch() {
         );
       });
       signal?.addEventListener("abort", onAbort, { once: true });
+      request2.once("socket", (socket) => {
+        const onError = (error) => {
+          if (error.code === "ECONNRESET") wire.reset = true;
+        };
+        socket.on("error", onError);
+        request2.once("close", () => socket.off("error", onError));
+      });
       request2.once("error", (error) => {
         signal?.removeEventListener("abort", onAbort);
         reject(signal?.aborted ? signal.reason : error);
@@ -3406,12 +3414,12 @@ function createNodeFetch() {
     });
   };
 }
-async function* bodyOf(response, signal) {
+async function* bodyOf(response, signal, wire) {
   try {
     for await (const chunk of response) yield chunk;
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    if (!response.complete && error.code === "ECONNRESET") throw prematureClose();
+    if (!response.complete && !wire.reset && error.code === "ECONNRESET") throw prematureClose();
     throw error;
   }
 }

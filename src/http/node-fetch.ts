@@ -33,6 +33,8 @@ export function createNodeFetch(): typeof globalThis.fetch {
 
     return new Promise<Response>((resolve, reject) => {
       let answered: IncomingMessage | null = null;
+      // A reset (TCP RST) shows on the socket as its own error; a close (FIN) short of the body does not.
+      const wire: { reset: boolean } = { reset: false };
       const onAbort = (): void => {
         const reason: unknown = signal?.reason;
         // Before the headers: the request fails. After: the body stream fails with the same reason.
@@ -46,7 +48,7 @@ export function createNodeFetch(): typeof globalThis.fetch {
         const nullBody = method === 'HEAD' || [101, 103, 204, 205, 304].includes(response.statusCode ?? 0);
         if (nullBody) response.resume();
         resolve(
-          new Response(nullBody ? null : (bodyOf(response, signal) as unknown as ConstructorParameters<typeof Response>[0]), {
+          new Response(nullBody ? null : (bodyOf(response, signal, wire) as unknown as ConstructorParameters<typeof Response>[0]), {
             status: response.statusCode ?? 0,
             statusText: response.statusMessage ?? '',
             headers: pairs(response.rawHeaders),
@@ -54,6 +56,14 @@ export function createNodeFetch(): typeof globalThis.fetch {
         );
       });
       signal?.addEventListener('abort', onAbort, { once: true });
+      request.once('socket', (socket) => {
+        const onError = (error: NodeJS.ErrnoException): void => {
+          if (error.code === 'ECONNRESET') wire.reset = true;
+        };
+        socket.on('error', onError);
+        // A kept-alive socket serves other requests later: listen only while this one is in flight.
+        request.once('close', () => socket.off('error', onError));
+      });
       request.once('error', (error) => {
         signal?.removeEventListener('abort', onAbort);
         reject(signal?.aborted ? signal.reason : error);
@@ -64,13 +74,14 @@ export function createNodeFetch(): typeof globalThis.fetch {
 }
 
 /** The body's bytes as they arrive; an answer cut short fails as fetch's would (the abort reason, or "closed"). */
-async function* bodyOf(response: IncomingMessage, signal: AbortSignal | undefined): AsyncGenerator<Uint8Array> {
+async function* bodyOf(response: IncomingMessage, signal: AbortSignal | undefined, wire: { reset: boolean }): AsyncGenerator<Uint8Array> {
   try {
     for await (const chunk of response) yield chunk as Uint8Array;
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    // Node reports a peer that closed before the whole body (short of its Content-Length) as ECONNRESET "aborted".
-    if (!response.complete && (error as { code?: unknown }).code === 'ECONNRESET') throw prematureClose();
+    // Node reports both a reset and a peer that closed before the whole body (short of its Content-Length) as
+    // ECONNRESET "aborted"; only a reset also failed the socket.
+    if (!response.complete && !wire.reset && (error as { code?: unknown }).code === 'ECONNRESET') throw prematureClose();
     throw error;
   }
 }
