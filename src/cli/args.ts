@@ -67,8 +67,32 @@ export interface SimulatorFlags {
   json?: boolean;
 }
 
+/** Flags of `crpat workflow [files…]`, only those given. */
+export interface WorkflowFlags {
+  /** Workflow files or folders given as arguments; none: `.github/workflows` of the current directory. */
+  files?: string[];
+  json?: boolean;
+  quiet?: boolean;
+  /** `--check`: also check the token for each pushed image, and that the named secrets exist. */
+  check?: boolean;
+  /** `--repo <target>`: the repository the workflows belong to (default: the `origin` remote, if any). */
+  repo?: string;
+  tokenStdin?: boolean;
+  apiUrl?: string;
+  registry?: string;
+  timeout?: number;
+  color?: boolean;
+}
+
+/** Flags of `crpat workflow init`. */
+export interface WorkflowInitFlags {
+  force?: boolean;
+}
+
 export type ParsedArgs =
   | { command: 'check'; flags: CheckFlags }
+  | { command: 'workflow'; flags: WorkflowFlags }
+  | { command: 'workflow-init'; flags: WorkflowInitFlags }
   | { command: 'demo'; flags: DemoFlags }
   | { command: 'secret-set'; flags: SecretSetFlags }
   | { command: 'simulator'; flags: SimulatorFlags }
@@ -151,7 +175,27 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     .action((_options: unknown, command: Command) => {
       parsed = { command: 'link', flags: givenFlags(command) as LinkFlags };
     });
-  for (const command of [program, ...program.commands, ...secret.commands]) configure(command, output);
+  const workflow = program.command('workflow').argument('[files...]');
+  workflow
+    .option('--json')
+    .option('--quiet')
+    .option('--check')
+    .option('--repo <target>')
+    .option('--token-stdin')
+    .option('--api-url <url>')
+    .option('--registry <host>')
+    .option('--timeout <seconds>', '', parseTimeout)
+    .option('--no-color')
+    .action((files: string[], _options: unknown, command: Command) => {
+      parsed = { command: 'workflow', flags: { ...(givenFlags(command) as WorkflowFlags), ...(files.length > 0 ? { files } : {}) } };
+    });
+  workflow
+    .command('init')
+    .option('--force')
+    .action((_options: unknown, command: Command) => {
+      parsed = { command: 'workflow-init', flags: givenFlags(command) as WorkflowInitFlags };
+    });
+  for (const command of [program, ...program.commands, ...secret.commands, ...workflow.commands]) configure(command, output);
 
   try {
     program.parse([...argv], { from: 'user' });
@@ -258,7 +302,7 @@ function usageMessage(error: CommanderError): string {
     case 'commander.invalidArgument':
       return error.message.replace(/^error: .*? is invalid\. /, '');
     case 'commander.excessArguments':
-      return `unexpected argument: the commands are check, demo, link, secret set and simulator, and they take no arguments ${HELP_HINT}`;
+      return `unexpected argument: the commands are check, demo, link, secret set, simulator and workflow, and only workflow takes arguments (its files) ${HELP_HINT}`;
     case 'commander.unknownCommand':
       return `unknown command ${HELP_HINT}`;
     default:

@@ -71,6 +71,14 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
         const { runSecretSetCommand } = await import('./secret-command.js');
         return await raceAbort(runSecretSetCommand(parsed.flags, deps, secrets), deps.signal);
       }
+      case 'workflow': {
+        const { runWorkflowCommand } = await import('./workflow-command.js');
+        return await raceAbort(runWorkflowCommand(parsed.flags, deps, secrets), deps.signal);
+      }
+      case 'workflow-init': {
+        const { runWorkflowInit } = await import('./workflow-command.js');
+        return await runWorkflowInit(parsed.flags, deps);
+      }
       case 'link': {
         // No token, no prompt, no request: only the environment's GITHUB_API_URL is read.
         const { runLink } = await import('./link-command.js');
