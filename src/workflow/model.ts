@@ -1,4 +1,4 @@
-import { entry, text, type YNode } from './yaml-tree.js';
+import { entry, text, type YEntry, type YNode } from './yaml-tree.js';
 
 /** A value of the workflow with the line it is on. */
 export interface Located {
@@ -59,7 +59,7 @@ export function buildWorkflow(file: string, root: YNode): Workflow {
     file,
     name: text(entry(root, 'name')?.value),
     events: events(entry(root, 'on')?.value),
-    permissions: permissions(entry(root, 'permissions')?.value),
+    permissions: permissions(entry(root, 'permissions')),
     env: stringMap(entry(root, 'env')?.value),
     jobs: jobs?.kind === 'map' ? jobs.entries.map((e) => job(e.key, e.line, e.value)) : [],
   };
@@ -72,8 +72,10 @@ function events(node: YNode | undefined): Located[] {
   return node.entries.map((e) => ({ value: e.key, line: e.line }));
 }
 
-function permissions(node: YNode | undefined): Permissions | null {
-  if (!node) return null;
+/** The block's line is the `permissions:` key's. */
+function permissions(found: YEntry | undefined): Permissions | null {
+  if (!found) return null;
+  const node = { ...found.value, line: found.line } as YNode;
   if (node.kind === 'scalar') {
     const value = text(node);
     if (value === 'read-all' || value === 'write-all') return { line: node.line, kind: value, packages: null };
@@ -93,7 +95,7 @@ function job(id: string, line: number, node: YNode): Job {
     line,
     name: text(entry(node, 'name')?.value),
     if: located(entry(node, 'if')?.value),
-    permissions: permissions(entry(node, 'permissions')?.value),
+    permissions: permissions(entry(node, 'permissions')),
     env: stringMap(entry(node, 'env')?.value),
     steps: steps?.kind === 'seq' ? steps.items.map((item, index) => step(item, index)) : [],
     calls: located(entry(node, 'uses')?.value),
