@@ -302,7 +302,7 @@ function usageMessage(error: CommanderError): string {
     case 'commander.invalidArgument':
       return error.message.replace(/^error: .*? is invalid\. /, '');
     case 'commander.excessArguments':
-      return `unexpected argument: the commands are check, demo, link, secret set, simulator and workflow, and only workflow takes arguments (its files) ${HELP_HINT}`;
+      return `unexpected argument: the commands are check, demo, link, secret set and simulator, and they take no arguments (workflow takes files) ${HELP_HINT}`;
     case 'commander.unknownCommand':
       return `unknown command ${HELP_HINT}`;
     default:

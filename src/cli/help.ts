@@ -11,6 +11,11 @@ Usage:
   crpat link [--for <profile>] [--repo <target>] [--json]
                             print the links that create a token with exactly
                             what a profile needs; checks nothing, needs no token
+  crpat workflow [files or folders...] [--check] [--repo <target>] [--json]
+                            find the workflow jobs that push to ghcr.io and
+                            what will break them (default: .github/workflows)
+  crpat workflow init [--force]
+                            write a weekly workflow that checks CR_PAT
   crpat --help | --version
 
 Options:
@@ -84,6 +89,15 @@ Options of link (besides --for):
                         is null for push)
   Creating the token step by step: docs/creating-a-cr-pat.md
 
+Options of workflow (besides --repo, --token-stdin, --api-url, --registry,
+--timeout, --json, --quiet, --no-color):
+  --check               also check the token (CR_PAT or --token-stdin) for
+                        each image pushed with a secret, and that each secret
+                        named exists on the repository or its organization
+  --repo <target>       the repository the workflows belong to (default: the
+                        git remote origin, without asking); its owner's name
+                        decides what github.repository becomes
+
 Examples:
   crpat                                         guided check in a git checkout
   crpat --repo acme/api --token-stdin < token.txt
@@ -91,5 +105,6 @@ Examples:
   crpat --repo acme/api --repo acme/web         one token, two repositories
   crpat --repos-file repos.txt --json
   crpat link --repo acme/api                    a token to create for acme/api
+  crpat workflow --repo acme/api               the pushes in .github/workflows
   crpat demo
 `;

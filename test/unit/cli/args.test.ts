@@ -138,15 +138,15 @@ describe('parseArgs: usage errors are one line', () => {
     { argv: ['--for'], message: '--for needs a value (see crpat --help)' },
     {
       argv: ['extra'],
-      message: 'unexpected argument: the commands are check, demo, link, secret set and simulator, and they take no arguments (see crpat --help)',
+      message: 'unexpected argument: the commands are check, demo, link, secret set and simulator, and they take no arguments (workflow takes files) (see crpat --help)',
     },
     {
       argv: ['check', 'acme/api'],
-      message: 'unexpected argument: the commands are check, demo, link, secret set and simulator, and they take no arguments (see crpat --help)',
+      message: 'unexpected argument: the commands are check, demo, link, secret set and simulator, and they take no arguments (workflow takes files) (see crpat --help)',
     },
     {
       argv: ['demo', 'now'],
-      message: 'unexpected argument: the commands are check, demo, link, secret set and simulator, and they take no arguments (see crpat --help)',
+      message: 'unexpected argument: the commands are check, demo, link, secret set and simulator, and they take no arguments (workflow takes files) (see crpat --help)',
     },
   ])('$argv', ({ argv, message }) => {
     const error = usageError(argv);

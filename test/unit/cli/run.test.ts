@@ -79,7 +79,7 @@ describe('run: usage errors are one line on stderr, exit 2, nothing checked', ()
     [['--token', TOKEN], 'crpat: --token is refused: a token on the command line is visible to every user of this machine (ps) and lands in shell history. Use CR_PAT=... or --token-stdin.\n'],
     [[`--token=${TOKEN}`], 'crpat: --token is refused: a token on the command line is visible to every user of this machine (ps) and lands in shell history. Use CR_PAT=... or --token-stdin.\n'],
     [['--bogus'], "crpat: unknown option '--bogus' (see crpat --help)\n"],
-    [['--repo', 'a/b', 'extra'], 'crpat: unexpected argument: the commands are check, demo, link, secret set and simulator, and they take no arguments (see crpat --help)\n'],
+    [['--repo', 'a/b', 'extra'], 'crpat: unexpected argument: the commands are check, demo, link, secret set and simulator, and they take no arguments (workflow takes files) (see crpat --help)\n'],
     [['--repo', 'not a repo'], 'crpat: --repo: The repository contains white space; remove the spaces.\n'],
     [['--repo', 'a/b'], 'crpat: no token: set CR_PAT, pass --token-stdin, or run in a terminal\n'],
     [['--repo', 'a/b', '--timeout', '0'], 'crpat: --timeout must be a positive number of seconds\n'],
