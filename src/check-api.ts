@@ -26,6 +26,11 @@ export interface CheckTokenCommonOptions {
    * @default none: no advice
    */
   workflowRepository?: string;
+  /**
+   * `token.expiry` warns when the token expires within this many days (the Action's `warn-days` input).
+   * @default 7
+   */
+  expiryWarnDays?: number;
 }
 
 /** Input of `checkToken()`. */

@@ -1,3 +1,4 @@
+import { DEFAULT_EXPIRY_WARN_DAYS } from './checks/token-expiry.js';
 import { unsafeTextReason } from './target/parse.js';
 import type { CheckTokenDeps, CheckTokenOptions } from './check-api.js';
 import type { Assessment } from './capabilities/assess.js';
@@ -49,9 +50,11 @@ export interface RunSettings {
   profile: Profile;
   /** `owner/name` of the workflow's repository; null when not given (no GITHUB_TOKEN advice). */
   workflowRepository: string | null;
+  /** `token.expiry` warns within this many days. */
+  expiryWarnDays: number;
 }
 
-type SettingsInput = Pick<CheckTokenOptions, 'token' | 'apiUrl' | 'registry' | 'timeoutSeconds' | 'profile' | 'workflowRepository'>;
+type SettingsInput = Pick<CheckTokenOptions, 'token' | 'apiUrl' | 'registry' | 'timeoutSeconds' | 'profile' | 'workflowRepository' | 'expiryWarnDays'>;
 
 const OWNER_NAME = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
@@ -74,7 +77,9 @@ export function resolveRunSettings(options: SettingsInput, host: string): RunSet
   if (!profile) throw new UsageError(`unknown profile ${JSON.stringify(String(options.profile)).slice(0, 40)}: use ${PROFILE_IDS.join(' or ')}`);
   const workflow = options.workflowRepository;
   if (workflow !== undefined && !OWNER_NAME.test(workflow)) throw new UsageError('workflowRepository must be owner/name, as GITHUB_REPOSITORY is');
-  return { token, apiUrl, registry, webUrl: decision.webUrl, timeoutMs: Math.round(seconds * 1000), profile, workflowRepository: workflow ?? null };
+  const warnDays = options.expiryWarnDays ?? DEFAULT_EXPIRY_WARN_DAYS;
+  if (!Number.isFinite(warnDays) || warnDays < 0) throw new UsageError(`expiryWarnDays must be a number of days (0 or more), not ${warnDays}`);
+  return { token, apiUrl, registry, webUrl: decision.webUrl, timeoutMs: Math.round(seconds * 1000), profile, workflowRepository: workflow ?? null, expiryWarnDays: warnDays };
 }
 
 export function resolveTarget(repository: string | RepoTarget): RepoTarget {
@@ -237,6 +242,7 @@ export async function checkTarget(session: Session, target: RepoTarget, image: I
     registryHost: settings.registry.host,
     webUrl: session.webUrl,
     now: session.now,
+    expiryWarnDays: settings.expiryWarnDays,
     profile,
     user: session.user,
     repo,

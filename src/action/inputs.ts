@@ -20,6 +20,8 @@ export interface ActionInputs {
   /** `GITHUB_REPOSITORY`: the workflow's own repository, for the GITHUB_TOKEN advice. */
   workflowRepository: string | null;
   failOn: 'fail' | 'warn';
+  /** `warn-days`: token.expiry warns when the token expires within this many days. */
+  warnDays: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -41,6 +43,8 @@ export function readInputs(env: Env): Result<ActionInputs> {
   }
   const failOn = input(env, 'fail-on') || 'fail';
   if (failOn !== 'fail' && failOn !== 'warn') return err(`Unknown value "${failOn}" for the input "fail-on": use "fail" or "warn".`);
+  const warnDaysText = input(env, 'warn-days') || '7';
+  if (!/^\d{1,4}$/.test(warnDaysText)) return err(`Unknown value "${warnDaysText.slice(0, 20)}" for the input "warn-days": use a whole number of days, e.g. 14.`);
   const given = input(env, 'repository') || (env['GITHUB_REPOSITORY'] ?? '').trim();
   if (given === '') return err('No repository: set the input "repository" (owner/name); GITHUB_REPOSITORY is not set either.');
   // Endpoints come from the runner (github.api_url, github.server_url) or the explicit inputs, never from the host
@@ -64,6 +68,7 @@ export function readInputs(env: Env): Result<ActionInputs> {
     profile,
     workflowRepository: (env['GITHUB_REPOSITORY'] ?? '').trim() || null,
     failOn,
+    warnDays: Number(warnDaysText),
   });
 }
 

@@ -43,7 +43,13 @@ export async function runAction(env: ActionEnv, deps: ActionDeps): Promise<numbe
     const report = await deps.checkToken(checkOptions(inputs.value), checkDeps(deps));
     io.write(renderHuman(report, { color: false, unicode: true, quiet: false, width: 0 }));
     io.write(annotationsFor(report, inputs.value.failOn));
-    await io.outputs({ verdict: report.verdict, login: report.token.login ?? '', 'expires-at': report.token.expiresAt ?? '', json: renderJson(report).trimEnd() });
+    await io.outputs({
+      verdict: report.verdict,
+      login: report.token.login ?? '',
+      'expires-at': report.token.expiresAt ?? '',
+      'days-left': daysLeft(report.token.expiresAt, (deps.now ?? (() => new Date()))()),
+      json: renderJson(report).trimEnd(),
+    });
     await io.summary(renderSummary(report));
     return exitCodeFor(report, inputs.value.failOn);
   } catch (error) {
@@ -88,7 +94,7 @@ async function problem(io: Scrubbed, title: string, message: string): Promise<nu
 async function missingToken(io: Scrubbed, env: ActionEnv, deps: ActionDeps): Promise<number> {
   const diagnosis = diagnoseMissingToken(env, await readEvent(env, deps));
   io.write(annotation('error', 'token', diagnosis.message));
-  await io.outputs({ verdict: 'fail', login: '', 'expires-at': '', json: '' });
+  await io.outputs({ verdict: 'fail', login: '', 'expires-at': '', 'days-left': '', json: '' });
   await io.summary(renderProblemSummary('The token input is empty', diagnosis.message));
   return 1;
 }
@@ -108,11 +114,19 @@ function checkOptions(inputs: ActionInputs): CheckTokenOptions {
     repository: inputs.repository,
     token: inputs.token,
     profile: inputs.profile,
+    expiryWarnDays: inputs.warnDays,
     ...(inputs.workflowRepository !== null ? { workflowRepository: inputs.workflowRepository } : {}),
     ...(inputs.image !== null ? { image: inputs.image } : {}),
     apiUrl: inputs.apiUrl,
     registry: inputs.registry,
   };
+}
+
+/** Whole days until the token expires (0 on its last day, negative once expired); '' when it does not expire or it is unknown. */
+export function daysLeft(expiresAt: string | null, now: Date): string {
+  if (expiresAt === null) return '';
+  const at = Date.parse(expiresAt);
+  return Number.isNaN(at) ? '' : String(Math.floor((at - now.getTime()) / 86_400_000));
 }
 
 function checkDeps(deps: ActionDeps): CheckTokenDeps {

@@ -7,10 +7,11 @@ import { guideLine } from './guide.js';
 import { type Check, finding, type Links, linksOf } from './types.js';
 
 const DAY_MS = 86_400_000;
-const WARN_DAYS = 7;
+/** `token.expiry` warns within this many days unless told otherwise (`expiryWarnDays`, the Action's `warn-days`). */
+export const DEFAULT_EXPIRY_WARN_DAYS = 7;
 
 /** Reads `github-authentication-token-expiration`; absent means the token does not expire (facts github-api §2.3). */
-export function judgeTokenExpiry(user: ApiOutcome, now: Date, links: Links, kind: TokenKind = 'classic'): Finding {
+export function judgeTokenExpiry(user: ApiOutcome, now: Date, links: Links, kind: TokenKind = 'classic', warnDays = DEFAULT_EXPIRY_WARN_DAYS): Finding {
   const id = 'token.expiry';
   const meaning = classifyApi(user);
   if (user.kind !== 'response' || !(meaning.kind === 'ok' || meaning.kind === 'integration')) {
@@ -29,7 +30,7 @@ export function judgeTokenExpiry(user: ApiOutcome, now: Date, links: Links, kind
   const days = (expiresAt.getTime() - now.getTime()) / DAY_MS;
   const when = `${expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   if (days <= 0) return finding(id, 'fail', `The token expired on ${when}.`, renewal(user, links, kind, ''), [guideLine('renew-token')]);
-  if (days <= WARN_DAYS) {
+  if (days <= warnDays) {
     const left = days < 1 ? 'less than a day' : `${Math.floor(days)} day${Math.floor(days) === 1 ? '' : 's'}`;
     return finding(id, 'warn', `The token expires in ${left} (${when}).`, renewal(user, links, kind, ' before then'));
   }
@@ -57,5 +58,5 @@ export function expiresAtOf(user: ApiOutcome): string | null {
 export const tokenExpiry: Check = {
   id: 'token.expiry',
   title: 'Token expiry',
-  run: async (e) => judgeTokenExpiry(await e.user, e.now, linksOf(e), e.shape.kind),
+  run: async (e) => judgeTokenExpiry(await e.user, e.now, linksOf(e), e.shape.kind, e.expiryWarnDays),
 };

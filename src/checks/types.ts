@@ -28,6 +28,8 @@ export interface Evidence {
   /** `https://github.com` or the Enterprise host's web URL: where settings pages live. */
   webUrl: string;
   now: Date;
+  /** `token.expiry` warns when fewer days than this are left. */
+  expiryWarnDays: number;
   /** What the token is checked for (`--for`); the ten checks judge pushing, the profile picks their links. */
   profile: Profile;
   user: Promise<ApiOutcome>;

@@ -19,8 +19,8 @@ describe('action.yml', () => {
   });
 
   it('declares the inputs and outputs the code uses', () => {
-    expect(keysOf('inputs')).toEqual(['token', 'repository', 'image', 'registry', 'api-url', 'for', 'fail-on']);
-    expect(keysOf('outputs')).toEqual(['verdict', 'login', 'expires-at', 'json']);
+    expect(keysOf('inputs')).toEqual(['token', 'repository', 'image', 'registry', 'api-url', 'for', 'fail-on', 'warn-days']);
+    expect(keysOf('outputs')).toEqual(['verdict', 'login', 'expires-at', 'days-left', 'json']);
   });
 
   it('defaults to the workflow\'s repository and API URL; the registry is derived, not fixed', () => {

@@ -18,8 +18,14 @@ describe('readInputs', () => {
   it('defaults: the workflow repository and API URL, push, fail-on fail; inputs trimmed', () => {
     expect(readInputs(base)).toEqual({
       ok: true,
-      value: { token: 'ghp_x', repository: 'acme/api', image: null, registry: 'ghcr.io', apiUrl: 'https://api.github.com', profile: 'push', workflowRepository: 'acme/api', failOn: 'fail' },
+      value: { token: 'ghp_x', repository: 'acme/api', image: null, registry: 'ghcr.io', apiUrl: 'https://api.github.com', profile: 'push', workflowRepository: 'acme/api', failOn: 'fail', warnDays: 7 },
     });
+  });
+
+  it('warn-days: a whole number of days; anything else is one clear error', () => {
+    expect(readInputs({ ...base, 'INPUT_WARN-DAYS': ' 14 ' })).toMatchObject({ ok: true, value: { warnDays: 14 } });
+    expect(readInputs({ ...base, 'INPUT_WARN-DAYS': 'two weeks' })).toEqual({ ok: false, reason: 'Unknown value "two weeks" for the input "warn-days": use a whole number of days, e.g. 14.' });
+    expect(readInputs({ ...base, 'INPUT_WARN-DAYS': '-1' })).toMatchObject({ ok: false });
   });
 
   it('inputs win over the workflow defaults', () => {

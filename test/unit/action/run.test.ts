@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ActionDeps, runAction } from '../../../src/action/run.js';
+import { type ActionDeps, daysLeft, runAction } from '../../../src/action/run.js';
 import { UsageError } from '../../../src/errors.js';
 import { CHECK_IDS, type Report } from '../../../src/types.js';
 
@@ -40,8 +40,13 @@ describe('runAction', () => {
     let seen: unknown;
     const h = harness(async (options) => ((seen = options), report()));
     expect(await runAction({ ...env, INPUT_IMAGE: 'worker', 'INPUT_API-URL': 'https://ghe.example.com/api/v3' }, h.deps)).toBe(0);
+<<<<<<< HEAD
     expect(seen).toEqual({ repository: 'acme/api', token: TOKEN, profile: 'push', workflowRepository: 'acme/api', image: 'worker', apiUrl: 'https://ghe.example.com/api/v3', registry: 'ghcr.io' });
     expect(h.files.get('/out')).toMatch(/^verdict=pass\nlogin=octocat\nexpires-at=\njson<<ghadelimiter_00000000-0000-0000-0000-000000000000\n\{/);
+=======
+    expect(seen).toEqual({ repository: 'acme/api', token: TOKEN, profile: 'push', expiryWarnDays: 7, workflowRepository: 'acme/api', image: 'worker', apiUrl: 'https://ghe.example.com/api/v3' });
+    expect(h.files.get('/out')).toMatch(/^verdict=pass\nlogin=octocat\nexpires-at=\ndays-left=\njson<<ghadelimiter_00000000-0000-0000-0000-000000000000\n\{/);
+>>>>>>> 13b768d (Action: input warn-days (token.expiry's threshold, library option expiryWarnDays) and output days-left, so a scheduled run can fail on an expiring CR_PAT days ahead)
   });
 
   it('scrubs the token from everything it writes, should any text ever carry it', async () => {
@@ -74,5 +79,17 @@ describe('runAction', () => {
     expect(await runAction({ INPUT_TOKEN: TOKEN, GITHUB_REPOSITORY: 'acme/api' }, h.deps)).toBe(0);
     expect(h.stdout()).toContain('::warning title=crpat::GITHUB_OUTPUT is not set, so nothing was written to it.\n');
     expect(h.stdout()).toContain('::warning title=crpat::GITHUB_STEP_SUMMARY is not set, so nothing was written to it.\n');
+  });
+});
+
+describe('days-left', () => {
+  it.each([
+    [null, ''],
+    ['2026-12-18T00:00:00.000Z', '14'],
+    ['2026-12-04T23:00:00.000Z', '0'],
+    ['2026-12-03T00:00:00.000Z', '-1'],
+    ['not a date', ''],
+  ])('%s → %j', (expiresAt, expected) => {
+    expect(daysLeft(expiresAt, new Date('2026-12-04T00:00:00.000Z'))).toBe(expected);
   });
 });

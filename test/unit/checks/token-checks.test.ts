@@ -65,6 +65,16 @@ describe('judgeTokenExpiry', () => {
   });
 });
 
+describe('judgeTokenExpiry: warn-days (issue 15)', () => {
+  const at = (value: string) => USER_OK('write:packages', { 'github-authentication-token-expiration': value });
+  it('12 days left passes at the default 7 and warns at 14; 0 warns only in the last day', () => {
+    const outcome = at('2026-12-08 12:00:00 UTC');
+    expect(judgeTokenExpiry(outcome, NOW, LINKS).status).toBe('pass');
+    expect(judgeTokenExpiry(outcome, NOW, LINKS, 'classic', 14)).toMatchObject({ status: 'warn', summary: expect.stringMatching(/expires in 12 days/) });
+    expect(judgeTokenExpiry(at('2026-11-29 12:00:00 UTC'), NOW, LINKS, 'classic', 0).status).toBe('pass');
+  });
+});
+
 describe('judgeTokenExpiry: renewal in one click (issue 6)', () => {
   const soon = (scopes: string) => USER_OK(scopes, { 'github-authentication-token-expiration': '2026-11-29 12:00:00 UTC' });
   it('a classic token: the creation link with the scopes it had', () => {
