@@ -159,6 +159,20 @@ describe('the Action against the simulator', () => {
     expect(strict.summary).toContain('| `token.expiry` | ⚠️ warn |');
   });
 
+  it('warn-days sets the expiry threshold; days-left says how many whole days remain', async () => {
+    const token = tokenValue(sim.world, 'octocat-classic-expiring-soon'); // expires in 3 days
+    const relaxed = await runAction({ token, registry: sim.registryUrl, 'fail-on': 'warn', 'warn-days': '2' });
+    expect(relaxed.code).toBe(0);
+    expect(annotations(relaxed, 'warning')).toEqual([]);
+    expect(relaxed.outputs['days-left']).toMatch(/^[23]$/);
+    const weekly = await runAction({ token, registry: sim.registryUrl, 'fail-on': 'warn', 'warn-days': '14' });
+    expect(weekly.code).toBe(1);
+    expect(annotations(weekly, 'warning')).toEqual(['token.expiry']);
+    const bad = await runAction({ token, registry: sim.registryUrl, 'warn-days': 'soon' });
+    expect(bad.code).toBe(1);
+    expect(annotations(bad, 'error')).toEqual(['crpat']);
+  });
+
   it('empty token on a pull request from a fork: its own diagnosis, not "bad credentials"', async () => {
     const eventPath = join(dir, 'fork-event.json');
     await writeFile(eventPath, JSON.stringify({ pull_request: { head: { repo: { full_name: 'someone/hello-world', fork: true } }, base: { repo: { full_name: 'octocat/hello-world' } } } }));
