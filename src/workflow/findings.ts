@@ -23,9 +23,13 @@ export interface JobContext {
   repository: KnownRepository | null;
 }
 
-/** Whether the job logs in to, or pushes to, ghcr.io or an Enterprise `containers.HOST`. */
+/**
+ * Whether the job pushes to ghcr.io or an Enterprise `containers.HOST`: an image there, or a push anywhere after a
+ * login there (an image without a host goes to Docker Hub: a mistake worth a finding). A login alone only pulls.
+ */
 export function pushesToGitHub(pushes: JobPushes): boolean {
-  return pushes.logins.some((l) => isGitHubRegistry(l.registry)) || pushes.pushes.some((p) => p.images.some((i) => isGitHubRegistry(registryOf(i.ref))));
+  if (pushes.pushes.some((p) => p.images.some((i) => isGitHubRegistry(registryOf(i.ref))))) return true;
+  return pushes.logins.some((l) => isGitHubRegistry(l.registry)) && pushes.pushes.length > 0;
 }
 
 /** Every finding for one job that pushes to a GitHub registry, in the order a reader checks them. */

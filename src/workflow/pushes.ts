@@ -126,7 +126,7 @@ interface Writes {
 function addShell(facts: ShellFacts, step: Step, logins: Login[], pushes: Push[], context: Writes & { resolve: (v: string) => string }): void {
   for (const login of facts.logins) {
     const registry = login.registry === null ? 'docker.io' : hostOf(context.resolve(login.registry.text));
-    logins.push({ step, line: login.line, via: login.tool, registry, credential: credentialIn(context.resolve(login.credentialText)) });
+    logins.push({ step, line: login.line, via: login.tool, registry, credential: shellCredential(login.password, login.passwordFlag, context.resolve) });
   }
   for (const push of facts.pushes) {
     pushes.push({
@@ -143,6 +143,15 @@ function addShell(facts: ShellFacts, step: Step, logins: Login[], pushes: Push[]
   }
   for (const [name, value] of facts.envWrites) context.envWrites.set(name, { ...value, text: context.resolve(value.text), step });
   for (const [name, value] of facts.outputWrites) context.outputWrites.set(`${step.id ?? ''}.${name}`, { ...value, text: context.resolve(value.text), step });
+}
+
+/** A shell login's password: a secret or token expression, a literal only when typed after `-p`, else what feeds it. */
+function shellCredential(password: ShellValue | null, flag: boolean, resolve: (v: string) => string): Credential {
+  if (password === null) return { kind: 'other', text: 'standard input' };
+  const text = resolve(password.text);
+  const found = credentialIn(text);
+  if (found === null || (found.kind === 'literal' && !flag)) return { kind: 'other', text: text.trim() === '' ? 'standard input' : text.trim() };
+  return found;
 }
 
 /** `tags:` of build-push-action: literal references, or `steps.meta.outputs.tags` of a `docker/metadata-action` step. */

@@ -12,8 +12,10 @@ export interface ShellLogin {
   tool: string;
   /** The server argument; null for the tool's default (Docker Hub). */
   registry: ShellValue | null;
-  /** The command with its variables resolved (where the password comes from), without the user name. */
-  credentialText: string;
+  /** Where the password comes from, variables resolved: the `-p` value, or the command piped in; null when neither. */
+  password: ShellValue | null;
+  /** Whether `password` is the `-p`/`--password` value (else the piped source: `cat file` is not a literal password). */
+  passwordFlag: boolean;
 }
 
 export interface ShellPush {
@@ -65,12 +67,14 @@ function readCommand(words: string[], line: number, vars: Map<string, ShellValue
   if (sub === 'login' || (sub === 'registry' && args[1] === 'login')) {
     const rest = args.slice(sub === 'login' ? 1 : 2);
     const positional = positionals(rest, ['-u', '--username', '-p', '--password', '--authfile', '--cert-dir', '--creds']);
-    const withoutUser = rest.filter((word, i) => !(word === '-u' || word === '--username' || rest[i - 1] === '-u' || rest[i - 1] === '--username' || word.startsWith('--username=')));
+    const flagged = optionValues(rest, ['-p', '--password'])[0];
+    const piped = rest.indexOf(PIPED) >= 0 ? rest.slice(rest.indexOf(PIPED) + 1).join(' ') : null;
     facts.logins.push({
       line,
       tool: `${tool} login`,
       registry: positional[0] === undefined ? null : value(positional[0]),
-      credentialText: withoutUser.filter((w) => w !== PIPED).map((w) => value(w).text).join(' '),
+      password: flagged !== undefined ? value(flagged) : piped !== null ? value(piped) : null,
+      passwordFlag: flagged !== undefined,
     });
     return;
   }

@@ -74,6 +74,24 @@ describe('shell steps', () => {
   });
 });
 
+describe('shell logins: where the password comes from', () => {
+  it.each([
+    ['docker login ghcr.io -u me --password-stdin < token.txt', { kind: 'other', text: 'standard input' }],
+    ['cat token.txt | docker login ghcr.io -u me --password-stdin', { kind: 'other', text: 'cat token.txt' }],
+    ['docker login ghcr.io -u me -p hunter2', { kind: 'literal' }],
+    ['echo ${{ github.token }} | docker login ghcr.io -u ${{ secrets.USER }} --password-stdin', { kind: 'github-token', text: 'github.token' }],
+  ])('%s', (line, credential) => {
+    expect(pushesOf(`      - run: ${line}\n`).logins[0]?.credential).toEqual(credential);
+  });
+});
+
+describe('a job that only logs in (to pull) is not a pushing job', () => {
+  it('no findings for it, and the file says nothing pushes', () => {
+    const text = 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/login-action@v4\n        with:\n          registry: ghcr.io\n          password: ${{ secrets.GITHUB_TOKEN }}\n      - run: docker run ghcr.io/acme/tools:1 make test\n';
+    expect(analyzeWorkflows([{ file: 'w.yml', text }], null).findings.map((f) => f.id)).toEqual(['workflow.pushes']);
+  });
+});
+
 describe('actions', () => {
   it('redhat-actions/push-to-registry: registry + image + tags, its own password', () => {
     const found = pushesOf(
