@@ -25,7 +25,8 @@ afterAll(async () => {
 
 const json = (stdout: string) => JSON.parse(stdout) as WorkflowReport;
 
-describe('crpat workflow on the fixture folders', () => {
+// Each test spawns the binary several times: give a loaded machine room.
+describe('crpat workflow on the fixture folders', { timeout: 90_000 }, () => {
   it('broken/: --json, exit 1, the syntax error on stderr as one line, the other files still checked', async () => {
     const result = await runCli(['workflow', 'broken', '--json', '--repo', 'Acme/api'], { cwd: FIXTURES });
     expect(result.code).toBe(1);
@@ -71,7 +72,7 @@ describe('crpat workflow on the fixture folders', () => {
   });
 });
 
-describe('crpat workflow init', () => {
+describe('crpat workflow init', { timeout: 90_000 }, () => {
   it('writes the weekly check, then refuses to overwrite it without --force', async () => {
     const root = join(dir, 'init');
     await mkdir(root);
@@ -99,7 +100,7 @@ describe('crpat workflow init', () => {
   });
 });
 
-describe('crpat workflow --check against the simulator', () => {
+describe('crpat workflow --check against the simulator', { timeout: 90_000 }, () => {
   const sim = useSimulator({ world: secretsWorld() });
   const WORKFLOW = `name: publish
 on:
