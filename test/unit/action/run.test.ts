@@ -40,13 +40,8 @@ describe('runAction', () => {
     let seen: unknown;
     const h = harness(async (options) => ((seen = options), report()));
     expect(await runAction({ ...env, INPUT_IMAGE: 'worker', 'INPUT_API-URL': 'https://ghe.example.com/api/v3' }, h.deps)).toBe(0);
-<<<<<<< HEAD
-    expect(seen).toEqual({ repository: 'acme/api', token: TOKEN, profile: 'push', workflowRepository: 'acme/api', image: 'worker', apiUrl: 'https://ghe.example.com/api/v3', registry: 'ghcr.io' });
-    expect(h.files.get('/out')).toMatch(/^verdict=pass\nlogin=octocat\nexpires-at=\njson<<ghadelimiter_00000000-0000-0000-0000-000000000000\n\{/);
-=======
-    expect(seen).toEqual({ repository: 'acme/api', token: TOKEN, profile: 'push', expiryWarnDays: 7, workflowRepository: 'acme/api', image: 'worker', apiUrl: 'https://ghe.example.com/api/v3' });
+    expect(seen).toEqual({ repository: 'acme/api', token: TOKEN, profile: 'push', expiryWarnDays: 7, workflowRepository: 'acme/api', image: 'worker', apiUrl: 'https://ghe.example.com/api/v3', registry: 'ghcr.io' });
     expect(h.files.get('/out')).toMatch(/^verdict=pass\nlogin=octocat\nexpires-at=\ndays-left=\njson<<ghadelimiter_00000000-0000-0000-0000-000000000000\n\{/);
->>>>>>> 13b768d (Action: input warn-days (token.expiry's threshold, library option expiryWarnDays) and output days-left, so a scheduled run can fail on an expiring CR_PAT days ahead)
   });
 
   it('scrubs the token from everything it writes, should any text ever carry it', async () => {
