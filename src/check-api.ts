@@ -1,3 +1,4 @@
+import type { ExchangeSink } from './http/record.js';
 import type { CheckId, Finding, ProfileId, RepoTarget, Report } from './types.js';
 
 /** What every check call takes besides its target(s). */
@@ -64,6 +65,11 @@ export interface CheckTokenDeps {
   onHttp?: (event: HttpTraceEvent) => void;
   /** Told before a GET is retried (5xx, reset, timeout, short Retry-After), so the wait can be said out loud. */
   onRetry?: (event: RetryEvent) => void;
+  /**
+   * Told every exchange in full, unredacted, as it crossed the wire (each redirect hop and retry once), for
+   * `--trace`: pass it through `buildTrace()` before it is written anywhere.
+   */
+  onExchange?: ExchangeSink;
   signal?: AbortSignal;
 }
 

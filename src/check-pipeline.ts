@@ -19,6 +19,7 @@ import { createGuardedFetch } from './http/guarded-fetch.js';
 import { defaultFetch } from './http/node-fetch.js';
 import { NetError } from './http/net-error.js';
 import { originOf } from './http/origin.js';
+import { recordExchanges } from './http/record.js';
 import { withRetries } from './http/retry.js';
 import { probePush, registryLogin } from './registry/client.js';
 import { createRegistryMemo, type RegistryMemo } from './registry/memo.js';
@@ -167,7 +168,7 @@ function fetchStack(session: StackInputs): typeof globalThis.fetch {
       }
     : base;
   const guarded = createGuardedFetch({
-    fetch: seen,
+    fetch: deps.onExchange ? recordExchanges(seen, deps.onExchange) : seen,
     credentialOrigins: session.credentialOrigins,
     timeoutMs: settings.timeoutMs,
     signal,

@@ -24,6 +24,8 @@ export interface CheckFlags {
   color?: boolean;
   /** `--for <profile>`: what the token must be able to do. */
   for?: ProfileId;
+  /** `--trace <file|->`: write the redacted record of every HTTP exchange and the report. */
+  trace?: string;
 }
 
 /** Flags of `crpat demo`. */
@@ -65,6 +67,8 @@ export interface SimulatorFlags {
   apiPort?: number;
   registryPort?: number;
   json?: boolean;
+  /** `--replay <trace>`: serve the answers a `--trace` file recorded instead of the simulated world. */
+  replay?: string;
 }
 
 /** Flags of `crpat workflow [files…]`, only those given. */
@@ -134,6 +138,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     .option('--verbose')
     .option('--no-color')
     .option('--for <profile>', '', parseProfile)
+    .option('--trace <file>')
     .action((_options: unknown, command: Command) => {
       parsed = { command: 'check', flags: givenFlags(command) as CheckFlags };
     });
@@ -163,6 +168,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     .option('--api-port <port>', '', parsePort)
     .option('--registry-port <port>', '', parsePort)
     .option('--json')
+    .option('--replay <trace>')
     .action((_options: unknown, command: Command) => {
       parsed = { command: 'simulator', flags: givenFlags(command) as SimulatorFlags };
     });

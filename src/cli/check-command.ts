@@ -10,7 +10,9 @@ import { wrap } from '../report/wrap.js';
 import { parseRepoTarget } from '../target/parse.js';
 import { maskToken } from '../token/mask.js';
 import { recognizeToken } from '../token/recognize.js';
-import { PROFILE_CHECK_IDS, type RepoTarget, type Report } from '../types.js';
+import { type ManyReport, PROFILE_CHECK_IDS, type RepoTarget, type Report } from '../types.js';
+import { createTraceRecorder } from '../trace/recorder.js';
+import { openTraceOutput } from './trace-output.js';
 import type { CheckFlags } from './args.js';
 import { exitCodeForVerdict } from './exit-code.js';
 import { trustRepositoryHosts } from './host-trust.js';
@@ -48,6 +50,7 @@ export async function runCheck(flags: CheckFlags, deps: RunDeps, secrets: string
   const token = await askToken(trusted, deps, note);
   secrets.push(token);
 
+  const tracing = await startTrace(settings, deps);
   const progress = settings.json || settings.quiet ? null : progressFor(settings, deps);
   // Ctrl-C: stop drawing before "Cancelled." is printed (the checks may take a moment to notice).
   if (progress) deps.signal?.addEventListener('abort', () => progress.interrupt(), { once: true });
@@ -60,13 +63,15 @@ export async function runCheck(flags: CheckFlags, deps: RunDeps, secrets: string
       // A wait before a retry is said out loud: in the trace with --verbose, else as a note.
       onRetry: (event) => (trace ?? note)(retryLine(event)),
       ...sideEffects(deps),
+      ...(tracing ? { onExchange: tracing.recorder.onExchange } : {}),
     });
   } finally {
     progress?.stop();
   }
   if (deps.signal?.aborted) throw new CancelledError();
 
-  io.stdout.write(
+  await tracing?.finish(settings, [target], token, report);
+  (tracing?.output.toStdout ? io.stderr : io.stdout).write(
     settings.json
       ? renderJson(report)
       : renderHuman(report, humanOptions(settings, deps, token)),
@@ -86,6 +91,7 @@ async function runMany(settings: CheckSettings, deps: RunDeps, secrets: string[]
   const sym = symbols(settings.unicode);
   const style = createStyle(settings.color.stderr);
   const lines = !settings.json && !settings.quiet;
+  const tracing = await startTrace(settings, deps);
   const checkMany = deps.checkTokenMany ?? checkTokenMany;
   const result = await checkMany(
     { ...commonOptions(trusted, token), repositories: targets },
@@ -94,16 +100,39 @@ async function runMany(settings: CheckSettings, deps: RunDeps, secrets: string[]
       ...(settings.verbose ? { onHttp: (event) => io.stderr.write(`${wrap(formatHttpTrace(event, settings.unicode), noteWidth(io), 0, '  ')}\n`) } : {}),
       onRetry: (event) => note(retryLine(event)),
       ...sideEffects(deps),
+      ...(tracing ? { onExchange: tracing.recorder.onExchange } : {}),
     },
   );
   if (deps.signal?.aborted) throw new CancelledError();
 
-  io.stdout.write(
+  await tracing?.finish(settings, targets, token, result);
+  (tracing?.output.toStdout ? io.stderr : io.stdout).write(
     settings.json
       ? renderJson(result)
       : renderHumanMany(result, humanOptions(settings, deps, token)),
   );
   return exitCodeForVerdict(result.verdict);
+}
+
+/** `--trace`: the output is opened before anything is sent; `finish` writes the redacted document. */
+async function startTrace(settings: CheckSettings, deps: RunDeps) {
+  if (settings.trace === null) return null;
+  const output = await openTraceOutput(settings.trace, deps.io);
+  const recorder = createTraceRecorder(deps.now ? { now: deps.now, performanceNow: () => performance.now() } : undefined);
+  const finish = async (settings: CheckSettings, targets: readonly RepoTarget[], token: string, report: Report | ManyReport): Promise<void> => {
+    const first = 'results' in report ? report.results[0] : report;
+    const options = {
+      apiUrl: first?.target.apiUrl ?? settings.apiUrl ?? '',
+      registry: settings.registry,
+      repositories: targets.map((t) => `${t.owner}/${t.name}`),
+      image: settings.image,
+      profile: settings.profile,
+      timeoutSeconds: settings.timeoutSeconds,
+      workflowRepository: settings.workflowRepository,
+    };
+    await output.write(recorder.finish({ options, token, report }));
+  };
+  return { output, recorder, finish };
 }
 
 const ORDINAL = (n: number): string => `#${n}`;

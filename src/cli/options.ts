@@ -34,6 +34,8 @@ export interface CheckSettings extends OutputSettings {
   /** null: let `checkToken()` choose (ghcr.io, or derived from an Enterprise host). */
   registry: string | null;
   timeoutSeconds: number;
+  /** `--trace <file|->`: where the redacted record of the run goes; null when not asked for. */
+  trace: string | null;
   json: boolean;
   yes: boolean;
   quiet: boolean;
@@ -57,6 +59,7 @@ export const CHECK_DEFAULTS = {
   apiUrl: null,
   registry: null,
   timeoutSeconds: 10,
+  trace: null,
   json: false,
   yes: false,
   quiet: false,
@@ -79,6 +82,7 @@ export function resolveCheckOptions(flags: CheckFlags, env: Env, terminal: Termi
     apiUrl: flags.apiUrl ?? nonEmpty(env['GITHUB_API_URL']) ?? CHECK_DEFAULTS.apiUrl,
     registry: flags.registry ?? nonEmpty(env['CRPAT_REGISTRY']) ?? CHECK_DEFAULTS.registry,
     timeoutSeconds: flags.timeout ?? CHECK_DEFAULTS.timeoutSeconds,
+    trace: flags.trace ?? CHECK_DEFAULTS.trace,
     json: flags.json ?? CHECK_DEFAULTS.json,
     yes: flags.yes ?? CHECK_DEFAULTS.yes,
     quiet: flags.quiet ?? CHECK_DEFAULTS.quiet,

@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { UsageError } from '../errors.js';
+import { parseTrace } from '../trace/parse.js';
 import type { IO } from '../io/io.js';
 import type { SimulatorModule } from './demo.js';
 
@@ -6,6 +9,7 @@ export interface SimulatorFlags {
   apiPort?: number;
   registryPort?: number;
   json?: boolean;
+  replay?: string;
 }
 
 export interface SimulatorCommandDeps {
@@ -13,6 +17,8 @@ export interface SimulatorCommandDeps {
   loadSimulator: () => Promise<SimulatorModule>;
   /** Aborted on Ctrl-C / SIGTERM: the simulator then closes. */
   signal?: AbortSignal;
+  /** Reads the `--replay` trace. @default `fs.readFile(path, 'utf8')` */
+  readTextFile?: (path: string) => Promise<string>;
 }
 
 /**
@@ -20,8 +26,9 @@ export interface SimulatorCommandDeps {
  * against it by hand. Prints its addresses and each scenario's synthetic token: they exist only in this simulator.
  */
 export async function runSimulatorCommand(flags: SimulatorFlags, deps: SimulatorCommandDeps): Promise<number> {
-  const module = await deps.loadSimulator();
   const ports = { ...(flags.apiPort !== undefined ? { api: flags.apiPort } : {}), ...(flags.registryPort !== undefined ? { registry: flags.registryPort } : {}) };
+  if (flags.replay !== undefined) return runReplay(flags.replay, flags, ports, deps);
+  const module = await deps.loadSimulator();
   const sim = await module.startSimulator({ ports });
   const tokens = Object.fromEntries([...sim.world.tokens, ...sim.world.strangers].map((t) => [t.label, t.value]));
   const scenarios = module.SCENARIOS.map((s) => ({
@@ -47,10 +54,56 @@ export async function runSimulatorCommand(flags: SimulatorFlags, deps: Simulator
     ];
     deps.io.stdout.write(`${lines.join('\n')}\n`);
   }
-  await new Promise<void>((resolve) => {
-    if (!deps.signal || deps.signal.aborted) return resolve();
-    deps.signal.addEventListener('abort', () => resolve(), { once: true });
-  });
+  await untilAborted(deps.signal);
   await sim.close();
   return 0;
+}
+
+/**
+ * `crpat simulator --replay <trace>`: serves the answers a `--trace` file recorded, and prints where, for which
+ * repository, and a synthetic token it accepts in place of the original (docs/reporting-a-wrong-verdict.md).
+ */
+async function runReplay(path: string, flags: SimulatorFlags, ports: { api?: number; registry?: number }, deps: SimulatorCommandDeps): Promise<number> {
+  let text: string;
+  try {
+    text = await (deps.readTextFile ?? ((file: string) => readFile(file, 'utf8')))(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`--replay ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : 'it cannot be read'}`);
+  }
+  const parsed = parseTrace(text);
+  if (!parsed.ok) throw new UsageError(`--replay ${path}: ${parsed.reason}`);
+  const { startReplay } = await import('../simulator/replay.js');
+  const replay = await startReplay(parsed.value, { ports });
+  const repository = replay.repositories[0] ?? '';
+  const image = replay.image !== null ? { image: replay.image } : {};
+  if (flags.json) {
+    const { apiUrl, registryUrl, registryHost, repositories, profile, token, tokenKind, expectedVerdict } = replay;
+    deps.io.stdout.write(
+      `${JSON.stringify({ apiUrl, registryUrl, registryHost, repository, repositories, ...image, profile, token, tokenKind, expectedVerdict, replay: path })}\n`,
+    );
+  } else {
+    const repos = replay.repositories.map((r) => `--repo ${r}`).join(' ');
+    const lines = [
+      `crpat simulator: replaying ${path} on this machine. Ctrl-C stops it.`,
+      `  API       ${replay.apiUrl}   (--api-url)`,
+      `  registry  ${replay.registryUrl}   (--registry)`,
+      `  ${replay.repositories.length > 1 ? 'repositories' : 'repository'}  ${replay.repositories.join(', ')}, expected ${replay.expectedVerdict}`,
+      '',
+      `CR_PAT=${replay.token} crpat ${repos}${replay.image !== null ? ` --image ${replay.image}` : ''}${replay.profile !== 'push' ? ` --for ${replay.profile}` : ''} --api-url ${replay.apiUrl} --registry ${replay.registryUrl}`,
+      '',
+      `The token is synthetic (a ${replay.tokenKind} token made for this replay); it is accepted in place of the recorded one.`,
+    ];
+    deps.io.stdout.write(`${lines.join('\n')}\n`);
+  }
+  await untilAborted(deps.signal);
+  await replay.close();
+  return 0;
+}
+
+function untilAborted(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (!signal || signal.aborted) return resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
 }
