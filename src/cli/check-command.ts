@@ -13,6 +13,7 @@ import { recognizeToken } from '../token/recognize.js';
 import { type ManyReport, PROFILE_CHECK_IDS, type RepoTarget, type Report } from '../types.js';
 import { createTraceRecorder } from '../trace/recorder.js';
 import { openTraceOutput } from './trace-output.js';
+import { redactToken } from '../trace/redact.js';
 import type { CheckFlags } from './args.js';
 import { exitCodeForVerdict } from './exit-code.js';
 import { trustRepositoryHosts } from './host-trust.js';
@@ -71,10 +72,9 @@ export async function runCheck(flags: CheckFlags, deps: RunDeps, secrets: string
   if (deps.signal?.aborted) throw new CancelledError();
 
   await tracing?.finish(settings, [target], token, report);
+  // A hostile or broken server may echo the token in a message the report quotes: it never reaches the output.
   (tracing?.output.toStdout ? io.stderr : io.stdout).write(
-    settings.json
-      ? renderJson(report)
-      : renderHuman(report, humanOptions(settings, deps, token)),
+    redactToken(settings.json ? renderJson(report) : renderHuman(report, humanOptions(settings, deps, token)), token),
   );
   return exitCodeForVerdict(report.verdict);
 }
@@ -107,9 +107,7 @@ async function runMany(settings: CheckSettings, deps: RunDeps, secrets: string[]
 
   await tracing?.finish(settings, targets, token, result);
   (tracing?.output.toStdout ? io.stderr : io.stdout).write(
-    settings.json
-      ? renderJson(result)
-      : renderHumanMany(result, humanOptions(settings, deps, token)),
+    redactToken(settings.json ? renderJson(result) : renderHumanMany(result, humanOptions(settings, deps, token)), token),
   );
   return exitCodeForVerdict(result.verdict);
 }

@@ -29,7 +29,7 @@ const FRAGMENT = 16;
  * too. Placeholders keep the shape of what they replace: same length, same prefix and separators, letters and digits
  * spelled `REDACTED…`, so a reader sees what was there and a parser reads the file as it read the original.
  */
-export function createRedactor(token: string): Redactor {
+export function createRedactor(token: string, options: { emails?: boolean } = {}): Redactor {
   const counts: Record<RedactionKind, number> = { token: 0, 'registry-token': 0, 'sso-code': 0, 'public-key': 0, 'secret-value': 0, email: 0 };
   const prefix = TOKEN_PREFIXES.find((p) => token.startsWith(p)) ?? '';
   const tokenPlaceholder = prefix + shaped(token.slice(prefix.length));
@@ -63,7 +63,7 @@ export function createRedactor(token: string): Redactor {
         counts[form.kind] += parts.length - 1;
         out = parts.join(form.to);
       }
-      out = out.replace(EMAIL, (address) => {
+      if (options.emails !== false) out = out.replace(EMAIL, (address) => {
         if (address === EMAIL_PLACEHOLDER) return address;
         counts.email += 1;
         return EMAIL_PLACEHOLDER;
@@ -108,4 +108,12 @@ function withoutFragments(text: string, secret: string, counted: () => void): st
     out = parts.join(shaped(piece));
   }
   return out;
+}
+
+/**
+ * `text` with the token replaced in every form a server could have echoed it in (its placeholder stands in): for
+ * output built from what a server said, such as a report quoting an error message.
+ */
+export function redactToken(text: string, token: string): string {
+  return token.trim() === '' ? text : createRedactor(token.trim(), { emails: false }).text(text);
 }

@@ -15,7 +15,9 @@ import { startServer } from '../helpers/http-server.js';
 // git's environment, nor reach any host but the API and the registry.
 
 const execFileAsync = promisify(execFile);
-const MODES: readonly (readonly string[])[] = [['--json'], ['--verbose'], ['--quiet'], [], ['--verbose', '--json']];
+/** Stands for a `--trace` file inside the run's TMPDIR, so the trace is audited with every other file there. */
+const TRACE_FILE = '<trace-file>';
+const MODES: readonly (readonly string[])[] = [['--json', '--trace', TRACE_FILE], ['--verbose'], ['--quiet', '--trace', '-'], [], ['--verbose', '--json']];
 /** Known to the simulator: well-formed, and accepted. Unknown: well-formed (checksum right), refused everywhere. */
 const UNKNOWN = mintToken('classic', 'leak-audit-canary-unknown');
 
@@ -50,6 +52,7 @@ function leaksOf(text: string, token: string): string[] {
     basic: Buffer.from(`crpat:${token}`).toString('base64'),
     base64: Buffer.from(token).toString('base64'),
     url: encodeURIComponent(token),
+    ...base64Forms(token),
   };
   for (const [name, form] of Object.entries(forms)) if (text.includes(form)) found.push(name);
   const secret = token.replace(/^(ghp_|gho_|ghu_|ghs_|ghr_|github_pat_)/, '');
@@ -60,6 +63,18 @@ function leaksOf(text: string, token: string): string[] {
     }
   }
   return found;
+}
+
+/** base64 and base64url of the token at each byte alignment it can have inside longer encoded text (the stable middle). */
+function base64Forms(token: string): Record<string, string> {
+  const forms: Record<string, string> = {};
+  for (const lead of [0, 1, 2]) {
+    const encoded = Buffer.concat([Buffer.alloc(lead), Buffer.from(token)]).toString('base64').replace(/=+$/, '');
+    const core = encoded.slice(Math.ceil((lead * 8) / 6), -2);
+    forms[`base64@${lead}`] = core;
+    forms[`base64url@${lead}`] = core.replaceAll('+', '-').replaceAll('/', '_');
+  }
+  return forms;
 }
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -74,7 +89,9 @@ async function audited(args: readonly string[], token: string, options: { input?
   const tmp = join(dir, 'tmp');
   await Promise.all([mkdir(home), mkdir(tmp)]);
   const env: Record<string, string> = { HOME: home, TMPDIR: tmp, CRPAT_DEBUG: '1', ...(options.input === undefined ? { CR_PAT: token } : {}), ...options.env };
-  const result = await runCli(args, { env, ...(options.input === undefined ? {} : { input: options.input }), ...(options.cwd ? { cwd: options.cwd } : {}) });
+  const traced = args.includes(TRACE_FILE);
+  const argv = args.map((arg) => (arg === TRACE_FILE ? join(tmp, 'trace.json') : arg));
+  const result = await runCli(argv, { env, ...(options.input === undefined ? {} : { input: options.input }), ...(options.cwd ? { cwd: options.cwd } : {}) });
   const where = `crpat ${args.join(' ')}`;
   expect(leaksOf(result.stdout, token), `stdout of ${where}`).toEqual([]);
   expect(leaksOf(result.stderr, token), `stderr of ${where}`).toEqual([]);
@@ -82,6 +99,8 @@ async function audited(args: readonly string[], token: string, options: { input?
     expect(leaksOf(await readFile(file, 'latin1'), token), `${file} after ${where}`).toEqual([]);
   }
   expect(result.stderr, `stack trace from ${where}`).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  // The trace was written (and so audited with the other files under TMPDIR).
+  if (traced && result.code !== 2) expect(await readFile(join(tmp, 'trace.json'), 'utf8')).toMatch(/^\{\n {2}"crpatTrace": 1,/);
   return result;
 }
 
@@ -109,6 +128,8 @@ describe('the canary never escapes', () => {
     expect(leaksOf(`Authorization: Basic ${Buffer.from(`crpat:${token}`).toString('base64')}`, token)).toContain('basic');
     expect(leaksOf(`…${token.slice(10, 30)}…`, token)).toEqual(['fragment@6']);
     expect(leaksOf(`${token.slice(0, 4)}**** ${token.slice(-6)}`, token)).toEqual([]);
+    const shifted = Buffer.from(`xy${token}`).toString('base64url');
+    expect(leaksOf(`…${shifted}…`, token)).toContain('base64url@2');
   });
 
   it.each(SCENARIOS.map((s) => [s.name, s] as const))('scenario %s, in every output mode', async (_name, scenario) => {
@@ -156,7 +177,7 @@ describe('the canary never escapes', () => {
     ];
     it.each(faults)('%s', async (_name, fault) => {
       const token = tokenValue(sim.world, 'octocat-classic-push');
-      for (const mode of [['--verbose'], ['--json']]) {
+      for (const mode of [['--verbose'], ['--json', '--trace', TRACE_FILE]]) {
         const remove = sim.inject(fault());
         try {
           const result = await audited(['--repo', 'octocat/hello-world', ...target(), ...mode], token);
@@ -195,6 +216,25 @@ describe('the canary never escapes', () => {
       }
       expect(foreign.seen).toEqual([]);
     });
+  });
+
+  it('a server that echoes the token in every encoding, in bodies and headers: neither the output nor the trace holds any of them', async () => {
+    const token = tokenValue(sim.world, 'octocat-classic-push');
+    const echo = await startServer((req, res) => {
+      const auth = req.headers.authorization ?? '';
+      const basic = /^Basic (.+)$/.exec(auth);
+      const seen = basic ? Buffer.from(basic[1]!, 'base64').toString().replace(/^[^:]*:/, '') : auth.replace(/^\S+ /, '');
+      const forms = [seen, encodeURIComponent(seen), Buffer.from(seen).toString('base64'), Buffer.from(`a${seen}`).toString('base64url'), auth, seen.slice(5, 25)];
+      const body = JSON.stringify({ message: `Bad credentials ${forms.join(' ')}`, echoed: forms, email: 'octocat@github.com' });
+      res.writeHead(req.url === '/user' ? 401 : 403, { 'content-type': 'application/json', 'x-github-request-id': Buffer.from(seen).toString('base64'), 'www-authenticate': `Bearer realm="${auth}"`, link: `<${req.url}?t=${encodeURIComponent(seen)}>` });
+      res.end(body);
+    });
+    try {
+      const result = await audited(['--repo', 'octocat/hello-world', '--api-url', echo.url, '--registry', echo.url, '--json', '--trace', TRACE_FILE], token);
+      expect(result.code).toBe(1);
+    } finally {
+      await echo.close();
+    }
   });
 
   it('git, run for the origin remote, sees the canary in neither its argv nor its environment', async () => {
