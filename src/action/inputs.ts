@@ -22,6 +22,8 @@ export interface ActionInputs {
   failOn: 'fail' | 'warn';
   /** `warn-days`: token.expiry warns when the token expires within this many days. */
   warnDays: number;
+  /** The `trace` input: where to write the redacted trace of the run (for actions/upload-artifact); null when empty. */
+  trace: string | null;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -69,6 +71,7 @@ export function readInputs(env: Env): Result<ActionInputs> {
     workflowRepository: (env['GITHUB_REPOSITORY'] ?? '').trim() || null,
     failOn,
     warnDays: Number(warnDaysText),
+    trace: input(env, 'trace') || null,
   });
 }
 

@@ -1,4 +1,4 @@
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { checkToken } from '../check.js';
 import { escapeData } from './commands.js';
 import { runAction } from './run.js';
@@ -11,6 +11,7 @@ runAction(process.env, {
   write: (text) => void process.stdout.write(text),
   appendFile: (path, text) => appendFile(path, text, 'utf8'),
   readFile: (path) => readFile(path, 'utf8'),
+  writeFile: (path, text) => writeFile(path, text, 'utf8'),
   checkToken,
 }).then(
   (code) => {

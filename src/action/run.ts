@@ -4,6 +4,9 @@ import { UsageError } from '../errors.js';
 import { renderHuman } from '../report/human.js';
 import { renderJson } from '../report/json.js';
 import type { Report } from '../types.js';
+import { renderTrace } from '../trace/document.js';
+import { createTraceRecorder } from '../trace/recorder.js';
+import type { TraceDocument } from '../trace/types.js';
 import { addMask, annotation, outputEntry } from './commands.js';
 import { type ActionInputs, readInputs } from './inputs.js';
 import { diagnoseMissingToken } from './missing-token.js';
@@ -20,6 +23,8 @@ export interface ActionDeps {
   appendFile: (path: string, text: string) => Promise<void>;
   /** Reads the event payload (GITHUB_EVENT_PATH). */
   readFile: (path: string) => Promise<string>;
+  /** Writes the `trace` input's file. */
+  writeFile?: (path: string, text: string) => Promise<void>;
   checkToken: (options: CheckTokenOptions, deps?: CheckTokenDeps) => Promise<Report>;
   /** Heredoc delimiters for GITHUB_OUTPUT. @default crypto.randomUUID */
   randomUUID?: () => string;
@@ -40,7 +45,9 @@ export async function runAction(env: ActionEnv, deps: ActionDeps): Promise<numbe
     const inputs = readInputs(env);
     if (!inputs.ok) return await problem(io, 'crpat', inputs.reason);
     if (token === '') return await missingToken(io, env, deps);
-    const report = await deps.checkToken(checkOptions(inputs.value), checkDeps(deps));
+    const recorder = inputs.value.trace !== null ? createTraceRecorder(deps.now ? { now: deps.now, performanceNow: () => performance.now() } : undefined) : null;
+    const report = await deps.checkToken(checkOptions(inputs.value), { ...checkDeps(deps), ...(recorder ? { onExchange: recorder.onExchange } : {}) });
+    if (recorder) await writeTrace(io, deps, inputs.value, recorder.finish({ options: traceOptions(inputs.value, report), token, report }));
     io.write(renderHuman(report, { color: false, unicode: true, quiet: false, width: 0 }));
     io.write(annotationsFor(report, inputs.value.failOn));
     await io.outputs({
@@ -107,6 +114,31 @@ async function readEvent(env: ActionEnv, deps: ActionDeps): Promise<unknown> {
   } catch {
     return null;
   }
+}
+
+/** The `trace` input's file; a failure to write it is a warning, never the step's verdict. */
+async function writeTrace(io: Scrubbed, deps: ActionDeps, inputs: ActionInputs, trace: TraceDocument): Promise<void> {
+  const path = inputs.trace ?? '';
+  try {
+    if (!deps.writeFile) throw new Error('no file system');
+    await deps.writeFile(path, renderTrace(trace));
+    io.write(`Trace written to ${path}: upload it with actions/upload-artifact to report a wrong verdict (docs/reporting-a-wrong-verdict.md).\n`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.write(annotation('warning', 'crpat', `The trace could not be written to ${path}${code ? ` (${code})` : ''}.`));
+  }
+}
+
+function traceOptions(inputs: ActionInputs, report: Report) {
+  return {
+    apiUrl: report.target.apiUrl,
+    registry: inputs.registry,
+    repositories: [report.target.repository],
+    image: inputs.image,
+    profile: inputs.profile,
+    timeoutSeconds: 10,
+    workflowRepository: inputs.workflowRepository,
+  };
 }
 
 function checkOptions(inputs: ActionInputs): CheckTokenOptions {

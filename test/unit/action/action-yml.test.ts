@@ -19,7 +19,7 @@ describe('action.yml', () => {
   });
 
   it('declares the inputs and outputs the code uses', () => {
-    expect(keysOf('inputs')).toEqual(['token', 'repository', 'image', 'registry', 'api-url', 'for', 'fail-on', 'warn-days']);
+    expect(keysOf('inputs')).toEqual(['token', 'repository', 'image', 'registry', 'api-url', 'for', 'fail-on', 'warn-days', 'trace']);
     expect(keysOf('outputs')).toEqual(['verdict', 'login', 'expires-at', 'days-left', 'json']);
   });
 

@@ -18,7 +18,7 @@ describe('readInputs', () => {
   it('defaults: the workflow repository and API URL, push, fail-on fail; inputs trimmed', () => {
     expect(readInputs(base)).toEqual({
       ok: true,
-      value: { token: 'ghp_x', repository: 'acme/api', image: null, registry: 'ghcr.io', apiUrl: 'https://api.github.com', profile: 'push', workflowRepository: 'acme/api', failOn: 'fail', warnDays: 7 },
+      value: { token: 'ghp_x', repository: 'acme/api', image: null, registry: 'ghcr.io', apiUrl: 'https://api.github.com', profile: 'push', workflowRepository: 'acme/api', failOn: 'fail', warnDays: 7, trace: null },
     });
   });
 

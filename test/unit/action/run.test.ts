@@ -69,6 +69,33 @@ describe('runAction', () => {
     expect(h.stdout()).toBe(`::add-mask::${TOKEN}\n::error title=crpat::internal error: boom with ***\n`);
   });
 
+  it('the trace input: the exchanges the check reports, redacted, written to that path', async () => {
+    const h = harness(async (_options, deps) => {
+      deps?.onExchange?.({
+        startedAt: performance.now(),
+        method: 'GET',
+        url: 'https://api.github.com/user',
+        requestHeaders: new Headers({ authorization: `token ${TOKEN}` }),
+        status: 200,
+        responseHeaders: new Headers({ 'content-type': 'application/json', 'x-oauth-scopes': 'repo' }),
+        body: new TextEncoder().encode(`{"login":"octocat","echo":"${TOKEN}"}`),
+        bodyBytes: 40,
+        cancelled: false,
+        failure: null,
+        ms: 3,
+      });
+      return report();
+    });
+    const written = new Map<string, string>();
+    h.deps.writeFile = async (path, text) => void written.set(path, text);
+    expect(await runAction({ ...env, INPUT_TRACE: 'crpat-trace.json' }, h.deps)).toBe(0);
+    const trace = JSON.parse(written.get('crpat-trace.json') ?? '{}') as { exchanges: { request: { authorization: string }; json: unknown }[] };
+    expect(trace.exchanges[0]?.request.authorization).toMatch(/^token ghp_(?:REDACTED)+RE$/);
+    expect(trace.exchanges[0]?.request.authorization).toHaveLength(`token ${TOKEN}`.length);
+    expect(written.get('crpat-trace.json')).not.toContain(TOKEN.slice(4));
+    expect(h.stdout()).toContain('Trace written to crpat-trace.json');
+  });
+
   it('without GITHUB_OUTPUT or GITHUB_STEP_SUMMARY: a warning each, and the verdict still decides', async () => {
     const h = harness(async () => report());
     expect(await runAction({ INPUT_TOKEN: TOKEN, GITHUB_REPOSITORY: 'acme/api' }, h.deps)).toBe(0);
