@@ -90,7 +90,7 @@ describe('runAction', () => {
     h.deps.writeFile = async (path, text) => void written.set(path, text);
     expect(await runAction({ ...env, INPUT_TRACE: 'crpat-trace.json' }, h.deps)).toBe(0);
     const trace = JSON.parse(written.get('crpat-trace.json') ?? '{}') as { exchanges: { request: { authorization: string }; json: unknown }[] };
-    expect(trace.exchanges[0]?.request.authorization).toMatch(/^token ghp_(?:REDACTED)+RE$/);
+    expect(trace.exchanges[0]?.request.authorization).toBe(`token ghp_REDACTEDREDACTEDREDACTEDREDACTEDREDACT`);
     expect(trace.exchanges[0]?.request.authorization).toHaveLength(`token ${TOKEN}`.length);
     expect(written.get('crpat-trace.json')).not.toContain(TOKEN.slice(4));
     expect(h.stdout()).toContain('Trace written to crpat-trace.json');
