@@ -1726,6 +1726,19 @@ var registryLogin = {
   run: async (e) => judgeRegistryLogin(await e.login, e.shape, e.registryHost, linksOf(e))
 };
 
+// src/checks/trace-hint.ts
+var TRACE_HINT = "A trace would help: run again with --trace crpat-trace.json (in the Action, the input trace) and report it as docs/reporting-a-wrong-verdict.md says; the file never holds the token.";
+function withTraceHint(findings) {
+  if (findings.some((f) => f.details.includes(TRACE_HINT))) return findings;
+  const first = findings.findIndex((f) => f.status === "error");
+  if (first < 0) return findings;
+  return findings.map((f, i) => i === first ? { ...f, details: beforeGuide(f.details) } : f);
+}
+function beforeGuide(details) {
+  const guide = details.findIndex((d) => d.startsWith("Guide: "));
+  return guide < 0 ? [...details, TRACE_HINT] : [...details.slice(0, guide), TRACE_HINT, ...details.slice(guide)];
+}
+
 // src/checks/registry-push.ts
 function judgeRegistryPush(inputs) {
   const id = "registry.push";
@@ -1740,6 +1753,7 @@ function judgeRegistryPush(inputs) {
       const evidence = registryEvidence(push);
       const oneClick = evidence.kind === "refused" && !inputs.ssoBlocked ? registryRefusalFix(evidence, inputs.links.target, inputs.links.profile, inputs.ownerIsOrg) : null;
       return finding(id, "fail", `The registry refused an upload to ${ref} (${describeRefusal2(push.refusal)}): ${advice.why}.`, oneClick ? withLink(oneClick) : advice.fix, [
+        ...advice.unknown ? [TRACE_HINT] : [],
         guideLine(guideFor(push.refusal, inputs))
       ]);
     }
@@ -1813,7 +1827,8 @@ function adviceFor(refusal2, inputs) {
   }
   return {
     why: "the registry did not allow the push",
-    fix: `Check the token's write:packages scope and the package's access settings at ${packageUrl}`
+    fix: `Check the token's write:packages scope and the package's access settings at ${packageUrl}`,
+    unknown: true
   };
 }
 function guideFor(refusal2, inputs) {
@@ -3911,7 +3926,8 @@ async function checkTarget(session, target, image, options = {}) {
     { workflowRepository: settings.workflowRepository, shape: session.shape, target, links: linksOf(evidence).target, user: session.user, repo, push },
     (path) => gated(() => api(path))
   ).catch(() => null);
-  const [checks, assessment, githubToken, user] = await Promise.all([runChecks(checksFor(profile.id), evidence, options.onProgress), evidence.assessment, advice, session.user]);
+  const [judged, assessment, githubToken, user] = await Promise.all([runChecks(checksFor(profile.id), evidence, options.onProgress), evidence.assessment, advice, session.user]);
+  const checks = withTraceHint(judged);
   const classicLike = session.shape.kind === "classic" || session.shape.kind === "oauth";
   return {
     ...reportHeader(target, image, settings),

@@ -7,6 +7,7 @@ import { type Profile, PROFILE_IDS, profileById } from './capabilities/profiles.
 import { adviseGithubToken, assessTarget, createProbePacer, malformedCapabilities, probeRequest, rows } from './check-capabilities.js';
 import { checksFor } from './checks/list.js';
 import { runChecks, skipAllBut } from './checks/runner.js';
+import { withTraceHint } from './checks/trace-hint.js';
 import { expiresAtOf } from './checks/token-expiry.js';
 import { judgeTokenFormat } from './checks/token-format.js';
 import { scopesOf } from './checks/token-scopes.js';
@@ -258,7 +259,8 @@ export async function checkTarget(session: Session, target: RepoTarget, image: I
     { workflowRepository: settings.workflowRepository, shape: session.shape, target, links: linksOf(evidence).target, user: session.user, repo, push },
     (path) => gated(() => api(path)),
   ).catch(() => null); // advice is extra: never at the cost of the report
-  const [checks, assessment, githubToken, user] = await Promise.all([runChecks(checksFor(profile.id), evidence, options.onProgress), evidence.assessment, advice, session.user]);
+  const [judged, assessment, githubToken, user] = await Promise.all([runChecks(checksFor(profile.id), evidence, options.onProgress), evidence.assessment, advice, session.user]);
+  const checks = withTraceHint(judged);
   const classicLike = session.shape.kind === 'classic' || session.shape.kind === 'oauth';
   return {
     ...reportHeader(target, image, settings),

@@ -7,6 +7,7 @@ import type { Finding, RepoTarget } from '../types.js';
 import { type GuideAnchor, guideLine } from './guide.js';
 import { describeRefusal } from './registry-refusal.js';
 import { repoFacts } from './repo-facts.js';
+import { TRACE_HINT } from './trace-hint.js';
 import { loginOf } from './token-valid.js';
 import { type Check, finding, type ImageTarget, type Links, linksOf, withLink } from './types.js';
 
@@ -36,6 +37,7 @@ export function judgeRegistryPush(inputs: PushInputs): Finding {
       const evidence = registryEvidence(push);
       const oneClick = evidence.kind === 'refused' && !inputs.ssoBlocked ? registryRefusalFix(evidence, inputs.links.target, inputs.links.profile, inputs.ownerIsOrg) : null;
       return finding(id, 'fail', `The registry refused an upload to ${ref} (${describeRefusal(push.refusal)}): ${advice.why}.`, oneClick ? withLink(oneClick) : advice.fix, [
+        ...(advice.unknown ? [TRACE_HINT] : []),
         guideLine(guideFor(push.refusal, inputs)),
       ]);
     }
@@ -66,7 +68,7 @@ function cancelNote(cancel: CancelOutcome): string {
 }
 
 /** Maps the registry's reason (facts ghcr §2 and §8) to what it means and the setting it points to. */
-function adviceFor(refusal: RegistryRefusal, inputs: PushInputs): { why: string; fix: string } {
+function adviceFor(refusal: RegistryRefusal, inputs: PushInputs): { why: string; fix: string; unknown?: true } {
   const { target, image, links } = inputs;
   const webUrl = links.target.webUrl;
   const message = refusal.errors.map((e) => e.message).join(' ');
@@ -112,9 +114,11 @@ function adviceFor(refusal: RegistryRefusal, inputs: PushInputs): { why: string;
       fix: `Check that the token has write:packages and that its user may write the package (${packageUrl}).`,
     };
   }
+  // A reason crpat does not know yet: the report asks for a trace.
   return {
     why: 'the registry did not allow the push',
     fix: `Check the token's write:packages scope and the package's access settings at ${packageUrl}`,
+    unknown: true,
   };
 }
 
