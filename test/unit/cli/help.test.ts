@@ -11,6 +11,8 @@ Usage:
                             check the token, then store it as an Actions secret
   crpat simulator [--api-port <n>] [--registry-port <n>] [--json]
                             serve the built-in simulator until Ctrl-C
+  crpat simulator --replay <trace> [--json]
+                            serve the answers a --trace file recorded
   crpat link [--for <profile>] [--repo <target>] [--json]
                             print the links that create a token with exactly
                             what a profile needs; checks nothing, needs no token
@@ -41,6 +43,9 @@ Options:
   --yes                 use the git remote origin without asking
   --quiet               print only the verdict and the problems
   --verbose             show each HTTP request on stderr (credentials redacted)
+  --trace <file>        write every HTTP exchange and the report to a JSON
+                        file, redacted (never the token), to report a wrong
+                        verdict; - writes it to stdout (the report to stderr)
   --no-color            no colour
   -h, --help            show this help
   -V, --version         show the version
