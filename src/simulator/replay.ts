@@ -85,12 +85,13 @@ export async function startReplay(trace: TraceDocument, options: StartReplayOpti
       unmatched.push({ method, url: `${map.get(origin) ?? origin}${target}` });
       return void send(res, 404, { 'content-type': 'text/plain; charset=utf-8' }, 'Not Found', method);
     }
-    served.add(index);
     const exchange = exchanges[index]!;
     const wanted = placeholder === null ? null : expectedAuthorization(exchange.request?.['authorization'], placeholder, token);
+    // Another credential gets a plain refusal and leaves the recorded answer for the right one.
     if (wanted !== null && req.headers.authorization !== wanted) {
       return void send(res, 401, { 'content-type': 'text/plain; charset=utf-8' }, 'This replay accepts only the token crpat simulator --replay printed.', method);
     }
+    served.add(index);
     await play(exchange, req, res, method);
   }
 
