@@ -1226,7 +1226,10 @@ function netAdvice(error, flag) {
       return `Check ${flag}: pass the address that answers directly, not one that redirects.`;
     case "off-host":
     case "insecure":
-      return `Check ${flag}: the token goes only to the API host and the registry host, over https.`;
+      return `Check ${flag}: the token goes only to the API's and the registry's origin, over https.`;
+    case "unverified-tls":
+      return "";
+    // the message says what to change
     case "too-large":
       return `Check that ${flag} points at ${service}: something else answered.`;
     case "aborted":
@@ -1712,7 +1715,7 @@ function judgeRegistryLogin(login, shape, registryHost, links) {
       return finding(
         id,
         "error",
-        `Did not log in to ${registryHost}: ${login.reason}. Check --registry: a registry whose token service is on another host is not supported.`
+        `Did not log in to ${registryHost}: ${login.reason}. Check --registry: a registry whose token service is on another origin (host, port or scheme) is not supported.`
       );
     case "unexpected":
       return finding(id, "error", `Could not log in to ${registryHost}: ${login.reason}. Try again in a few minutes; if it keeps happening, check --registry.`);
@@ -3259,6 +3262,27 @@ function tryUrl2(text) {
   }
 }
 
+// src/http/origin.ts
+function originOf(url) {
+  return onLoopbackLiteral(typeof url === "string" ? new URL(url) : url).origin;
+}
+function isOnOrigin(url, origins) {
+  const origin = originOf(url);
+  return origins.some((allowed) => originOf(allowed) === origin);
+}
+function onLoopbackLiteral(url) {
+  if (url.hostname.toLowerCase() !== "localhost") return url;
+  const literal = new URL(url.href);
+  literal.hostname = "127.0.0.1";
+  return literal;
+}
+
+// src/http/tls-env.ts
+function tlsVerificationDisabled(env) {
+  return env["NODE_TLS_REJECT_UNAUTHORIZED"] === "0";
+}
+var UNVERIFIED_TLS = "NODE_TLS_REJECT_UNAUTHORIZED=0 turns off TLS certificate checks, so crpat will not send the token over https: unset it (for a private CA, point NODE_EXTRA_CA_CERTS at its certificate instead)";
+
 // src/http/guarded-fetch.ts
 var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 var NULL_BODY = /* @__PURE__ */ new Set([101, 103, 204, 205, 304]);
@@ -3266,11 +3290,11 @@ function createGuardedFetch(options) {
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
   const maxRedirects = options.maxRedirects ?? 5;
   return async (input2, init = {}) => {
-    let url = new URL(input2 instanceof Request ? input2.url : String(input2));
+    let url = onLoopbackLiteral(new URL(input2 instanceof Request ? input2.url : String(input2)));
     let method = (init.method ?? "GET").toUpperCase();
     const headers = new Headers(init.headers);
     for (let hop = 0; ; hop++) {
-      assertAllowed(url, headers, options.credentialHosts);
+      assertAllowed(url, headers, options.credentialOrigins, options.env ?? process.env);
       const response = await exchange(url, method, { ...init, headers, method }, options, maxBody);
       const location = response.headers.get("location");
       if (!REDIRECTS.has(response.status) || location === null || !["GET", "HEAD"].includes(method)) {
@@ -3278,8 +3302,9 @@ function createGuardedFetch(options) {
       }
       const next = resolve(location, url);
       if (next === null) throw new NetError("redirect", `${url.host} redirected to an address that is not a URL`);
-      if (next.hostname.toLowerCase() !== url.hostname.toLowerCase()) {
-        throw new NetError("redirect", `${url.host} redirected to ${next.host}; crpat does not follow a redirect to another host`);
+      if (originOf(next) !== originOf(url)) {
+        const where = next.protocol === url.protocol ? next.host : next.origin;
+        throw new NetError("redirect", `${url.host} redirected to ${where}; crpat does not follow a redirect to another host, port or scheme`);
       }
       if (hop + 1 >= maxRedirects) throw new NetError("redirect", `${url.host} redirected more than ${maxRedirects} times (a redirect loop)`);
       if (response.status === 303) method = "GET";
@@ -3289,18 +3314,20 @@ function createGuardedFetch(options) {
 }
 function resolve(location, base) {
   try {
-    return new URL(location, base);
+    return onLoopbackLiteral(new URL(location, base));
   } catch {
     return null;
   }
 }
-function assertAllowed(url, headers, credentialHosts) {
-  const host = url.hostname.toLowerCase();
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(host))) {
-    throw new NetError("insecure", `refused to use ${url.protocol}//${url.host}: only https is allowed, except to a loopback host`);
+function assertAllowed(url, headers, credentialOrigins, env) {
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
+    throw new NetError("insecure", `refused to use ${url.protocol}//${url.host}: only https is allowed, except to a loopback address`);
   }
-  if (headers.has("authorization") && !credentialHosts.includes(host)) {
-    throw new NetError("off-host", `refused to send the token to ${url.host}: it is neither the API host nor the registry host`);
+  if (headers.has("authorization") && !isOnOrigin(url, credentialOrigins)) {
+    throw new NetError("off-host", `refused to send the token to ${url.origin}: it is neither the API's origin nor the registry's (scheme, host and port)`);
+  }
+  if (headers.has("authorization") && url.protocol === "https:" && tlsVerificationDisabled(env)) {
+    throw new NetError("unverified-tls", UNVERIFIED_TLS);
   }
 }
 async function exchange(url, method, init, options, maxBody) {
@@ -3540,7 +3567,7 @@ async function discoverRealm(client) {
 }
 async function requestToken(client, realm, scope) {
   const realmUrl = safeUrl(realm.url);
-  const problem3 = realmUrl ? realmProblem(realmUrl, client.credentialHosts) : `the token service address "${realm.url}" is not a URL`;
+  const problem3 = realmUrl ? realmProblem(realmUrl, client.credentialOrigins) : `the token service address "${realm.url}" is not a URL`;
   if (problem3 || !realmUrl) return { kind: "realm-refused", reason: problem3 ?? "invalid realm" };
   if (realm.service) realmUrl.searchParams.set("service", realm.service);
   realmUrl.searchParams.set("scope", scope);
@@ -3579,8 +3606,8 @@ async function probePush(client, repository, login) {
 }
 async function cancelUpload(client, repository, location, login) {
   const target = new URL(location, client.origin);
-  if (target.hostname.toLowerCase() !== new URL(client.origin).hostname.toLowerCase()) {
-    return { kind: "not-cancelled", reason: `the upload session lives on ${target.host}; crpat sends no token there, so it is left to expire` };
+  if (originOf(target) !== originOf(client.origin)) {
+    return { kind: "not-cancelled", reason: `the upload session lives on ${target.origin}, not on the registry's origin; crpat sends no token there, so it is left to expire` };
   }
   const known = KNOWN_NO_CANCEL[client.host];
   if (known !== void 0) return { kind: "skipped", status: known, because: "known" };
@@ -3617,13 +3644,12 @@ async function sendDelete(client, target, bearer) {
   await response.arrayBuffer();
   return response;
 }
-function realmProblem(realm, credentialHosts) {
-  const host = realm.hostname.toLowerCase();
-  if (realm.protocol !== "https:" && !(realm.protocol === "http:" && isLoopbackHost(host))) {
+function realmProblem(realm, credentialOrigins) {
+  if (realm.protocol !== "https:" && !(realm.protocol === "http:" && isLoopbackHost(realm.hostname))) {
     return `the registry's token service ${realm.origin} is not HTTPS; crpat will not send your token there`;
   }
-  if (!credentialHosts.includes(host)) {
-    return `the registry's token service is on ${realm.host}, which is neither the API host nor the registry host; crpat will not send your token there`;
+  if (!isOnOrigin(realm, credentialOrigins)) {
+    return `the registry's token service is on ${realm.origin}, which is neither the API's origin nor the registry's (scheme, host and port); crpat will not send your token there`;
   }
   return null;
 }
@@ -3839,12 +3865,12 @@ function linksFor(target, image, settings) {
   return linksOf({ webUrl: webUrlFor(target.host), target, image, profile: settings.profile });
 }
 function openSession(settings, host, deps, observe) {
-  const credentialHosts = [new URL(settings.apiUrl).hostname.toLowerCase(), new URL(settings.registry.origin).hostname.toLowerCase()];
+  const credentialOrigins = [originOf(settings.apiUrl), originOf(settings.registry.origin)];
   const partial = {
     settings,
     shape: recognizeToken(settings.token),
     webUrl: webUrlFor(host),
-    credentialHosts,
+    credentialOrigins,
     deps,
     memo: createRegistryMemo(),
     now: (deps.now ?? (() => /* @__PURE__ */ new Date()))(),
@@ -3866,7 +3892,7 @@ function fetchStack(session) {
   } : base;
   const guarded = createGuardedFetch({
     fetch: deps.onExchange ? recordExchanges(seen, deps.onExchange) : seen,
-    credentialHosts: session.credentialHosts,
+    credentialOrigins: session.credentialOrigins,
     timeoutMs: settings.timeoutMs,
     signal,
     ...deps.onHttp ? { onHttp: deps.onHttp } : {}
@@ -3896,7 +3922,7 @@ async function checkTarget(session, target, image, options = {}) {
     host: settings.registry.host,
     fetch,
     token: settings.token,
-    credentialHosts: session.credentialHosts,
+    credentialOrigins: session.credentialOrigins,
     memo: session.memo
   };
   const login = registryLogin2(registryClient, image.path);
