@@ -834,8 +834,8 @@ var NOT_ACCESSIBLE_BY_PAT = "Resource not accessible by personal access token";
 function parseAcceptedPermissions(header) {
   if (header === null) return null;
   return header.split(";").map((set) => {
-    const pairs = set.split(",").map((pair) => pair.trim().split("=")).filter((pair) => pair.length === 2 && /^[a-z_]+$/.test(pair[0] ?? "") && /^[a-z]+$/.test(pair[1] ?? ""));
-    return new Map(pairs.map(([name, level]) => [name, level]));
+    const pairs2 = set.split(",").map((pair) => pair.trim().split("=")).filter((pair) => pair.length === 2 && /^[a-z_]+$/.test(pair[0] ?? "") && /^[a-z]+$/.test(pair[1] ?? ""));
+    return new Map(pairs2.map(([name, level]) => [name, level]));
   }).filter((set) => set.size > 0);
 }
 var LEVEL = { read: 1, write: 2, admin: 3 };
@@ -1164,6 +1164,8 @@ var CODE_KINDS = {
   // undici: the peer closed the socket (FIN) before the answer was complete, e.g. short of its Content-Length.
   UND_ERR_SOCKET: "closed",
   UND_ERR_CLOSED: "closed",
+  // crpat's transport (http/node-fetch.ts), with Node's code for the same thing.
+  ERR_STREAM_PREMATURE_CLOSE: "closed",
   UND_ERR_CONNECT_TIMEOUT: "timeout",
   UND_ERR_HEADERS_TIMEOUT: "timeout",
   UND_ERR_BODY_TIMEOUT: "timeout",
@@ -3372,6 +3374,97 @@ async function readCapped(response, maxBytes, host) {
   return Buffer.concat(chunks);
 }
 
+// src/http/node-fetch.ts
+import { Agent as HttpAgent, request as httpRequest } from "http";
+import { Agent as HttpsAgent, request as httpsRequest } from "https";
+function createNodeFetch() {
+  const agents = { "http:": new HttpAgent({ keepAlive: true }), "https:": new HttpsAgent({ keepAlive: true }) };
+  return (input2, init = {}) => {
+    const url = new URL(input2 instanceof URL ? input2.href : typeof input2 === "string" ? input2 : input2.url);
+    const send = url.protocol === "https:" ? httpsRequest : url.protocol === "http:" ? httpRequest : null;
+    if (send === null) return Promise.reject(new TypeError(`crpat's HTTP client cannot fetch ${url.protocol} URLs`));
+    const signal = init.signal ?? void 0;
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    const method = (init.method ?? "GET").toUpperCase();
+    const headers = headerRecord(init.headers);
+    const body = bodyBytes(init.body);
+    if (body !== null || !["GET", "HEAD", "DELETE", "OPTIONS"].includes(method)) {
+      headers["content-length"] = String(body?.byteLength ?? 0);
+    }
+    return new Promise((resolve2, reject) => {
+      let answered = null;
+      const wire = { reset: false };
+      const onAbort = () => {
+        const reason = signal?.reason;
+        if (answered) answered.destroy(reason instanceof Error ? reason : void 0);
+        request2.destroy();
+        reject(reason);
+      };
+      const request2 = send(url, { method, headers, agent: agents[url.protocol] }, (response) => {
+        answered = response;
+        response.once("close", () => signal?.removeEventListener("abort", onAbort));
+        const nullBody = method === "HEAD" || [101, 103, 204, 205, 304].includes(response.statusCode ?? 0);
+        if (nullBody) response.resume();
+        resolve2(
+          new Response(nullBody ? null : bodyOf(response, signal, wire), {
+            status: response.statusCode ?? 0,
+            statusText: response.statusMessage ?? "",
+            headers: pairs(response.rawHeaders)
+          })
+        );
+      });
+      signal?.addEventListener("abort", onAbort, { once: true });
+      request2.once("socket", (socket) => {
+        const onError = (error) => {
+          if (error.code === "ECONNRESET") wire.reset = true;
+        };
+        socket.on("error", onError);
+        request2.once("close", () => socket.off("error", onError));
+      });
+      request2.once("error", (error) => {
+        signal?.removeEventListener("abort", onAbort);
+        reject(signal?.aborted ? signal.reason : error);
+      });
+      request2.end(body ?? void 0);
+    });
+  };
+}
+async function* bodyOf(response, signal, wire) {
+  try {
+    for await (const chunk of response) yield chunk;
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    if (!response.complete && !wire.reset && error.code === "ECONNRESET") throw prematureClose();
+    throw error;
+  }
+}
+function prematureClose() {
+  return Object.assign(new Error("the connection closed before the answer was complete"), { code: "ERR_STREAM_PREMATURE_CLOSE" });
+}
+function headerRecord(init) {
+  const out = {};
+  if (!init) return out;
+  const entries = Array.isArray(init) || typeof init.entries === "function" ? init : Object.entries(init);
+  for (const [name, value] of entries) out[name.toLowerCase()] = value;
+  return out;
+}
+function bodyBytes(body) {
+  if (body === void 0 || body === null) return null;
+  if (typeof body === "string") return Buffer.from(body);
+  if (body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  throw new TypeError("crpat's HTTP client sends only string and byte bodies");
+}
+function pairs(raw) {
+  const out = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i], raw[i + 1]]);
+  return out;
+}
+var shared;
+function defaultFetch() {
+  return shared ??= createNodeFetch();
+}
+
 // src/http/record.ts
 var NULL_BODY2 = /* @__PURE__ */ new Set([101, 103, 204, 205, 304]);
 function recordExchanges(fetch, sink, maxBodyBytes = 1024 * 1024) {
@@ -3398,12 +3491,12 @@ function recordExchanges(fetch, sink, maxBodyBytes = 1024 * 1024) {
     }
     const chunks = [];
     let kept = 0;
-    let bodyBytes = 0;
+    let bodyBytes2 = 0;
     let told = false;
     const tell = (end) => {
       if (told) return;
       told = true;
-      sink({ ...answer2, body: Buffer.concat(chunks), bodyBytes, cancelled: end.cancelled ?? false, failure: end.failure ?? null, ms: elapsed() });
+      sink({ ...answer2, body: Buffer.concat(chunks), bodyBytes: bodyBytes2, cancelled: end.cancelled ?? false, failure: end.failure ?? null, ms: elapsed() });
     };
     const reader = response.body.getReader();
     const body = new ReadableStream({
@@ -3415,7 +3508,7 @@ function recordExchanges(fetch, sink, maxBodyBytes = 1024 * 1024) {
             controller.close();
             return;
           }
-          bodyBytes += value.byteLength;
+          bodyBytes2 += value.byteLength;
           if (kept < maxBodyBytes) {
             const part = value.subarray(0, maxBodyBytes - kept);
             chunks.push(part);
@@ -3994,7 +4087,7 @@ function fetchStack(session) {
   const { deps, settings, observe } = session;
   const deadline = AbortSignal.timeout(settings.timeoutMs * 3 + 5e3);
   const signal = deps.signal ? AbortSignal.any([deadline, deps.signal]) : deadline;
-  const base = deps.fetch ?? globalThis.fetch;
+  const base = deps.fetch ?? defaultFetch();
   const apiOrigin = new URL(settings.apiUrl).origin;
   const seen = observe ? async (input2, init) => {
     const response = await base(input2, init);
@@ -4579,7 +4672,7 @@ function draft(exchange2, runStart, timeoutMs) {
     request: request2,
     status: exchange2.status,
     headers,
-    ...bodyOf(kept, headers["content-type"] ?? "", !exchange2.cancelled && kept.byteLength === exchange2.bodyBytes),
+    ...bodyOf2(kept, headers["content-type"] ?? "", !exchange2.cancelled && kept.byteLength === exchange2.bodyBytes),
     bodyBytes: exchange2.bodyBytes,
     ...kept.byteLength < exchange2.bodyBytes ? { bodyCut: true } : {},
     ...exchange2.cancelled ? { cancelled: true } : {},
@@ -4588,7 +4681,7 @@ function draft(exchange2, runStart, timeoutMs) {
     ms: exchange2.ms
   };
 }
-function bodyOf(bytes, contentType, whole) {
+function bodyOf2(bytes, contentType, whole) {
   if (bytes.byteLength === 0) return {};
   let text;
   try {
