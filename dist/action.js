@@ -165,227 +165,7 @@ var require_dist = __commonJS({
 });
 
 // src/action/main.ts
-import { appendFile, readFile, writeFile } from "fs/promises";
-
-// src/http/net-error.ts
-var NetError = class extends Error {
-  constructor(kind, message2, attempts = 1) {
-    super(message2);
-    this.kind = kind;
-    this.attempts = attempts;
-  }
-  kind;
-  attempts;
-  name = "NetError";
-};
-var CODE_KINDS = {
-  ENOTFOUND: "dns",
-  EAI_AGAIN: "dns",
-  EAI_NONAME: "dns",
-  ECONNREFUSED: "refused",
-  ECONNRESET: "reset",
-  EPIPE: "reset",
-  // undici: the peer closed the socket (FIN) before the answer was complete, e.g. short of its Content-Length.
-  UND_ERR_SOCKET: "closed",
-  UND_ERR_CLOSED: "closed",
-  // crpat's transport (http/node-fetch.ts), with Node's code for the same thing.
-  ERR_STREAM_PREMATURE_CLOSE: "closed",
-  UND_ERR_CONNECT_TIMEOUT: "timeout",
-  UND_ERR_HEADERS_TIMEOUT: "timeout",
-  UND_ERR_BODY_TIMEOUT: "timeout",
-  ETIMEDOUT: "timeout"
-};
-function errorCode(error) {
-  let current = error;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
-    const code = current.code;
-    if (typeof code === "string") return code;
-    current = current.cause;
-  }
-  return void 0;
-}
-function hostname(host) {
-  return host.replace(/:\d+$/, "");
-}
-function toNetError(error, host, timeoutMs) {
-  if (error instanceof NetError) return error;
-  const name = error instanceof Error ? error.name : "";
-  if (name === "TimeoutError") return new NetError("timeout", `${host} did not answer within ${timeoutMs / 1e3} s`);
-  if (name === "AbortError") return new NetError("aborted", `the request to ${host} was cancelled`);
-  const code = errorCode(error) ?? "";
-  if (/^ERR_SSL_(WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST)$/.test(code)) {
-    return new NetError("not-tls", `${host} does not speak TLS (https) on that port (${code})`);
-  }
-  if (/CERT|SIGNATURE|ISSUER|SELF_SIGNED|^ERR_TLS|^ERR_SSL|HOSTNAME/.test(code)) {
-    return new NetError("tls", `the TLS certificate of ${host} is not trusted by this machine (${code})`);
-  }
-  const kind = CODE_KINDS[code] ?? "network";
-  const said = {
-    dns: `the name ${hostname(host)} does not resolve`,
-    refused: `${host} refused the connection`,
-    reset: `the connection to ${host} was reset`,
-    closed: `${host} closed the connection before the answer was complete`,
-    timeout: `${host} did not answer within ${timeoutMs / 1e3} s`
-  };
-  return new NetError(kind, said[kind] ?? `could not reach ${host}${code ? ` (${code})` : ""}`);
-}
-function netAdvice(error, flag) {
-  const service = flag === "--api-url" ? "GitHub's REST API" : "a container registry";
-  switch (error.kind) {
-    case "timeout":
-      return "Try again; on a slow network or behind a proxy, raise --timeout.";
-    case "dns":
-      return `Check the host name (${flag}) and this machine's network and DNS.`;
-    case "refused":
-      return `Check the host and port (${flag}): nothing accepts connections there.`;
-    case "reset":
-    case "closed":
-      return "Try again; if it keeps happening, a proxy, VPN or firewall on the way may be cutting connections.";
-    case "tls":
-      return "If this network uses a private CA or a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its certificate file.";
-    case "not-tls":
-      return `If it serves plain http (allowed only on a loopback host), pass ${flag} http://host:port.`;
-    case "redirect":
-      return `Check ${flag}: pass the address that answers directly, not one that redirects.`;
-    case "off-host":
-    case "insecure":
-      return `Check ${flag}: the token goes only to the API's and the registry's origin, over https.`;
-    case "unverified-tls":
-      return "";
-    // the message says what to change
-    case "too-large":
-      return `Check that ${flag} points at ${service}: something else answered.`;
-    case "aborted":
-      return "";
-    // cancelled on purpose (Ctrl-C) or not sent for a reason the message gives
-    case "network":
-      return "Check the network connection, then try again.";
-  }
-}
-function describeNetError(error) {
-  return error.attempts > 1 ? `${error.message} (${error.attempts} attempts)` : error.message;
-}
-function netSentence(error, flag) {
-  const advice = netAdvice(error, flag);
-  return `${describeNetError(error)}.${advice ? ` ${advice}` : ""}`;
-}
-
-// src/http/retry.ts
-var RETRY_HEADER = "x-crpat-retries";
-var RETRY_STATUS = /* @__PURE__ */ new Set([500, 502, 503, 504]);
-var RETRY_NET = /* @__PURE__ */ new Set(["reset", "closed", "refused", "timeout", "network"]);
-function withRetries(fetch, options = {}) {
-  const retries = options.retries ?? 2;
-  const base = options.baseDelayMs ?? 250;
-  const maxRetryAfter = options.maxRetryAfterSeconds ?? 5;
-  const sleep2 = options.sleep ?? defaultSleep;
-  const random = options.random ?? Math.random;
-  return async (input2, init = {}) => {
-    const method = (init.method ?? "GET").toUpperCase();
-    if (method !== "GET" && method !== "HEAD") return fetch(input2, init);
-    const url = input2 instanceof Request ? input2.url : String(input2);
-    const note = { attempts: 0, waitedMs: 0, retryAfterSeconds: null };
-    for (let attempt = 1; ; attempt++) {
-      note.attempts = attempt;
-      let reason;
-      let delayMs = Math.round(base * 2 ** (attempt - 1) * (0.5 + random()));
-      let retryAfter = null;
-      try {
-        const response = await fetch(input2, init);
-        const asked = Number(response.headers.get("retry-after"));
-        if ((response.status === 429 || response.status === 403) && Number.isFinite(asked) && asked > 0 && asked <= maxRetryAfter) {
-          reason = `HTTP ${response.status}, Retry-After ${asked} s`;
-          delayMs = asked * 1e3;
-          retryAfter = asked;
-        } else if (RETRY_STATUS.has(response.status)) {
-          reason = `HTTP ${response.status}`;
-        } else {
-          return annotated(response, note);
-        }
-        if (attempt > retries) return annotated(response, note);
-      } catch (error) {
-        if (!(error instanceof NetError) || !RETRY_NET.has(error.kind) || attempt > retries) throw withAttempts(error, attempt);
-        reason = error.message;
-      }
-      options.onRetry?.({ method, url, reason, delayMs, attempt });
-      await sleep2(delayMs, options.signal);
-      note.waitedMs += delayMs;
-      if (retryAfter !== null) note.retryAfterSeconds = retryAfter;
-    }
-  };
-}
-function annotated(response, note) {
-  if (note.attempts === 1) return response;
-  const copy = new Response(response.body, response);
-  copy.headers.set(RETRY_HEADER, formatRetryNote(note));
-  return copy;
-}
-function withAttempts(error, attempts) {
-  return error instanceof NetError && attempts > 1 ? new NetError(error.kind, error.message, attempts) : error;
-}
-function formatRetryNote(note) {
-  const retryAfter = note.retryAfterSeconds === null ? "" : `; retry-after=${note.retryAfterSeconds}`;
-  return `attempts=${note.attempts}; waited-ms=${note.waitedMs}${retryAfter}`;
-}
-function parseRetryNote(value) {
-  const match = /^attempts=(\d{1,3}); waited-ms=(\d{1,9})(?:; retry-after=(\d{1,9}))?$/.exec(value ?? "");
-  if (!match) return null;
-  return { attempts: Number(match[1]), waitedMs: Number(match[2]), retryAfterSeconds: match[3] === void 0 ? null : Number(match[3]) };
-}
-function defaultSleep(ms, signal) {
-  return new Promise((resolve2, reject) => {
-    if (signal?.aborted) return reject(interrupted(signal));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(interrupted(signal));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve2();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-function interrupted(signal) {
-  const reason = signal.reason;
-  return reason instanceof Error && reason.name === "TimeoutError" ? new NetError("timeout", "crpat's overall time limit ran out while it waited to try again") : new NetError("aborted", "cancelled while waiting to try again");
-}
-
-// src/text.ts
-function clean(text, max) {
-  const plain = text.replace(/[\x00-\x1f\x7f-\x9f]/g, " ");
-  if (plain.length <= max) return plain;
-  const cut = /[\ud800-\udbff]/.test(plain[max - 2] ?? "") ? max - 2 : max - 1;
-  return `${plain.slice(0, cut)}\u2026`;
-}
-
-// src/github/error-body.ts
-var MAX_BODY = 1e6;
-var MAX_MESSAGE = 500;
-function parseGitHubError(text) {
-  const body = jsonObject(text);
-  if (body === null) return null;
-  const message2 = typeof body["message"] === "string" ? clean(body["message"], MAX_MESSAGE) : null;
-  const docs = body["documentation_url"];
-  const documentationUrl = typeof docs === "string" ? clean(docs, MAX_MESSAGE) : null;
-  if (message2 === null && documentationUrl === null) return null;
-  return { message: message2 ?? "", documentationUrl, status: statusOf(body["status"]) };
-}
-function statusOf(status) {
-  if (typeof status === "string") return clean(status, 20);
-  return typeof status === "number" && Number.isInteger(status) ? String(status) : null;
-}
-function jsonObject(text) {
-  if (text.length > MAX_BODY) return null;
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
-  return value;
-}
+import { appendFile, readFile } from "fs/promises";
 
 // src/result.ts
 function ok(value) {
@@ -393,6 +173,156 @@ function ok(value) {
 }
 function err(reason) {
   return { ok: false, reason };
+}
+
+// src/target/parse.ts
+var OWNER = /^(?=.{1,39}$)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*(?:_[A-Za-z0-9]+)?$/;
+var NAME = /^[A-Za-z0-9._-]{1,100}$/;
+var LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+var IPV6 = /^\[[0-9a-f:.]*:[0-9a-f:.]*\]$/;
+var SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
+var SCP = /^([^@/]+)@([^/:]+):(.*)$/;
+var FORMS = /* @__PURE__ */ new Map([
+  ["https", { form: "web", defaultPort: 443 }],
+  ["http", { form: "web", defaultPort: 80 }],
+  ["ssh", { form: "ssh", defaultPort: 22 }],
+  ["git+ssh", { form: "ssh", defaultPort: 22 }],
+  ["ssh+git", { form: "ssh", defaultPort: 22 }],
+  ["git", { form: "git", defaultPort: 9418 }]
+]);
+var RESERVED = /* @__PURE__ */ new Set([
+  "api",
+  "apps",
+  "enterprises",
+  "explore",
+  "login",
+  "marketplace",
+  "notifications",
+  "organizations",
+  "orgs",
+  "settings",
+  "sponsors",
+  "topics",
+  "users"
+]);
+var NOT_REPO_HOSTS = /* @__PURE__ */ new Map([
+  ["api.github.com", "The API host api.github.com is not a repository page; pass owner/name or https://github.com/owner/name."],
+  ["ghcr.io", "The container registry ghcr.io is not a repository page; pass owner/name, not the image."]
+]);
+var R = {
+  hint: "pass owner/name or a GitHub URL",
+  credentials: "Credentials must not be in the repository URL; remove the user:password@ part.",
+  query: "Remove the query string or fragment (the part from ? or #) from the repository URL.",
+  percent: "The repository contains percent-encoding (%); pass the plain owner/name.",
+  missingOwner: "The repository needs an owner before the name, e.g. octocat/hello-world.",
+  missingName: "The repository needs a name after the owner, e.g. octocat/hello-world.",
+  tooMany: "Too many parts for owner/name; pass owner/name, or a full URL starting with its host.",
+  extraPath: "A git remote URL ends after owner/name; remove the extra path.",
+  owner: "The owner is not a valid GitHub login: letters, digits and single hyphens, at most 39, not at either end (a managed user's ends in _SHORTCODE).",
+  name: 'The repository name may use only letters, digits, ".", "-" and "_", at most 100 characters.',
+  dotName: 'The repository name cannot be "." or "..".',
+  reserved: "That is a GitHub page, not a repository; pass owner/name.",
+  host: "The host is not a valid host name.",
+  port: "The port must be a number from 1 to 65535."
+};
+function parseRepoTarget(input2) {
+  const located = locate(input2);
+  if (!located.ok) return located;
+  return located.value.credentials ? err(R.credentials) : ok(located.value.target);
+}
+function unsafeTextReason(text, what, hint) {
+  if (text === "") return `The ${what} is empty; ${hint}.`;
+  if (/[\x00-\x1f\x7f]/.test(text)) return `The ${what} contains a control character; retype it on one line.`;
+  if (/\s/.test(text)) return `The ${what} contains white space; remove the spaces.`;
+  const foreign = /[^\x00-\x7f]/u.exec(text);
+  if (foreign) {
+    const code = (foreign[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+    return `The ${what} contains the non-ASCII character U+${code} (a look-alike letter?); retype it in plain ASCII.`;
+  }
+  return null;
+}
+function trimOuter(text) {
+  return text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
+}
+function locate(input2) {
+  const text = trimOuter(input2);
+  const unsafe = unsafeTextReason(text, "repository", R.hint);
+  if (unsafe !== null) return err(unsafe);
+  if (/[?#]/.test(text)) return err(R.query);
+  if (text.includes("%")) return err(R.percent);
+  const scheme = SCHEME.exec(text);
+  if (scheme) return fromUrl(scheme[1].toLowerCase(), text.slice(scheme[0].length), scheme[0]);
+  const scp = SCP.exec(text);
+  if (scp) return fromScp(scp[1], scp[2], scp[3]);
+  return fromBare(text);
+}
+function fromUrl(scheme, rest, prefix) {
+  const kind = FORMS.get(scheme);
+  if (!kind) return err(`Unsupported URL scheme${scheme.length <= 12 ? ` "${scheme}"` : ""}; use https://, ssh://, git:// or owner/name.`);
+  const slash = rest.indexOf("/");
+  const authority = slash < 0 ? rest : rest.slice(0, slash);
+  const path = slash < 0 ? "" : rest.slice(slash);
+  const at = authority.lastIndexOf("@");
+  const userinfo = at < 0 ? "" : authority.slice(0, at);
+  const hostport = authority.slice(at + 1);
+  const keptUser = kind.form === "ssh" ? userinfo.split(":")[0] : "";
+  const credentials = kind.form === "ssh" ? userinfo.includes(":") : userinfo !== "";
+  const host = parseHost(hostport, kind.form === "web" ? kind.defaultPort : null);
+  if (!host.ok) return host;
+  const target = ownerAndName(host.value, path.slice(1), kind.form === "web");
+  if (!target.ok) return target;
+  const display = `${prefix}${keptUser === "" ? "" : `${keptUser}@`}${hostport}${path}`;
+  return ok({ target: target.value, credentials, display });
+}
+function fromScp(user, hostText, path) {
+  const host = parseHost(hostText, null);
+  if (!host.ok) return host;
+  const target = ownerAndName(host.value, path.replace(/^\//, ""), false);
+  if (!target.ok) return target;
+  const keptUser = user.split(":")[0];
+  return ok({ target: target.value, credentials: user.includes(":"), display: `${keptUser}@${hostText}:${path}` });
+}
+function fromBare(text) {
+  const first = text.split("/", 1)[0];
+  if (/[.:@[]/.test(first) || first.toLowerCase() === "localhost") return fromUrl("https", text, "");
+  const parts = text.split("/");
+  if (parts.length === 3 && parts[2] === "") parts.pop();
+  if (parts.length > 2) return err(R.tooMany);
+  const target = ownerAndName("github.com", text, false);
+  return target.ok ? ok({ target: target.value, credentials: false, display: text }) : target;
+}
+function parseHost(hostport, defaultPort) {
+  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(hostport);
+  if (!match) return err(R.host);
+  const host = match[1].toLowerCase();
+  const portText = match[2] ?? "";
+  const port = Number(portText);
+  if (portText !== "" && (portText.length > 5 || port < 1 || port > 65535)) return err(R.port);
+  if (!isHostName(host)) return err(R.host);
+  const folded = host === "www.github.com" ? "github.com" : host;
+  const notRepo = NOT_REPO_HOSTS.get(folded);
+  if (notRepo) return err(notRepo);
+  const keepPort = defaultPort !== null && portText !== "" && port !== defaultPort;
+  return ok(keepPort ? `${folded}:${port}` : folded);
+}
+function isHostName(host) {
+  if (host.startsWith("[")) return IPV6.test(host);
+  return host.length <= 253 && host.split(".").every((label) => LABEL.test(label));
+}
+function ownerAndName(host, path, allowExtra) {
+  const parts = path.split("/");
+  if (parts.length > 1 && parts[parts.length - 1] === "") parts.pop();
+  const [owner = "", rawName = "", ...extra] = parts;
+  if (owner === "") return err(R.missingOwner);
+  if (RESERVED.has(owner.toLowerCase())) return err(R.reserved);
+  if (rawName === "") return err(R.missingName);
+  if (extra.length > 0 && !allowExtra) return err(R.extraPath);
+  if (!OWNER.test(owner)) return err(R.owner);
+  const name = rawName.endsWith(".git") ? rawName.slice(0, -4) : rawName;
+  if (name === "") return err(R.missingName);
+  if (name === "." || name === "..") return err(R.dotName);
+  if (!NAME.test(name)) return err(R.name);
+  return ok({ host, owner, name });
 }
 
 // src/github/headers.ts
@@ -515,112 +445,10 @@ function tryUrl(text) {
   }
 }
 
-// src/github/classify.ts
-var SAML = /Resource protected by organization SAML enforcement/i;
-var CLASSIC_BAN = /forbids access via a personal access token \(classic\)/i;
-var LIFETIME = /forbids access via a (?:fine-grained personal access tokens|personal access tokens \(classic\)) if the token's lifetime is greater than (\d+) days/i;
-var LOCKOUT = /Maximum number of login attempts exceeded/i;
-var INTEGRATION = /Resource not accessible by integration/i;
-var RATE = /rate limit/i;
-var SECONDARY = /\bsecondary rate\b/i;
-var NO_BODY = /* @__PURE__ */ new Set([204, 205]);
-function classifyApi(outcome) {
-  if (outcome.kind === "network") return { kind: "network", message: outcome.error.message, error: outcome.error };
-  const { status, headers } = outcome;
-  const retried = parseRetryNote(headers.get(RETRY_HEADER));
-  if (status >= 200 && status < 300) {
-    const readable = NO_BODY.has(status) || typeof outcome.body === "object" && outcome.body !== null && !Array.isArray(outcome.body) && !(outcome.body instanceof ArrayBuffer);
-    return readable ? { kind: "ok" } : { kind: "malformed", status, message: "the body is not the JSON expected", retried };
-  }
-  const message2 = messageOf(outcome.body) ?? `HTTP ${status}`;
-  if (status === 401) return { kind: "bad-credentials", message: message2 };
-  if (status === 301 || status === 302 || status === 307 || status === 308) return { kind: "moved", message: message2 };
-  const sso = parseSsoHeader(headers.get("x-github-sso"));
-  if (sso?.kind === "required" || SAML.test(message2)) {
-    return { kind: "sso", url: sso?.kind === "required" ? sso.url : null, message: message2 };
-  }
-  const lifetime = LIFETIME.exec(message2);
-  if (lifetime) {
-    const settingsUrl = /https:\/\/\S+\/settings\/personal-access-tokens\/\S+/.exec(message2)?.[0] ?? null;
-    return { kind: "lifetime-policy", message: message2, days: Number(lifetime[1]), settingsUrl };
-  }
-  if (CLASSIC_BAN.test(message2)) return { kind: "classic-forbidden", message: message2 };
-  if (LOCKOUT.test(message2)) return { kind: "lockout", message: message2 };
-  const rate = parseRateLimit(headers);
-  const retryAfter = Number(headers.get("retry-after"));
-  const exhausted = rate?.remaining === 0 || headers.get("x-ratelimit-remaining")?.trim() === "0";
-  if (status === 429 || status === 403 && (RATE.test(message2) || exhausted)) {
-    return {
-      kind: "rate-limited",
-      message: message2,
-      secondary: SECONDARY.test(message2),
-      resetAt: exhausted ? rate?.reset ?? null : null,
-      retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
-      retried
-    };
-  }
-  if (INTEGRATION.test(message2)) return { kind: "integration", message: message2 };
-  if (status === 404) return { kind: "not-found", message: message2 };
-  if (status === 403) return { kind: "forbidden", message: message2 };
-  if (status >= 500) return { kind: "server", status, message: message2, retried };
-  return { kind: "unexpected", status, message: message2 };
-}
-function messageOf(body) {
-  if (typeof body === "string") return parseGitHubError(body)?.message ?? (clean(body.trim(), 200) || null);
-  if (body && typeof body === "object" && "message" in body && typeof body.message === "string") return clean(body.message, 500);
-  return null;
-}
-function isUndecided(meaning) {
-  return ["network", "server", "malformed", "rate-limited", "lockout", "unexpected"].includes(meaning.kind);
-}
-function undecidedSummary(meaning, what) {
-  switch (meaning.kind) {
-    case "network":
-      return `Could not ${what}: ${netSentence(meaning.error, "--api-url")}`;
-    case "server":
-      return `Could not ${what}: GitHub answered HTTP ${meaning.status}, a server error${onAll(meaning.retried)}. Try again in a few minutes.`;
-    case "malformed":
-      return `Could not ${what}: GitHub answered HTTP ${meaning.status} with a body that is not the JSON expected${onAll(meaning.retried)}. Try again; if it keeps happening, check that --api-url points at GitHub's REST API (a proxy or captive portal may be answering instead).`;
-    case "rate-limited":
-      return `Could not ${what}: ${rateLimitText(meaning)}`;
-    case "lockout":
-      return `Could not ${what}: GitHub is refusing all logins for this user after too many failed attempts ("${meaning.message}"). Wait a while, then try again.`;
-    default:
-      return `Could not ${what}: GitHub answered unexpectedly (${"status" in meaning ? `HTTP ${meaning.status}: ` : ""}${messageText(meaning)}). Try again; if it keeps happening, check --api-url.`;
-  }
-}
-function onAll(retried) {
-  return retried ? ` (${retried.attempts} attempts)` : "";
-}
-function rateLimitText(meaning) {
-  const which = meaning.secondary ? "GitHub's secondary rate limit stopped the request" : meaning.resetAt ? "the API rate limit of the token's user is used up" : "GitHub's rate limit stopped the request";
-  const waited = meaning.retried?.retryAfterSeconds ? `; crpat waited as GitHub asked (Retry-After: ${meaning.retried.retryAfterSeconds} s) and tried ${meaning.retried.attempts} times` : "";
-  let next;
-  if (meaning.resetAt) {
-    next = `Try again after ${meaning.resetAt.toISOString()}, when it resets (all of a user's tokens share one limit).`;
-  } else if (meaning.retryAfter && !waited) {
-    next = `GitHub asks to retry after ${meaning.retryAfter} s (Retry-After).`;
-  } else {
-    next = "Wait a few minutes, then try again.";
-  }
-  return `${which} ("${meaning.message}")${waited}. ${next}`;
-}
-function retryDetails(outcome) {
-  if (outcome.kind !== "response") return [];
-  const note = parseRetryNote(outcome.headers.get(RETRY_HEADER));
-  if (!note) return [];
-  if (note.retryAfterSeconds !== null) {
-    return [
-      `GitHub asked crpat to wait (Retry-After: ${note.retryAfterSeconds} s); it waited ${Math.round(note.waitedMs / 1e3)} s and got this answer on attempt ${note.attempts}.`
-    ];
-  }
-  return [`The first answer failed (a server error, reset or timeout); crpat retried and got this answer on attempt ${note.attempts}.`];
-}
-function messageText(meaning) {
-  return "message" in meaning ? meaning.message : "";
-}
-
 // src/capabilities/links.ts
+function webUrlFor(repoHost) {
+  return `https://${repoHost}`;
+}
 function newClassicTokenUrl(webUrl, scopes, description) {
   const list = scopes.map((scope) => encodeURIComponent(scope).replace(/%3A/gi, ":")).join(",");
   return `${webUrl}/settings/tokens/new?scopes=${list}&description=${encodeURIComponent(description)}`;
@@ -663,34 +491,11 @@ function orgTokenPolicyLink(webUrl, org) {
 function ssoLink(webUrl, org, fromHeader) {
   return fromHeader ?? `${webUrl}/orgs/${org}/sso`;
 }
-function registryRefusalFix(refusal2, target, profile, ownerIsOrg) {
-  const message2 = refusal2.message;
-  const settings = ownerIsOrg === null ? null : packageSettingsLink(target, ownerIsOrg);
-  if (message2.includes("does not match expected scopes")) {
-    return { text: "Use a classic token with write:packages; a fine-grained token cannot push packages.", url: classicTokenLink(target, profile) };
-  }
-  if (message2.includes("forbids access via a personal access token (classic)")) {
-    return { text: `An owner of ${target.owner} can allow classic tokens in the organization's token policy.`, url: orgTokenPolicyLink(target.webUrl, target.owner) };
-  }
-  if (/installation not allowed to Create organization package/.test(message2)) {
-    return { text: `Give the workflow \`permissions: packages: write\`; an owner of ${target.owner} can check which package visibilities members may create.`, url: orgPackageCreationLink(target.webUrl, target.owner) };
-  }
-  if (/installation not allowed to Write organization package/.test(message2) && settings) {
-    return {
-      text: 'Give the job `permissions: packages: write`; for an existing package, a package admin adds the repository with the Write role under "Manage Actions access".',
-      url: settings
-    };
-  }
-  if (/write_package/.test(message2) && settings) {
-    return { text: 'A package admin grants Write under "Manage access" (people) or "Manage Actions access" (repositories).', url: settings };
-  }
-  if (/create_package/.test(message2) && ownerIsOrg === true) {
-    return { text: `An owner of ${target.owner} can let members create packages under "Package creation".`, url: orgPackageCreationLink(target.webUrl, target.owner) };
-  }
-  if (message2 === "denied") {
-    return { text: "The registry refused the credentials: create a new classic token.", url: classicTokenLink(target, profile) };
-  }
-  return null;
+function ssoReauthorizeNote(webUrl, owner, exposure) {
+  const where = `authorize it again (Configure SSO next to the token) at ${classicTokensListLink(webUrl)}`;
+  if (exposure === "enforced") return ` GitHub then drops the token's single sign-on authorization for ${owner}: ${where}.`;
+  if (exposure === "maybe") return ` If ${owner} uses SAML single sign-on, GitHub then drops the token's SSO authorization: ${where}.`;
+  return "";
 }
 function noteFor(target, profile) {
   return `crpat ${profile.id}: ${target.owner}/${target.name} (ghcr ${target.image})`;
@@ -698,223 +503,6 @@ function noteFor(target, profile) {
 function imageName(target) {
   const slash = target.image.indexOf("/");
   return slash < 0 ? target.image : target.image.slice(slash + 1);
-}
-
-// src/checks/guide.ts
-var GUIDE = "docs/creating-a-cr-pat.md";
-function guideUrl(anchor) {
-  return `${GUIDE}#${anchor}`;
-}
-function guideLine(anchor) {
-  return `Guide: ${guideUrl(anchor)}`;
-}
-
-// src/checks/types.ts
-function linksOf(evidence) {
-  const { webUrl, target, image, profile } = evidence;
-  return { target: { webUrl, owner: target.owner, name: target.name, image: image.path }, profile };
-}
-function withLink(fix) {
-  return `${fix.text.replace(/\.$/, "")}: ${fix.url}`;
-}
-function finding(id, status, summary, fix = null, details = []) {
-  return { id, status, summary, fix, details };
-}
-
-// src/checks/token-expiry.ts
-var DAY_MS = 864e5;
-var DEFAULT_EXPIRY_WARN_DAYS = 7;
-function judgeTokenExpiry(user, now, links, kind = "classic", warnDays = DEFAULT_EXPIRY_WARN_DAYS) {
-  const id = "token.expiry";
-  const meaning = classifyApi(user);
-  if (user.kind !== "response" || !(meaning.kind === "ok" || meaning.kind === "integration")) {
-    const why = isUndecided(meaning) ? "token.valid could not be completed" : "GitHub did not accept the token (token.valid)";
-    return finding(id, "skip", `Skipped: ${why}, so its expiry is not known.`);
-  }
-  const parsed = parseTokenExpiration(user.headers.get("github-authentication-token-expiration"));
-  if (parsed === null) {
-    if (kind === "server-to-server" || kind === "user-to-server") {
-      return finding(id, "pass", "GitHub sent no expiry for this app token; such tokens expire within hours (installation tokens: one hour).");
-    }
-    return finding(id, "pass", "The token does not expire.", null, ["No expiry is set; GitHub revokes tokens unused for a year."]);
-  }
-  if (!parsed.ok) return finding(id, "warn", `GitHub sent an expiry crpat cannot read: ${parsed.reason}`);
-  const expiresAt = parsed.value;
-  const days = (expiresAt.getTime() - now.getTime()) / DAY_MS;
-  const when = `${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-  if (days <= 0) return finding(id, "fail", `The token expired on ${when}.`, renewal(user, links, kind, ""), [guideLine("renew-token")]);
-  if (days <= warnDays) {
-    const left = days < 1 ? "less than a day" : `${Math.floor(days)} day${Math.floor(days) === 1 ? "" : "s"}`;
-    return finding(id, "warn", `The token expires in ${left} (${when}).`, renewal(user, links, kind, " before then"));
-  }
-  return finding(id, "pass", `The token expires on ${when} (in ${Math.floor(days)} days).`);
-}
-function renewal(user, links, kind, when) {
-  const webUrl = links.target.webUrl;
-  if (kind === "fine-grained") return `Regenerate it${when} at ${fineGrainedTokensListLink(webUrl)} and update the CR_PAT secret.`;
-  if (kind !== "classic" && kind !== "oauth") return `Regenerate it${when} at ${classicTokensListLink(webUrl)} and update the CR_PAT secret.`;
-  const had = user.kind === "response" ? parseScopes(user.headers.get("x-oauth-scopes")) ?? [] : [];
-  return `Renew it${when} with the same scopes in one click: ${renewalLink(links.target, links.profile, had)} (or Regenerate it at ${classicTokensListLink(webUrl)}), then update the CR_PAT secret.`;
-}
-function expiresAtOf(user) {
-  if (user.kind !== "response") return null;
-  const parsed = parseTokenExpiration(user.headers.get("github-authentication-token-expiration"));
-  return parsed?.ok ? parsed.value.toISOString() : null;
-}
-var tokenExpiry = {
-  id: "token.expiry",
-  title: "Token expiry",
-  run: async (e) => judgeTokenExpiry(await e.user, e.now, linksOf(e), e.shape.kind, e.expiryWarnDays)
-};
-
-// src/target/parse.ts
-var OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
-var NAME = /^[A-Za-z0-9._-]{1,100}$/;
-var LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-var IPV6 = /^\[[0-9a-f:.]*:[0-9a-f:.]*\]$/;
-var SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
-var SCP = /^([^@/]+)@([^/:]+):(.*)$/;
-var FORMS = /* @__PURE__ */ new Map([
-  ["https", { form: "web", defaultPort: 443 }],
-  ["http", { form: "web", defaultPort: 80 }],
-  ["ssh", { form: "ssh", defaultPort: 22 }],
-  ["git+ssh", { form: "ssh", defaultPort: 22 }],
-  ["ssh+git", { form: "ssh", defaultPort: 22 }],
-  ["git", { form: "git", defaultPort: 9418 }]
-]);
-var RESERVED = /* @__PURE__ */ new Set([
-  "api",
-  "apps",
-  "enterprises",
-  "explore",
-  "login",
-  "marketplace",
-  "notifications",
-  "organizations",
-  "orgs",
-  "settings",
-  "sponsors",
-  "topics",
-  "users"
-]);
-var NOT_REPO_HOSTS = /* @__PURE__ */ new Map([
-  ["api.github.com", "The API host api.github.com is not a repository page; pass owner/name or https://github.com/owner/name."],
-  ["ghcr.io", "The container registry ghcr.io is not a repository page; pass owner/name, not the image."]
-]);
-var R = {
-  hint: "pass owner/name or a GitHub URL",
-  credentials: "Credentials must not be in the repository URL; remove the user:password@ part.",
-  query: "Remove the query string or fragment (the part from ? or #) from the repository URL.",
-  percent: "The repository contains percent-encoding (%); pass the plain owner/name.",
-  missingOwner: "The repository needs an owner before the name, e.g. octocat/hello-world.",
-  missingName: "The repository needs a name after the owner, e.g. octocat/hello-world.",
-  tooMany: "Too many parts for owner/name; pass owner/name, or a full URL starting with its host.",
-  extraPath: "A git remote URL ends after owner/name; remove the extra path.",
-  owner: "The owner is not a valid GitHub login: letters, digits and single hyphens, at most 39, not at either end.",
-  name: 'The repository name may use only letters, digits, ".", "-" and "_", at most 100 characters.',
-  dotName: 'The repository name cannot be "." or "..".',
-  reserved: "That is a GitHub page, not a repository; pass owner/name.",
-  host: "The host is not a valid host name.",
-  port: "The port must be a number from 1 to 65535."
-};
-function parseRepoTarget(input2) {
-  const located = locate(input2);
-  if (!located.ok) return located;
-  return located.value.credentials ? err(R.credentials) : ok(located.value.target);
-}
-function unsafeTextReason(text, what, hint) {
-  if (text === "") return `The ${what} is empty; ${hint}.`;
-  if (/[\x00-\x1f\x7f]/.test(text)) return `The ${what} contains a control character; retype it on one line.`;
-  if (/\s/.test(text)) return `The ${what} contains white space; remove the spaces.`;
-  const foreign = /[^\x00-\x7f]/u.exec(text);
-  if (foreign) {
-    const code = (foreign[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
-    return `The ${what} contains the non-ASCII character U+${code} (a look-alike letter?); retype it in plain ASCII.`;
-  }
-  return null;
-}
-function trimOuter(text) {
-  return text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
-}
-function locate(input2) {
-  const text = trimOuter(input2);
-  const unsafe = unsafeTextReason(text, "repository", R.hint);
-  if (unsafe !== null) return err(unsafe);
-  if (/[?#]/.test(text)) return err(R.query);
-  if (text.includes("%")) return err(R.percent);
-  const scheme = SCHEME.exec(text);
-  if (scheme) return fromUrl(scheme[1].toLowerCase(), text.slice(scheme[0].length), scheme[0]);
-  const scp = SCP.exec(text);
-  if (scp) return fromScp(scp[1], scp[2], scp[3]);
-  return fromBare(text);
-}
-function fromUrl(scheme, rest, prefix) {
-  const kind = FORMS.get(scheme);
-  if (!kind) return err(`Unsupported URL scheme${scheme.length <= 12 ? ` "${scheme}"` : ""}; use https://, ssh://, git:// or owner/name.`);
-  const slash = rest.indexOf("/");
-  const authority = slash < 0 ? rest : rest.slice(0, slash);
-  const path = slash < 0 ? "" : rest.slice(slash);
-  const at = authority.lastIndexOf("@");
-  const userinfo = at < 0 ? "" : authority.slice(0, at);
-  const hostport = authority.slice(at + 1);
-  const keptUser = kind.form === "ssh" ? userinfo.split(":")[0] : "";
-  const credentials = kind.form === "ssh" ? userinfo.includes(":") : userinfo !== "";
-  const host = parseHost(hostport, kind.form === "web" ? kind.defaultPort : null);
-  if (!host.ok) return host;
-  const target = ownerAndName(host.value, path.slice(1), kind.form === "web");
-  if (!target.ok) return target;
-  const display = `${prefix}${keptUser === "" ? "" : `${keptUser}@`}${hostport}${path}`;
-  return ok({ target: target.value, credentials, display });
-}
-function fromScp(user, hostText, path) {
-  const host = parseHost(hostText, null);
-  if (!host.ok) return host;
-  const target = ownerAndName(host.value, path.replace(/^\//, ""), false);
-  if (!target.ok) return target;
-  const keptUser = user.split(":")[0];
-  return ok({ target: target.value, credentials: user.includes(":"), display: `${keptUser}@${hostText}:${path}` });
-}
-function fromBare(text) {
-  const first = text.split("/", 1)[0];
-  if (/[.:@[]/.test(first) || first.toLowerCase() === "localhost") return fromUrl("https", text, "");
-  const parts = text.split("/");
-  if (parts.length === 3 && parts[2] === "") parts.pop();
-  if (parts.length > 2) return err(R.tooMany);
-  const target = ownerAndName("github.com", text, false);
-  return target.ok ? ok({ target: target.value, credentials: false, display: text }) : target;
-}
-function parseHost(hostport, defaultPort) {
-  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(hostport);
-  if (!match) return err(R.host);
-  const host = match[1].toLowerCase();
-  const portText = match[2] ?? "";
-  const port = Number(portText);
-  if (portText !== "" && (portText.length > 5 || port < 1 || port > 65535)) return err(R.port);
-  if (!isHostName(host)) return err(R.host);
-  const folded = host === "www.github.com" || host === "ssh.github.com" ? "github.com" : host;
-  const notRepo = NOT_REPO_HOSTS.get(folded);
-  if (notRepo) return err(notRepo);
-  const keepPort = defaultPort !== null && portText !== "" && port !== defaultPort;
-  return ok(keepPort ? `${folded}:${port}` : folded);
-}
-function isHostName(host) {
-  if (host.startsWith("[")) return IPV6.test(host);
-  return host.length <= 253 && host.split(".").every((label) => LABEL.test(label));
-}
-function ownerAndName(host, path, allowExtra) {
-  const parts = path.split("/");
-  if (parts.length > 1 && parts[parts.length - 1] === "") parts.pop();
-  const [owner = "", rawName = "", ...extra] = parts;
-  if (owner === "") return err(R.missingOwner);
-  if (RESERVED.has(owner.toLowerCase())) return err(R.reserved);
-  if (rawName === "") return err(R.missingName);
-  if (extra.length > 0 && !allowExtra) return err(R.extraPath);
-  if (!OWNER.test(owner)) return err(R.owner);
-  const name = rawName.endsWith(".git") ? rawName.slice(0, -4) : rawName;
-  if (name === "") return err(R.missingName);
-  if (name === "." || name === "..") return err(R.dotName);
-  if (!NAME.test(name)) return err(R.name);
-  return ok({ host, owner, name });
 }
 
 // src/capabilities/profiles.ts
@@ -974,6 +562,50 @@ function specsFor(profile, ownerIsOrg) {
   return profile.capabilities.filter((spec) => !spec.organizationOnly || ownerIsOrg !== false);
 }
 
+// src/registry/refusal-reason.ts
+var LIFETIME = /forbids access via a (fine-grained )?personal access tokens?(?: \(classic\))? if the token's lifetime is greater than (\d+) days/i;
+var OWNER2 = /The '([^']+)' (organization|enterprise) forbids/i;
+function refusalReason(refusal2) {
+  const codes = refusal2.errors.map((e) => e.code.toUpperCase());
+  const message2 = refusal2.errors.map((e) => e.message).join(" ").trim();
+  if (refusal2.status === 429 || codes.includes("TOOMANYREQUESTS")) return { kind: "rate-limited", waitMs: retryAfterMs(message2) };
+  if (refusal2.status !== 401 && refusal2.status !== 403) return { kind: "unexplained" };
+  if (/does not match expected scopes/i.test(message2)) return { kind: "scopes" };
+  const lifetime = LIFETIME.exec(message2);
+  if (lifetime) {
+    const owner = OWNER2.exec(message2);
+    const by = owner?.[2]?.toLowerCase();
+    return {
+      kind: "lifetime",
+      days: Number(lifetime[2]),
+      classic: lifetime[1] === void 0,
+      by: by === "organization" || by === "enterprise" ? by : null,
+      name: owner?.[1] ?? null
+    };
+  }
+  if (/forbids access via a personal access token \(classic\)/i.test(message2)) return { kind: "classic-ban" };
+  const installation = /installation not allowed to (Write|Create) organization package/i.exec(message2);
+  if (installation) return { kind: "installation-not-allowed", action: installation[1]?.toLowerCase() === "create" ? "Create" : "Write" };
+  if (/The requested installation does not exist/i.test(message2)) return { kind: "installation-missing" };
+  if (/\bwrite_package\b/i.test(message2)) return { kind: "write-package" };
+  if (/\bcreate_package\b/i.test(message2)) return { kind: "create-package" };
+  if (/^unauthenticated\b/i.test(message2)) return { kind: "unauthenticated" };
+  if (/^denied\.?$/i.test(message2)) return { kind: "denied" };
+  if (refusal2.challengeError === "insufficient_scope") return { kind: "insufficient-scope" };
+  return { kind: "unexplained" };
+}
+function isPermissionRefusal(reason) {
+  return reason.kind !== "unexplained" && reason.kind !== "rate-limited";
+}
+var UNIT_MS = { ns: 1e-6, us: 1e-3, "\xB5s": 1e-3, "\u03BCs": 1e-3, ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+function retryAfterMs(message2) {
+  const match = /retry-after:\s*((?:\d+(?:\.\d+)?(?:ns|us|µs|μs|ms|s|m|h))+)/i.exec(message2);
+  if (!match?.[1]) return null;
+  let total = 0;
+  for (const part of match[1].matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|μs|ms|s|m|h)/gi)) total += Number(part[1]) * (UNIT_MS[part[2].toLowerCase()] ?? 0);
+  return Number.isFinite(total) ? total : null;
+}
+
 // src/capabilities/evidence.ts
 function repoEvidence(answer2) {
   if (answer2 === null) return { kind: "unknown", reason: "GET /repos/{owner}/{repo} got no answer" };
@@ -1007,8 +639,12 @@ function registryEvidence(push) {
       return { kind: "opened" };
     case "refused": {
       const first = push.refusal.errors[0];
+      const quoted = `${push.refusal.status}${first ? ` ${first.code}: ${first.message}` : ""}`;
+      if (!isPermissionRefusal(refusalReason(push.refusal))) return { kind: "unknown", reason: `the registry refused for a reason it did not explain (${quoted})` };
       return { kind: "refused", status: push.refusal.status, code: first?.code ?? "", message: first?.message ?? "" };
     }
+    case "rate-limited":
+      return { kind: "unknown", reason: "the registry rate-limited the upload (HTTP 429)" };
     case "unexpected":
       return { kind: "unknown", reason: push.reason };
     case "network":
@@ -1306,15 +942,15 @@ var NOT_ACCESSIBLE_BY_PAT = "Resource not accessible by personal access token";
 function parseAcceptedPermissions(header) {
   if (header === null) return null;
   return header.split(";").map((set) => {
-    const pairs2 = set.split(",").map((pair) => pair.trim().split("=")).filter((pair) => pair.length === 2 && /^[a-z_]+$/.test(pair[0] ?? "") && /^[a-z]+$/.test(pair[1] ?? ""));
-    return new Map(pairs2.map(([name, level]) => [name, level]));
+    const pairs = set.split(",").map((pair) => pair.trim().split("=")).filter((pair) => pair.length === 2 && /^[a-z_]+$/.test(pair[0] ?? "") && /^[a-z]+$/.test(pair[1] ?? ""));
+    return new Map(pairs.map(([name, level]) => [name, level]));
   }).filter((set) => set.size > 0);
 }
 var LEVEL = { read: 1, write: 2, admin: 3 };
 function judgeProbe(probe, answer2) {
   const result = (outcome, reason) => ({ probe, outcome, status: answer2.status, reason });
   const request2 = `${probe.method} ${probe.path.replace(/\?.*$/, "")} answered ${answer2.status}`;
-  const message2 = messageOf2(answer2.body);
+  const message2 = messageOf(answer2.body);
   if (probe.expect.granted.includes(answer2.status)) return result("granted", request2);
   if (answer2.status === 403 && message2 === NOT_ACCESSIBLE_BY_PAT) return denial(probe, answer2, request2, result);
   if (answer2.status === 403 || answer2.status === 429) {
@@ -1342,7 +978,7 @@ function denial(probe, answer2, request2, result) {
 function otherThan(set, permission) {
   return [...set].filter(([name, level]) => name !== permission && !(name === "metadata" && level === "read")).map(([name]) => name);
 }
-function messageOf2(body) {
+function messageOf(body) {
   return isObject(body) && typeof body["message"] === "string" ? body["message"] : null;
 }
 
@@ -1497,6 +1133,345 @@ function packageEvidence(answer2) {
   return { kind: "unknown", reason: `the packages API answered ${answer2.status} (${message2})` };
 }
 
+// src/http/net-error.ts
+var NetError = class extends Error {
+  constructor(kind, message2, attempts = 1) {
+    super(message2);
+    this.kind = kind;
+    this.attempts = attempts;
+  }
+  kind;
+  attempts;
+  name = "NetError";
+};
+var CODE_KINDS = {
+  ENOTFOUND: "dns",
+  EAI_AGAIN: "dns",
+  EAI_NONAME: "dns",
+  ECONNREFUSED: "refused",
+  ECONNRESET: "reset",
+  EPIPE: "reset",
+  // undici: the peer closed the socket (FIN) before the answer was complete, e.g. short of its Content-Length.
+  UND_ERR_SOCKET: "closed",
+  UND_ERR_CLOSED: "closed",
+  UND_ERR_CONNECT_TIMEOUT: "timeout",
+  UND_ERR_HEADERS_TIMEOUT: "timeout",
+  UND_ERR_BODY_TIMEOUT: "timeout",
+  ETIMEDOUT: "timeout"
+};
+function errorCode(error) {
+  let current = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    const code = current.code;
+    if (typeof code === "string") return code;
+    current = current.cause;
+  }
+  return void 0;
+}
+function hostname(host) {
+  return host.replace(/:\d+$/, "");
+}
+function toNetError(error, host, timeoutMs) {
+  if (error instanceof NetError) return error;
+  const name = error instanceof Error ? error.name : "";
+  if (name === "TimeoutError") return new NetError("timeout", `${host} did not answer within ${timeoutMs / 1e3} s`);
+  if (name === "AbortError") return new NetError("aborted", `the request to ${host} was cancelled`);
+  const code = errorCode(error) ?? "";
+  if (/^ERR_SSL_(WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST)$/.test(code)) {
+    return new NetError("not-tls", `${host} does not speak TLS (https) on that port (${code})`);
+  }
+  if (/CERT|SIGNATURE|ISSUER|SELF_SIGNED|^ERR_TLS|^ERR_SSL|HOSTNAME/.test(code)) {
+    return new NetError("tls", `the TLS certificate of ${host} is not trusted by this machine (${code})`);
+  }
+  const kind = CODE_KINDS[code] ?? "network";
+  const said = {
+    dns: `the name ${hostname(host)} does not resolve`,
+    refused: `${host} refused the connection`,
+    reset: `the connection to ${host} was reset`,
+    closed: `${host} closed the connection before the answer was complete`,
+    timeout: `${host} did not answer within ${timeoutMs / 1e3} s`
+  };
+  return new NetError(kind, said[kind] ?? `could not reach ${host}${code ? ` (${code})` : ""}`);
+}
+function netAdvice(error, flag) {
+  const service = flag === "--api-url" ? "GitHub's REST API" : "a container registry";
+  switch (error.kind) {
+    case "timeout":
+      return "Try again; on a slow network or behind a proxy, raise --timeout.";
+    case "dns":
+      return `Check the host name (${flag}) and this machine's network and DNS.`;
+    case "refused":
+      return `Check the host and port (${flag}): nothing accepts connections there.`;
+    case "reset":
+    case "closed":
+      return "Try again; if it keeps happening, a proxy, VPN or firewall on the way may be cutting connections.";
+    case "tls":
+      return "If this network uses a private CA or a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its certificate file.";
+    case "not-tls":
+      return `If it serves plain http (allowed only on a loopback host), pass ${flag} http://host:port.`;
+    case "redirect":
+      return `Check ${flag}: pass the address that answers directly, not one that redirects.`;
+    case "off-host":
+    case "insecure":
+      return `Check ${flag}: the token goes only to the API's and the registry's origin, over https.`;
+    case "unverified-tls":
+      return "";
+    // the message says what to change
+    case "too-large":
+      return `Check that ${flag} points at ${service}: something else answered.`;
+    case "aborted":
+      return "";
+    // cancelled on purpose (Ctrl-C) or not sent for a reason the message gives
+    case "network":
+      return "Check the network connection, then try again.";
+  }
+}
+function describeNetError(error) {
+  return error.attempts > 1 ? `${error.message} (${error.attempts} attempts)` : error.message;
+}
+function netSentence(error, flag) {
+  const advice = netAdvice(error, flag);
+  return `${describeNetError(error)}.${advice ? ` ${advice}` : ""}`;
+}
+
+// src/http/retry.ts
+var RETRY_HEADER = "x-crpat-retries";
+var RETRY_STATUS = /* @__PURE__ */ new Set([500, 502, 503, 504]);
+var RETRY_NET = /* @__PURE__ */ new Set(["reset", "closed", "refused", "timeout", "network"]);
+function withRetries(fetch, options = {}) {
+  const retries = options.retries ?? 2;
+  const base = options.baseDelayMs ?? 250;
+  const maxRetryAfter = options.maxRetryAfterSeconds ?? 5;
+  const sleep2 = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  return async (input2, init = {}) => {
+    const method = (init.method ?? "GET").toUpperCase();
+    if (method !== "GET" && method !== "HEAD") return fetch(input2, init);
+    const url = input2 instanceof Request ? input2.url : String(input2);
+    const note = { attempts: 0, waitedMs: 0, retryAfterSeconds: null };
+    for (let attempt = 1; ; attempt++) {
+      note.attempts = attempt;
+      let reason;
+      let delayMs = Math.round(base * 2 ** (attempt - 1) * (0.5 + random()));
+      let retryAfter = null;
+      try {
+        const response = await fetch(input2, init);
+        const asked = Number(response.headers.get("retry-after"));
+        if ((response.status === 429 || response.status === 403) && Number.isFinite(asked) && asked > 0 && asked <= maxRetryAfter) {
+          reason = `HTTP ${response.status}, Retry-After ${asked} s`;
+          delayMs = asked * 1e3;
+          retryAfter = asked;
+        } else if (RETRY_STATUS.has(response.status)) {
+          reason = `HTTP ${response.status}`;
+        } else {
+          return annotated(response, note);
+        }
+        if (attempt > retries) return annotated(response, note);
+      } catch (error) {
+        if (!(error instanceof NetError) || !RETRY_NET.has(error.kind) || attempt > retries) throw withAttempts(error, attempt);
+        reason = error.message;
+      }
+      options.onRetry?.({ method, url, reason, delayMs, attempt });
+      await sleep2(delayMs, options.signal);
+      note.waitedMs += delayMs;
+      if (retryAfter !== null) note.retryAfterSeconds = retryAfter;
+    }
+  };
+}
+function annotated(response, note) {
+  if (note.attempts === 1) return response;
+  const copy = new Response(response.body, response);
+  copy.headers.set(RETRY_HEADER, formatRetryNote(note));
+  return copy;
+}
+function withAttempts(error, attempts) {
+  return error instanceof NetError && attempts > 1 ? new NetError(error.kind, error.message, attempts) : error;
+}
+function formatRetryNote(note) {
+  const retryAfter = note.retryAfterSeconds === null ? "" : `; retry-after=${note.retryAfterSeconds}`;
+  return `attempts=${note.attempts}; waited-ms=${note.waitedMs}${retryAfter}`;
+}
+function parseRetryNote(value) {
+  const match = /^attempts=(\d{1,3}); waited-ms=(\d{1,9})(?:; retry-after=(\d{1,9}))?$/.exec(value ?? "");
+  if (!match) return null;
+  return { attempts: Number(match[1]), waitedMs: Number(match[2]), retryAfterSeconds: match[3] === void 0 ? null : Number(match[3]) };
+}
+function defaultSleep(ms, signal) {
+  return new Promise((resolve2, reject) => {
+    if (signal?.aborted) return reject(interrupted(signal));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(interrupted(signal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve2();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+function interrupted(signal) {
+  const reason = signal.reason;
+  return reason instanceof Error && reason.name === "TimeoutError" ? new NetError("timeout", "crpat's overall time limit ran out while it waited to try again") : new NetError("aborted", "cancelled while waiting to try again");
+}
+
+// src/text.ts
+function clean(text, max) {
+  const plain = text.replace(/[\x00-\x1f\x7f-\x9f]/g, " ");
+  if (plain.length <= max) return plain;
+  const cut = /[\ud800-\udbff]/.test(plain[max - 2] ?? "") ? max - 2 : max - 1;
+  return `${plain.slice(0, cut)}\u2026`;
+}
+
+// src/github/error-body.ts
+var MAX_BODY = 1e6;
+var MAX_MESSAGE = 500;
+function parseGitHubError(text) {
+  const body = jsonObject(text);
+  if (body === null) return null;
+  const message2 = typeof body["message"] === "string" ? clean(body["message"], MAX_MESSAGE) : null;
+  const docs = body["documentation_url"];
+  const documentationUrl = typeof docs === "string" ? clean(docs, MAX_MESSAGE) : null;
+  if (message2 === null && documentationUrl === null) return null;
+  return { message: message2 ?? "", documentationUrl, status: statusOf(body["status"]) };
+}
+function statusOf(status) {
+  if (typeof status === "string") return clean(status, 20);
+  return typeof status === "number" && Number.isInteger(status) ? String(status) : null;
+}
+function jsonObject(text) {
+  if (text.length > MAX_BODY) return null;
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  return value;
+}
+
+// src/github/classify.ts
+var SAML = /Resource protected by organization SAML enforcement/i;
+var CLASSIC_BAN = /forbids access via a personal access token \(classic\)/i;
+var LIFETIME2 = /forbids access via a (fine-grained personal access tokens|personal access tokens \(classic\)) if the token's lifetime is greater than (\d+) days/i;
+var LIFETIME_OWNER = /The '([^']+)' (organization|enterprise) forbids/i;
+var IP_ALLOW_LIST = /has an IP allow list enabled, and your IP address is not permitted/i;
+var IP_ORG = /the `([^`]+)` organization has an IP allow list/i;
+var MANAGED_USER = /As an Enterprise Managed User, you cannot access this content/i;
+var LOCKOUT = /Maximum number of login attempts exceeded/i;
+var INTEGRATION = /Resource not accessible by integration/i;
+var RATE = /rate limit/i;
+var SECONDARY = /\bsecondary rate\b/i;
+var NO_BODY = /* @__PURE__ */ new Set([204, 205]);
+function classifyApi(outcome) {
+  if (outcome.kind === "network") return { kind: "network", message: outcome.error.message, error: outcome.error };
+  const { status, headers } = outcome;
+  const retried = parseRetryNote(headers.get(RETRY_HEADER));
+  if (status >= 200 && status < 300) {
+    const readable = NO_BODY.has(status) || typeof outcome.body === "object" && outcome.body !== null && !Array.isArray(outcome.body) && !(outcome.body instanceof ArrayBuffer);
+    return readable ? { kind: "ok" } : { kind: "malformed", status, message: "the body is not the JSON expected", retried };
+  }
+  const message2 = messageOf2(outcome.body) ?? `HTTP ${status}`;
+  if (MANAGED_USER.test(message2)) return { kind: "managed-user", message: message2 };
+  if (status === 401) return { kind: "bad-credentials", message: message2 };
+  if (status === 301 || status === 302 || status === 307 || status === 308) return { kind: "moved", message: message2 };
+  const sso = parseSsoHeader(headers.get("x-github-sso"));
+  if (sso?.kind === "required" || SAML.test(message2)) {
+    return { kind: "sso", url: sso?.kind === "required" ? sso.url : null, message: message2 };
+  }
+  if (IP_ALLOW_LIST.test(message2)) return { kind: "ip-allow-list", message: message2, org: IP_ORG.exec(message2)?.[1] ?? null };
+  const lifetime = LIFETIME2.exec(message2);
+  if (lifetime) {
+    const settingsUrl = /https:\/\/\S+\/settings\/personal-access-tokens\/\S+/.exec(message2)?.[0] ?? null;
+    const owner = LIFETIME_OWNER.exec(message2);
+    const by = owner?.[2]?.toLowerCase();
+    return {
+      kind: "lifetime-policy",
+      message: message2,
+      days: Number(lifetime[2]),
+      settingsUrl,
+      classic: !lifetime[1]?.startsWith("fine-grained"),
+      by: by === "organization" || by === "enterprise" ? by : null,
+      name: owner?.[1] ?? null
+    };
+  }
+  if (CLASSIC_BAN.test(message2)) return { kind: "classic-forbidden", message: message2 };
+  if (LOCKOUT.test(message2)) return { kind: "lockout", message: message2 };
+  const rate = parseRateLimit(headers);
+  const retryAfter = Number(headers.get("retry-after"));
+  const exhausted = rate?.remaining === 0 || headers.get("x-ratelimit-remaining")?.trim() === "0";
+  if (status === 429 || status === 403 && (RATE.test(message2) || exhausted)) {
+    return {
+      kind: "rate-limited",
+      message: message2,
+      secondary: SECONDARY.test(message2),
+      resetAt: exhausted ? rate?.reset ?? null : null,
+      retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+      retried
+    };
+  }
+  if (INTEGRATION.test(message2)) return { kind: "integration", message: message2 };
+  if (status === 404) return { kind: "not-found", message: message2 };
+  if (status === 403) return { kind: "forbidden", message: message2 };
+  if (status >= 500) return { kind: "server", status, message: message2, retried };
+  return { kind: "unexpected", status, message: message2 };
+}
+function messageOf2(body) {
+  if (typeof body === "string") return parseGitHubError(body)?.message ?? (clean(body.trim(), 200) || null);
+  if (body && typeof body === "object" && "message" in body && typeof body.message === "string") return clean(body.message, 500);
+  return null;
+}
+function isUndecided(meaning) {
+  return ["network", "server", "malformed", "rate-limited", "lockout", "unexpected"].includes(meaning.kind);
+}
+function undecidedSummary(meaning, what) {
+  switch (meaning.kind) {
+    case "network":
+      return `Could not ${what}: ${netSentence(meaning.error, "--api-url")}`;
+    case "server":
+      return `Could not ${what}: GitHub answered HTTP ${meaning.status}, a server error${onAll(meaning.retried)}. Try again in a few minutes.`;
+    case "malformed":
+      return `Could not ${what}: GitHub answered HTTP ${meaning.status} with a body that is not the JSON expected${onAll(meaning.retried)}. Try again; if it keeps happening, check that --api-url points at GitHub's REST API (a proxy or captive portal may be answering instead).`;
+    case "rate-limited":
+      return `Could not ${what}: ${rateLimitText(meaning)}`;
+    case "lockout":
+      return `Could not ${what}: GitHub is refusing all logins for this user after too many failed attempts ("${meaning.message}"). Wait a while, then try again.`;
+    default:
+      return `Could not ${what}: GitHub answered unexpectedly (${"status" in meaning ? `HTTP ${meaning.status}: ` : ""}${messageText(meaning)}). Try again; if it keeps happening, check --api-url.`;
+  }
+}
+function onAll(retried) {
+  return retried ? ` (${retried.attempts} attempts)` : "";
+}
+function rateLimitText(meaning) {
+  const which = meaning.secondary ? "GitHub's secondary rate limit stopped the request" : meaning.resetAt ? "the API rate limit of the token's user is used up" : "GitHub's rate limit stopped the request";
+  const waited = meaning.retried?.retryAfterSeconds ? `; crpat waited as GitHub asked (Retry-After: ${meaning.retried.retryAfterSeconds} s) and tried ${meaning.retried.attempts} times` : "";
+  let next;
+  if (meaning.resetAt) {
+    next = `Try again after ${meaning.resetAt.toISOString()}, when it resets (all of a user's tokens share one limit).`;
+  } else if (meaning.retryAfter && !waited) {
+    next = `GitHub asks to retry after ${meaning.retryAfter} s (Retry-After).`;
+  } else {
+    next = "Wait a few minutes, then try again.";
+  }
+  return `${which} ("${meaning.message}")${waited}. ${next}`;
+}
+function retryDetails(outcome) {
+  if (outcome.kind !== "response") return [];
+  const note = parseRetryNote(outcome.headers.get(RETRY_HEADER));
+  if (!note) return [];
+  if (note.retryAfterSeconds !== null) {
+    return [
+      `GitHub asked crpat to wait (Retry-After: ${note.retryAfterSeconds} s); it waited ${Math.round(note.waitedMs / 1e3)} s and got this answer on attempt ${note.attempts}.`
+    ];
+  }
+  return [`The first answer failed (a server error, reset or timeout); crpat retried and got this answer on attempt ${note.attempts}.`];
+}
+function messageText(meaning) {
+  return "message" in meaning ? meaning.message : "";
+}
+
 // src/checks/repo-facts.ts
 function repoFacts(outcome) {
   if (outcome.kind !== "response" || outcome.status !== 200) return null;
@@ -1525,6 +1500,30 @@ function roleOf(permissions) {
   if (permissions.push) return "write";
   if (permissions.triage) return "triage";
   return permissions.pull ? "read" : "no";
+}
+function ssoExposureOf(repo, owner, login) {
+  if (classifyApi(repo).kind === "sso") return "enforced";
+  const facts = repoFacts(repo);
+  if (facts) return facts.ownerIsOrg ? "maybe" : "no";
+  return login !== null && login.toLowerCase() === owner.toLowerCase() ? "no" : "maybe";
+}
+
+// src/checks/guide.ts
+var GUIDE = "docs/creating-a-cr-pat.md";
+function guideUrl(anchor) {
+  return `${GUIDE}#${anchor}`;
+}
+function guideLine(anchor) {
+  return `Guide: ${guideUrl(anchor)}`;
+}
+
+// src/checks/types.ts
+function linksOf(evidence) {
+  const { webUrl, target, image, profile } = evidence;
+  return { target: { webUrl, owner: target.owner, name: target.name, image: image.path }, profile };
+}
+function finding(id, status, summary, fix = null, details = []) {
+  return { id, status, summary, fix, details };
 }
 
 // src/checks/token-valid.ts
@@ -1657,28 +1656,29 @@ function answerOf(outcome) {
 }
 
 // src/checks/org-policy.ts
-var REGISTRY_CLASSIC_BAN = /forbids access via a personal access token \(classic\)/i;
-var REGISTRY_LIFETIME = /forbids access via a (?:fine-grained )?personal access tokens?(?: \(classic\))? if the token's lifetime is greater than \d+ days/i;
 function judgeOrgPolicy(inputs) {
   const id = "org.policy";
   const { target, webUrl } = inputs;
   const settings = orgTokenPolicyLink(webUrl, target.owner);
   const meanings = [classifyApi(inputs.repo), classifyApi(inputs.user)];
+  const reason = inputs.push?.kind === "refused" ? refusalReason(inputs.push.refusal) : null;
   const registryMessage = inputs.push?.kind === "refused" ? inputs.push.refusal.errors[0]?.message ?? "" : "";
-  const lifetime = meanings.find((m) => m.kind === "lifetime-policy");
-  if (lifetime || REGISTRY_LIFETIME.test(registryMessage)) {
-    const message2 = lifetime?.message ?? registryMessage;
-    const where = lifetime?.settingsUrl ?? fineGrainedTokensListLink(webUrl);
+  const ip = meanings.find((m) => m.kind === "ip-allow-list");
+  if (ip) {
+    const org = ip.org ?? target.owner;
     return finding(
       id,
       "fail",
-      `${target.owner} refuses this token because its lifetime is longer than the organization allows${lifetime?.days ? ` (${lifetime.days} days)` : ""}.`,
-      `Create a token with a shorter lifetime (${where}); the limit is set by the organization's owners at ${settings}.`,
-      [message2, guideLine("org-policy")]
+      `The organization ${org} has an IP allow list, and this machine's address is not on it: GitHub refuses the token here however good it is.`,
+      `Run from an address the allow list includes (a self-hosted runner or a listed egress IP; GitHub-hosted runners are usually outside it), or ask an owner of ${org} to add this machine's address. More repository access or a new token does not help.`,
+      [ip.message, guideLine("org-policy")]
     );
   }
+  const fromApi = meanings.find((m) => m.kind === "lifetime-policy");
+  const lifetime = fromApi ?? (reason?.kind === "lifetime" ? { kind: "lifetime-policy", message: registryMessage.replace(/^permission_denied:\s*/i, ""), days: reason.days, settingsUrl: null, classic: reason.classic, by: reason.by, name: reason.name } : null);
+  if (lifetime) return lifetimeFinding(lifetime, inputs, settings);
   const ban = meanings.find((m) => m.kind === "classic-forbidden");
-  if (ban || REGISTRY_CLASSIC_BAN.test(registryMessage)) {
+  if (ban || reason?.kind === "classic-ban") {
     return finding(
       id,
       "fail",
@@ -1693,12 +1693,29 @@ function judgeOrgPolicy(inputs) {
   const note = inputs.shape.kind === "fine-grained" ? [`A fine-grained token may also await approval by ${facts.ownerLogin}'s owners; GitHub shows no distinct error for that.`] : [];
   return finding(id, "pass", `No token-policy refusal from ${facts.ownerLogin} (a ban on classic tokens would also show in registry.push).`, null, note);
 }
+function lifetimeFinding(lifetime, inputs, settings) {
+  const { target, webUrl } = inputs;
+  const who = lifetime.name && lifetime.by ? `The ${lifetime.by} ${lifetime.name}` : `The organization ${target.owner}`;
+  const kind = lifetime.classic ? "personal access tokens (classic)" : "fine-grained personal access tokens";
+  const limit = lifetime.days !== null ? ` of more than ${lifetime.days} days` : " longer than it allows";
+  const within = lifetime.days !== null ? `within ${lifetime.days} days` : "sooner";
+  const authorize = ssoReauthorizeNote(webUrl, target.owner, inputs.sso ?? "no");
+  const fix = lifetime.classic ? `Create a classic token that expires ${within} (pick the expiration on the page)${inputs.links ? `: ${classicTokenLink(inputs.links.target, inputs.links.profile)}` : ` at ${classicTokensListLink(webUrl)}`}, or regenerate this one with a shorter expiration at ${classicTokensListLink(webUrl)}.${authorize}` : `Regenerate the token with an expiration ${within}: ${lifetime.settingsUrl ?? fineGrainedTokensListLink(webUrl)}`;
+  return finding(
+    "org.policy",
+    "fail",
+    `${who} refuses ${kind} with a lifetime${limit}, and this token's is longer. Classic tokens within the limit are accepted${lifetime.by === "enterprise" ? ` (the limit is the enterprise's, for every organization in it)` : ""}.`,
+    `${fix} The limit itself is set by the owners${lifetime.by === "enterprise" ? " of the enterprise" : ` at ${settings}`}.`,
+    [lifetime.message, guideLine("org-policy")]
+  );
+}
 var orgPolicy = {
   id: "org.policy",
   title: "Organization token policy",
   run: async (e) => {
     const [repo, user, push] = await Promise.all([e.repo, e.user, e.push]);
-    return judgeOrgPolicy({ repo, user, push, shape: e.shape, target: e.target, webUrl: e.webUrl });
+    const sso = ssoExposureOf(repo, e.target.owner, loginOf(user));
+    return judgeOrgPolicy({ repo, user, push, shape: e.shape, target: e.target, webUrl: e.webUrl, links: linksOf(e), sso });
   }
 };
 
@@ -1738,8 +1755,691 @@ function describeRefusal2(refusal2) {
   return `HTTP ${refusal2.status}${error}${challenge}`;
 }
 
+// src/http/origin.ts
+function originOf(url) {
+  return onLoopbackLiteral(typeof url === "string" ? new URL(url) : url).origin;
+}
+function isOnOrigin(url, origins) {
+  const origin = originOf(url);
+  return origins.some((allowed) => originOf(allowed) === origin);
+}
+function onLoopbackLiteral(url) {
+  if (url.hostname.toLowerCase() !== "localhost") return url;
+  const literal = new URL(url.href);
+  literal.hostname = "127.0.0.1";
+  return literal;
+}
+
+// src/target/endpoints.ts
+var SCHEME2 = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
+var GHE_COM = /^([a-z0-9-]+)\.ghe\.com$/;
+function isLoopbackHost(hostname2) {
+  const host = hostname2.toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  if (host === "localhost" || host === "::1" || host === "0:0:0:0:0:0:0:1") return true;
+  const v4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  return v4 !== null && v4.slice(1).every((octet) => Number(octet) <= 255);
+}
+function parseApiUrl(input2) {
+  const url = parseHttpUrl(input2, "API URL", "https://api.github.com");
+  if (!url.ok) return url;
+  url.value.pathname = url.value.pathname.replace(/\/+$/, "") || "/";
+  return url;
+}
+function parseRegistry(input2) {
+  const text = trimOuter(input2);
+  const url = parseHttpUrl(SCHEME2.test(text) ? text : `https://${text}`, "registry", "ghcr.io");
+  if (!url.ok) return text === "" ? err("The registry is empty; pass a host such as ghcr.io.") : url;
+  if (url.value.pathname !== "/") return err("Pass only the registry host, e.g. ghcr.io, not an image path.");
+  return ok({ origin: url.value.origin, host: url.value.host });
+}
+function defaultEndpoints(host) {
+  const h = host.toLowerCase();
+  if (h === "github.com") return { apiUrl: "https://api.github.com", registry: "ghcr.io" };
+  const sub = GHE_COM.exec(h);
+  if (sub) return { apiUrl: `https://api.${sub[1]}.ghe.com`, registry: `containers.${sub[1]}.ghe.com` };
+  return { apiUrl: `https://${h}/api/v3`, registry: `containers.${h}` };
+}
+function parseHttpUrl(input2, what, example) {
+  const text = trimOuter(input2);
+  const unsafe = unsafeTextReason(text, what, `pass a URL such as ${example}`);
+  if (unsafe !== null) return err(unsafe);
+  const scheme = SCHEME2.exec(text)?.[1]?.toLowerCase();
+  if (scheme !== "https" && scheme !== "http") return err(`The ${what} must start with https://, e.g. ${example}.`);
+  if (/[?#]/.test(text)) return err(`The ${what} must not have a query string or fragment.`);
+  if (text.includes("%")) return err(`The ${what} must not contain percent-encoding (%).`);
+  const url = tryUrl2(text);
+  if (url === null) return err(`The ${what} is not a valid URL; pass one such as ${example}.`);
+  if (url.username !== "" || url.password !== "") return err(`Credentials must not be in the ${what}; remove the user:password@ part.`);
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+    return err(`The ${what} must use https:// (http:// is allowed only for a loopback host: localhost, 127.0.0.0/8, ::1).`);
+  }
+  return ok(url);
+}
+function tryUrl2(text) {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
+
+// src/registry/challenge.ts
+var MAX_HEADER = 8192;
+var TOKEN = /[!#$%&'*+\-.^_`|~0-9A-Za-z]+/y;
+var TOKEN68 = /[ \t]+[A-Za-z0-9\-._~+/]+=*[ \t]*(?:,|$)/y;
+var MALFORMED = "The registry sent a malformed WWW-Authenticate challenge.";
+function parseWwwAuthenticate(header) {
+  if (header === null) return err("The registry sent no WWW-Authenticate challenge.");
+  if (header.length > MAX_HEADER) return err("The registry sent an oversized WWW-Authenticate challenge.");
+  let at = skip(header, 0, " 	");
+  const scheme = token(header, at);
+  if (scheme === "") return err(MALFORMED);
+  at += scheme.length;
+  if (at < header.length && !" 	".includes(header[at])) return err(MALFORMED);
+  const params = /* @__PURE__ */ new Map();
+  TOKEN68.lastIndex = at;
+  if (!TOKEN68.test(header)) {
+    const parsed = parseParams(header, at, params);
+    if (!parsed.ok) return parsed;
+  }
+  return ok({ scheme: scheme.toLowerCase(), params: Object.fromEntries(params) });
+}
+function parseParams(text, start, params) {
+  let at = start;
+  for (; ; ) {
+    at = skip(text, at, " 	,");
+    const name = token(text, at);
+    if (name === "") return at >= text.length ? ok(null) : err(MALFORMED);
+    const eq = skip(text, at + name.length, " 	");
+    if (text[eq] !== "=") return ok(null);
+    const value = readValue(text, skip(text, eq + 1, " 	"));
+    if (value === null) return err(MALFORMED);
+    if (!params.has(name.toLowerCase())) params.set(name.toLowerCase(), value.text);
+    at = skip(text, value.end, " 	");
+    if (at < text.length && text[at] !== ",") return err(MALFORMED);
+  }
+}
+function readValue(text, start) {
+  if (text[start] !== '"') {
+    let end = start;
+    while (end < text.length && !", 	".includes(text[end])) end += 1;
+    return { text: text.slice(start, end), end };
+  }
+  let value = "";
+  for (let at = start + 1; at < text.length; at += 1) {
+    const char = text[at];
+    if (char === '"') return { text: value, end: at + 1 };
+    if (char === "\\") at += 1;
+    if (at >= text.length) return null;
+    value += text[at];
+  }
+  return null;
+}
+function token(text, at) {
+  TOKEN.lastIndex = at;
+  return TOKEN.exec(text)?.[0] ?? "";
+}
+function skip(text, at, chars) {
+  let end = at;
+  while (end < text.length && chars.includes(text[end])) end += 1;
+  return end;
+}
+
+// src/registry/error-body.ts
+var MAX_BODY2 = 1e6;
+var MAX_ERRORS = 20;
+var MAX_CODE = 100;
+var MAX_MESSAGE2 = 500;
+function parseRegistryErrors(text) {
+  if (text.length > MAX_BODY2) return [];
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const errors = typeof body === "object" && body !== null ? body.errors : void 0;
+  return Array.isArray(errors) ? errors.slice(0, MAX_ERRORS).flatMap(registryError) : [];
+}
+function registryError(entry) {
+  if (typeof entry !== "object" || entry === null) return [];
+  const { code, message: message2 } = entry;
+  if (typeof code !== "string" || code.trim() === "") return [];
+  const text = typeof message2 === "string" ? clean(message2, MAX_MESSAGE2) : "";
+  return [{ code: clean(code.trim(), MAX_CODE), message: text }];
+}
+
+// src/registry/client.ts
+var KNOWN_REALMS = { "ghcr.io": { url: "https://ghcr.io/token", service: "ghcr.io" } };
+var KNOWN_NO_CANCEL = { "ghcr.io": 405 };
+var BASIC_USER = "crpat";
+async function registryLogin(client, repository) {
+  const scope = `repository:${repository}:pull,push`;
+  try {
+    const known = KNOWN_REALMS[client.host];
+    if (known) {
+      const outcome = await requestToken(client, known, scope);
+      if (outcome.kind !== "unexpected" || outcome.status === void 0 || outcome.status >= 500) return outcome;
+    }
+    const discovered = await realmOf(client);
+    if ("kind" in discovered) return discovered;
+    return await requestToken(client, discovered, scope);
+  } catch (error) {
+    return { kind: "network", error: asNetError(error) };
+  }
+}
+function realmOf(client) {
+  const memo = client.memo;
+  if (!memo) return discoverRealm(client);
+  let entry = memo.realms.get(client.host);
+  if (!entry) {
+    entry = discoverRealm(client);
+    memo.realms.set(client.host, entry);
+    const forget = () => void memo.realms.delete(client.host);
+    entry.then((found) => "kind" in found ? forget() : void 0, forget);
+  }
+  return entry;
+}
+async function discoverRealm(client) {
+  const response = await client.fetch(`${client.origin}/v2/`, { headers: { accept: "application/json" } });
+  if (response.ok) return { kind: "anonymous" };
+  const challenge = parseWwwAuthenticate(response.headers.get("www-authenticate"));
+  if (response.status !== 401 || !challenge.ok || challenge.value.scheme.toLowerCase() !== "bearer" || !challenge.value.params.realm) {
+    return { kind: "unexpected", reason: `${client.host} answered GET /v2/ with HTTP ${response.status}${tries(response)} and no Bearer challenge` };
+  }
+  return { url: challenge.value.params.realm, service: challenge.value.params.service ?? null };
+}
+async function requestToken(client, realm, scope) {
+  const realmUrl = safeUrl(realm.url);
+  const problem3 = realmUrl ? realmProblem(realmUrl, client.credentialOrigins) : `the token service address "${realm.url}" is not a URL`;
+  if (problem3 || !realmUrl) return { kind: "realm-refused", reason: problem3 ?? "invalid realm" };
+  if (realm.service) realmUrl.searchParams.set("service", realm.service);
+  realmUrl.searchParams.set("scope", scope);
+  const basic = Buffer.from(`${BASIC_USER}:${client.token}`).toString("base64");
+  const response = await client.fetch(realmUrl, { headers: { authorization: `Basic ${basic}`, accept: "application/json" } });
+  const text = await response.text();
+  if (response.status === 401 || response.status === 403) return { kind: "refused", refusal: refusal(response, text), realm };
+  if (response.status !== 200) return { kind: "unexpected", reason: `the token service answered HTTP ${response.status}${tries(response)}`, status: response.status };
+  const bearer = tokenFrom(text);
+  if (!bearer) return { kind: "unexpected", reason: "the token service answered 200 without a token", status: 200 };
+  return { kind: "token", bearer, realm };
+}
+var MAX_RATE_WAIT_MS = 5e3;
+var DEFAULT_RATE_WAIT_MS = 1e3;
+async function probePush(client, repository, login) {
+  const first = await openUpload(client, repository, login);
+  if (first.kind !== "rate-limited") return first;
+  const wait = first.waitMs ?? DEFAULT_RATE_WAIT_MS;
+  if (wait > MAX_RATE_WAIT_MS) return first;
+  await new Promise((resolve2) => setTimeout(resolve2, Math.ceil(wait)));
+  const second = await openUpload(client, repository, login);
+  return second.kind === "rate-limited" ? { ...second, waitedMs: Math.ceil(wait) } : second;
+}
+async function openUpload(client, repository, login) {
+  const bearer = login.kind === "token" ? login.bearer : null;
+  try {
+    const response = await client.fetch(`${client.origin}/v2/${repository}/blobs/uploads/`, {
+      method: "POST",
+      headers: { ...bearer ? { authorization: `Bearer ${bearer}` } : {}, "content-length": "0" },
+      body: ""
+    });
+    const text = await response.text();
+    if (response.status === 429) {
+      const parsed2 = refusal(response, text);
+      const reason = refusalReason(parsed2);
+      return { kind: "rate-limited", refusal: parsed2, waitMs: reason.kind === "rate-limited" ? reason.waitMs : null, waitedMs: null };
+    }
+    if (response.status === 202) {
+      const location = response.headers.get("location");
+      if (!location) return { kind: "unexpected", reason: "the registry opened an upload but sent no Location" };
+      const cancel = await cancelUpload(client, repository, location, login);
+      return { kind: "opened", cancel, location: new URL(location, client.origin).pathname };
+    }
+    const parsed = refusal(response, text);
+    if (response.status === 401 || response.status === 403 || parsed.errors.some((e) => e.code.startsWith("NAME_"))) {
+      return { kind: "refused", refusal: parsed };
+    }
+    return { kind: "unexpected", reason: `the registry answered the upload with HTTP ${response.status}${describe(parsed)}` };
+  } catch (error) {
+    return { kind: "network", error: asNetError(error) };
+  }
+}
+async function cancelUpload(client, repository, location, login) {
+  const target = new URL(location, client.origin);
+  if (originOf(target) !== originOf(client.origin)) {
+    return { kind: "not-cancelled", reason: `the upload session lives on ${target.origin}, not on the registry's origin; crpat sends no token there, so it is left to expire` };
+  }
+  const known = KNOWN_NO_CANCEL[client.host];
+  if (known !== void 0) return { kind: "skipped", status: known, because: "known" };
+  const memo = client.memo;
+  const earlier = memo?.cancels.get(client.host);
+  if (earlier) {
+    const first = await earlier;
+    if (first.kind === "unsupported") return { kind: "skipped", status: first.status, because: "earlier" };
+    return sendCancel(client, repository, target, login);
+  }
+  const outcome = sendCancel(client, repository, target, login);
+  memo?.cancels.set(client.host, outcome);
+  return outcome;
+}
+async function sendCancel(client, repository, target, login) {
+  try {
+    let response = await sendDelete(client, target, login.kind === "token" ? login.bearer : null);
+    if (response.status === 401 && login.kind === "token" && /\bdelete\b/.test(response.headers.get("www-authenticate") ?? "")) {
+      const again = await requestToken(client, login.realm, `repository:${repository}:delete`);
+      if (again.kind === "token") response = await sendDelete(client, target, again.bearer);
+    }
+    if (response.status >= 200 && response.status < 300) return { kind: "cancelled" };
+    if (response.status === 405 || response.status === 404) return { kind: "unsupported", status: response.status };
+    return { kind: "not-cancelled", reason: `the registry answered the cancel with HTTP ${response.status}; the session expires on its own` };
+  } catch (error) {
+    return { kind: "not-cancelled", reason: `${asNetError(error).message}; the session expires on its own` };
+  }
+}
+async function sendDelete(client, target, bearer) {
+  const response = await client.fetch(target, {
+    method: "DELETE",
+    headers: { ...bearer ? { authorization: `Bearer ${bearer}` } : {}, "content-length": "0" }
+  });
+  await response.arrayBuffer();
+  return response;
+}
+function realmProblem(realm, credentialOrigins) {
+  if (realm.protocol !== "https:" && !(realm.protocol === "http:" && isLoopbackHost(realm.hostname))) {
+    return `the registry's token service ${realm.origin} is not HTTPS; crpat will not send your token there`;
+  }
+  if (!isOnOrigin(realm, credentialOrigins)) {
+    return `the registry's token service is on ${realm.origin}, which is neither the API's origin nor the registry's (scheme, host and port); crpat will not send your token there`;
+  }
+  return null;
+}
+function refusal(response, text) {
+  const challenge = parseWwwAuthenticate(response.headers.get("www-authenticate"));
+  return {
+    status: response.status,
+    errors: parseRegistryErrors(text),
+    challengeError: challenge.ok ? challenge.value.params.error ?? null : null,
+    requestId: response.headers.get("x-github-request-id")
+  };
+}
+function describe(refusal2) {
+  const first = refusal2.errors[0];
+  return first ? ` (${first.code}: ${first.message})` : "";
+}
+function tokenFrom(text) {
+  try {
+    const body = JSON.parse(text);
+    const value = body.token ?? body.access_token;
+    return typeof value === "string" && value.length > 0 ? value : null;
+  } catch {
+    return null;
+  }
+}
+function tries(response) {
+  const note = parseRetryNote(response.headers.get(RETRY_HEADER));
+  return note ? ` (${note.attempts} attempts)` : "";
+}
+function safeUrl(value) {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+function asNetError(error) {
+  return error instanceof NetError ? error : new NetError("network", error instanceof Error ? error.message : String(error));
+}
+
+// src/token/checksum.ts
+import { crc32 } from "zlib";
+var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+function tokenChecksum(body) {
+  let value = crc32(Buffer.from(body, "latin1")) >>> 0;
+  let digits = "";
+  do {
+    digits = ALPHABET[value % 62] + digits;
+    value = Math.floor(value / 62);
+  } while (value > 0);
+  return digits.padStart(6, "0");
+}
+function hasValidChecksum(rest) {
+  if (rest.length !== 36) return false;
+  return tokenChecksum(rest.slice(0, 30)) === rest.slice(30);
+}
+
+// src/token/recognize.ts
+var ACTIONS_APP_ID = 15368;
+var PREFIXES = [
+  { text: "github_pat_", kind: "fine-grained", label: "fine-grained personal access token" },
+  { text: "ghp_", kind: "classic", label: "classic personal access token" },
+  { text: "gho_", kind: "oauth", label: "OAuth app token" },
+  { text: "ghu_", kind: "user-to-server", label: "GitHub App user-to-server token" },
+  { text: "ghs_", kind: "server-to-server", label: "GitHub App installation token (server-to-server)" },
+  { text: "ghr_", kind: "refresh", label: "GitHub App refresh token" }
+];
+var TOKEN_PREFIXES = PREFIXES.map((p) => p.text);
+var LEGACY = /^[0-9a-f]{40}$/;
+var LEGACY_PREFIX = { text: "", kind: "classic", label: "legacy 40-character token" };
+var UNKNOWN = { text: "", kind: "unknown", label: "unrecognized token" };
+var CHECKSUMMED = /* @__PURE__ */ new Set(["classic", "oauth", "user-to-server", "server-to-server"]);
+var problem = (code, message2) => Object.freeze({ code, message: message2 });
+var P = {
+  empty: problem("empty", "The token is empty; paste the whole token."),
+  control: problem("control", "The token contains a control character (a line break or tab?); paste it again on one line."),
+  whitespace: problem("whitespace", "The token contains a space; paste it again without spaces."),
+  twoTokens: problem("two-tokens", "Two tokens were pasted together; paste only one."),
+  alphabet: problem("alphabet", "The token contains characters GitHub tokens never have; copy it again from GitHub."),
+  checksum: problem("checksum", "The token fails its checksum: it was mistyped or cut; copy it again from GitHub."),
+  extraText: problem("not-github", "There is extra text before the token; paste only the token (it starts with ghp_, github_pat_, \u2026)."),
+  notGitHub: problem("not-github", "This is not a GitHub token: they start with ghp_, github_pat_, gho_, ghu_, ghs_ or ghr_."),
+  incomplete: problem("length", "The token does not have the shape of its kind: it was cut or edited; copy it again from GitHub.")
+};
+function recognizeToken(token2) {
+  const text = token2.trim();
+  const prefix = PREFIXES.find((p) => text.startsWith(p.text)) ?? null;
+  const found = prefix ?? (LEGACY.test(text) ? LEGACY_PREFIX : UNKNOWN);
+  const appId = found.kind === "server-to-server" ? /^ghs_(\d{1,12})_/.exec(text)?.[1] : void 0;
+  return {
+    kind: found.kind,
+    label: found.label,
+    checksum: checksumOf(text, prefix),
+    problem: textProblem(text) ?? (prefix ? shapeProblem(text, prefix) : bareProblem(text)),
+    ...appId ? { appId: Number(appId) } : {}
+  };
+}
+function checksumOf(text, prefix) {
+  if (prefix === null || !CHECKSUMMED.has(prefix.kind)) return "not-applicable";
+  const rest = text.slice(prefix.text.length);
+  if (!/^[A-Za-z0-9]{36}$/.test(rest)) return "not-applicable";
+  return hasValidChecksum(rest) ? "valid" : "invalid";
+}
+function textProblem(text) {
+  if (text === "") return P.empty;
+  if (/\s/.test(text) && text.split(/\s+/).filter(looksLikeToken).length >= 2) return P.twoTokens;
+  if (/[\x00-\x1f\x7f-\x9f]/.test(text)) return P.control;
+  if (/\s/.test(text)) return P.whitespace;
+  const foreign = /[^\x00-\x7f]/u.exec(text);
+  if (foreign === null) return null;
+  const code = (foreign[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+  return problem("alphabet", `The token contains the non-ASCII character U+${code} (a look-alike letter?); copy it again from GitHub.`);
+}
+function looksLikeToken(part) {
+  return LEGACY.test(part) || PREFIXES.some((p) => part.startsWith(p.text));
+}
+function bareProblem(text) {
+  if (LEGACY.test(text)) return null;
+  if (/^[0-9a-f]{80}$/.test(text)) return P.twoTokens;
+  return PREFIXES.some((p) => text.includes(p.text)) ? P.extraText : P.notGitHub;
+}
+function shapeProblem(text, prefix) {
+  const rest = text.slice(prefix.text.length);
+  const found = kindProblem(rest, prefix);
+  if (found === null) return holdsTwoTokens(rest) ? P.twoTokens : null;
+  if (found.code === "checksum") return found;
+  return PREFIXES.some((p) => rest.includes(p.text)) ? P.twoTokens : found;
+}
+function holdsTwoTokens(rest) {
+  const head = /^([A-Za-z0-9]{36})(?:ghp_|gho_|ghu_|ghs_|ghr_|github_pat_)/.exec(rest);
+  const tail = /(?:ghp|gho|ghu|ghs)_([A-Za-z0-9]{36})$/.exec(rest);
+  if ([head, tail].some((m) => m !== null && hasValidChecksum(m[1]))) return true;
+  if (/ghs_\d+_/.test(rest)) return true;
+  return /github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}$/.test(rest);
+}
+function kindProblem(rest, prefix) {
+  switch (prefix.kind) {
+    case "fine-grained":
+      return fineGrainedProblem(rest);
+    case "refresh":
+      return lengthProblem(rest, /^[A-Za-z0-9]*$/, 36, 251, prefix.label);
+    case "server-to-server":
+      return /^[A-Za-z0-9]{36}$/.test(rest) ? checksummedProblem(rest, prefix.label) : installationProblem(rest);
+    default:
+      return checksummedProblem(rest, prefix.label);
+  }
+}
+function checksummedProblem(rest, label) {
+  return lengthProblem(rest, /^[A-Za-z0-9]*$/, 36, 36, label) ?? (hasValidChecksum(rest) ? null : P.checksum);
+}
+function fineGrainedProblem(rest) {
+  const found = lengthProblem(rest, /^[A-Za-z0-9_]*$/, 82, 82, "fine-grained personal access token");
+  if (found !== null) return found;
+  return /^[A-Za-z0-9]{22}_[A-Za-z0-9]{59}$/.test(rest) ? null : P.incomplete;
+}
+function installationProblem(rest) {
+  if (!/^[A-Za-z0-9._-]*$/.test(rest)) return P.alphabet;
+  return rest.length < 36 ? problem("length", "The GitHub App installation token is shorter than it should be: it was cut; copy it again from GitHub.") : null;
+}
+function lengthProblem(rest, alphabet, min, max, label) {
+  if (!alphabet.test(rest)) return P.alphabet;
+  if (rest.length < min) {
+    return problem("length", `The ${label} is shorter than it should be: it was cut; copy it again from GitHub.`);
+  }
+  return rest.length > max ? tooLong(label) : null;
+}
+function tooLong(label) {
+  return problem("length", `The ${label} is longer than it should be: extra characters were pasted; copy it again.`);
+}
+
+// src/checks/registry-push.ts
+var GITHUB_STATUS = "https://www.githubstatus.com";
+function judgeRegistryPush(inputs) {
+  const id = "registry.push";
+  const { push, image } = inputs;
+  const ref = image.loweredFrom ? `${image.reference} (lower-cased from ${image.loweredFrom}: registry names must be lower case)` : image.reference;
+  if (!push) return finding(id, "skip", "Skipped: the registry login did not succeed (registry.login).");
+  switch (push.kind) {
+    case "opened":
+      return finding(id, "pass", `The registry opened an upload for ${ref}: a push would be accepted. Nothing was pushed.`, null, [cancelNote(push.cancel)]);
+    case "refused": {
+      const quoted = describeRefusal2(push.refusal);
+      const reason = refusalReason(push.refusal);
+      const undecided = unexplained(reason, inputs);
+      if (undecided) return finding(id, "error", `The registry refused an upload to ${ref} (${quoted}), ${undecided.summary}`, undecided.fix);
+      const advice = adviceFor(reason, push.refusal, inputs);
+      return finding(id, "fail", `The registry refused an upload to ${ref} (${quoted}): ${advice.why}.`, advice.fix, [guideLine(advice.guide)]);
+    }
+    case "rate-limited":
+      return finding(id, "error", rateLimitedSummary(push, ref), `Try again in a minute; if it persists, see ${GITHUB_STATUS}.`);
+    case "unexpected":
+      return finding(
+        id,
+        "error",
+        `Could not probe the push to ${ref}: ${push.reason}. Try again in a few minutes (crpat does not repeat the probe by itself: it opens an upload).`
+      );
+    case "network":
+      return finding(id, "error", `Could not probe the push to ${ref}: ${netSentence(push.error, "--registry")}`);
+  }
+}
+function unexplained(reason, inputs) {
+  const retry = `See ${GITHUB_STATUS} (Packages) and try again in a few minutes.`;
+  if (reason.kind === "unexplained") {
+    return {
+      summary: `a reason that names no permission: this is ghcr failing, not a verdict on the token, its scopes or its access.`,
+      fix: retry
+    };
+  }
+  if (reason.kind === "denied" && !inputs.ssoBlocked && !inputs.ipBlocked) {
+    return {
+      summary: `a bare "denied" that names no reason after its token service accepted the credentials: single sign-on and an IP allow list were not seen (org.sso, org.policy), so this is most likely ghcr failing.`,
+      fix: retry
+    };
+  }
+  return null;
+}
+function rateLimitedSummary(push, ref) {
+  const quoted = describeRefusal2(push.refusal);
+  const asked = push.waitMs === null ? "no wait" : `a wait of ${formatMs(push.waitMs)}`;
+  const waited = push.waitedMs === null ? `it asked for ${asked}, longer than crpat waits (${formatMs(MAX_RATE_WAIT_MS)}), so it did not try again` : `crpat waited ${formatMs(push.waitedMs)} as it asked and tried once more, and was limited again`;
+  return `The registry rate-limited the upload to ${ref} (${quoted}): ${waited}. A rate-limited upload opens nothing and says nothing about the token.`;
+}
+function formatMs(ms) {
+  return ms < 1e3 ? `${Math.ceil(ms)} ms` : `${Math.round(ms / 100) / 10} s`;
+}
+function cancelNote(cancel) {
+  switch (cancel.kind) {
+    case "cancelled":
+      return "The probe cancelled its empty upload session; nothing is left behind.";
+    case "unsupported":
+      return `The registry does not support cancelling an upload (HTTP ${cancel.status}); the empty session expires on its own and creates no package.`;
+    case "not-cancelled":
+      return `The empty upload session was not cancelled: ${cancel.reason}.`;
+    case "skipped":
+      return cancel.because === "known" ? `The registry does not support cancelling an upload (it answers HTTP ${cancel.status}), so the probe did not ask; the empty session expires on its own and creates no package.` : `The registry answered an earlier cancel in this run with HTTP ${cancel.status}, so the probe did not ask again; the empty session expires on its own and creates no package.`;
+  }
+}
+function adviceFor(reason, refusal2, inputs) {
+  const { target, image, links } = inputs;
+  const webUrl = links.target.webUrl;
+  const create = classicTokenLink(links.target, links.profile);
+  const authorize = ssoReauthorizeNote(webUrl, target.owner, inputs.sso ?? "no");
+  const packageUrl = packagePage(inputs);
+  const app = installationKind(inputs.shape);
+  if (app === "other-app" && isInstallationRefusal(reason)) {
+    return {
+      why: `this is a GitHub App installation token of app ${inputs.shape?.appId}, not the Actions GITHUB_TOKEN (app ${ACTIONS_APP_ID}): GitHub Packages accepts no other app's token, whatever the package grants`,
+      fix: `In a workflow, use GITHUB_TOKEN with \`permissions: packages: write\`; elsewhere a classic token with write:packages: ${create}`,
+      guide: "github-token"
+    };
+  }
+  switch (reason.kind) {
+    case "scopes":
+      return {
+        why: "the token lacks write:packages, or is a fine-grained token, which GitHub Packages does not accept",
+        fix: `Use a classic token with write:packages; a fine-grained token cannot push packages: ${create}${authorize && `.${authorize}`}`,
+        guide: "create-token"
+      };
+    case "lifetime": {
+      const who = reason.name && reason.by ? `the ${reason.by} ${reason.name}` : target.owner;
+      const kind = reason.classic ? "classic tokens" : "fine-grained tokens";
+      return {
+        why: `${who} accepts ${kind} only when their lifetime is at most ${reason.days} days, and this token's is longer (see org.policy); it does not ban ${kind}`,
+        fix: reason.classic ? `Create a classic token with write:packages that expires within ${reason.days} days (choose the expiration on the page): ${create}${authorize && `.${authorize}`}` : `See org.policy; the limit is set at ${orgTokenPolicyLink(webUrl, target.owner)}`,
+        guide: "org-policy"
+      };
+    }
+    case "classic-ban":
+      return {
+        why: `${target.owner} refuses personal access tokens (classic)`,
+        fix: `An owner of ${target.owner} can allow classic tokens in the organization's token policy: ${orgTokenPolicyLink(webUrl, target.owner)}`,
+        guide: "org-policy"
+      };
+    case "installation-not-allowed":
+      return {
+        why: `this GITHUB_TOKEN may not ${reason.action === "Create" ? "create" : "write"} packages: the job lacks \`permissions: packages: write\`, or it runs for a pull request from a fork, whose token is always read-only${app === "unknown-app" ? " (a GitHub App other than Actions cannot push at all)" : ""}`,
+        fix: "Add `permissions: packages: write` to the job (or the workflow); for a pull request from a fork, push from a workflow that runs on the base repository instead.",
+        guide: "github-token"
+      };
+    case "installation-missing": {
+      const workflowOwner = inputs.workflowRepository?.split("/")[0] ?? null;
+      const whose = workflowOwner ? `; this token is ${inputs.workflowRepository}'s, so it may push under ghcr.io/${workflowOwner.toLowerCase()}/ only` : "";
+      return {
+        why: `a GITHUB_TOKEN can push only under its own repository owner's namespace, and this probe was for ${target.owner}'s namespace (${image.reference})${whose}`,
+        fix: `Push under the namespace of the repository whose workflow runs (after a repository moved, its new owner's), or use a classic token with write:packages whose user may write in ${target.owner}'s namespace: ${create}`,
+        guide: "github-token"
+      };
+    }
+    case "write-package":
+      if (app !== null) {
+        return {
+          why: `the package ${image.path} exists and does not grant this workflow's repository the Write role under "Manage Actions access" (a Read grant is not enough)`,
+          fix: `A package admin adds the repository with the Write role under "Manage Actions access": ${packageUrl}`,
+          guide: "package-access"
+        };
+      }
+      return {
+        why: `the package ${image.path} exists and the token's user has no write role on it`,
+        fix: `A package admin grants Write under "Manage access" (people) or "Manage Actions access" (repositories): ${packageUrl}`,
+        guide: "package-access"
+      };
+    case "create-package":
+      return createPackageAdvice(inputs);
+    case "unauthenticated":
+      return { why: "the registry could not tie the token to a user", fix: `Create a new classic token with write:packages: ${create}${authorize && `.${authorize}`}`, guide: "create-token" };
+    case "denied":
+      if (inputs.ipBlocked) {
+        return {
+          why: `${target.owner}'s IP allow list does not include this machine's address (see org.policy)`,
+          fix: "Run from an address the allow list includes (a self-hosted runner or a listed egress IP), or ask an owner of the organization to add this machine's address.",
+          guide: "org-policy"
+        };
+      }
+      return {
+        why: `${target.owner} enforces SAML single sign-on and the token is not authorized for it (see org.sso)`,
+        fix: "Authorize the token for single sign-on: org.sso gives the link.",
+        guide: "sso"
+      };
+    case "insufficient-scope":
+      return {
+        why: `the registry's token service did not grant push on ${image.path}`,
+        fix: `Check that the token's user may write the package (${packageUrl}).`,
+        guide: "package-access"
+      };
+    case "rate-limited":
+    case "unexplained":
+      return { why: `the registry gave no reason (${describeRefusal2(refusal2)})`, fix: `See ${GITHUB_STATUS} and try again.`, guide: "validate" };
+  }
+}
+function createPackageAdvice(inputs) {
+  const { target, links } = inputs;
+  const login = inputs.login ?? null;
+  const own = login !== null && login.toLowerCase() === target.owner.toLowerCase();
+  if (own && isManagedLogin(login)) {
+    return {
+      why: `${login} is an Enterprise Managed User, and managed users cannot publish packages in their own namespace, only in an organization's`,
+      fix: `Push under an organization of the enterprise where ${login} may create packages (ghcr.io/<organization>/\u2026).`,
+      guide: "package-access"
+    };
+  }
+  const orgHint = inputs.ownerIsOrg ? `, or an owner of ${target.owner} lets members create packages under "Package creation": ${orgPackageCreationLink(links.target.webUrl, target.owner)}` : ".";
+  return {
+    why: `the token's user may not create a package in ${target.owner}'s namespace`,
+    fix: `Push to a namespace the user owns or belongs to${orgHint}`,
+    guide: "package-access"
+  };
+}
+function isManagedLogin(login) {
+  return login.includes("_") && !login.endsWith("[bot]");
+}
+function isInstallationRefusal(reason) {
+  return ["installation-not-allowed", "installation-missing", "write-package", "create-package"].includes(reason.kind);
+}
+function installationKind(shape) {
+  if (shape?.kind !== "server-to-server") return null;
+  if (shape.appId === void 0 || shape.appId === null) return "unknown-app";
+  return shape.appId === ACTIONS_APP_ID ? "actions" : "other-app";
+}
+function packagePage(inputs) {
+  const target = inputs.links.target;
+  if (inputs.ownerIsOrg !== null) return packageSettingsLink(target, inputs.ownerIsOrg);
+  return `${packageSettingsLink(target, true)} (an organization's package) or ${packageSettingsLink(target, false)} (a user's)`;
+}
+var registryPush = {
+  id: "registry.push",
+  title: "Registry accepts a push",
+  run: async (e) => {
+    const [push, repo, user] = await Promise.all([e.push, e.repo, e.user]);
+    const facts = repoFacts(repo);
+    const login = loginOf(user);
+    const ownOwner = login?.toLowerCase() === e.target.owner.toLowerCase() ? false : null;
+    const meaning = classifyApi(repo);
+    return judgeRegistryPush({
+      push,
+      image: e.image,
+      target: e.target,
+      ownerIsOrg: facts ? facts.ownerIsOrg : ownOwner,
+      ssoBlocked: meaning.kind === "sso",
+      ipBlocked: meaning.kind === "ip-allow-list" || classifyApi(user).kind === "ip-allow-list",
+      shape: e.shape,
+      login,
+      workflowRepository: e.workflowRepository,
+      sso: ssoExposureOf(repo, e.target.owner, login),
+      links: linksOf(e)
+    });
+  }
+};
+
 // src/checks/registry-login.ts
-function judgeRegistryLogin(login, shape, registryHost, links) {
+function judgeRegistryLogin(login, shape, registryHost, links, context) {
   const id = "registry.login";
   switch (login.kind) {
     case "token":
@@ -1747,11 +2447,16 @@ function judgeRegistryLogin(login, shape, registryHost, links) {
     case "anonymous":
       return finding(id, "pass", `${registryHost} asks for no credentials.`);
     case "refused": {
+      const quoted = describeRefusal2(login.refusal);
+      const accepted = context ? classifyApi(context.user).kind : null;
+      if (shape.kind !== "fine-grained" && context && (accepted === "ok" || accepted === "integration") && refusalReason(login.refusal).kind === "denied") {
+        return acceptedButDenied(registryHost, quoted, context, links);
+      }
       const why = shape.kind === "fine-grained" ? "GitHub Packages does not accept fine-grained tokens" : "the token is invalid, expired or revoked, or of a kind the registry does not accept";
       return finding(
         id,
         "fail",
-        `${registryHost} refused the credentials (${describeRefusal2(login.refusal)}): ${why}.`,
+        `${registryHost} refused the credentials (${quoted}): ${why}.`,
         `Create a classic token with write:packages: ${classicTokenLink(links.target, links.profile)}`,
         [guideLine(shape.kind === "fine-grained" ? "not-fine-grained" : "create-token")]
       );
@@ -1768,148 +2473,38 @@ function judgeRegistryLogin(login, shape, registryHost, links) {
       return finding(id, "error", `Could not reach ${registryHost}'s token service: ${netSentence(login.error, "--registry")}`);
   }
 }
-var registryLogin = {
+function acceptedButDenied(registryHost, quoted, context, links) {
+  const id = "registry.login";
+  const owner = links.target.owner;
+  const meaning = classifyApi(context.repo);
+  const readable = repoFacts(context.repo) !== null;
+  const head = `${registryHost}'s token service refused credentials that GitHub's API accepts (${quoted}; GET /user passed), so the token is not invalid, expired or revoked`;
+  if (meaning.kind === "sso") {
+    return finding(id, "fail", `${head}: ${owner}'s SAML single sign-on refuses it (see org.sso).`, "Authorize the token for single sign-on: org.sso gives the link.", [guideLine("sso")]);
+  }
+  if (meaning.kind === "ip-allow-list") {
+    return finding(
+      id,
+      "fail",
+      `${head}: ${owner}'s IP allow list does not include this machine's address (see org.policy).`,
+      "Run from an address the allow list includes (a self-hosted runner or a listed egress IP), or ask an owner of the organization to add this machine's address.",
+      [guideLine("org-policy")]
+    );
+  }
+  const ruledOut = readable ? `single sign-on and an IP allow list are ruled out (GitHub showed ${owner}/${links.target.name} to this token without either refusal)` : `single sign-on and an IP allow list could not be ruled out (the repository was not readable; see org.sso and org.policy)`;
+  return finding(
+    id,
+    "error",
+    `${head}. What causes this: ${owner}'s single sign-on, an IP allow list, or a ghcr outage; ${ruledOut}. It has been seen to pass again later.`,
+    `See ${GITHUB_STATUS} (Packages) and try again in a few minutes.`
+  );
+}
+var registryLogin2 = {
   id: "registry.login",
   title: "Registry login",
-  run: async (e) => judgeRegistryLogin(await e.login, e.shape, e.registryHost, linksOf(e))
-};
-
-// src/checks/trace-hint.ts
-var TRACE_HINT = "A trace would help: run again with --trace crpat-trace.json (in the Action, the input trace) and report it as docs/reporting-a-wrong-verdict.md says; the file never holds the token.";
-function withTraceHint(findings) {
-  if (findings.some((f) => f.details.includes(TRACE_HINT))) return findings;
-  const first = findings.findIndex((f) => f.status === "error");
-  if (first < 0) return findings;
-  return findings.map((f, i) => i === first ? { ...f, details: beforeGuide(f.details) } : f);
-}
-function beforeGuide(details) {
-  const guide = details.findIndex((d) => d.startsWith("Guide: "));
-  return guide < 0 ? [...details, TRACE_HINT] : [...details.slice(0, guide), TRACE_HINT, ...details.slice(guide)];
-}
-
-// src/checks/registry-push.ts
-function judgeRegistryPush(inputs) {
-  const id = "registry.push";
-  const { push, image } = inputs;
-  const ref = image.loweredFrom ? `${image.reference} (lower-cased from ${image.loweredFrom}: registry names must be lower case)` : image.reference;
-  if (!push) return finding(id, "skip", "Skipped: the registry login did not succeed (registry.login).");
-  switch (push.kind) {
-    case "opened":
-      return finding(id, "pass", `The registry opened an upload for ${ref}: a push would be accepted. Nothing was pushed.`, null, [cancelNote(push.cancel)]);
-    case "refused": {
-      const advice = adviceFor(push.refusal, inputs);
-      const evidence = registryEvidence(push);
-      const oneClick = evidence.kind === "refused" && !inputs.ssoBlocked ? registryRefusalFix(evidence, inputs.links.target, inputs.links.profile, inputs.ownerIsOrg) : null;
-      return finding(id, "fail", `The registry refused an upload to ${ref} (${describeRefusal2(push.refusal)}): ${advice.why}.`, oneClick ? withLink(oneClick) : advice.fix, [
-        ...advice.unknown ? [TRACE_HINT] : [],
-        guideLine(guideFor(push.refusal, inputs))
-      ]);
-    }
-    case "unexpected":
-      return finding(
-        id,
-        "error",
-        `Could not probe the push to ${ref}: ${push.reason}. Try again in a few minutes (crpat does not repeat the probe by itself: it opens an upload).`
-      );
-    case "network":
-      return finding(id, "error", `Could not probe the push to ${ref}: ${netSentence(push.error, "--registry")}`);
-  }
-}
-function cancelNote(cancel) {
-  switch (cancel.kind) {
-    case "cancelled":
-      return "The probe cancelled its empty upload session; nothing is left behind.";
-    case "unsupported":
-      return `The registry does not support cancelling an upload (HTTP ${cancel.status}); the empty session expires on its own and creates no package.`;
-    case "not-cancelled":
-      return `The empty upload session was not cancelled: ${cancel.reason}.`;
-    case "skipped":
-      return cancel.because === "known" ? `The registry does not support cancelling an upload (it answers HTTP ${cancel.status}), so the probe did not ask; the empty session expires on its own and creates no package.` : `The registry answered an earlier cancel in this run with HTTP ${cancel.status}, so the probe did not ask again; the empty session expires on its own and creates no package.`;
-  }
-}
-function adviceFor(refusal2, inputs) {
-  const { target, image, links } = inputs;
-  const webUrl = links.target.webUrl;
-  const message2 = refusal2.errors.map((e) => e.message).join(" ");
-  const packageUrl = packagePage(inputs);
-  const create = classicTokenLink(links.target, links.profile);
-  if (/does not match expected scopes/i.test(message2)) {
-    return {
-      why: "the token lacks write:packages, or is a fine-grained token, which GitHub Packages does not accept",
-      fix: `Use a classic token with write:packages: ${create}`
-    };
-  }
-  if (/forbids access via a personal access token/i.test(message2)) {
-    return { why: `${target.owner} refuses personal access tokens (classic)`, fix: `See org.policy; the setting is at ${orgTokenPolicyLink(webUrl, target.owner)}` };
-  }
-  if (/installation not allowed to (Write|Create) organization package/i.test(message2)) {
-    return {
-      why: "this is a GitHub App installation token (like GITHUB_TOKEN) without write access to the package",
-      fix: `In a workflow add \`permissions: packages: write\`; for an existing package add the repository under Manage Actions access at ${packageUrl}`
-    };
-  }
-  if (/write_package/i.test(message2)) {
-    return {
-      why: `the package ${image.path} exists and the token's user has no write role on it`,
-      fix: `A package admin grants Write under Manage access (and the repository under Manage Actions access) at ${packageUrl}`
-    };
-  }
-  if (/create_package/i.test(message2)) {
-    const orgHint = inputs.ownerIsOrg ? `, or for an organization see its package creation settings at ${orgPackageCreationLink(webUrl, target.owner)}` : "";
-    return {
-      why: `the token's user may not create a package in ${target.owner}'s namespace`,
-      fix: `Push to a namespace the user owns or belongs to${orgHint}.`
-    };
-  }
-  if (/unauthenticated/i.test(message2)) {
-    return { why: "the registry could not tie the token to a user", fix: `Create a new classic token with write:packages: ${create}` };
-  }
-  if (inputs.ssoBlocked) {
-    return { why: `${target.owner} enforces SAML single sign-on and the token is not authorized for it (see org.sso)`, fix: "Authorize the token for single sign-on: org.sso gives the link." };
-  }
-  if (refusal2.challengeError === "insufficient_scope") {
-    return {
-      why: `the registry's token service did not grant push on ${image.path}`,
-      fix: `Check that the token has write:packages and that its user may write the package (${packageUrl}).`
-    };
-  }
-  return {
-    why: "the registry did not allow the push",
-    fix: `Check the token's write:packages scope and the package's access settings at ${packageUrl}`,
-    unknown: true
-  };
-}
-function guideFor(refusal2, inputs) {
-  const message2 = refusal2.errors.map((e) => e.message).join(" ");
-  if (/does not match expected scopes/i.test(message2)) return "create-token";
-  if (/forbids access via a personal access token/i.test(message2)) return "org-policy";
-  if (/installation not allowed to (Write|Create) organization package/i.test(message2)) return "github-token";
-  if (/write_package|create_package/i.test(message2)) return "package-access";
-  if (/unauthenticated/i.test(message2)) return "create-token";
-  if (inputs.ssoBlocked) return "sso";
-  if (message2.trim() === "denied") return "create-token";
-  return "package-access";
-}
-function packagePage(inputs) {
-  const target = inputs.links.target;
-  if (inputs.ownerIsOrg !== null) return packageSettingsLink(target, inputs.ownerIsOrg);
-  return `${packageSettingsLink(target, true)} (an organization's package) or ${packageSettingsLink(target, false)} (a user's)`;
-}
-var registryPush = {
-  id: "registry.push",
-  title: "Registry accepts a push",
   run: async (e) => {
-    const [push, repo, user] = await Promise.all([e.push, e.repo, e.user]);
-    const facts = repoFacts(repo);
-    const ownOwner = loginOf(user)?.toLowerCase() === e.target.owner.toLowerCase() ? false : null;
-    return judgeRegistryPush({
-      push,
-      image: e.image,
-      target: e.target,
-      ownerIsOrg: facts ? facts.ownerIsOrg : ownOwner,
-      ssoBlocked: classifyApi(repo).kind === "sso",
-      links: linksOf(e)
-    });
+    const [login, user, repo] = await Promise.all([e.login, e.user, e.repo]);
+    return judgeRegistryLogin(login, e.shape, e.registryHost, linksOf(e), { user, repo });
   }
 };
 
@@ -1933,6 +2528,16 @@ function judgeRepoAccess(repo, user, shape, target, webUrl) {
     case "classic-forbidden":
     case "lifetime-policy":
       return finding(id, "skip", `Skipped: ${target.owner}'s token policy blocks this token (org.policy).`);
+    case "ip-allow-list":
+      return finding(id, "skip", `Skipped: ${target.owner}'s IP allow list blocks this machine's address (org.policy).`);
+    case "managed-user":
+      return finding(
+        id,
+        "fail",
+        `GitHub refused to show ${full} to an Enterprise Managed User ("${meaning.message}"): managed users can reach only their enterprise's repositories. The token itself is good.`,
+        `Use ${full} from inside the enterprise, or a token of a user account that has access to it: ${repoAccessLink(webUrl, target.owner, target.name)}`,
+        [guideLine("repository-access")]
+      );
     case "not-found":
       return notFound(user, shape, target, webUrl);
     default:
@@ -1979,21 +2584,42 @@ var repoAccess = {
 };
 
 // src/checks/repo-push.ts
-function judgeRepoPush(repo, user, target, webUrl) {
+var PACKAGE_RIGHTS = /* @__PURE__ */ new Set(["write-package", "create-package", "insufficient-scope"]);
+function judgeRepoPush(repo, user, target, webUrl, push = null, kind = "classic") {
   const id = "repo.push";
   const facts = repoFacts(repo);
   if (!facts) return finding(id, "skip", "Skipped: the repository is not visible (repo.access).");
+  if (kind === "server-to-server") {
+    return finding(id, "skip", "Skipped: an installation token has no user role; its package rights come from the job's `permissions` and the package's \"Manage Actions access\" (registry.push).");
+  }
   const who = loginOf(user) ?? "The token's user";
   if (!facts.permissions) return finding(id, "warn", "GitHub did not say what the token's user may do in the repository.");
   const role = roleOf(facts.permissions);
   if (facts.permissions.push || facts.permissions.maintain || facts.permissions.admin) {
     return finding(id, "pass", `${who} has ${role} access to ${facts.fullName}.`);
   }
+  const grant = `Ask an admin of ${facts.fullName} to give ${who} the Write role: ${repoAccessLink(webUrl, target.owner, target.name)}`;
+  if (push?.kind === "opened") {
+    return finding(
+      id,
+      "warn",
+      `${who} has only ${role} access to ${facts.fullName}, yet the registry opened the upload: the package grants ${who} Write directly (package rights are not the repository role).`
+    );
+  }
+  const reason = push?.kind === "refused" ? refusalReason(push.refusal).kind : null;
+  if (reason === null || !PACKAGE_RIGHTS.has(reason)) {
+    return finding(
+      id,
+      "warn",
+      `${who} has only ${role} access to ${facts.fullName}. That matters only for a package that inherits the repository's access; a package can grant Write directly, and registry.push ${push ? "names the registry's own reason" : "did not run"}.`,
+      grant
+    );
+  }
   return finding(
     id,
     "fail",
-    `${who} has only ${role} access to ${facts.fullName}; publishing for it needs write access.`,
-    `Ask an admin of ${facts.fullName} to give ${who} the Write role: ${repoAccessLink(webUrl, target.owner, target.name)}`,
+    `${who} has only ${role} access to ${facts.fullName}, and the registry refused the package's rights; a package that inherits the repository's access needs the Write role.`,
+    `${grant}, or a package admin grants ${who} Write on the package itself.`,
     [guideLine("repository-access")]
   );
 }
@@ -2001,8 +2627,57 @@ var repoPush = {
   id: "repo.push",
   title: "User can write to the repository",
   run: async (e) => {
-    const [repo, user] = await Promise.all([e.repo, e.user]);
-    return judgeRepoPush(repo, user, e.target, e.webUrl);
+    const [repo, user, push] = await Promise.all([e.repo, e.user, e.push]);
+    return judgeRepoPush(repo, user, e.target, e.webUrl, push, e.shape.kind);
+  }
+};
+
+// src/checks/token-expiry.ts
+var DAY_MS = 864e5;
+var WARN_DAYS = 7;
+function judgeTokenExpiry(user, now, links, kind = "classic", sso = "no") {
+  const id = "token.expiry";
+  const meaning = classifyApi(user);
+  if (user.kind !== "response" || !(meaning.kind === "ok" || meaning.kind === "integration")) {
+    const why = isUndecided(meaning) ? "token.valid could not be completed" : "GitHub did not accept the token (token.valid)";
+    return finding(id, "skip", `Skipped: ${why}, so its expiry is not known.`);
+  }
+  const parsed = parseTokenExpiration(user.headers.get("github-authentication-token-expiration"));
+  if (parsed === null) {
+    if (kind === "server-to-server" || kind === "user-to-server") {
+      return finding(id, "pass", "GitHub sent no expiry for this app token; such tokens expire within hours (installation tokens: one hour).");
+    }
+    return finding(id, "pass", "The token does not expire.", null, ["No expiry is set; GitHub revokes tokens unused for a year."]);
+  }
+  if (!parsed.ok) return finding(id, "warn", `GitHub sent an expiry crpat cannot read: ${parsed.reason}`);
+  const expiresAt = parsed.value;
+  const days = (expiresAt.getTime() - now.getTime()) / DAY_MS;
+  const when = `${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  if (days <= 0) return finding(id, "fail", `The token expired on ${when}.`, renewal(user, links, kind, "", sso), [guideLine("renew-token")]);
+  if (days <= WARN_DAYS) {
+    const left = days < 1 ? "less than a day" : `${Math.floor(days)} day${Math.floor(days) === 1 ? "" : "s"}`;
+    return finding(id, "warn", `The token expires in ${left} (${when}).`, renewal(user, links, kind, " before then", sso));
+  }
+  return finding(id, "pass", `The token expires on ${when} (in ${Math.floor(days)} days).`);
+}
+function renewal(user, links, kind, when, sso) {
+  const webUrl = links.target.webUrl;
+  if (kind === "fine-grained") return `Regenerate it${when} at ${fineGrainedTokensListLink(webUrl)} and update the CR_PAT secret.`;
+  if (kind !== "classic" && kind !== "oauth") return `Regenerate it${when} at ${classicTokensListLink(webUrl)} and update the CR_PAT secret.${ssoReauthorizeNote(webUrl, links.target.owner, sso)}`;
+  const had = user.kind === "response" ? parseScopes(user.headers.get("x-oauth-scopes")) ?? [] : [];
+  return `Renew it${when} with the same scopes in one click: ${renewalLink(links.target, links.profile, had)} (or Regenerate it at ${classicTokensListLink(webUrl)}), then update the CR_PAT secret.${ssoReauthorizeNote(webUrl, links.target.owner, sso)}`;
+}
+function expiresAtOf(user) {
+  if (user.kind !== "response") return null;
+  const parsed = parseTokenExpiration(user.headers.get("github-authentication-token-expiration"));
+  return parsed?.ok ? parsed.value.toISOString() : null;
+}
+var tokenExpiry = {
+  id: "token.expiry",
+  title: "Token expiry",
+  run: async (e) => {
+    const [user, repo] = await Promise.all([e.user, e.repo]);
+    return judgeTokenExpiry(user, e.now, linksOf(e), e.shape.kind, ssoExposureOf(repo, e.target.owner, loginOf(user)));
   }
 };
 
@@ -2074,8 +2749,9 @@ function overreach(scopes, profile) {
 // src/checks/token-scopes.ts
 var NEEDED = "write:packages";
 var OAUTH_NOTE = "An OAuth token's scopes are those the app that obtained it asked for; they cannot be edited.";
-function judgeTokenScopes(user, shape, links, push = null) {
+function judgeTokenScopes(user, shape, links, push = null, sso = "no") {
   const id = "token.scopes";
+  const authorize = ssoReauthorizeNote(links.target.webUrl, links.target.owner, sso);
   const create = classicTokenLink(links.target, links.profile);
   if (shape.kind === "fine-grained") {
     const accepted = push?.kind === "opened";
@@ -2113,7 +2789,7 @@ function judgeTokenScopes(user, shape, links, push = null) {
       id,
       "fail",
       `The token lacks ${NEEDED}, the one scope a push to the container registry needs (scopes: ${shown}).`,
-      shape.kind === "oauth" ? `${OAUTH_NOTE} As CR_PAT, create a classic token with exactly the scopes ${links.profile.id} needs: ${create}` : `Edit the token at ${classicTokensListLink(links.target.webUrl)} and tick ${NEEDED}, or create one with exactly the scopes ${links.profile.id} needs: ${create}`,
+      shape.kind === "oauth" ? `${OAUTH_NOTE} As CR_PAT, create a classic token with exactly the scopes ${links.profile.id} needs: ${create}` : `Edit the token at ${classicTokensListLink(links.target.webUrl)} and tick ${NEEDED}, or create one with exactly the scopes ${links.profile.id} needs: ${create}${authorize && `.${authorize}`}`,
       [guideLine("create-token")]
     );
   }
@@ -2128,7 +2804,7 @@ function judgeTokenScopes(user, shape, links, push = null) {
     id,
     "warn",
     `The token has ${NEEDED}, and also ${names2}, which ${links.profile.id === "push" ? "pushing images does" : `the ${links.profile.id} profile does`} not need and which would hurt if the token leaked (scopes: ${shown}).`,
-    shape.kind === "oauth" ? `${OAUTH_NOTE} As CR_PAT, create a classic token with exactly the scopes ${links.profile.id} needs: ${create}` : `Untick ${names2} at ${classicTokensListLink(links.target.webUrl)} (the token stays the same), or create one with exactly the scopes ${links.profile.id} needs: ${create}`,
+    shape.kind === "oauth" ? `${OAUTH_NOTE} As CR_PAT, create a classic token with exactly the scopes ${links.profile.id} needs: ${create}` : `Untick ${names2} at ${classicTokensListLink(links.target.webUrl)} (the token stays the same), or create one with exactly the scopes ${links.profile.id} needs: ${create}${authorize && `.${authorize}`}`,
     extra.map((o) => `${o.scope}: ${o.risk}.`)
   );
 }
@@ -2139,8 +2815,8 @@ var tokenScopes = {
   id: "token.scopes",
   title: "Token scopes",
   run: async (e) => {
-    const [user, push] = await Promise.all([e.user, e.shape.kind === "fine-grained" ? e.push : null]);
-    return judgeTokenScopes(user, e.shape, linksOf(e), push);
+    const [user, push, repo] = await Promise.all([e.user, e.shape.kind === "fine-grained" ? e.push : null, e.repo]);
+    return judgeTokenScopes(user, e.shape, linksOf(e), push, ssoExposureOf(repo, e.target.owner, loginOf(user)));
   }
 };
 
@@ -2162,7 +2838,7 @@ function judgeTokenCapabilities(input2) {
       "fail",
       `The token lacks ${names(missing)}, which ${profile.id} needs on ${full}${unknown.length > 0 ? `; ${names(unknown)} could not be established` : ""}.`,
       fixFor(input2, missing),
-      [...details, guideLine(guideFor2(input2))]
+      [...details, guideLine(guideFor(input2))]
     );
   }
   if (unknown.length > 0) {
@@ -2211,7 +2887,7 @@ function fixFor(input2, missing) {
       return null;
   }
 }
-function guideFor2(input2) {
+function guideFor(input2) {
   const permissions = repoFacts(input2.repo)?.permissions;
   if (permissions && !permissions.push && !permissions.maintain && !permissions.admin) return "repository-access";
   if (input2.shape.kind === "classic" || input2.shape.kind === "oauth") {
@@ -2243,7 +2919,7 @@ var CHECKS = [
   orgPolicy,
   repoAccess,
   repoPush,
-  registryLogin,
+  registryLogin2,
   registryPush
 ];
 function checksFor(profile) {
@@ -3208,74 +3884,6 @@ function answer(status, rawHeaders, body) {
   return { kind: "response", status, headers, body, requestId: headers.get("x-github-request-id") };
 }
 
-// src/target/endpoints.ts
-var SCHEME2 = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
-var GHE_COM = /^([a-z0-9-]+)\.ghe\.com$/;
-function isLoopbackHost(hostname2) {
-  const host = hostname2.toLowerCase().replace(/^\[(.*)\]$/, "$1");
-  if (host === "localhost" || host === "::1" || host === "0:0:0:0:0:0:0:1") return true;
-  const v4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-  return v4 !== null && v4.slice(1).every((octet) => Number(octet) <= 255);
-}
-function parseApiUrl(input2) {
-  const url = parseHttpUrl(input2, "API URL", "https://api.github.com");
-  if (!url.ok) return url;
-  url.value.pathname = url.value.pathname.replace(/\/+$/, "") || "/";
-  return url;
-}
-function parseRegistry(input2) {
-  const text = trimOuter(input2);
-  const url = parseHttpUrl(SCHEME2.test(text) ? text : `https://${text}`, "registry", "ghcr.io");
-  if (!url.ok) return text === "" ? err("The registry is empty; pass a host such as ghcr.io.") : url;
-  if (url.value.pathname !== "/") return err("Pass only the registry host, e.g. ghcr.io, not an image path.");
-  return ok({ origin: url.value.origin, host: url.value.host });
-}
-function defaultEndpoints(host) {
-  const h = host.toLowerCase();
-  if (h === "github.com") return { apiUrl: "https://api.github.com", registry: "ghcr.io" };
-  const sub = GHE_COM.exec(h);
-  if (sub) return { apiUrl: `https://api.${sub[1]}.ghe.com`, registry: `containers.${sub[1]}.ghe.com` };
-  return { apiUrl: `https://${h}/api/v3`, registry: `containers.${h}` };
-}
-function parseHttpUrl(input2, what, example) {
-  const text = trimOuter(input2);
-  const unsafe = unsafeTextReason(text, what, `pass a URL such as ${example}`);
-  if (unsafe !== null) return err(unsafe);
-  const scheme = SCHEME2.exec(text)?.[1]?.toLowerCase();
-  if (scheme !== "https" && scheme !== "http") return err(`The ${what} must start with https://, e.g. ${example}.`);
-  if (/[?#]/.test(text)) return err(`The ${what} must not have a query string or fragment.`);
-  if (text.includes("%")) return err(`The ${what} must not contain percent-encoding (%).`);
-  const url = tryUrl2(text);
-  if (url === null) return err(`The ${what} is not a valid URL; pass one such as ${example}.`);
-  if (url.username !== "" || url.password !== "") return err(`Credentials must not be in the ${what}; remove the user:password@ part.`);
-  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
-    return err(`The ${what} must use https:// (http:// is allowed only for a loopback host: localhost, 127.0.0.0/8, ::1).`);
-  }
-  return ok(url);
-}
-function tryUrl2(text) {
-  try {
-    return new URL(text);
-  } catch {
-    return null;
-  }
-}
-
-// src/http/origin.ts
-function originOf(url) {
-  return onLoopbackLiteral(typeof url === "string" ? new URL(url) : url).origin;
-}
-function isOnOrigin(url, origins) {
-  const origin = originOf(url);
-  return origins.some((allowed) => originOf(allowed) === origin);
-}
-function onLoopbackLiteral(url) {
-  if (url.hostname.toLowerCase() !== "localhost") return url;
-  const literal = new URL(url.href);
-  literal.hostname = "127.0.0.1";
-  return literal;
-}
-
 // src/http/tls-env.ts
 function tlsVerificationDisabled(env) {
   return env["NODE_TLS_REJECT_UNAUTHORIZED"] === "0";
@@ -3374,655 +3982,9 @@ async function readCapped(response, maxBytes, host) {
   return Buffer.concat(chunks);
 }
 
-// src/http/node-fetch.ts
-import { Agent as HttpAgent, request as httpRequest } from "http";
-import { Agent as HttpsAgent, request as httpsRequest } from "https";
-function createNodeFetch() {
-  const agents = { "http:": new HttpAgent({ keepAlive: true }), "https:": new HttpsAgent({ keepAlive: true }) };
-  return (input2, init = {}) => {
-    const url = new URL(input2 instanceof URL ? input2.href : typeof input2 === "string" ? input2 : input2.url);
-    const send = url.protocol === "https:" ? httpsRequest : url.protocol === "http:" ? httpRequest : null;
-    if (send === null) return Promise.reject(new TypeError(`crpat's HTTP client cannot fetch ${url.protocol} URLs`));
-    const signal = init.signal ?? void 0;
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    const method = (init.method ?? "GET").toUpperCase();
-    const headers = headerRecord(init.headers);
-    const body = bodyBytes(init.body);
-    if (body !== null || !["GET", "HEAD", "DELETE", "OPTIONS"].includes(method)) {
-      headers["content-length"] = String(body?.byteLength ?? 0);
-    }
-    return new Promise((resolve2, reject) => {
-      let answered = null;
-      const wire = { reset: false };
-      const onAbort = () => {
-        const reason = signal?.reason;
-        if (answered) answered.destroy(reason instanceof Error ? reason : void 0);
-        request2.destroy();
-        reject(reason);
-      };
-      const request2 = send(url, { method, headers, agent: agents[url.protocol] }, (response) => {
-        answered = response;
-        response.once("close", () => signal?.removeEventListener("abort", onAbort));
-        const nullBody = method === "HEAD" || [101, 103, 204, 205, 304].includes(response.statusCode ?? 0);
-        if (nullBody) response.resume();
-        resolve2(
-          new Response(nullBody ? null : bodyOf(response, signal, wire), {
-            status: response.statusCode ?? 0,
-            statusText: response.statusMessage ?? "",
-            headers: pairs(response.rawHeaders)
-          })
-        );
-      });
-      signal?.addEventListener("abort", onAbort, { once: true });
-      request2.once("socket", (socket) => {
-        const onError = (error) => {
-          if (error.code === "ECONNRESET") wire.reset = true;
-        };
-        socket.on("error", onError);
-        request2.once("close", () => socket.off("error", onError));
-      });
-      request2.once("error", (error) => {
-        signal?.removeEventListener("abort", onAbort);
-        reject(signal?.aborted ? signal.reason : error);
-      });
-      request2.end(body ?? void 0);
-    });
-  };
-}
-async function* bodyOf(response, signal, wire) {
-  try {
-    for await (const chunk of response) yield chunk;
-  } catch (error) {
-    if (signal?.aborted) throw signal.reason;
-    if (!response.complete && !wire.reset && error.code === "ECONNRESET") throw prematureClose();
-    throw error;
-  }
-}
-function prematureClose() {
-  return Object.assign(new Error("the connection closed before the answer was complete"), { code: "ERR_STREAM_PREMATURE_CLOSE" });
-}
-function headerRecord(init) {
-  const out = {};
-  if (!init) return out;
-  const entries = Array.isArray(init) || typeof init.entries === "function" ? init : Object.entries(init);
-  for (const [name, value] of entries) out[name.toLowerCase()] = value;
-  return out;
-}
-function bodyBytes(body) {
-  if (body === void 0 || body === null) return null;
-  if (typeof body === "string") return Buffer.from(body);
-  if (body instanceof Uint8Array) return body;
-  if (body instanceof ArrayBuffer) return new Uint8Array(body);
-  throw new TypeError("crpat's HTTP client sends only string and byte bodies");
-}
-function pairs(raw) {
-  const out = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i], raw[i + 1]]);
-  return out;
-}
-var shared;
-function defaultFetch() {
-  return shared ??= createNodeFetch();
-}
-
-// src/http/record.ts
-var NULL_BODY2 = /* @__PURE__ */ new Set([101, 103, 204, 205, 304]);
-function recordExchanges(fetch, sink, maxBodyBytes = 1024 * 1024) {
-  return async (input2, init = {}) => {
-    const startedAt = performance.now();
-    const request2 = {
-      startedAt,
-      method: (init.method ?? "GET").toUpperCase(),
-      url: input2 instanceof Request ? input2.url : String(input2),
-      requestHeaders: new Headers(init.headers)
-    };
-    const elapsed = () => Math.round(performance.now() - startedAt);
-    let response;
-    try {
-      response = await fetch(input2, init);
-    } catch (error) {
-      sink({ ...request2, status: null, responseHeaders: null, body: new Uint8Array(), bodyBytes: 0, cancelled: false, failure: { phase: "headers", error }, ms: elapsed() });
-      throw error;
-    }
-    const answer2 = { ...request2, status: response.status, responseHeaders: new Headers(response.headers) };
-    if (response.body === null || NULL_BODY2.has(response.status)) {
-      sink({ ...answer2, body: new Uint8Array(), bodyBytes: 0, cancelled: false, failure: null, ms: elapsed() });
-      return response;
-    }
-    const chunks = [];
-    let kept = 0;
-    let bodyBytes2 = 0;
-    let told = false;
-    const tell = (end) => {
-      if (told) return;
-      told = true;
-      sink({ ...answer2, body: Buffer.concat(chunks), bodyBytes: bodyBytes2, cancelled: end.cancelled ?? false, failure: end.failure ?? null, ms: elapsed() });
-    };
-    const reader = response.body.getReader();
-    const body = new ReadableStream({
-      async pull(controller) {
-        try {
-          const { value, done } = await reader.read();
-          if (done) {
-            tell({});
-            controller.close();
-            return;
-          }
-          bodyBytes2 += value.byteLength;
-          if (kept < maxBodyBytes) {
-            const part = value.subarray(0, maxBodyBytes - kept);
-            chunks.push(part);
-            kept += part.byteLength;
-          }
-          controller.enqueue(value);
-        } catch (error) {
-          tell({ failure: { phase: "body", error } });
-          controller.error(error);
-        }
-      },
-      async cancel(reason) {
-        tell({ cancelled: true });
-        await reader.cancel(reason);
-      }
-    });
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-  };
-}
-
-// src/registry/challenge.ts
-var MAX_HEADER = 8192;
-var TOKEN = /[!#$%&'*+\-.^_`|~0-9A-Za-z]+/y;
-var TOKEN68 = /[ \t]+[A-Za-z0-9\-._~+/]+=*[ \t]*(?:,|$)/y;
-var MALFORMED = "The registry sent a malformed WWW-Authenticate challenge.";
-function parseWwwAuthenticate(header) {
-  if (header === null) return err("The registry sent no WWW-Authenticate challenge.");
-  if (header.length > MAX_HEADER) return err("The registry sent an oversized WWW-Authenticate challenge.");
-  let at = skip(header, 0, " 	");
-  const scheme = token(header, at);
-  if (scheme === "") return err(MALFORMED);
-  at += scheme.length;
-  if (at < header.length && !" 	".includes(header[at])) return err(MALFORMED);
-  const params = /* @__PURE__ */ new Map();
-  TOKEN68.lastIndex = at;
-  if (!TOKEN68.test(header)) {
-    const parsed = parseParams(header, at, params);
-    if (!parsed.ok) return parsed;
-  }
-  return ok({ scheme: scheme.toLowerCase(), params: Object.fromEntries(params) });
-}
-function parseParams(text, start, params) {
-  let at = start;
-  for (; ; ) {
-    at = skip(text, at, " 	,");
-    const name = token(text, at);
-    if (name === "") return at >= text.length ? ok(null) : err(MALFORMED);
-    const eq = skip(text, at + name.length, " 	");
-    if (text[eq] !== "=") return ok(null);
-    const value = readValue(text, skip(text, eq + 1, " 	"));
-    if (value === null) return err(MALFORMED);
-    if (!params.has(name.toLowerCase())) params.set(name.toLowerCase(), value.text);
-    at = skip(text, value.end, " 	");
-    if (at < text.length && text[at] !== ",") return err(MALFORMED);
-  }
-}
-function readValue(text, start) {
-  if (text[start] !== '"') {
-    let end = start;
-    while (end < text.length && !", 	".includes(text[end])) end += 1;
-    return { text: text.slice(start, end), end };
-  }
-  let value = "";
-  for (let at = start + 1; at < text.length; at += 1) {
-    const char = text[at];
-    if (char === '"') return { text: value, end: at + 1 };
-    if (char === "\\") at += 1;
-    if (at >= text.length) return null;
-    value += text[at];
-  }
-  return null;
-}
-function token(text, at) {
-  TOKEN.lastIndex = at;
-  return TOKEN.exec(text)?.[0] ?? "";
-}
-function skip(text, at, chars) {
-  let end = at;
-  while (end < text.length && chars.includes(text[end])) end += 1;
-  return end;
-}
-
-// src/registry/error-body.ts
-var MAX_BODY2 = 1e6;
-var MAX_ERRORS = 20;
-var MAX_CODE = 100;
-var MAX_MESSAGE2 = 500;
-function parseRegistryErrors(text) {
-  if (text.length > MAX_BODY2) return [];
-  let body;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return [];
-  }
-  const errors = typeof body === "object" && body !== null ? body.errors : void 0;
-  return Array.isArray(errors) ? errors.slice(0, MAX_ERRORS).flatMap(registryError) : [];
-}
-function registryError(entry) {
-  if (typeof entry !== "object" || entry === null) return [];
-  const { code, message: message2 } = entry;
-  if (typeof code !== "string" || code.trim() === "") return [];
-  const text = typeof message2 === "string" ? clean(message2, MAX_MESSAGE2) : "";
-  return [{ code: clean(code.trim(), MAX_CODE), message: text }];
-}
-
-// src/registry/client.ts
-var KNOWN_REALMS = { "ghcr.io": { url: "https://ghcr.io/token", service: "ghcr.io" } };
-var KNOWN_NO_CANCEL = { "ghcr.io": 405 };
-var BASIC_USER = "crpat";
-async function registryLogin2(client, repository) {
-  const scope = `repository:${repository}:pull,push`;
-  try {
-    const known = KNOWN_REALMS[client.host];
-    if (known) {
-      const outcome = await requestToken(client, known, scope);
-      if (outcome.kind !== "unexpected" || outcome.status === void 0 || outcome.status >= 500) return outcome;
-    }
-    const discovered = await realmOf(client);
-    if ("kind" in discovered) return discovered;
-    return await requestToken(client, discovered, scope);
-  } catch (error) {
-    return { kind: "network", error: asNetError(error) };
-  }
-}
-function realmOf(client) {
-  const memo = client.memo;
-  if (!memo) return discoverRealm(client);
-  let entry = memo.realms.get(client.host);
-  if (!entry) {
-    entry = discoverRealm(client);
-    memo.realms.set(client.host, entry);
-    const forget = () => void memo.realms.delete(client.host);
-    entry.then((found) => "kind" in found ? forget() : void 0, forget);
-  }
-  return entry;
-}
-async function discoverRealm(client) {
-  const response = await client.fetch(`${client.origin}/v2/`, { headers: { accept: "application/json" } });
-  if (response.ok) return { kind: "anonymous" };
-  const challenge = parseWwwAuthenticate(response.headers.get("www-authenticate"));
-  if (response.status !== 401 || !challenge.ok || challenge.value.scheme.toLowerCase() !== "bearer" || !challenge.value.params.realm) {
-    return { kind: "unexpected", reason: `${client.host} answered GET /v2/ with HTTP ${response.status}${tries(response)} and no Bearer challenge` };
-  }
-  return { url: challenge.value.params.realm, service: challenge.value.params.service ?? null };
-}
-async function requestToken(client, realm, scope) {
-  const realmUrl = safeUrl(realm.url);
-  const problem3 = realmUrl ? realmProblem(realmUrl, client.credentialOrigins) : `the token service address "${realm.url}" is not a URL`;
-  if (problem3 || !realmUrl) return { kind: "realm-refused", reason: problem3 ?? "invalid realm" };
-  if (realm.service) realmUrl.searchParams.set("service", realm.service);
-  realmUrl.searchParams.set("scope", scope);
-  const basic = Buffer.from(`${BASIC_USER}:${client.token}`).toString("base64");
-  const response = await client.fetch(realmUrl, { headers: { authorization: `Basic ${basic}`, accept: "application/json" } });
-  const text = await response.text();
-  if (response.status === 401 || response.status === 403) return { kind: "refused", refusal: refusal(response, text), realm };
-  if (response.status !== 200) return { kind: "unexpected", reason: `the token service answered HTTP ${response.status}${tries(response)}`, status: response.status };
-  const bearer = tokenFrom(text);
-  if (!bearer) return { kind: "unexpected", reason: "the token service answered 200 without a token", status: 200 };
-  return { kind: "token", bearer, realm };
-}
-async function probePush(client, repository, login) {
-  const bearer = login.kind === "token" ? login.bearer : null;
-  try {
-    const response = await client.fetch(`${client.origin}/v2/${repository}/blobs/uploads/`, {
-      method: "POST",
-      headers: { ...bearer ? { authorization: `Bearer ${bearer}` } : {}, "content-length": "0" },
-      body: ""
-    });
-    const text = await response.text();
-    if (response.status === 202) {
-      const location = response.headers.get("location");
-      if (!location) return { kind: "unexpected", reason: "the registry opened an upload but sent no Location" };
-      const cancel = await cancelUpload(client, repository, location, login);
-      return { kind: "opened", cancel, location: new URL(location, client.origin).pathname };
-    }
-    const parsed = refusal(response, text);
-    if (response.status === 401 || response.status === 403 || parsed.errors.some((e) => e.code.startsWith("NAME_"))) {
-      return { kind: "refused", refusal: parsed };
-    }
-    return { kind: "unexpected", reason: `the registry answered the upload with HTTP ${response.status}${describe(parsed)}` };
-  } catch (error) {
-    return { kind: "network", error: asNetError(error) };
-  }
-}
-async function cancelUpload(client, repository, location, login) {
-  const target = new URL(location, client.origin);
-  if (originOf(target) !== originOf(client.origin)) {
-    return { kind: "not-cancelled", reason: `the upload session lives on ${target.origin}, not on the registry's origin; crpat sends no token there, so it is left to expire` };
-  }
-  const known = KNOWN_NO_CANCEL[client.host];
-  if (known !== void 0) return { kind: "skipped", status: known, because: "known" };
-  const memo = client.memo;
-  const earlier = memo?.cancels.get(client.host);
-  if (earlier) {
-    const first = await earlier;
-    if (first.kind === "unsupported") return { kind: "skipped", status: first.status, because: "earlier" };
-    return sendCancel(client, repository, target, login);
-  }
-  const outcome = sendCancel(client, repository, target, login);
-  memo?.cancels.set(client.host, outcome);
-  return outcome;
-}
-async function sendCancel(client, repository, target, login) {
-  try {
-    let response = await sendDelete(client, target, login.kind === "token" ? login.bearer : null);
-    if (response.status === 401 && login.kind === "token" && /\bdelete\b/.test(response.headers.get("www-authenticate") ?? "")) {
-      const again = await requestToken(client, login.realm, `repository:${repository}:delete`);
-      if (again.kind === "token") response = await sendDelete(client, target, again.bearer);
-    }
-    if (response.status >= 200 && response.status < 300) return { kind: "cancelled" };
-    if (response.status === 405 || response.status === 404) return { kind: "unsupported", status: response.status };
-    return { kind: "not-cancelled", reason: `the registry answered the cancel with HTTP ${response.status}; the session expires on its own` };
-  } catch (error) {
-    return { kind: "not-cancelled", reason: `${asNetError(error).message}; the session expires on its own` };
-  }
-}
-async function sendDelete(client, target, bearer) {
-  const response = await client.fetch(target, {
-    method: "DELETE",
-    headers: { ...bearer ? { authorization: `Bearer ${bearer}` } : {}, "content-length": "0" }
-  });
-  await response.arrayBuffer();
-  return response;
-}
-function realmProblem(realm, credentialOrigins) {
-  if (realm.protocol !== "https:" && !(realm.protocol === "http:" && isLoopbackHost(realm.hostname))) {
-    return `the registry's token service ${realm.origin} is not HTTPS; crpat will not send your token there`;
-  }
-  if (!isOnOrigin(realm, credentialOrigins)) {
-    return `the registry's token service is on ${realm.origin}, which is neither the API's origin nor the registry's (scheme, host and port); crpat will not send your token there`;
-  }
-  return null;
-}
-function refusal(response, text) {
-  const challenge = parseWwwAuthenticate(response.headers.get("www-authenticate"));
-  return {
-    status: response.status,
-    errors: parseRegistryErrors(text),
-    challengeError: challenge.ok ? challenge.value.params.error ?? null : null,
-    requestId: response.headers.get("x-github-request-id")
-  };
-}
-function describe(refusal2) {
-  const first = refusal2.errors[0];
-  return first ? ` (${first.code}: ${first.message})` : "";
-}
-function tokenFrom(text) {
-  try {
-    const body = JSON.parse(text);
-    const value = body.token ?? body.access_token;
-    return typeof value === "string" && value.length > 0 ? value : null;
-  } catch {
-    return null;
-  }
-}
-function tries(response) {
-  const note = parseRetryNote(response.headers.get(RETRY_HEADER));
-  return note ? ` (${note.attempts} attempts)` : "";
-}
-function safeUrl(value) {
-  try {
-    return new URL(value);
-  } catch {
-    return null;
-  }
-}
-function asNetError(error) {
-  return error instanceof NetError ? error : new NetError("network", error instanceof Error ? error.message : String(error));
-}
-
 // src/registry/memo.ts
 function createRegistryMemo() {
   return { realms: /* @__PURE__ */ new Map(), cancels: /* @__PURE__ */ new Map() };
-}
-
-// src/target/trust.ts
-var FORGES = [
-  ["gitlab.com", "GitLab"],
-  ["bitbucket.org", "Bitbucket"],
-  ["bitbucket.com", "Bitbucket"],
-  ["codeberg.org", "Codeberg"],
-  ["gitea.com", "Gitea"],
-  ["gitea.io", "Gitea"],
-  ["dev.azure.com", "Azure DevOps"],
-  ["visualstudio.com", "Azure DevOps"],
-  ["sr.ht", "SourceHut"],
-  ["gitee.com", "Gitee"],
-  ["sourceforge.net", "SourceForge"],
-  ["launchpad.net", "Launchpad"],
-  ["framagit.org", "GitLab (Framagit)"],
-  ["salsa.debian.org", "GitLab (Debian Salsa)"],
-  ["invent.kde.org", "GitLab (KDE Invent)"],
-  ["gitlab.gnome.org", "GitLab (GNOME)"],
-  ["gitlab.freedesktop.org", "GitLab (freedesktop.org)"],
-  ["notabug.org", "NotABug"],
-  ["pagure.io", "Pagure"],
-  ["huggingface.co", "Hugging Face"],
-  ["source.developers.google.com", "Google Cloud Source Repositories"]
-];
-var GITHUB_SERVICES = ["github.com", "githubusercontent.com", "github.io", "githubassets.com"];
-var GITHUB = /* @__PURE__ */ new Set(["github.com", "ssh.github.com"]);
-var GHE_COM2 = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.ghe\.com$/;
-function classifyHost(host) {
-  const { name, port } = splitPort(host.toLowerCase());
-  const forge = FORGES.find(([domain]) => name === domain || name.endsWith(`.${domain}`));
-  if (forge) return refused(`${host} is ${forge[1]}, not GitHub: crpat checks GitHub tokens, so it sent nothing there`);
-  if (GITHUB.has(name)) {
-    return port === null ? { kind: "github" } : refused(`GitHub serves repositories at https://github.com, not on port ${port}; pass owner/name`);
-  }
-  const sub = GHE_COM2.exec(name);
-  if (sub) {
-    return port === null ? { kind: "ghe-com", subdomain: sub[1] } : refused(`${host}: GHE.com serves repositories without a port; pass https://${name}/owner/name`);
-  }
-  if (name === "ghe.com" || name.endsWith(".ghe.com")) {
-    return refused(`${host} is not where a GHE.com enterprise names its repositories; pass https://SUBDOMAIN.ghe.com/owner/name`);
-  }
-  const service = GITHUB_SERVICES.find((domain) => name === domain || name.endsWith(`.${domain}`));
-  if (service) return refused(`${host} is a GitHub service, not a repository host; pass owner/name or https://github.com/owner/name`);
-  if (port === null && isTypoOf(name, "github.com")) {
-    return refused(`${host} is not github.com (a typo?), and crpat sent nothing there; pass owner/name or https://github.com/owner/name`);
-  }
-  return { kind: "unknown" };
-}
-function decideEndpoints(input2, flag = "--api-url") {
-  const kind = classifyHost(input2.host);
-  const explicit = (derived) => ({
-    apiUrl: input2.apiUrl ?? derived.apiUrl,
-    registry: input2.registry ?? derived.registry
-  });
-  switch (kind.kind) {
-    case "refused":
-      return { kind: "refused", reason: kind.reason };
-    case "github":
-      return { kind: "trusted", ...explicit(defaultEndpoints("github.com")), webUrl: "https://github.com" };
-    case "ghe-com":
-      return { kind: "trusted", ...explicit(defaultEndpoints(`${kind.subdomain}.ghe.com`)), webUrl: `https://${kind.subdomain}.ghe.com` };
-    case "unknown":
-      return enterpriseServer(input2, flag);
-  }
-}
-function enterpriseServer(input2, flag) {
-  const { host } = input2;
-  const name = splitPort(host).name;
-  const derived = defaultEndpoints(host);
-  const endpoints = { apiUrl: input2.apiUrl ?? derived.apiUrl, registry: input2.registry ?? derived.registry, webUrl: `https://${host}` };
-  if (input2.apiUrl !== null) {
-    const api = parseApiUrl(input2.apiUrl);
-    if (!api.ok || api.value.hostname.toLowerCase() === name) return { kind: "trusted", ...endpoints };
-    return {
-      kind: "refused",
-      reason: `the repository is on ${host}, but ${flag} names ${api.value.host}: crpat takes ${host} for a GitHub Enterprise Server only when ${flag} is on that host, so it sent nothing`
-    };
-  }
-  if (input2.enterpriseHost !== null && sameHost(input2.enterpriseHost, host)) return { kind: "trusted", ...endpoints };
-  return { kind: "unconfirmed", host, ...endpoints };
-}
-function unconfirmedReason(host, apiUrl, flag = "--api-url") {
-  return `${host} is not github.com or a GHE.com host, and crpat sent nothing there. If it is your GitHub Enterprise Server, pass ${flag} ${apiUrl}${flag === "--api-url" ? ` (or set GH_HOST=${host})` : ""}`;
-}
-function sameHost(enterpriseHost, host) {
-  const given = enterpriseHost.trim().toLowerCase().replace(/^https?:\/\//, "").replace(/\/+$/, "");
-  return given !== "" && given === host.toLowerCase();
-}
-function splitPort(host) {
-  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(host);
-  return { name: match?.[1] ?? host, port: match?.[2] ?? null };
-}
-function refused(reason) {
-  return { kind: "refused", reason };
-}
-function isTypoOf(name, target) {
-  if (name === target || Math.abs(name.length - target.length) > 2) return false;
-  return editDistance(name, target) <= 2;
-}
-function editDistance(a, b) {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
-  for (let i = 1; i <= a.length; i += 1) {
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2][j - 2] + 1);
-      d[i][j] = best;
-    }
-  }
-  return d[a.length][b.length];
-}
-
-// src/token/checksum.ts
-import { crc32 } from "zlib";
-var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-function tokenChecksum(body) {
-  let value = crc32(Buffer.from(body, "latin1")) >>> 0;
-  let digits = "";
-  do {
-    digits = ALPHABET[value % 62] + digits;
-    value = Math.floor(value / 62);
-  } while (value > 0);
-  return digits.padStart(6, "0");
-}
-function hasValidChecksum(rest) {
-  if (rest.length !== 36) return false;
-  return tokenChecksum(rest.slice(0, 30)) === rest.slice(30);
-}
-
-// src/token/recognize.ts
-var PREFIXES = [
-  { text: "github_pat_", kind: "fine-grained", label: "fine-grained personal access token" },
-  { text: "ghp_", kind: "classic", label: "classic personal access token" },
-  { text: "gho_", kind: "oauth", label: "OAuth app token" },
-  { text: "ghu_", kind: "user-to-server", label: "GitHub App user-to-server token" },
-  { text: "ghs_", kind: "server-to-server", label: "GitHub App installation token (server-to-server)" },
-  { text: "ghr_", kind: "refresh", label: "GitHub App refresh token" }
-];
-var TOKEN_PREFIXES = PREFIXES.map((p) => p.text);
-var LEGACY = /^[0-9a-f]{40}$/;
-var LEGACY_PREFIX = { text: "", kind: "classic", label: "legacy 40-character token" };
-var UNKNOWN = { text: "", kind: "unknown", label: "unrecognized token" };
-var CHECKSUMMED = /* @__PURE__ */ new Set(["classic", "oauth", "user-to-server", "server-to-server"]);
-var MAX_INSTALLATION_TOKEN = 2048;
-var problem = (code, message2) => Object.freeze({ code, message: message2 });
-var P = {
-  empty: problem("empty", "The token is empty; paste the whole token."),
-  control: problem("control", "The token contains a control character (a line break or tab?); paste it again on one line."),
-  whitespace: problem("whitespace", "The token contains a space; paste it again without spaces."),
-  twoTokens: problem("two-tokens", "Two tokens were pasted together; paste only one."),
-  alphabet: problem("alphabet", "The token contains characters GitHub tokens never have; copy it again from GitHub."),
-  checksum: problem("checksum", "The token fails its checksum: it was mistyped or cut; copy it again from GitHub."),
-  extraText: problem("not-github", "There is extra text before the token; paste only the token (it starts with ghp_, github_pat_, \u2026)."),
-  notGitHub: problem("not-github", "This is not a GitHub token: they start with ghp_, github_pat_, gho_, ghu_, ghs_ or ghr_."),
-  incomplete: problem("length", "The token does not have the shape of its kind: it was cut or edited; copy it again from GitHub.")
-};
-function recognizeToken(token2) {
-  const text = token2.trim();
-  const prefix = PREFIXES.find((p) => text.startsWith(p.text)) ?? null;
-  const found = prefix ?? (LEGACY.test(text) ? LEGACY_PREFIX : UNKNOWN);
-  return {
-    kind: found.kind,
-    label: found.label,
-    checksum: checksumOf(text, prefix),
-    problem: textProblem(text) ?? (prefix ? shapeProblem(text, prefix) : bareProblem(text))
-  };
-}
-function checksumOf(text, prefix) {
-  if (prefix === null || !CHECKSUMMED.has(prefix.kind)) return "not-applicable";
-  const rest = text.slice(prefix.text.length);
-  if (!/^[A-Za-z0-9]{36}$/.test(rest)) return "not-applicable";
-  return hasValidChecksum(rest) ? "valid" : "invalid";
-}
-function textProblem(text) {
-  if (text === "") return P.empty;
-  if (/\s/.test(text) && text.split(/\s+/).filter(looksLikeToken).length >= 2) return P.twoTokens;
-  if (/[\x00-\x1f\x7f-\x9f]/.test(text)) return P.control;
-  if (/\s/.test(text)) return P.whitespace;
-  const foreign = /[^\x00-\x7f]/u.exec(text);
-  if (foreign === null) return null;
-  const code = (foreign[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
-  return problem("alphabet", `The token contains the non-ASCII character U+${code} (a look-alike letter?); copy it again from GitHub.`);
-}
-function looksLikeToken(part) {
-  return LEGACY.test(part) || PREFIXES.some((p) => part.startsWith(p.text));
-}
-function bareProblem(text) {
-  if (LEGACY.test(text)) return null;
-  if (/^[0-9a-f]{80}$/.test(text)) return P.twoTokens;
-  return PREFIXES.some((p) => text.includes(p.text)) ? P.extraText : P.notGitHub;
-}
-function shapeProblem(text, prefix) {
-  const rest = text.slice(prefix.text.length);
-  const found = kindProblem(rest, prefix);
-  if (found === null) return holdsTwoTokens(rest) ? P.twoTokens : null;
-  if (found.code === "checksum") return found;
-  return PREFIXES.some((p) => rest.includes(p.text)) ? P.twoTokens : found;
-}
-function holdsTwoTokens(rest) {
-  const head = /^([A-Za-z0-9]{36})(?:ghp_|gho_|ghu_|ghs_|ghr_|github_pat_)/.exec(rest);
-  const tail = /(?:ghp|gho|ghu|ghs)_([A-Za-z0-9]{36})$/.exec(rest);
-  if ([head, tail].some((m) => m !== null && hasValidChecksum(m[1]))) return true;
-  return /github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}$/.test(rest);
-}
-function kindProblem(rest, prefix) {
-  switch (prefix.kind) {
-    case "fine-grained":
-      return fineGrainedProblem(rest);
-    case "refresh":
-      return lengthProblem(rest, /^[A-Za-z0-9]*$/, 36, 251, prefix.label);
-    case "server-to-server":
-      return /[._-]/.test(rest) ? installationProblem(rest) : checksummedProblem(rest, prefix.label);
-    default:
-      return checksummedProblem(rest, prefix.label);
-  }
-}
-function checksummedProblem(rest, label) {
-  return lengthProblem(rest, /^[A-Za-z0-9]*$/, 36, 36, label) ?? (hasValidChecksum(rest) ? null : P.checksum);
-}
-function fineGrainedProblem(rest) {
-  const found = lengthProblem(rest, /^[A-Za-z0-9_]*$/, 82, 82, "fine-grained personal access token");
-  if (found !== null) return found;
-  return /^[A-Za-z0-9]{22}_[A-Za-z0-9]{59}$/.test(rest) ? null : P.incomplete;
-}
-function installationProblem(rest) {
-  if (!/^[A-Za-z0-9._-]*$/.test(rest)) return P.alphabet;
-  if (rest.length > MAX_INSTALLATION_TOKEN) return tooLong("GitHub App installation token");
-  return rest.split(".").length === 3 ? null : P.incomplete;
-}
-function lengthProblem(rest, alphabet, min, max, label) {
-  if (!alphabet.test(rest)) return P.alphabet;
-  if (rest.length < min) {
-    return problem("length", `The ${label} is shorter than it should be: it was cut; copy it again from GitHub.`);
-  }
-  return rest.length > max ? tooLong(label) : null;
-}
-function tooLong(label) {
-  return problem("length", `The ${label} is longer than it should be: extra characters were pasted; copy it again.`);
 }
 
 // src/version.ts
@@ -4030,24 +3992,20 @@ var VERSION3 = "0.1.0";
 
 // src/check-pipeline.ts
 var IMAGE_NAME = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
-var OWNER_NAME = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+var OWNER_NAME = /^[A-Za-z0-9_-]+\/[A-Za-z0-9._-]+$/;
 function resolveRunSettings(options, host) {
-  const decision = decideEndpoints({ host, apiUrl: options.apiUrl ?? null, registry: options.registry ?? null, enterpriseHost: null }, "apiUrl");
-  if (decision.kind === "refused") throw new UsageError(decision.reason);
-  if (decision.kind === "unconfirmed") throw new UsageError(unconfirmedReason(host, decision.apiUrl, "apiUrl"));
   const token2 = options.token.trim();
   if (token2 === "") throw new UsageError("no token given: set CR_PAT, pass --token-stdin, or run in a terminal to be asked");
-  const apiUrl = unwrap(parseApiUrl(decision.apiUrl)).href.replace(/\/$/, "");
-  const registry = unwrap(parseRegistry(decision.registry));
+  const defaults = defaultEndpoints(host);
+  const apiUrl = unwrap(parseApiUrl(options.apiUrl ?? defaults.apiUrl)).href.replace(/\/$/, "");
+  const registry = unwrap(parseRegistry(options.registry ?? defaults.registry));
   const seconds = options.timeoutSeconds ?? 10;
   if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds, not ${seconds}`);
   const profile = profileById(options.profile ?? "push");
   if (!profile) throw new UsageError(`unknown profile ${JSON.stringify(String(options.profile)).slice(0, 40)}: use ${PROFILE_IDS.join(" or ")}`);
   const workflow = options.workflowRepository;
   if (workflow !== void 0 && !OWNER_NAME.test(workflow)) throw new UsageError("workflowRepository must be owner/name, as GITHUB_REPOSITORY is");
-  const warnDays = options.expiryWarnDays ?? DEFAULT_EXPIRY_WARN_DAYS;
-  if (!Number.isFinite(warnDays) || warnDays < 0) throw new UsageError(`expiryWarnDays must be a number of days (0 or more), not ${warnDays}`);
-  return { token: token2, apiUrl, registry, webUrl: decision.webUrl, timeoutMs: Math.round(seconds * 1e3), profile, workflowRepository: workflow ?? null, expiryWarnDays: warnDays };
+  return { token: token2, apiUrl, registry, timeoutMs: Math.round(seconds * 1e3), profile, workflowRepository: workflow ?? null };
 }
 function resolveTarget(repository) {
   return typeof repository === "string" ? unwrap(parseRepoTarget(repository)) : repository;
@@ -4068,14 +4026,14 @@ function formatProblem(shape, links) {
   return finding2.status === "fail" ? finding2 : null;
 }
 function linksFor(target, image, settings) {
-  return linksOf({ webUrl: settings.webUrl, target, image, profile: settings.profile });
+  return linksOf({ webUrl: webUrlFor(target.host), target, image, profile: settings.profile });
 }
-function openSession(settings, deps, observe) {
+function openSession(settings, host, deps, observe) {
   const credentialOrigins = [originOf(settings.apiUrl), originOf(settings.registry.origin)];
   const partial = {
     settings,
     shape: recognizeToken(settings.token),
-    webUrl: settings.webUrl,
+    webUrl: webUrlFor(host),
     credentialOrigins,
     deps,
     memo: createRegistryMemo(),
@@ -4089,7 +4047,7 @@ function fetchStack(session) {
   const { deps, settings, observe } = session;
   const deadline = AbortSignal.timeout(settings.timeoutMs * 3 + 5e3);
   const signal = deps.signal ? AbortSignal.any([deadline, deps.signal]) : deadline;
-  const base = deps.fetch ?? defaultFetch();
+  const base = deps.fetch ?? globalThis.fetch;
   const apiOrigin = new URL(settings.apiUrl).origin;
   const seen = observe ? async (input2, init) => {
     const response = await base(input2, init);
@@ -4097,7 +4055,7 @@ function fetchStack(session) {
     return response;
   } : base;
   const guarded = createGuardedFetch({
-    fetch: deps.onExchange ? recordExchanges(seen, deps.onExchange) : seen,
+    fetch: seen,
     credentialOrigins: session.credentialOrigins,
     timeoutMs: settings.timeoutMs,
     signal,
@@ -4131,7 +4089,7 @@ async function checkTarget(session, target, image, options = {}) {
     credentialOrigins: session.credentialOrigins,
     memo: session.memo
   };
-  const login = registryLogin2(registryClient, image.path);
+  const login = registryLogin(registryClient, image.path);
   const sendRepo = () => api("/repos/{owner}/{repo}", { owner: target.owner, repo: target.name });
   const repo = options.repoCall ? options.repoCall(sendRepo) : sendRepo();
   const push = login.then((outcome) => outcome.kind === "token" || outcome.kind === "anonymous" ? probePush(registryClient, image.path, outcome) : null);
@@ -4144,8 +4102,8 @@ async function checkTarget(session, target, image, options = {}) {
     registryHost: settings.registry.host,
     webUrl: session.webUrl,
     now: session.now,
-    expiryWarnDays: settings.expiryWarnDays,
     profile,
+    workflowRepository: settings.workflowRepository,
     user: session.user,
     repo,
     login,
@@ -4159,8 +4117,7 @@ async function checkTarget(session, target, image, options = {}) {
     { workflowRepository: settings.workflowRepository, shape: session.shape, target, links: linksOf(evidence).target, user: session.user, repo, push },
     (path) => gated(() => api(path))
   ).catch(() => null);
-  const [judged, assessment, githubToken, user] = await Promise.all([runChecks(checksFor(profile.id), evidence, options.onProgress), evidence.assessment, advice, session.user]);
-  const checks = withTraceHint(judged);
+  const [checks, assessment, githubToken, user] = await Promise.all([runChecks(checksFor(profile.id), evidence, options.onProgress), evidence.assessment, advice, session.user]);
   const classicLike = session.shape.kind === "classic" || session.shape.kind === "oauth";
   return {
     ...reportHeader(target, image, settings),
@@ -4210,7 +4167,7 @@ async function checkToken(options, deps = {}) {
   const image = imageTarget(target, options.image, settings.registry.host);
   const format = formatProblem(recognizeToken(settings.token), linksFor(target, image, settings));
   if (format) return malformedReport(recognizeToken(settings.token), format, target, image, settings, deps.onProgress);
-  const session = openSession(settings, deps);
+  const session = openSession(settings, target.host, deps);
   return checkTarget(session, target, image, deps.onProgress ? { onProgress: deps.onProgress } : {});
 }
 
@@ -4504,244 +4461,6 @@ function renderJson(report) {
 `;
 }
 
-// src/token/mask.ts
-function maskToken(token2) {
-  const text = token2.trim();
-  const prefix = TOKEN_PREFIXES.find((p) => text.startsWith(p)) ?? "";
-  return `${prefix}****`;
-}
-
-// src/trace/redact.ts
-var FILL = "REDACTED";
-var EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-var EMAIL_PLACEHOLDER = "redacted@example.invalid";
-var BASIC_USER2 = "crpat";
-var FRAGMENT = 16;
-function createRedactor(token2, options = {}) {
-  const counts = { token: 0, "registry-token": 0, "sso-code": 0, "public-key": 0, "secret-value": 0, email: 0 };
-  const prefix = TOKEN_PREFIXES.find((p) => token2.startsWith(p)) ?? "";
-  const tokenPlaceholder = prefix + shaped(token2.slice(prefix.length));
-  const forms = [];
-  const addForms = (value, placeholder, kind) => {
-    if (value.length < 4) return;
-    forms.push({ from: value, to: placeholder, kind });
-    const encoded = encodeURIComponent(value);
-    if (encoded !== value) forms.push({ from: encoded, to: encodeURIComponent(placeholder), kind });
-    forms.sort((a, b) => b.from.length - a.from.length);
-  };
-  if (token2 !== "") {
-    addForms(token2, tokenPlaceholder, "token");
-    const basic = (t) => Buffer.from(`${BASIC_USER2}:${t}`).toString("base64");
-    addForms(basic(token2), basic(tokenPlaceholder), "token");
-    for (const core of base64Cores(token2)) addForms(core, shaped(core), "token");
-  }
-  const secret = token2.slice(prefix.length);
-  return {
-    tokenPlaceholder,
-    add(value, kind) {
-      if (value === "" || forms.some((f) => f.from === value)) return;
-      addForms(value, shaped(value), kind);
-    },
-    text(text) {
-      let out = text;
-      for (const form of forms) {
-        if (!out.includes(form.from)) continue;
-        const parts = out.split(form.from);
-        counts[form.kind] += parts.length - 1;
-        out = parts.join(form.to);
-      }
-      if (options.emails !== false) out = out.replace(EMAIL, (address) => {
-        if (address === EMAIL_PLACEHOLDER) return address;
-        counts.email += 1;
-        return EMAIL_PLACEHOLDER;
-      });
-      return withoutFragments(out, secret, () => counts.token += 1);
-    },
-    counts: () => ({ ...counts })
-  };
-}
-function shaped(value) {
-  let at = 0;
-  return value.replace(/[A-Za-z0-9]/g, () => FILL[at++ % FILL.length]);
-}
-function base64Cores(value) {
-  const bytes = Buffer.from(value);
-  const cores = [];
-  for (const lead of [0, 1, 2]) {
-    const encoded = Buffer.concat([Buffer.alloc(lead), bytes]).toString("base64").replace(/=+$/, "");
-    const core = encoded.slice(Math.ceil(lead * 8 / 6), -2);
-    if (core.length >= FRAGMENT) cores.push(core, core.replaceAll("+", "-").replaceAll("/", "_"));
-  }
-  return [...new Set(cores)];
-}
-function withoutFragments(text, secret, counted) {
-  if (secret.length < FRAGMENT) return text;
-  let out = text;
-  for (let at = 0; at + FRAGMENT <= secret.length; at += 1) {
-    const piece = secret.slice(at, at + FRAGMENT);
-    if (!out.includes(piece)) continue;
-    const parts = out.split(piece);
-    for (let i = 1; i < parts.length; i++) counted();
-    out = parts.join(shaped(piece));
-  }
-  return out;
-}
-
-// src/trace/document.ts
-var TRACE_HEADERS = [
-  "content-type",
-  "content-length",
-  "location",
-  "www-authenticate",
-  "retry-after",
-  "link",
-  "x-oauth-scopes",
-  "x-accepted-oauth-scopes",
-  "x-accepted-github-permissions",
-  "x-oauth-client-id",
-  "github-authentication-token-expiration",
-  "x-github-sso",
-  "x-github-request-id",
-  "x-github-media-type",
-  "x-github-api-version-selected",
-  "x-ratelimit-limit",
-  "x-ratelimit-remaining",
-  "x-ratelimit-reset",
-  "x-ratelimit-used",
-  "x-ratelimit-resource",
-  "docker-distribution-api-version",
-  "docker-upload-uuid",
-  "range"
-];
-var REQUEST_HEADERS = ["authorization", "accept", "content-type", "x-github-api-version"];
-var CUT_BODY_BYTES = 1024;
-var WHAT = {
-  token: "the token, in every form (as is, URL-encoded, inside the Basic credential, base64 at any alignment, any 16 of its characters)",
-  "registry-token": "the registry's bearer tokens (from its token service, and wherever they were sent back)",
-  "sso-code": "SAML SSO authorization codes (X-GitHub-SSO authorization_request=\u2026)",
-  "public-key": "public keys for Actions secrets",
-  "secret-value": "encrypted secret values",
-  email: "e-mail addresses"
-};
-function buildTrace(input2) {
-  const redactor = createRedactor(input2.token.trim());
-  const ordered = [...input2.exchanges].sort((a, b) => a.startedAt - b.startedAt);
-  const timeoutMs = input2.options.timeoutSeconds * 1e3;
-  const drafts = ordered.map((exchange2) => draft(exchange2, input2.startedAt, timeoutMs));
-  for (const exchange2 of drafts) learnSecrets(exchange2, redactor);
-  const shape = recognizeToken(input2.token);
-  const body = {
-    crpat: input2.version,
-    time: input2.time.toISOString(),
-    options: input2.options,
-    token: { kind: shape.kind, label: shape.label, masked: maskToken(input2.token), problem: shape.problem?.code ?? null },
-    exchanges: drafts,
-    report: input2.report
-  };
-  const clean2 = redactDeep(body, redactor);
-  const counts = redactor.counts();
-  const placeholders = {
-    token: redactor.tokenPlaceholder,
-    "registry-token": "REDACTED\u2026 (same length)",
-    "sso-code": "REDACTED\u2026 (same length)",
-    "public-key": "REDACTED\u2026 (same length)",
-    "secret-value": "REDACTED\u2026 (same length)",
-    email: "redacted@example.invalid"
-  };
-  const redacted = Object.keys(WHAT).map((kind) => ({ what: WHAT[kind], kind, placeholder: placeholders[kind], count: counts[kind] }));
-  return { crpatTrace: 1, redacted, ...clean2 };
-}
-function renderTrace(trace) {
-  return `${JSON.stringify(trace, null, 2)}
-`;
-}
-function draft(exchange2, runStart, timeoutMs) {
-  const url = new URL(exchange2.url);
-  const request2 = {};
-  for (const name of REQUEST_HEADERS) {
-    const value = exchange2.requestHeaders.get(name);
-    if (value !== null) request2[name] = value;
-  }
-  const headers = {};
-  for (const name of TRACE_HEADERS) {
-    const value = exchange2.responseHeaders?.get(name);
-    if (value !== null && value !== void 0) headers[name] = value;
-  }
-  const kept = exchange2.cancelled ? exchange2.body.subarray(0, CUT_BODY_BYTES) : exchange2.body;
-  const error = exchange2.failure ? toNetError(exchange2.failure.error, url.host, timeoutMs) : null;
-  return {
-    method: exchange2.method,
-    url: exchange2.url,
-    request: request2,
-    status: exchange2.status,
-    headers,
-    ...bodyOf2(kept, headers["content-type"] ?? "", !exchange2.cancelled && kept.byteLength === exchange2.bodyBytes),
-    bodyBytes: exchange2.bodyBytes,
-    ...kept.byteLength < exchange2.bodyBytes ? { bodyCut: true } : {},
-    ...exchange2.cancelled ? { cancelled: true } : {},
-    ...error && exchange2.failure ? { error: { phase: exchange2.failure.phase, kind: error.kind, message: error.message } } : {},
-    at: Math.max(0, Math.round(exchange2.startedAt - runStart)),
-    ms: exchange2.ms
-  };
-}
-function bodyOf2(bytes, contentType, whole) {
-  if (bytes.byteLength === 0) return {};
-  let text;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { body: Buffer.from(bytes).toString("base64"), bodyEncoding: "base64" };
-  }
-  if (whole && /\bjson\b/i.test(contentType)) {
-    try {
-      return { json: JSON.parse(text) };
-    } catch {
-    }
-  }
-  return { body: text };
-}
-function learnSecrets(exchange2, redactor) {
-  const sso = exchange2.headers["x-github-sso"];
-  for (const match of sso?.matchAll(/authorization_request=([^&;,\s]+)/g) ?? []) redactor.add(match[1], "sso-code");
-  const auth = exchange2.request["authorization"];
-  const bearer = auth ? /^Bearer\s+(\S+)$/i.exec(auth) : null;
-  if (bearer && exchange2.url.includes("/v2/")) redactor.add(bearer[1], "registry-token");
-  const json = exchange2.json;
-  if (typeof json !== "object" || json === null) return;
-  const record = json;
-  for (const field of ["token", "access_token", "refresh_token"]) {
-    const value = record[field];
-    if (typeof value === "string") redactor.add(value, "registry-token");
-  }
-  if (typeof record["key"] === "string" && "key_id" in record) redactor.add(record["key"], "public-key");
-  if (typeof record["encrypted_value"] === "string") redactor.add(record["encrypted_value"], "secret-value");
-}
-function redactDeep(value, redactor) {
-  if (typeof value === "string") return redactor.text(value);
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redactor));
-  if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item, redactor)]));
-  }
-  return value;
-}
-
-// src/trace/recorder.ts
-function createTraceRecorder(clock = { now: () => /* @__PURE__ */ new Date(), performanceNow: () => performance.now() }) {
-  const time = clock.now();
-  const startedAt = clock.performanceNow();
-  const exchanges = [];
-  return {
-    onExchange: (exchange2) => void exchanges.push(exchange2),
-    finish: ({ options, token: token2, report }) => buildTrace({ version: VERSION3, time, startedAt, options: { ...options, registry: registryOrigin(options.registry, report) }, token: token2, exchanges, report })
-  };
-}
-function registryOrigin(given, report) {
-  const first = "results" in report ? report.results[0] : report;
-  const fallback = first ? `https://${first.target.registry}` : defaultEndpoints("github.com").registry;
-  const parsed = parseRegistry(given ?? fallback);
-  return parsed.ok ? parsed.value.origin : fallback;
-}
-
 // src/action/inputs.ts
 function inputVariable(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
@@ -4756,43 +4475,28 @@ function readInputs(env) {
   }
   const failOn = input(env, "fail-on") || "fail";
   if (failOn !== "fail" && failOn !== "warn") return err(`Unknown value "${failOn}" for the input "fail-on": use "fail" or "warn".`);
-  const warnDaysText = input(env, "warn-days") || "7";
-  if (!/^\d{1,4}$/.test(warnDaysText)) return err(`Unknown value "${warnDaysText.slice(0, 20)}" for the input "warn-days": use a whole number of days, e.g. 14.`);
-  const given = input(env, "repository") || (env["GITHUB_REPOSITORY"] ?? "").trim();
-  if (given === "") return err('No repository: set the input "repository" (owner/name); GITHUB_REPOSITORY is not set either.');
-  const server = serverHost(env["GITHUB_SERVER_URL"]);
-  const runner = defaultEndpoints(server);
-  const apiUrl = input(env, "api-url") || (env["GITHUB_API_URL"] ?? "").trim() || runner.apiUrl;
-  const registry = input(env, "registry") || runner.registry;
-  const repository = onServer(given, server);
-  const target = parseRepoTarget(repository);
-  if (target.ok) {
-    const trust = decideEndpoints({ host: target.value.host, apiUrl, registry, enterpriseHost: null }, "the api-url input");
-    if (trust.kind === "refused") return err(`The input "repository": ${trust.reason}.`);
-  }
+  const repository = input(env, "repository") || (env["GITHUB_REPOSITORY"] ?? "").trim();
+  if (repository === "") return err('No repository: set the input "repository" (owner/name); GITHUB_REPOSITORY is not set either.');
   return ok({
     token: input(env, "token"),
-    repository,
+    repository: onServer(repository, env["GITHUB_SERVER_URL"]),
     image: input(env, "image") || null,
-    registry,
-    apiUrl,
+    registry: input(env, "registry") || null,
+    apiUrl: input(env, "api-url") || (env["GITHUB_API_URL"] ?? "").trim() || null,
     profile,
     workflowRepository: (env["GITHUB_REPOSITORY"] ?? "").trim() || null,
-    failOn,
-    warnDays: Number(warnDaysText),
-    trace: input(env, "trace") || null
+    failOn
   });
 }
-function serverHost(serverUrl) {
+function onServer(repository, serverUrl) {
+  if (!serverUrl || !/^[^/\s:]+\/[^/\s]+$/.test(repository)) return repository;
+  let host;
   try {
-    return serverUrl ? new URL(serverUrl).host.toLowerCase() : "github.com";
+    host = new URL(serverUrl).host;
   } catch {
-    return "github.com";
+    return repository;
   }
-}
-function onServer(repository, host) {
-  if (!/^[^/\s:]+\/[^/\s]+$/.test(repository)) return repository;
-  return host === "github.com" ? repository : `https://${host}/${repository}`;
+  return host.toLowerCase() === "github.com" ? repository : `https://${host}/${repository}`;
 }
 
 // src/action/missing-token.ts
@@ -4908,18 +4612,10 @@ async function runAction(env, deps) {
     const inputs = readInputs(env);
     if (!inputs.ok) return await problem2(io, "crpat", inputs.reason);
     if (token2 === "") return await missingToken(io, env, deps);
-    const recorder = inputs.value.trace !== null ? createTraceRecorder(deps.now ? { now: deps.now, performanceNow: () => performance.now() } : void 0) : null;
-    const report = await deps.checkToken(checkOptions(inputs.value), { ...checkDeps(deps), ...recorder ? { onExchange: recorder.onExchange } : {} });
-    if (recorder) await writeTrace(io, deps, inputs.value, recorder.finish({ options: traceOptions(inputs.value, report), token: token2, report }));
+    const report = await deps.checkToken(checkOptions(inputs.value), checkDeps(deps));
     io.write(renderHuman(report, { color: false, unicode: true, quiet: false, width: 0 }));
     io.write(annotationsFor(report, inputs.value.failOn));
-    await io.outputs({
-      verdict: report.verdict,
-      login: report.token.login ?? "",
-      "expires-at": report.token.expiresAt ?? "",
-      "days-left": daysLeft(report.token.expiresAt, (deps.now ?? (() => /* @__PURE__ */ new Date()))()),
-      json: renderJson(report).trimEnd()
-    });
+    await io.outputs({ verdict: report.verdict, login: report.token.login ?? "", "expires-at": report.token.expiresAt ?? "", json: renderJson(report).trimEnd() });
     await io.summary(renderSummary(report));
     return exitCodeFor(report, inputs.value.failOn);
   } catch (error) {
@@ -4952,7 +4648,7 @@ async function problem2(io, title, message2) {
 async function missingToken(io, env, deps) {
   const diagnosis = diagnoseMissingToken(env, await readEvent(env, deps));
   io.write(annotation("error", "token", diagnosis.message));
-  await io.outputs({ verdict: "fail", login: "", "expires-at": "", "days-left": "", json: "" });
+  await io.outputs({ verdict: "fail", login: "", "expires-at": "", json: "" });
   await io.summary(renderProblemSummary("The token input is empty", diagnosis.message));
   return 1;
 }
@@ -4965,45 +4661,16 @@ async function readEvent(env, deps) {
     return null;
   }
 }
-async function writeTrace(io, deps, inputs, trace) {
-  const path = inputs.trace ?? "";
-  try {
-    if (!deps.writeFile) throw new Error("no file system");
-    await deps.writeFile(path, renderTrace(trace));
-    io.write(`Trace written to ${path}: upload it with actions/upload-artifact to report a wrong verdict (docs/reporting-a-wrong-verdict.md).
-`);
-  } catch (error) {
-    const code = error.code;
-    io.write(annotation("warning", "crpat", `The trace could not be written to ${path}${code ? ` (${code})` : ""}.`));
-  }
-}
-function traceOptions(inputs, report) {
-  return {
-    apiUrl: report.target.apiUrl,
-    registry: inputs.registry,
-    repositories: [report.target.repository],
-    image: inputs.image,
-    profile: inputs.profile,
-    timeoutSeconds: 10,
-    workflowRepository: inputs.workflowRepository
-  };
-}
 function checkOptions(inputs) {
   return {
     repository: inputs.repository,
     token: inputs.token,
     profile: inputs.profile,
-    expiryWarnDays: inputs.warnDays,
     ...inputs.workflowRepository !== null ? { workflowRepository: inputs.workflowRepository } : {},
     ...inputs.image !== null ? { image: inputs.image } : {},
-    apiUrl: inputs.apiUrl,
-    registry: inputs.registry
+    ...inputs.apiUrl !== null ? { apiUrl: inputs.apiUrl } : {},
+    ...inputs.registry !== null ? { registry: inputs.registry } : {}
   };
-}
-function daysLeft(expiresAt, now) {
-  if (expiresAt === null) return "";
-  const at = Date.parse(expiresAt);
-  return Number.isNaN(at) ? "" : String(Math.floor((at - now.getTime()) / 864e5));
 }
 function checkDeps(deps) {
   return { ...deps.fetch ? { fetch: deps.fetch } : {}, ...deps.now ? { now: deps.now } : {} };
@@ -5014,7 +4681,6 @@ runAction(process.env, {
   write: (text) => void process.stdout.write(text),
   appendFile: (path, text) => appendFile(path, text, "utf8"),
   readFile: (path) => readFile(path, "utf8"),
-  writeFile: (path, text) => writeFile(path, text, "utf8"),
   checkToken
 }).then(
   (code) => {

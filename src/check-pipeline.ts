@@ -58,7 +58,7 @@ export interface RunSettings {
 
 type SettingsInput = Pick<CheckTokenOptions, 'token' | 'apiUrl' | 'registry' | 'timeoutSeconds' | 'profile' | 'workflowRepository' | 'expiryWarnDays'>;
 
-const OWNER_NAME = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+const OWNER_NAME = /^[A-Za-z0-9_-]+\/[A-Za-z0-9._-]+$/;
 
 /**
  * Validates and completes the options for targets on `host`; every problem is a one-line UsageError. Endpoints are
@@ -246,6 +246,7 @@ export async function checkTarget(session: Session, target: RepoTarget, image: I
     now: session.now,
     expiryWarnDays: settings.expiryWarnDays,
     profile,
+    workflowRepository: settings.workflowRepository,
     user: session.user,
     repo,
     login,

@@ -1,3 +1,4 @@
+import { isPermissionRefusal, refusalReason } from '../registry/refusal-reason.js';
 import type { PushOutcome } from '../registry/types.js';
 import type { RegistryEvidence, RepoEvidence, Role } from './types.js';
 
@@ -53,8 +54,13 @@ export function registryEvidence(push: PushOutcome | null): RegistryEvidence {
       return { kind: 'opened' };
     case 'refused': {
       const first = push.refusal.errors[0];
+      const quoted = `${push.refusal.status}${first ? ` ${first.code}: ${first.message}` : ''}`;
+      // A refusal that names no permission says nothing about the token (docs/github-behaviour.md#ghcr-outage).
+      if (!isPermissionRefusal(refusalReason(push.refusal))) return { kind: 'unknown', reason: `the registry refused for a reason it did not explain (${quoted})` };
       return { kind: 'refused', status: push.refusal.status, code: first?.code ?? '', message: first?.message ?? '' };
     }
+    case 'rate-limited':
+      return { kind: 'unknown', reason: 'the registry rate-limited the upload (HTTP 429)' };
     case 'unexpected':
       return { kind: 'unknown', reason: push.reason };
     case 'network':

@@ -109,6 +109,20 @@ export function ssoLink(webUrl: string, org: string, fromHeader: string | null):
   return fromHeader ?? `${webUrl}/orgs/${org}/sso`;
 }
 
+/** Whether single sign-on may apply to the owner: known to (`enforced`), possible (`maybe`: an organization, or unknown), or not (a user). */
+export type SsoExposure = 'enforced' | 'maybe' | 'no';
+
+/**
+ * Appended to every fix that edits a token's scopes or regenerates it: GitHub then revokes the token's SAML SSO
+ * authorization (docs/github-behaviour.md#saml-sso-side-effects). Empty for a personal account's repository.
+ */
+export function ssoReauthorizeNote(webUrl: string, owner: string, exposure: SsoExposure): string {
+  const where = `authorize it again (Configure SSO next to the token) at ${classicTokensListLink(webUrl)}`;
+  if (exposure === 'enforced') return ` GitHub then drops the token's single sign-on authorization for ${owner}: ${where}.`;
+  if (exposure === 'maybe') return ` If ${owner} uses SAML single sign-on, GitHub then drops the token's SSO authorization: ${where}.`;
+  return '';
+}
+
 export interface Fix {
   /** What to do, one sentence, naming who can do it. */
   text: string;

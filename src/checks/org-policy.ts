@@ -3,14 +3,12 @@ import { type ApiMeaning, classifyApi } from '../github/classify.js';
 import type { PushOutcome } from '../registry/types.js';
 import type { TokenShape } from '../token/recognize.js';
 import type { Finding, RepoTarget } from '../types.js';
-import { fineGrainedTokensListLink, orgTokenPolicyLink } from '../capabilities/links.js';
-import { repoFacts } from './repo-facts.js';
+import { classicTokenLink, classicTokensListLink, fineGrainedTokensListLink, orgTokenPolicyLink, type SsoExposure, ssoReauthorizeNote } from '../capabilities/links.js';
+import { refusalReason } from '../registry/refusal-reason.js';
+import { repoFacts, ssoExposureOf } from './repo-facts.js';
+import { loginOf } from './token-valid.js';
 import { guideLine } from './guide.js';
-import { type Check, finding } from './types.js';
-
-// The registries enforce the same policy (facts github-api §9.5, ghcr §2): read their refusal too.
-const REGISTRY_CLASSIC_BAN = /forbids access via a personal access token \(classic\)/i;
-const REGISTRY_LIFETIME = /forbids access via a (?:fine-grained )?personal access tokens?(?: \(classic\))? if the token's lifetime is greater than \d+ days/i;
+import { type Check, finding, type Links, linksOf } from './types.js';
 
 interface PolicyInputs {
   repo: ApiOutcome;
@@ -19,30 +17,47 @@ interface PolicyInputs {
   shape: TokenShape;
   target: RepoTarget;
   webUrl: string;
+  /** For the creation link of a fix. @default the push profile's link is not given */
+  links?: Links;
+  /** Whether single sign-on may apply (a new token must be authorized). @default 'no' */
+  sso?: SsoExposure;
 }
 
-/** The organization's personal-access-token policy: classic bans and lifetime limits (facts github-api §4). */
+type Lifetime = Extract<ApiMeaning, { kind: 'lifetime-policy' }>;
+
+/**
+ * The organization's access policies: classic bans, lifetime limits (organization or enterprise), IP allow lists
+ * (facts github-api §4; docs/github-behaviour.md#classic-token-lifetime-policy, #ip-allow-list). The registries enforce
+ * the same policies: their refusal is read too.
+ */
 export function judgeOrgPolicy(inputs: PolicyInputs): Finding {
   const id = 'org.policy';
   const { target, webUrl } = inputs;
   const settings = orgTokenPolicyLink(webUrl, target.owner);
   const meanings = [classifyApi(inputs.repo), classifyApi(inputs.user)];
+  const reason = inputs.push?.kind === 'refused' ? refusalReason(inputs.push.refusal) : null;
   const registryMessage = inputs.push?.kind === 'refused' ? (inputs.push.refusal.errors[0]?.message ?? '') : '';
 
-  const lifetime = meanings.find((m): m is Extract<ApiMeaning, { kind: 'lifetime-policy' }> => m.kind === 'lifetime-policy');
-  if (lifetime || REGISTRY_LIFETIME.test(registryMessage)) {
-    const message = lifetime?.message ?? registryMessage;
-    const where = lifetime?.settingsUrl ?? fineGrainedTokensListLink(webUrl);
+  const ip = meanings.find((m): m is Extract<ApiMeaning, { kind: 'ip-allow-list' }> => m.kind === 'ip-allow-list');
+  if (ip) {
+    const org = ip.org ?? target.owner;
     return finding(
       id,
       'fail',
-      `${target.owner} refuses this token because its lifetime is longer than the organization allows${lifetime?.days ? ` (${lifetime.days} days)` : ''}.`,
-      `Create a token with a shorter lifetime (${where}); the limit is set by the organization's owners at ${settings}.`,
-      [message, guideLine('org-policy')],
+      `The organization ${org} has an IP allow list, and this machine's address is not on it: GitHub refuses the token here however good it is.`,
+      `Run from an address the allow list includes (a self-hosted runner or a listed egress IP; GitHub-hosted runners are usually outside it), or ask an owner of ${org} to add this machine's address. More repository access or a new token does not help.`,
+      [ip.message, guideLine('org-policy')],
     );
   }
+  const fromApi = meanings.find((m): m is Lifetime => m.kind === 'lifetime-policy');
+  const lifetime: Lifetime | null =
+    fromApi ??
+    (reason?.kind === 'lifetime'
+      ? { kind: 'lifetime-policy', message: registryMessage.replace(/^permission_denied:\s*/i, ''), days: reason.days, settingsUrl: null, classic: reason.classic, by: reason.by, name: reason.name }
+      : null);
+  if (lifetime) return lifetimeFinding(lifetime, inputs, settings);
   const ban = meanings.find((m) => m.kind === 'classic-forbidden');
-  if (ban || REGISTRY_CLASSIC_BAN.test(registryMessage)) {
+  if (ban || reason?.kind === 'classic-ban') {
     return finding(
       id,
       'fail',
@@ -61,11 +76,35 @@ export function judgeOrgPolicy(inputs: PolicyInputs): Finding {
   return finding(id, 'pass', `No token-policy refusal from ${facts.ownerLogin} (a ban on classic tokens would also show in registry.push).`, null, note);
 }
 
+/**
+ * A lifetime limit: the fix is a token of the same kind that expires within it (for classic tokens the classic
+ * settings pages, never the fine-grained ones); the owners' setting is named, not offered as the fix.
+ */
+function lifetimeFinding(lifetime: Lifetime, inputs: PolicyInputs, settings: string): Finding {
+  const { target, webUrl } = inputs;
+  const who = lifetime.name && lifetime.by ? `The ${lifetime.by} ${lifetime.name}` : `The organization ${target.owner}`;
+  const kind = lifetime.classic ? 'personal access tokens (classic)' : 'fine-grained personal access tokens';
+  const limit = lifetime.days !== null ? ` of more than ${lifetime.days} days` : ' longer than it allows';
+  const within = lifetime.days !== null ? `within ${lifetime.days} days` : 'sooner';
+  const authorize = ssoReauthorizeNote(webUrl, target.owner, inputs.sso ?? 'no');
+  const fix = lifetime.classic
+    ? `Create a classic token that expires ${within} (pick the expiration on the page)${inputs.links ? `: ${classicTokenLink(inputs.links.target, inputs.links.profile)}` : ` at ${classicTokensListLink(webUrl)}`}, or regenerate this one with a shorter expiration at ${classicTokensListLink(webUrl)}.${authorize}`
+    : `Regenerate the token with an expiration ${within}: ${lifetime.settingsUrl ?? fineGrainedTokensListLink(webUrl)}`;
+  return finding(
+    'org.policy',
+    'fail',
+    `${who} refuses ${kind} with a lifetime${limit}, and this token's is longer. Classic tokens within the limit are accepted${lifetime.by === 'enterprise' ? ` (the limit is the enterprise's, for every organization in it)` : ''}.`,
+    `${fix} The limit itself is set by the owners${lifetime.by === 'enterprise' ? ' of the enterprise' : ` at ${settings}`}.`,
+    [lifetime.message, guideLine('org-policy')],
+  );
+}
+
 export const orgPolicy: Check = {
   id: 'org.policy',
   title: 'Organization token policy',
   run: async (e) => {
     const [repo, user, push] = await Promise.all([e.repo, e.user, e.push]);
-    return judgeOrgPolicy({ repo, user, push, shape: e.shape, target: e.target, webUrl: e.webUrl });
+    const sso = ssoExposureOf(repo, e.target.owner, loginOf(user));
+    return judgeOrgPolicy({ repo, user, push, shape: e.shape, target: e.target, webUrl: e.webUrl, links: linksOf(e), sso });
   },
 };

@@ -1,14 +1,28 @@
 import { netSentence } from '../http/net-error.js';
+import type { ApiOutcome } from '../github/client.js';
+import { classifyApi } from '../github/classify.js';
+import { refusalReason } from '../registry/refusal-reason.js';
 import type { LoginOutcome } from '../registry/types.js';
 import type { TokenShape } from '../token/recognize.js';
 import type { Finding } from '../types.js';
 import { classicTokenLink } from '../capabilities/links.js';
 import { describeRefusal } from './registry-refusal.js';
 import { guideLine } from './guide.js';
+import { repoFacts } from './repo-facts.js';
+import { GITHUB_STATUS } from './registry-push.js';
 import { type Check, finding, type Links, linksOf } from './types.js';
 
-/** The registry's token service: ghcr answers 403 DENIED "denied" to a bad credential (facts ghcr §1.3). */
-export function judgeRegistryLogin(login: LoginOutcome, shape: TokenShape, registryHost: string, links: Links): Finding {
+/** What the REST API said about the same token, so a token-service refusal is not mistaken for a bad token. */
+export interface LoginContext {
+  user: ApiOutcome;
+  repo: ApiOutcome;
+}
+
+/**
+ * The registry's token service: ghcr answers 403 DENIED "denied" to a bad credential (facts ghcr §1.3), and also, at
+ * times, to one the REST API accepts (docs/github-behaviour.md#token-service-denied): then it is never called invalid.
+ */
+export function judgeRegistryLogin(login: LoginOutcome, shape: TokenShape, registryHost: string, links: Links, context?: LoginContext): Finding {
   const id = 'registry.login';
   switch (login.kind) {
     case 'token':
@@ -16,6 +30,11 @@ export function judgeRegistryLogin(login: LoginOutcome, shape: TokenShape, regis
     case 'anonymous':
       return finding(id, 'pass', `${registryHost} asks for no credentials.`);
     case 'refused': {
+      const quoted = describeRefusal(login.refusal);
+      const accepted = context ? classifyApi(context.user).kind : null;
+      if (shape.kind !== 'fine-grained' && context && (accepted === 'ok' || accepted === 'integration') && refusalReason(login.refusal).kind === 'denied') {
+        return acceptedButDenied(registryHost, quoted, context, links);
+      }
       const why =
         shape.kind === 'fine-grained'
           ? 'GitHub Packages does not accept fine-grained tokens'
@@ -23,7 +42,7 @@ export function judgeRegistryLogin(login: LoginOutcome, shape: TokenShape, regis
       return finding(
         id,
         'fail',
-        `${registryHost} refused the credentials (${describeRefusal(login.refusal)}): ${why}.`,
+        `${registryHost} refused the credentials (${quoted}): ${why}.`,
         `Create a classic token with write:packages: ${classicTokenLink(links.target, links.profile)}`,
         [guideLine(shape.kind === 'fine-grained' ? 'not-fine-grained' : 'create-token')],
       );
@@ -41,8 +60,45 @@ export function judgeRegistryLogin(login: LoginOutcome, shape: TokenShape, regis
   }
 }
 
+/**
+ * `denied` from the token service for a token `GET /user` accepted: single sign-on, an IP allow list or an outage
+ * (docs/github-behaviour.md#token-service-denied). Fails when the API showed one of the first two (that check says
+ * what to do); otherwise undecided, naming what the other checks ruled out.
+ */
+function acceptedButDenied(registryHost: string, quoted: string, context: LoginContext, links: Links): Finding {
+  const id = 'registry.login';
+  const owner = links.target.owner;
+  const meaning = classifyApi(context.repo);
+  const readable = repoFacts(context.repo) !== null;
+  const head = `${registryHost}'s token service refused credentials that GitHub's API accepts (${quoted}; GET /user passed), so the token is not invalid, expired or revoked`;
+  if (meaning.kind === 'sso') {
+    return finding(id, 'fail', `${head}: ${owner}'s SAML single sign-on refuses it (see org.sso).`, 'Authorize the token for single sign-on: org.sso gives the link.', [guideLine('sso')]);
+  }
+  if (meaning.kind === 'ip-allow-list') {
+    return finding(
+      id,
+      'fail',
+      `${head}: ${owner}'s IP allow list does not include this machine's address (see org.policy).`,
+      "Run from an address the allow list includes (a self-hosted runner or a listed egress IP), or ask an owner of the organization to add this machine's address.",
+      [guideLine('org-policy')],
+    );
+  }
+  const ruledOut = readable
+    ? `single sign-on and an IP allow list are ruled out (GitHub showed ${owner}/${links.target.name} to this token without either refusal)`
+    : `single sign-on and an IP allow list could not be ruled out (the repository was not readable; see org.sso and org.policy)`;
+  return finding(
+    id,
+    'error',
+    `${head}. What causes this: ${owner}'s single sign-on, an IP allow list, or a ghcr outage; ${ruledOut}. It has been seen to pass again later.`,
+    `See ${GITHUB_STATUS} (Packages) and try again in a few minutes.`,
+  );
+}
+
 export const registryLogin: Check = {
   id: 'registry.login',
   title: 'Registry login',
-  run: async (e) => judgeRegistryLogin(await e.login, e.shape, e.registryHost, linksOf(e)),
+  run: async (e) => {
+    const [login, user, repo] = await Promise.all([e.login, e.user, e.repo]);
+    return judgeRegistryLogin(login, e.shape, e.registryHost, linksOf(e), { user, repo });
+  },
 };

@@ -1,27 +1,51 @@
-import { registryEvidence } from '../capabilities/evidence.js';
-import { classicTokenLink, orgPackageCreationLink, orgTokenPolicyLink, packageSettingsLink, registryRefusalFix } from '../capabilities/links.js';
+import { classicTokenLink, orgPackageCreationLink, orgTokenPolicyLink, packageSettingsLink, ssoReauthorizeNote, type SsoExposure } from '../capabilities/links.js';
 import { classifyApi } from '../github/classify.js';
 import { netSentence } from '../http/net-error.js';
+import { MAX_RATE_WAIT_MS } from '../registry/client.js';
+import { type RefusalReason, refusalReason } from '../registry/refusal-reason.js';
 import type { CancelOutcome, PushOutcome, RegistryRefusal } from '../registry/types.js';
+import { ACTIONS_APP_ID, type TokenShape } from '../token/recognize.js';
 import type { Finding, RepoTarget } from '../types.js';
 import { type GuideAnchor, guideLine } from './guide.js';
 import { describeRefusal } from './registry-refusal.js';
-import { repoFacts } from './repo-facts.js';
+import { repoFacts, ssoExposureOf } from './repo-facts.js';
 import { TRACE_HINT } from './trace-hint.js';
 import { loginOf } from './token-valid.js';
-import { type Check, finding, type ImageTarget, type Links, linksOf, withLink } from './types.js';
+import { type Check, finding, type ImageTarget, type Links, linksOf } from './types.js';
 
-interface PushInputs {
+/** GitHub's status page: where an outage of Packages shows (docs/github-behaviour.md#ghcr-outage). */
+export const GITHUB_STATUS = 'https://www.githubstatus.com';
+
+export interface PushInputs {
   push: PushOutcome | null;
   image: ImageTarget;
   target: RepoTarget;
   ownerIsOrg: boolean | null;
   /** The API said the organization's SAML SSO blocks this token (org.sso): ghcr's own refusal then names no reason. */
   ssoBlocked?: boolean;
+  /** The API said the organization's IP allow list blocks this machine (org.policy). */
+  ipBlocked?: boolean;
+  /** The token's kind and, for a 2026-format installation token, its app id. @default unknown */
+  shape?: Pick<TokenShape, 'kind' | 'appId'>;
+  /** The token's user, when GitHub said. @default unknown */
+  login?: string | null;
+  /** `owner/name` of the workflow's repository (GITHUB_REPOSITORY), when known. */
+  workflowRepository?: string | null;
+  /** Whether single sign-on may apply to the owner (fixes that make a new token say to authorize it). @default 'no' */
+  sso?: SsoExposure;
   links: Links;
 }
 
-/** The ground truth: the registry opens an upload (202) or refuses it (facts ghcr §3). Nothing is pushed. */
+interface Advice {
+  why: string;
+  fix: string;
+  guide: GuideAnchor;
+}
+
+/**
+ * The ground truth: the registry opens an upload (202) or refuses it. Nothing is pushed. Only the reasons ghcr is known
+ * to give fail the check; a refusal that names no permission, or a rate limit, is undecided (docs/github-behaviour.md).
+ */
 export function judgeRegistryPush(inputs: PushInputs): Finding {
   const id = 'registry.push';
   const { push, image } = inputs;
@@ -32,15 +56,15 @@ export function judgeRegistryPush(inputs: PushInputs): Finding {
     case 'opened':
       return finding(id, 'pass', `The registry opened an upload for ${ref}: a push would be accepted. Nothing was pushed.`, null, [cancelNote(push.cancel)]);
     case 'refused': {
-      const advice = adviceFor(push.refusal, inputs);
-      // The most direct page for a known refusal (issue 6: registryRefusalFix); SSO refusals name no reason of their own.
-      const evidence = registryEvidence(push);
-      const oneClick = evidence.kind === 'refused' && !inputs.ssoBlocked ? registryRefusalFix(evidence, inputs.links.target, inputs.links.profile, inputs.ownerIsOrg) : null;
-      return finding(id, 'fail', `The registry refused an upload to ${ref} (${describeRefusal(push.refusal)}): ${advice.why}.`, oneClick ? withLink(oneClick) : advice.fix, [
-        ...(advice.unknown ? [TRACE_HINT] : []),
-        guideLine(guideFor(push.refusal, inputs)),
-      ]);
+      const quoted = describeRefusal(push.refusal);
+      const reason = refusalReason(push.refusal);
+      const undecided = unexplained(reason, inputs);
+      if (undecided) return finding(id, 'error', `The registry refused an upload to ${ref} (${quoted}), ${undecided.summary}`, undecided.fix, [TRACE_HINT]);
+      const advice = adviceFor(reason, push.refusal, inputs);
+      return finding(id, 'fail', `The registry refused an upload to ${ref} (${quoted}): ${advice.why}.`, advice.fix, [guideLine(advice.guide)]);
     }
+    case 'rate-limited':
+      return finding(id, 'error', rateLimitedSummary(push, ref), `Try again in a minute; if it persists, see ${GITHUB_STATUS}.`);
     case 'unexpected':
       return finding(
         id,
@@ -50,6 +74,41 @@ export function judgeRegistryPush(inputs: PushInputs): Finding {
     case 'network':
       return finding(id, 'error', `Could not probe the push to ${ref}: ${netSentence(push.error, '--registry')}`);
   }
+}
+
+/**
+ * A refusal that names no permission: ghcr's own failure worded like one (`unable to connect to authzd server`), or a
+ * bare `denied` that neither single sign-on nor an IP allow list explains. Null when the refusal is a verdict.
+ */
+function unexplained(reason: RefusalReason, inputs: PushInputs): { summary: string; fix: string } | null {
+  const retry = `See ${GITHUB_STATUS} (Packages) and try again in a few minutes.`;
+  if (reason.kind === 'unexplained') {
+    return {
+      summary: `a reason that names no permission: this is ghcr failing, not a verdict on the token, its scopes or its access.`,
+      fix: retry,
+    };
+  }
+  if (reason.kind === 'denied' && !inputs.ssoBlocked && !inputs.ipBlocked) {
+    return {
+      summary: `a bare "denied" that names no reason after its token service accepted the credentials: single sign-on and an IP allow list were not seen (org.sso, org.policy), so this is most likely ghcr failing.`,
+      fix: retry,
+    };
+  }
+  return null;
+}
+
+function rateLimitedSummary(push: Extract<PushOutcome, { kind: 'rate-limited' }>, ref: string): string {
+  const quoted = describeRefusal(push.refusal);
+  const asked = push.waitMs === null ? 'no wait' : `a wait of ${formatMs(push.waitMs)}`;
+  const waited =
+    push.waitedMs === null
+      ? `it asked for ${asked}, longer than crpat waits (${formatMs(MAX_RATE_WAIT_MS)}), so it did not try again`
+      : `crpat waited ${formatMs(push.waitedMs)} as it asked and tried once more, and was limited again`;
+  return `The registry rate-limited the upload to ${ref} (${quoted}): ${waited}. A rate-limited upload opens nothing and says nothing about the token.`;
+}
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.ceil(ms)} ms` : `${Math.round(ms / 100) / 10} s`;
 }
 
 function cancelNote(cancel: CancelOutcome): string {
@@ -67,75 +126,140 @@ function cancelNote(cancel: CancelOutcome): string {
   }
 }
 
-/** Maps the registry's reason (facts ghcr §2 and §8) to what it means and the setting it points to. */
-function adviceFor(refusal: RegistryRefusal, inputs: PushInputs): { why: string; fix: string; unknown?: true } {
+/** What a known refusal means and the one setting that fixes it (docs/github-behaviour.md, one entry per reason). */
+function adviceFor(reason: RefusalReason, refusal: RegistryRefusal, inputs: PushInputs): Advice {
   const { target, image, links } = inputs;
   const webUrl = links.target.webUrl;
-  const message = refusal.errors.map((e) => e.message).join(' ');
-  const packageUrl = packagePage(inputs);
   const create = classicTokenLink(links.target, links.profile);
-  if (/does not match expected scopes/i.test(message)) {
+  const authorize = ssoReauthorizeNote(webUrl, target.owner, inputs.sso ?? 'no');
+  const packageUrl = packagePage(inputs);
+  const app = installationKind(inputs.shape);
+  if (app === 'other-app' && isInstallationRefusal(reason)) {
     return {
-      why: 'the token lacks write:packages, or is a fine-grained token, which GitHub Packages does not accept',
-      fix: `Use a classic token with write:packages: ${create}`,
+      why: `this is a GitHub App installation token of app ${inputs.shape?.appId}, not the Actions GITHUB_TOKEN (app ${ACTIONS_APP_ID}): GitHub Packages accepts no other app's token, whatever the package grants`,
+      fix: `In a workflow, use GITHUB_TOKEN with \`permissions: packages: write\`; elsewhere a classic token with write:packages: ${create}`,
+      guide: 'github-token',
     };
   }
-  if (/forbids access via a personal access token/i.test(message)) {
-    return { why: `${target.owner} refuses personal access tokens (classic)`, fix: `See org.policy; the setting is at ${orgTokenPolicyLink(webUrl, target.owner)}` };
+  switch (reason.kind) {
+    case 'scopes':
+      return {
+        why: 'the token lacks write:packages, or is a fine-grained token, which GitHub Packages does not accept',
+        fix: `Use a classic token with write:packages; a fine-grained token cannot push packages: ${create}${authorize && `.${authorize}`}`,
+        guide: 'create-token',
+      };
+    case 'lifetime': {
+      const who = reason.name && reason.by ? `the ${reason.by} ${reason.name}` : target.owner;
+      const kind = reason.classic ? 'classic tokens' : 'fine-grained tokens';
+      return {
+        why: `${who} accepts ${kind} only when their lifetime is at most ${reason.days} days, and this token's is longer (see org.policy); it does not ban ${kind}`,
+        fix: reason.classic
+          ? `Create a classic token with write:packages that expires within ${reason.days} days (choose the expiration on the page): ${create}${authorize && `.${authorize}`}`
+          : `See org.policy; the limit is set at ${orgTokenPolicyLink(webUrl, target.owner)}`,
+        guide: 'org-policy',
+      };
+    }
+    case 'classic-ban':
+      return {
+        why: `${target.owner} refuses personal access tokens (classic)`,
+        fix: `An owner of ${target.owner} can allow classic tokens in the organization's token policy: ${orgTokenPolicyLink(webUrl, target.owner)}`,
+        guide: 'org-policy',
+      };
+    case 'installation-not-allowed':
+      return {
+        why: `this GITHUB_TOKEN may not ${reason.action === 'Create' ? 'create' : 'write'} packages: the job lacks \`permissions: packages: write\`, or it runs for a pull request from a fork, whose token is always read-only${app === 'unknown-app' ? ' (a GitHub App other than Actions cannot push at all)' : ''}`,
+        fix: 'Add `permissions: packages: write` to the job (or the workflow); for a pull request from a fork, push from a workflow that runs on the base repository instead.',
+        guide: 'github-token',
+      };
+    case 'installation-missing': {
+      const workflowOwner = inputs.workflowRepository?.split('/')[0] ?? null;
+      const whose = workflowOwner ? `; this token is ${inputs.workflowRepository}'s, so it may push under ghcr.io/${workflowOwner.toLowerCase()}/ only` : '';
+      return {
+        why: `a GITHUB_TOKEN can push only under its own repository owner's namespace, and this probe was for ${target.owner}'s namespace (${image.reference})${whose}`,
+        fix: `Push under the namespace of the repository whose workflow runs (after a repository moved, its new owner's), or use a classic token with write:packages whose user may write in ${target.owner}'s namespace: ${create}`,
+        guide: 'github-token',
+      };
+    }
+    case 'write-package':
+      if (app !== null) {
+        return {
+          why: `the package ${image.path} exists and does not grant this workflow's repository the Write role under "Manage Actions access" (a Read grant is not enough)`,
+          fix: `A package admin adds the repository with the Write role under "Manage Actions access": ${packageUrl}`,
+          guide: 'package-access',
+        };
+      }
+      return {
+        why: `the package ${image.path} exists and the token's user has no write role on it`,
+        fix: `A package admin grants Write under "Manage access" (people) or "Manage Actions access" (repositories): ${packageUrl}`,
+        guide: 'package-access',
+      };
+    case 'create-package':
+      return createPackageAdvice(inputs);
+    case 'unauthenticated':
+      return { why: 'the registry could not tie the token to a user', fix: `Create a new classic token with write:packages: ${create}${authorize && `.${authorize}`}`, guide: 'create-token' };
+    case 'denied':
+      if (inputs.ipBlocked) {
+        return {
+          why: `${target.owner}'s IP allow list does not include this machine's address (see org.policy)`,
+          fix: "Run from an address the allow list includes (a self-hosted runner or a listed egress IP), or ask an owner of the organization to add this machine's address.",
+          guide: 'org-policy',
+        };
+      }
+      return {
+        why: `${target.owner} enforces SAML single sign-on and the token is not authorized for it (see org.sso)`,
+        fix: 'Authorize the token for single sign-on: org.sso gives the link.',
+        guide: 'sso',
+      };
+    case 'insufficient-scope':
+      return {
+        why: `the registry's token service did not grant push on ${image.path}`,
+        fix: `Check that the token's user may write the package (${packageUrl}).`,
+        guide: 'package-access',
+      };
+    case 'rate-limited':
+    case 'unexplained':
+      // Never reached: judgeRegistryPush answers these as undecided first.
+      return { why: `the registry gave no reason (${describeRefusal(refusal)})`, fix: `See ${GITHUB_STATUS} and try again.`, guide: 'validate' };
   }
-  if (/installation not allowed to (Write|Create) organization package/i.test(message)) {
+}
+
+/** `create_package`: a managed user has no namespace of its own; others need to own or belong to the namespace. */
+function createPackageAdvice(inputs: PushInputs): Advice {
+  const { target, links } = inputs;
+  const login = inputs.login ?? null;
+  const own = login !== null && login.toLowerCase() === target.owner.toLowerCase();
+  if (own && isManagedLogin(login)) {
     return {
-      why: 'this is a GitHub App installation token (like GITHUB_TOKEN) without write access to the package',
-      fix: `In a workflow add \`permissions: packages: write\`; for an existing package add the repository under Manage Actions access at ${packageUrl}`,
+      why: `${login} is an Enterprise Managed User, and managed users cannot publish packages in their own namespace, only in an organization's`,
+      fix: `Push under an organization of the enterprise where ${login} may create packages (ghcr.io/<organization>/…).`,
+      guide: 'package-access',
     };
   }
-  if (/write_package/i.test(message)) {
-    return {
-      why: `the package ${image.path} exists and the token's user has no write role on it`,
-      fix: `A package admin grants Write under Manage access (and the repository under Manage Actions access) at ${packageUrl}`,
-    };
-  }
-  if (/create_package/i.test(message)) {
-    const orgHint = inputs.ownerIsOrg ? `, or for an organization see its package creation settings at ${orgPackageCreationLink(webUrl, target.owner)}` : '';
-    return {
-      why: `the token's user may not create a package in ${target.owner}'s namespace`,
-      fix: `Push to a namespace the user owns or belongs to${orgHint}.`,
-    };
-  }
-  if (/unauthenticated/i.test(message)) {
-    return { why: 'the registry could not tie the token to a user', fix: `Create a new classic token with write:packages: ${create}` };
-  }
-  if (inputs.ssoBlocked) {
-    return { why: `${target.owner} enforces SAML single sign-on and the token is not authorized for it (see org.sso)`, fix: 'Authorize the token for single sign-on: org.sso gives the link.' };
-  }
-  if (refusal.challengeError === 'insufficient_scope') {
-    return {
-      why: `the registry's token service did not grant push on ${image.path}`,
-      fix: `Check that the token has write:packages and that its user may write the package (${packageUrl}).`,
-    };
-  }
-  // A reason crpat does not know yet: the report asks for a trace.
+  const orgHint = inputs.ownerIsOrg ? `, or an owner of ${target.owner} lets members create packages under "Package creation": ${orgPackageCreationLink(links.target.webUrl, target.owner)}` : '.';
   return {
-    why: 'the registry did not allow the push',
-    fix: `Check the token's write:packages scope and the package's access settings at ${packageUrl}`,
-    unknown: true,
+    why: `the token's user may not create a package in ${target.owner}'s namespace`,
+    fix: `Push to a namespace the user owns or belongs to${orgHint}`,
+    guide: 'package-access',
   };
 }
 
 /**
- * The guide step for a refusal: the registry's message read in the same order as the fix shown (facts ghcr §2, §8).
- * A bare `denied` outside single sign-on is the refusal of the credentials themselves (registryRefusalFix).
+ * Managed users' logins are `name_shortcode`; personal accounts' logins cannot hold `_`
+ * (docs/github-behaviour.md#enterprise-managed-users).
  */
-function guideFor(refusal: RegistryRefusal, inputs: PushInputs): GuideAnchor {
-  const message = refusal.errors.map((e) => e.message).join(' ');
-  if (/does not match expected scopes/i.test(message)) return 'create-token';
-  if (/forbids access via a personal access token/i.test(message)) return 'org-policy';
-  if (/installation not allowed to (Write|Create) organization package/i.test(message)) return 'github-token';
-  if (/write_package|create_package/i.test(message)) return 'package-access';
-  if (/unauthenticated/i.test(message)) return 'create-token';
-  if (inputs.ssoBlocked) return 'sso';
-  if (message.trim() === 'denied') return 'create-token';
-  return 'package-access';
+export function isManagedLogin(login: string): boolean {
+  return login.includes('_') && !login.endsWith('[bot]');
+}
+
+function isInstallationRefusal(reason: RefusalReason): boolean {
+  return ['installation-not-allowed', 'installation-missing', 'write-package', 'create-package'].includes(reason.kind);
+}
+
+/** `actions` for the Actions GITHUB_TOKEN, `other-app` for another app's 2026-format token, `unknown-app` when the token names no app; null for other tokens. */
+function installationKind(shape: PushInputs['shape']): 'actions' | 'other-app' | 'unknown-app' | null {
+  if (shape?.kind !== 'server-to-server') return null;
+  if (shape.appId === undefined || shape.appId === null) return 'unknown-app';
+  return shape.appId === ACTIONS_APP_ID ? 'actions' : 'other-app';
 }
 
 /**
@@ -154,14 +278,21 @@ export const registryPush: Check = {
   run: async (e) => {
     const [push, repo, user] = await Promise.all([e.push, e.repo, e.user]);
     const facts = repoFacts(repo);
+    const login = loginOf(user);
     // A repository hidden from the token still has a known owner kind when the owner is the token's own user.
-    const ownOwner = loginOf(user)?.toLowerCase() === e.target.owner.toLowerCase() ? false : null;
+    const ownOwner = login?.toLowerCase() === e.target.owner.toLowerCase() ? false : null;
+    const meaning = classifyApi(repo);
     return judgeRegistryPush({
       push,
       image: e.image,
       target: e.target,
       ownerIsOrg: facts ? facts.ownerIsOrg : ownOwner,
-      ssoBlocked: classifyApi(repo).kind === 'sso',
+      ssoBlocked: meaning.kind === 'sso',
+      ipBlocked: meaning.kind === 'ip-allow-list' || classifyApi(user).kind === 'ip-allow-list',
+      shape: e.shape,
+      login,
+      workflowRepository: e.workflowRepository,
+      sso: ssoExposureOf(repo, e.target.owner, login),
       links: linksOf(e),
     });
   },

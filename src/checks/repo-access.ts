@@ -28,6 +28,17 @@ export function judgeRepoAccess(repo: ApiOutcome, user: ApiOutcome, shape: Token
     case 'classic-forbidden':
     case 'lifetime-policy':
       return finding(id, 'skip', `Skipped: ${target.owner}'s token policy blocks this token (org.policy).`);
+    case 'ip-allow-list':
+      return finding(id, 'skip', `Skipped: ${target.owner}'s IP allow list blocks this machine's address (org.policy).`);
+    case 'managed-user':
+      // Not a bad credential: the user is managed by an enterprise (docs/github-behaviour.md#enterprise-managed-users).
+      return finding(
+        id,
+        'fail',
+        `GitHub refused to show ${full} to an Enterprise Managed User ("${meaning.message}"): managed users can reach only their enterprise's repositories. The token itself is good.`,
+        `Use ${full} from inside the enterprise, or a token of a user account that has access to it: ${repoAccessLink(webUrl, target.owner, target.name)}`,
+        [guideLine('repository-access')],
+      );
     case 'not-found':
       return notFound(user, shape, target, webUrl);
     default:

@@ -1,4 +1,6 @@
+import type { SsoExposure } from '../capabilities/links.js';
 import type { ApiOutcome } from '../github/client.js';
+import { classifyApi } from '../github/classify.js';
 import { clean } from '../text.js';
 
 /** The parts of a `GET /repos/{owner}/{repo}` 200 body the checks read (OpenAPI `full-repository`). */
@@ -41,4 +43,15 @@ export function roleOf(permissions: NonNullable<RepoFacts['permissions']>): stri
   if (permissions.push) return 'write';
   if (permissions.triage) return 'triage';
   return permissions.pull ? 'read' : 'no';
+}
+
+/**
+ * Whether SAML single sign-on may apply to `owner`: GitHub said so (`enforced`); an organization, or an owner whose
+ * kind is unknown (`maybe`: an authorized token shows no sign of it); the token's own user or another personal account (`no`).
+ */
+export function ssoExposureOf(repo: ApiOutcome, owner: string, login: string | null): SsoExposure {
+  if (classifyApi(repo).kind === 'sso') return 'enforced';
+  const facts = repoFacts(repo);
+  if (facts) return facts.ownerIsOrg ? 'maybe' : 'no';
+  return login !== null && login.toLowerCase() === owner.toLowerCase() ? 'no' : 'maybe';
 }

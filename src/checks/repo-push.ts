@@ -1,27 +1,65 @@
 import type { ApiOutcome } from '../github/client.js';
-import type { Finding, RepoTarget } from '../types.js';
+import { refusalReason } from '../registry/refusal-reason.js';
+import type { PushOutcome } from '../registry/types.js';
+import type { Finding, RepoTarget, TokenKind } from '../types.js';
 import { repoAccessLink } from '../capabilities/links.js';
 import { repoFacts, roleOf } from './repo-facts.js';
 import { loginOf } from './token-valid.js';
 import { guideLine } from './guide.js';
 import { type Check, finding } from './types.js';
 
-/** The user's role from `permissions` (the user's, not necessarily the token's: facts github-api §3, open question 5). */
-export function judgeRepoPush(repo: ApiOutcome, user: ApiOutcome, target: RepoTarget, webUrl: string): Finding {
+/** The refusals about the package's rights, which a repository role below Write can explain. */
+const PACKAGE_RIGHTS = new Set(['write-package', 'create-package', 'insufficient-scope']);
+
+/**
+ * The user's role from `permissions` (the user's, not necessarily the token's: facts github-api §3, open question 5).
+ * Package rights are not the repository role (docs/github-behaviour.md#package-rights): a role below Write fails only
+ * when the registry refused for the package's rights (the package then inherits the repository's access); when the
+ * registry opened the upload the package grants the user directly, and the role only warns.
+ */
+export function judgeRepoPush(
+  repo: ApiOutcome,
+  user: ApiOutcome,
+  target: RepoTarget,
+  webUrl: string,
+  push: PushOutcome | null = null,
+  kind: TokenKind = 'classic',
+): Finding {
   const id = 'repo.push';
   const facts = repoFacts(repo);
   if (!facts) return finding(id, 'skip', 'Skipped: the repository is not visible (repo.access).');
+  if (kind === 'server-to-server') {
+    // `permissions` then mirrors the app's Contents permission, not a person's role (docs/github-behaviour.md#github-token-refusals).
+    return finding(id, 'skip', "Skipped: an installation token has no user role; its package rights come from the job's `permissions` and the package's \"Manage Actions access\" (registry.push).");
+  }
   const who = loginOf(user) ?? "The token's user";
   if (!facts.permissions) return finding(id, 'warn', 'GitHub did not say what the token\'s user may do in the repository.');
   const role = roleOf(facts.permissions);
   if (facts.permissions.push || facts.permissions.maintain || facts.permissions.admin) {
     return finding(id, 'pass', `${who} has ${role} access to ${facts.fullName}.`);
   }
+  const grant = `Ask an admin of ${facts.fullName} to give ${who} the Write role: ${repoAccessLink(webUrl, target.owner, target.name)}`;
+  if (push?.kind === 'opened') {
+    return finding(
+      id,
+      'warn',
+      `${who} has only ${role} access to ${facts.fullName}, yet the registry opened the upload: the package grants ${who} Write directly (package rights are not the repository role).`,
+    );
+  }
+  const reason = push?.kind === 'refused' ? refusalReason(push.refusal).kind : null;
+  if (reason === null || !PACKAGE_RIGHTS.has(reason)) {
+    return finding(
+      id,
+      'warn',
+      `${who} has only ${role} access to ${facts.fullName}. That matters only for a package that inherits the repository's access; a package can grant Write directly, and registry.push ${push ? 'names the registry\'s own reason' : 'did not run'}.`,
+      grant,
+    );
+  }
   return finding(
     id,
     'fail',
-    `${who} has only ${role} access to ${facts.fullName}; publishing for it needs write access.`,
-    `Ask an admin of ${facts.fullName} to give ${who} the Write role: ${repoAccessLink(webUrl, target.owner, target.name)}`,
+    `${who} has only ${role} access to ${facts.fullName}, and the registry refused the package's rights; a package that inherits the repository's access needs the Write role.`,
+    `${grant}, or a package admin grants ${who} Write on the package itself.`,
     [guideLine('repository-access')],
   );
 }
@@ -30,7 +68,7 @@ export const repoPush: Check = {
   id: 'repo.push',
   title: 'User can write to the repository',
   run: async (e) => {
-    const [repo, user] = await Promise.all([e.repo, e.user]);
-    return judgeRepoPush(repo, user, e.target, e.webUrl);
+    const [repo, user, push] = await Promise.all([e.repo, e.user, e.push]);
+    return judgeRepoPush(repo, user, e.target, e.webUrl, push, e.shape.kind);
   },
 };

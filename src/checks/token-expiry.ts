@@ -1,6 +1,8 @@
 import type { ApiOutcome } from '../github/client.js';
 import { classifyApi, isUndecided } from '../github/classify.js';
-import { classicTokensListLink, fineGrainedTokensListLink, renewalLink } from '../capabilities/links.js';
+import { classicTokensListLink, fineGrainedTokensListLink, renewalLink, type SsoExposure, ssoReauthorizeNote } from '../capabilities/links.js';
+import { ssoExposureOf } from './repo-facts.js';
+import { loginOf } from './token-valid.js';
 import { parseScopes, parseTokenExpiration } from '../github/headers.js';
 import type { Finding, TokenKind } from '../types.js';
 import { guideLine } from './guide.js';
@@ -11,7 +13,14 @@ const DAY_MS = 86_400_000;
 export const DEFAULT_EXPIRY_WARN_DAYS = 7;
 
 /** Reads `github-authentication-token-expiration`; absent means the token does not expire (facts github-api §2.3). */
-export function judgeTokenExpiry(user: ApiOutcome, now: Date, links: Links, kind: TokenKind = 'classic', warnDays = DEFAULT_EXPIRY_WARN_DAYS): Finding {
+export function judgeTokenExpiry(
+  user: ApiOutcome,
+  now: Date,
+  links: Links,
+  kind: TokenKind = 'classic',
+  warnDays = DEFAULT_EXPIRY_WARN_DAYS,
+  sso: SsoExposure = 'no',
+): Finding {
   const id = 'token.expiry';
   const meaning = classifyApi(user);
   if (user.kind !== 'response' || !(meaning.kind === 'ok' || meaning.kind === 'integration')) {
@@ -29,10 +38,10 @@ export function judgeTokenExpiry(user: ApiOutcome, now: Date, links: Links, kind
   const expiresAt = parsed.value;
   const days = (expiresAt.getTime() - now.getTime()) / DAY_MS;
   const when = `${expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  if (days <= 0) return finding(id, 'fail', `The token expired on ${when}.`, renewal(user, links, kind, ''), [guideLine('renew-token')]);
+  if (days <= 0) return finding(id, 'fail', `The token expired on ${when}.`, renewal(user, links, kind, '', sso), [guideLine('renew-token')]);
   if (days <= warnDays) {
     const left = days < 1 ? 'less than a day' : `${Math.floor(days)} day${Math.floor(days) === 1 ? '' : 's'}`;
-    return finding(id, 'warn', `The token expires in ${left} (${when}).`, renewal(user, links, kind, ' before then'));
+    return finding(id, 'warn', `The token expires in ${left} (${when}).`, renewal(user, links, kind, ' before then', sso));
   }
   return finding(id, 'pass', `The token expires on ${when} (in ${Math.floor(days)} days).`);
 }
@@ -41,12 +50,12 @@ export function judgeTokenExpiry(user: ApiOutcome, now: Date, links: Links, kind
  * Renewal in one click (issue 6): a classic or OAuth token gets the creation link with the scopes it had (plus any the
  * profile lacks); a fine-grained token is regenerated on its own settings page, which keeps its permissions.
  */
-function renewal(user: ApiOutcome, links: Links, kind: TokenKind, when: string): string {
+function renewal(user: ApiOutcome, links: Links, kind: TokenKind, when: string, sso: SsoExposure): string {
   const webUrl = links.target.webUrl;
   if (kind === 'fine-grained') return `Regenerate it${when} at ${fineGrainedTokensListLink(webUrl)} and update the CR_PAT secret.`;
-  if (kind !== 'classic' && kind !== 'oauth') return `Regenerate it${when} at ${classicTokensListLink(webUrl)} and update the CR_PAT secret.`;
+  if (kind !== 'classic' && kind !== 'oauth') return `Regenerate it${when} at ${classicTokensListLink(webUrl)} and update the CR_PAT secret.${ssoReauthorizeNote(webUrl, links.target.owner, sso)}`;
   const had = user.kind === 'response' ? (parseScopes(user.headers.get('x-oauth-scopes')) ?? []) : [];
-  return `Renew it${when} with the same scopes in one click: ${renewalLink(links.target, links.profile, had)} (or Regenerate it at ${classicTokensListLink(webUrl)}), then update the CR_PAT secret.`;
+  return `Renew it${when} with the same scopes in one click: ${renewalLink(links.target, links.profile, had)} (or Regenerate it at ${classicTokensListLink(webUrl)}), then update the CR_PAT secret.${ssoReauthorizeNote(webUrl, links.target.owner, sso)}`;
 }
 
 export function expiresAtOf(user: ApiOutcome): string | null {
@@ -58,5 +67,8 @@ export function expiresAtOf(user: ApiOutcome): string | null {
 export const tokenExpiry: Check = {
   id: 'token.expiry',
   title: 'Token expiry',
-  run: async (e) => judgeTokenExpiry(await e.user, e.now, linksOf(e), e.shape.kind, e.expiryWarnDays),
+  run: async (e) => {
+    const [user, repo] = await Promise.all([e.user, e.repo]);
+    return judgeTokenExpiry(user, e.now, linksOf(e), e.shape.kind, e.expiryWarnDays, ssoExposureOf(repo, e.target.owner, loginOf(user)));
+  },
 };

@@ -1,4 +1,6 @@
-import { classicTokenLink, classicTokensListLink } from '../capabilities/links.js';
+import { classicTokenLink, classicTokensListLink, type SsoExposure, ssoReauthorizeNote } from '../capabilities/links.js';
+import { ssoExposureOf } from './repo-facts.js';
+import { loginOf } from './token-valid.js';
 import { overreach } from '../capabilities/overreach.js';
 import type { ApiOutcome } from '../github/client.js';
 import { classifyApi, isUndecided } from '../github/classify.js';
@@ -17,8 +19,10 @@ const OAUTH_NOTE = "An OAuth token's scopes are those the app that obtained it a
  * The verdict rule is the push contract whatever the profile: only a missing `write:packages` fails. Scopes beyond
  * what the profile needs that would hurt if the token leaked (overreach.ts) turn a pass into a warning, never more.
  */
-export function judgeTokenScopes(user: ApiOutcome, shape: TokenShape, links: Links, push: PushOutcome | null = null): Finding {
+export function judgeTokenScopes(user: ApiOutcome, shape: TokenShape, links: Links, push: PushOutcome | null = null, sso: SsoExposure = 'no'): Finding {
   const id = 'token.scopes';
+  // Editing a token's scopes drops its SSO authorizations (docs/github-behaviour.md#saml-sso-side-effects).
+  const authorize = ssoReauthorizeNote(links.target.webUrl, links.target.owner, sso);
   const create = classicTokenLink(links.target, links.profile);
   if (shape.kind === 'fine-grained') {
     // Documented as unsupported (facts github-api §9.1, ghcr §4.1): fail, unless the registry itself opened the upload.
@@ -61,7 +65,7 @@ export function judgeTokenScopes(user: ApiOutcome, shape: TokenShape, links: Lin
       `The token lacks ${NEEDED}, the one scope a push to the container registry needs (scopes: ${shown}).`,
       shape.kind === 'oauth'
         ? `${OAUTH_NOTE} As CR_PAT, create a classic token with exactly the scopes ${links.profile.id} needs: ${create}`
-        : `Edit the token at ${classicTokensListLink(links.target.webUrl)} and tick ${NEEDED}, or create one with exactly the scopes ${links.profile.id} needs: ${create}`,
+        : `Edit the token at ${classicTokensListLink(links.target.webUrl)} and tick ${NEEDED}, or create one with exactly the scopes ${links.profile.id} needs: ${create}${authorize && `.${authorize}`}`,
       [guideLine('create-token')],
     );
   }
@@ -80,7 +84,7 @@ export function judgeTokenScopes(user: ApiOutcome, shape: TokenShape, links: Lin
     `The token has ${NEEDED}, and also ${names}, which ${links.profile.id === 'push' ? 'pushing images does' : `the ${links.profile.id} profile does`} not need and which would hurt if the token leaked (scopes: ${shown}).`,
     shape.kind === 'oauth'
       ? `${OAUTH_NOTE} As CR_PAT, create a classic token with exactly the scopes ${links.profile.id} needs: ${create}`
-      : `Untick ${names} at ${classicTokensListLink(links.target.webUrl)} (the token stays the same), or create one with exactly the scopes ${links.profile.id} needs: ${create}`,
+      : `Untick ${names} at ${classicTokensListLink(links.target.webUrl)} (the token stays the same), or create one with exactly the scopes ${links.profile.id} needs: ${create}${authorize && `.${authorize}`}`,
     extra.map((o) => `${o.scope}: ${o.risk}.`),
   );
 }
@@ -93,7 +97,7 @@ export const tokenScopes: Check = {
   id: 'token.scopes',
   title: 'Token scopes',
   run: async (e) => {
-    const [user, push] = await Promise.all([e.user, e.shape.kind === 'fine-grained' ? e.push : null]);
-    return judgeTokenScopes(user, e.shape, linksOf(e), push);
+    const [user, push, repo] = await Promise.all([e.user, e.shape.kind === 'fine-grained' ? e.push : null, e.repo]);
+    return judgeTokenScopes(user, e.shape, linksOf(e), push, ssoExposureOf(repo, e.target.owner, loginOf(user)));
   },
 };

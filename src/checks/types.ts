@@ -32,6 +32,8 @@ export interface Evidence {
   expiryWarnDays: number;
   /** What the token is checked for (`--for`); the ten checks judge pushing, the profile picks their links. */
   profile: Profile;
+  /** `owner/name` of the workflow's repository (GITHUB_REPOSITORY) when known: whose GITHUB_TOKEN this may be. */
+  workflowRepository: string | null;
   user: Promise<ApiOutcome>;
   repo: Promise<ApiOutcome>;
   login: Promise<LoginOutcome>;

@@ -14,7 +14,11 @@ export type ApiMeaning =
   | { kind: 'bad-credentials'; message: string }
   | { kind: 'sso'; url: string | null; message: string }
   | { kind: 'classic-forbidden'; message: string }
-  | { kind: 'lifetime-policy'; message: string; days: number | null; settingsUrl: string | null }
+  | { kind: 'lifetime-policy'; message: string; days: number | null; settingsUrl: string | null; classic: boolean; by: 'organization' | 'enterprise' | null; name: string | null }
+  /** The organization's IP allow list does not include the caller's address (docs/github-behaviour.md#ip-allow-list). */
+  | { kind: 'ip-allow-list'; message: string; org: string | null }
+  /** A managed user outside its enterprise (docs/github-behaviour.md#enterprise-managed-users): not a bad credential. */
+  | { kind: 'managed-user'; message: string }
   | { kind: 'integration'; message: string }
   | { kind: 'lockout'; message: string }
   | { kind: 'rate-limited'; message: string; secondary: boolean; resetAt: Date | null; retryAfter: number | null; retried: RetryNote | null }
@@ -30,7 +34,12 @@ export type ApiMeaning =
 // Exact strings: facts github-api §2.4, §4.1, §4.3, §4.4, §8, §10.
 const SAML = /Resource protected by organization SAML enforcement/i;
 const CLASSIC_BAN = /forbids access via a personal access token \(classic\)/i;
-const LIFETIME = /forbids access via a (?:fine-grained personal access tokens|personal access tokens \(classic\)) if the token's lifetime is greater than (\d+) days/i;
+const LIFETIME = /forbids access via a (fine-grained personal access tokens|personal access tokens \(classic\)) if the token's lifetime is greater than (\d+) days/i;
+const LIFETIME_OWNER = /The '([^']+)' (organization|enterprise) forbids/i;
+// docs/github-behaviour.md#ip-allow-list, #enterprise-managed-users
+const IP_ALLOW_LIST = /has an IP allow list enabled, and your IP address is not permitted/i;
+const IP_ORG = /the `([^`]+)` organization has an IP allow list/i;
+const MANAGED_USER = /As an Enterprise Managed User, you cannot access this content/i;
 const LOCKOUT = /Maximum number of login attempts exceeded/i;
 const INTEGRATION = /Resource not accessible by integration/i;
 const RATE = /rate limit/i;
@@ -47,16 +56,28 @@ export function classifyApi(outcome: ApiOutcome): ApiMeaning {
     return readable ? { kind: 'ok' } : { kind: 'malformed', status, message: 'the body is not the JSON expected', retried };
   }
   const message = messageOf(outcome.body) ?? `HTTP ${status}`;
+  if (MANAGED_USER.test(message)) return { kind: 'managed-user', message };
   if (status === 401) return { kind: 'bad-credentials', message };
   if (status === 301 || status === 302 || status === 307 || status === 308) return { kind: 'moved', message };
   const sso = parseSsoHeader(headers.get('x-github-sso'));
   if (sso?.kind === 'required' || SAML.test(message)) {
     return { kind: 'sso', url: sso?.kind === 'required' ? sso.url : null, message };
   }
+  if (IP_ALLOW_LIST.test(message)) return { kind: 'ip-allow-list', message, org: IP_ORG.exec(message)?.[1] ?? null };
   const lifetime = LIFETIME.exec(message);
   if (lifetime) {
     const settingsUrl = /https:\/\/\S+\/settings\/personal-access-tokens\/\S+/.exec(message)?.[0] ?? null;
-    return { kind: 'lifetime-policy', message, days: Number(lifetime[1]), settingsUrl };
+    const owner = LIFETIME_OWNER.exec(message);
+    const by = owner?.[2]?.toLowerCase();
+    return {
+      kind: 'lifetime-policy',
+      message,
+      days: Number(lifetime[2]),
+      settingsUrl,
+      classic: !lifetime[1]?.startsWith('fine-grained'),
+      by: by === 'organization' || by === 'enterprise' ? by : null,
+      name: owner?.[1] ?? null,
+    };
   }
   if (CLASSIC_BAN.test(message)) return { kind: 'classic-forbidden', message };
   if (LOCKOUT.test(message)) return { kind: 'lockout', message };

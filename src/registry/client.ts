@@ -5,6 +5,7 @@ import { isLoopbackHost } from '../target/endpoints.js';
 import { parseWwwAuthenticate } from './challenge.js';
 import { parseRegistryErrors } from './error-body.js';
 import type { RegistryMemo } from './memo.js';
+import { refusalReason } from './refusal-reason.js';
 import type { CancelOutcome, LoginOutcome, PushOutcome, Realm, RegistryRefusal } from './types.js';
 
 export interface RegistryClient {
@@ -88,8 +89,28 @@ async function requestToken(client: RegistryClient, realm: Realm, scope: string)
   return { kind: 'token', bearer, realm };
 }
 
-/** Opens a blob upload (nothing is written), then cancels it where the registry allows. */
+/**
+ * The longest wait a 429 on the upload gets before the one retry; ghcr's waits are milliseconds
+ * (docs/github-behaviour.md#ghcr-rate-limit). Without a wait in the message, one second.
+ */
+export const MAX_RATE_WAIT_MS = 5000;
+const DEFAULT_RATE_WAIT_MS = 1000;
+
+/**
+ * Opens a blob upload (nothing is written), then cancels it where the registry allows. A 429 opened nothing, so the
+ * upload is tried once more after the wait the registry named (bounded by MAX_RATE_WAIT_MS).
+ */
 export async function probePush(client: RegistryClient, repository: string, login: LoginOutcome): Promise<PushOutcome> {
+  const first = await openUpload(client, repository, login);
+  if (first.kind !== 'rate-limited') return first;
+  const wait = first.waitMs ?? DEFAULT_RATE_WAIT_MS;
+  if (wait > MAX_RATE_WAIT_MS) return first;
+  await new Promise((resolve) => setTimeout(resolve, Math.ceil(wait)));
+  const second = await openUpload(client, repository, login);
+  return second.kind === 'rate-limited' ? { ...second, waitedMs: Math.ceil(wait) } : second;
+}
+
+async function openUpload(client: RegistryClient, repository: string, login: LoginOutcome): Promise<PushOutcome> {
   const bearer = login.kind === 'token' ? login.bearer : null;
   try {
     const response = await client.fetch(`${client.origin}/v2/${repository}/blobs/uploads/`, {
@@ -98,6 +119,11 @@ export async function probePush(client: RegistryClient, repository: string, logi
       body: '',
     });
     const text = await response.text();
+    if (response.status === 429) {
+      const parsed = refusal(response, text);
+      const reason = refusalReason(parsed);
+      return { kind: 'rate-limited', refusal: parsed, waitMs: reason.kind === 'rate-limited' ? reason.waitMs : null, waitedMs: null };
+    }
     if (response.status === 202) {
       const location = response.headers.get('location');
       if (!location) return { kind: 'unexpected', reason: 'the registry opened an upload but sent no Location' };

@@ -35,5 +35,10 @@ export type CancelOutcome =
 export type PushOutcome =
   | { kind: 'opened'; cancel: CancelOutcome; location: string }
   | { kind: 'refused'; refusal: RegistryRefusal }
+  /**
+   * 429 on the upload, again after waiting as the registry asked (`waitedMs`; null when the wait it asked for was
+   * longer than crpat waits). An upload that got 429 opened nothing (docs/github-behaviour.md#ghcr-rate-limit).
+   */
+  | { kind: 'rate-limited'; refusal: RegistryRefusal; waitMs: number | null; waitedMs: number | null }
   | { kind: 'unexpected'; reason: string }
   | { kind: 'network'; error: NetError };

@@ -1,6 +1,9 @@
 import { mintToken, mistypeToken } from './tokens.js';
 import type { SimToken, SimTokenKind, World } from './world.js';
 
+/** The Actions `GITHUB_TOKEN`'s app id, part of a 2026-format `ghs_` token (docs/github-behaviour.md#app-installation-tokens). */
+export const ACTIONS_APP_ID = 15368;
+
 /**
  * The world `crpat demo` and the tests run against. Token values are deterministic (seeded by label); expiry dates
  * are relative to `now` so "expires in 3 days" stays true whenever the world is built.
@@ -54,14 +57,30 @@ export function createDefaultWorld(options: { now?: Date } = {}): World {
       installation: { repositories: ['acme/widgets'], permissions: { contents: 'write', metadata: 'read' } },
     }),
     token('acme-widgets-github-token', 'server-to-server', 'github-actions[bot]', {
+      value: mintToken('server-to-server', 'acme-widgets-github-token', { appId: ACTIONS_APP_ID }),
       createdAt: day(0),
       expiresAt: day(1 / 24),
       installation: {
+        appId: ACTIONS_APP_ID,
         repositories: ['acme/widgets'],
         permissions: { contents: 'read', metadata: 'read', packages: 'write' },
         actions: true,
       },
     }),
+    // The read-only default, or a pull request from a fork: no `packages: write` (docs/github-behaviour.md).
+    token('acme-widgets-github-token-read-only', 'server-to-server', 'github-actions[bot]', {
+      value: mintToken('server-to-server', 'acme-widgets-github-token-read-only', { appId: ACTIONS_APP_ID }),
+      createdAt: day(0),
+      expiresAt: day(1 / 24),
+      installation: {
+        appId: ACTIONS_APP_ID,
+        repositories: ['acme/widgets'],
+        permissions: { contents: 'read', metadata: 'read', packages: 'read' },
+        actions: true,
+      },
+    }),
+    token('octocat-classic-sso-authorized-repo-only', 'classic', 'octocat', { scopes: ['repo'], ssoAuthorizedOrgs: ['sso-corp'] }),
+    token('mona-managed-classic-push', 'classic', 'mona_octoent', pushScopes),
   ];
 
   return {
@@ -69,6 +88,7 @@ export function createDefaultWorld(options: { now?: Date } = {}): World {
       { login: 'octocat', id: 583231, name: 'The Octocat' },
       { login: 'monalisa', id: 2, name: 'Mona Lisa' },
       { login: 'hubot', id: 480938, name: 'Hubot' },
+      { login: 'mona_octoent', id: 9_900_001, name: 'Mona (managed)', managedBy: 'octoent' },
     ],
     orgs: [
       { login: 'acme', id: 9_100_001, ssoEnforced: false, forbidsClassicTokens: false, members: ['octocat', 'monalisa', 'hubot'] },
@@ -81,6 +101,24 @@ export function createDefaultWorld(options: { now?: Date } = {}): World {
         fineGrainedMaxLifetimeDays: 90,
         members: ['octocat'],
       },
+      {
+        login: 'timebox-org',
+        id: 9_100_004,
+        ssoEnforced: false,
+        forbidsClassicTokens: false,
+        classicMaxLifetime: { days: 7, by: 'organization', name: 'timebox-org' },
+        members: ['octocat'],
+      },
+      {
+        login: 'bigcorp',
+        id: 9_100_005,
+        ssoEnforced: false,
+        forbidsClassicTokens: false,
+        classicMaxLifetime: { days: 8, by: 'enterprise', name: 'BigCorp Open Source' },
+        members: ['octocat'],
+      },
+      { login: 'fenced-org', id: 9_100_006, ssoEnforced: false, forbidsClassicTokens: false, ipAllowList: true, members: ['octocat'] },
+      { login: 'octoent-apps', id: 9_100_007, ssoEnforced: false, forbidsClassicTokens: false, enterprise: 'octoent', members: ['mona_octoent'] },
     ],
     repositories: [
       { owner: 'octocat', name: 'hello-world', id: 1_296_269, private: false, collaborators: {} },
@@ -95,17 +133,35 @@ export function createDefaultWorld(options: { now?: Date } = {}): World {
       { owner: 'strict-org', name: 'private-svc', id: 7_200_001, private: true, collaborators: { octocat: 'admin' } },
       { owner: 'strict-org', name: 'public-lib', id: 7_200_002, private: false, collaborators: { octocat: 'admin' } },
       { owner: 'hubot', name: 'dotfiles', id: 7_300_001, private: false, collaborators: { octocat: 'write' } },
+      { owner: 'acme', name: 'shared-images', id: 7_000_006, private: true, collaborators: { octocat: 'admin', monalisa: 'read' } },
+      { owner: 'timebox-org', name: 'public-tool', id: 7_400_001, private: false, collaborators: { octocat: 'admin' } },
+      { owner: 'bigcorp', name: 'platform', id: 7_500_001, private: false, collaborators: { octocat: 'write' } },
+      { owner: 'fenced-org', name: 'service', id: 7_600_001, private: true, collaborators: { octocat: 'admin' } },
+      { owner: 'mona_octoent', name: 'tools', id: 7_700_001, private: true, collaborators: {} },
+      { owner: 'octoent-apps', name: 'portal', id: 7_700_002, private: true, collaborators: { mona_octoent: 'write' } },
     ],
     packages: [
       // Linked to its repository and inheriting its access: repo admins/writers may push (facts ghcr §4.3).
       { owner: 'acme', name: 'private-app', writers: [], inheritsFrom: 'acme/private-app' },
       // First pushed by hubot by hand, not linked: only hubot may write (facts ghcr §2 `write_package`).
       { owner: 'acme', name: 'legacy-app', writers: ['hubot'] },
+      // Not linked; grants monalisa Write directly although her repository role is read (docs/github-behaviour.md#package-rights).
+      { owner: 'acme', name: 'shared-images', writers: ['monalisa'] },
+      // Lists acme/widgets under "Manage Actions access": enough for its GITHUB_TOKEN, never for another app's token.
+      { owner: 'acme', name: 'app-built', writers: [], actionsAccess: ['acme/widgets'] },
+      // Created by hand (octocat), not linked and not granted to any repository's workflow.
+      { owner: 'acme', name: 'hand-made', writers: ['octocat'] },
     ],
     tokens,
     strangers: [
       { label: 'octocat-classic-mistyped', value: mistypeToken(mintToken('classic', 'octocat-classic-push')) },
       { label: 'never-issued-classic', value: mintToken('classic', 'never-issued-classic') },
+    ],
+    incidents: [
+      { kind: 'authzd-outage', package: 'acme/status-page' },
+      { kind: 'token-service-denied', package: 'acme/flaky-chart' },
+      { kind: 'rate-limited', package: 'acme/busy-image', times: 'once' },
+      { kind: 'rate-limited', package: 'acme/throttled-image', times: 'always' },
     ],
   };
 }

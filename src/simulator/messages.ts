@@ -55,6 +55,14 @@ export const REST = {
   /** facts github-api §4.3 (GitHub's own grammar "a ... tokens") */
   lifetime: (org: string, days: number, tokenId: number) =>
     `The '${org}' organization forbids access via a fine-grained personal access tokens if the token's lifetime is greater than ${days} days. Please adjust your token's lifetime at the following URL: https://github.com/settings/personal-access-tokens/${tokenId}`,
+  /** docs/github-behaviour.md#classic-token-lifetime-policy (bristol-supercomputing's notes; enterprise form reported 2026-08-11) */
+  classicLifetime: (by: 'organization' | 'enterprise', name: string, days: number) =>
+    `The '${name}' ${by} forbids access via a personal access tokens (classic) if the token's lifetime is greater than ${days} days.`,
+  /** docs/github-behaviour.md#ip-allow-list (aquasecurity report 2026-08-04, docker/metadata-action#342) */
+  ipAllowList: (org: string) =>
+    `Although you appear to have the correct authorization credentials, the \`${org}\` organization has an IP allow list enabled, and your IP address is not permitted to access this resource.`,
+  /** docs/github-behaviour.md#enterprise-managed-users (Azure/AzOps#576; the status, 403, is [inferred]) */
+  managedUser: 'Unauthorized: As an Enterprise Managed User, you cannot access this content',
 } as const;
 
 /** The Actions secrets endpoints (facts github-api §7). Sources per entry; none of these strings is in the facts. */
@@ -96,6 +104,17 @@ export const GHCR = {
   installationCreate: 'permission_denied: installation not allowed to Create organization package',
   /** facts ghcr §2 (single report), prefixed as the brief and §2 show */
   classicBanned: (org: string) => `permission_denied: ${REST.classicBanned(org)}`,
+  /** docs/github-behaviour.md#classic-token-lifetime-policy: npm.pkg.github.com's form (infosupport/huddle#15); ghcr's [inferred] */
+  classicLifetime: (by: 'organization' | 'enterprise', name: string, days: number) => `permission_denied: ${REST.classicLifetime(by, name, days)}`,
+  /** docs/github-behaviour.md#github-token-other-namespace (PwnKit-Labs/pwnkit#184, grafana/k6#2111) */
+  installationMissing: 'permission_denied: The requested installation does not exist.',
+  /** docs/github-behaviour.md#app-installation-tokens (SlyBase/helm-charts#595, 2026: prefixed form) */
+  installationWritePrefixed: 'permission_denied: installation not allowed to Write organization package',
+  /** docs/github-behaviour.md#ghcr-outage (slsa-framework/slsa-github-generator#1699) */
+  authzd:
+    'permission_denied: unable to connect to authzd server: twirp error bad_route: Error from intermediary with HTTP status code 404 "Not Found"',
+  /** docs/github-behaviour.md#ghcr-rate-limit (chainguard-images/images#173): code TOOMANYREQUESTS */
+  rateLimited: 'retry-after: 10.305464ms, allowed: 2000/minute',
   /** [inferred] facts ghcr §2/§9 q2: the 405 body on upload cancel is unconfirmed */
   unsupported: 'The operation is unsupported.',
 } as const;

@@ -24,7 +24,13 @@ export interface Scenario {
     failing: CheckId[];
     /** Check ids expected to be `warn` (others pass, skip, or are not decided by this scenario). */
     warning?: CheckId[];
+    /** Check ids expected to be `error` (undecided): the verdict is then `inconclusive` unless one fails. */
+    erroring?: CheckId[];
   };
+  /** The behaviour's entry in docs/github-behaviour.md (its anchor), for scenarios that model a field report. */
+  ledger?: string;
+  /** Shown by `crpat demo`. */
+  demo?: boolean;
 }
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -132,6 +138,135 @@ export const SCENARIOS: readonly Scenario[] = [
     tokenLabel: 'octocat-classic-mistyped',
     repository: 'octocat/hello-world',
     expect: { verdict: 'fail', failing: ['token.format'] },
+  },
+  {
+    name: 'package-grant',
+    description: 'monalisa has only the read role on acme/shared-images, but the package grants her Write directly: the registry opens the upload, so she can push; repo.push only warns.',
+    tokenLabel: 'monalisa-classic-push',
+    repository: 'acme/shared-images',
+    expect: { verdict: 'pass', failing: [], warning: ['repo.push'] },
+    ledger: 'package-rights',
+    demo: true,
+  },
+  {
+    name: 'ghcr-outage',
+    description: 'ghcr refuses the upload with "permission_denied: unable to connect to authzd server: …", its own failure worded like a permission: inconclusive, never the token\'s scopes.',
+    tokenLabel: 'octocat-classic-push',
+    repository: 'acme/widgets',
+    image: 'status-page',
+    expect: { verdict: 'inconclusive', failing: [], erroring: ['registry.push'] },
+    ledger: 'ghcr-outage',
+    demo: true,
+  },
+  {
+    name: 'token-service-denied',
+    description: 'The token service answers 403 "denied" to a token GET /user accepts: not an invalid token; single sign-on and an IP allow list are ruled out, so inconclusive.',
+    tokenLabel: 'octocat-classic-push',
+    repository: 'acme/widgets',
+    image: 'flaky-chart',
+    expect: { verdict: 'inconclusive', failing: [], erroring: ['registry.login'] },
+    ledger: 'token-service-denied',
+  },
+  {
+    name: 'rate-limited-once',
+    description: 'The first upload gets 429 TOOMANYREQUESTS "retry-after: 10.305464ms, …": crpat waits as told and tries once more, and the upload opens.',
+    tokenLabel: 'octocat-classic-push',
+    repository: 'acme/widgets',
+    image: 'busy-image',
+    expect: { verdict: 'pass', failing: [] },
+    ledger: 'ghcr-rate-limit',
+  },
+  {
+    name: 'rate-limited',
+    description: 'Every upload gets 429 TOOMANYREQUESTS: after one wait and retry, inconclusive, saying how long crpat waited.',
+    tokenLabel: 'octocat-classic-push',
+    repository: 'acme/widgets',
+    image: 'throttled-image',
+    expect: { verdict: 'inconclusive', failing: [], erroring: ['registry.push'] },
+    ledger: 'ghcr-rate-limit',
+  },
+  {
+    name: 'lifetime-policy',
+    description: "timebox-org refuses classic tokens whose lifetime is over 7 days, on its public repository too: org.policy names the limit; the fix is a classic token that expires within it.",
+    tokenLabel: 'octocat-classic-push',
+    repository: 'timebox-org/public-tool',
+    expect: { verdict: 'fail', failing: ['org.policy', 'registry.push'] },
+    ledger: 'classic-token-lifetime-policy',
+    demo: true,
+  },
+  {
+    name: 'lifetime-policy-enterprise',
+    description: "bigcorp's enterprise refuses classic tokens whose lifetime is over 8 days: org.policy names the enterprise and its limit.",
+    tokenLabel: 'octocat-classic-push',
+    repository: 'bigcorp/platform',
+    expect: { verdict: 'fail', failing: ['org.policy', 'registry.push'] },
+    ledger: 'classic-token-lifetime-policy',
+  },
+  {
+    name: 'ip-allow-list',
+    description: "fenced-org has an IP allow list this machine is not on: org.policy names it; the fix is about the address, not access or a new token.",
+    tokenLabel: 'octocat-classic-push',
+    repository: 'fenced-org/service',
+    expect: { verdict: 'fail', failing: ['org.policy', 'registry.push'] },
+    ledger: 'ip-allow-list',
+  },
+  {
+    name: 'sso-scope-edit',
+    description: 'A token authorized for sso-corp lacks write:packages: the fix to edit its scopes says GitHub then drops its SSO authorization, with the page to authorize it again.',
+    tokenLabel: 'octocat-classic-sso-authorized-repo-only',
+    repository: 'sso-corp/internal-tools',
+    expect: { verdict: 'fail', failing: ['token.scopes', 'registry.push'] },
+    ledger: 'saml-sso-side-effects',
+  },
+  {
+    name: 'app-token-package-granted',
+    description: "Another GitHub App's installation token (app id ≠ 15368) on a package whose Actions access lists its repository: ghcr still refuses; the fix is GITHUB_TOKEN or a classic token.",
+    tokenLabel: 'acme-app-installation',
+    repository: 'acme/widgets',
+    image: 'app-built',
+    expect: { verdict: 'fail', failing: ['registry.push'] },
+    ledger: 'app-installation-tokens',
+  },
+  {
+    name: 'github-token-package-not-granted',
+    description: 'GITHUB_TOKEN with packages: write on an existing package that does not grant the repository: write_package; the fix is "Manage Actions access" with the Write role.',
+    tokenLabel: 'acme-widgets-github-token',
+    repository: 'acme/widgets',
+    image: 'hand-made',
+    expect: { verdict: 'fail', failing: ['registry.push'] },
+    ledger: 'github-token-refusals',
+  },
+  {
+    name: 'github-token-read-only',
+    description: 'GITHUB_TOKEN without packages: write (the default, or a pull request from a fork): "installation not allowed to Create organization package"; the fix is the permissions key.',
+    tokenLabel: 'acme-widgets-github-token-read-only',
+    repository: 'acme/widgets',
+    expect: { verdict: 'fail', failing: ['registry.push'] },
+    ledger: 'github-token-refusals',
+  },
+  {
+    name: 'github-token-other-namespace',
+    description: "acme/widgets' GITHUB_TOKEN pushing under octocat's namespace: \"The requested installation does not exist.\"; a GITHUB_TOKEN pushes only under its own owner's namespace.",
+    tokenLabel: 'acme-widgets-github-token',
+    repository: 'octocat/hello-world',
+    expect: { verdict: 'fail', failing: ['registry.push'] },
+    ledger: 'github-token-refusals',
+  },
+  {
+    name: 'managed-user-own-namespace',
+    description: 'An Enterprise Managed User pushing under its own namespace: create_package; managed users publish only to organizations.',
+    tokenLabel: 'mona-managed-classic-push',
+    repository: 'mona_octoent/tools',
+    expect: { verdict: 'fail', failing: ['registry.push'] },
+    ledger: 'enterprise-managed-users',
+  },
+  {
+    name: 'managed-user-outside-enterprise',
+    description: 'An Enterprise Managed User on a private repository outside its enterprise: REST refuses with the managed-user message, which is not "bad credentials".',
+    tokenLabel: 'mona-managed-classic-push',
+    repository: 'acme/private-app',
+    expect: { verdict: 'fail', failing: ['repo.access', 'registry.push'] },
+    ledger: 'enterprise-managed-users',
   },
   {
     name: 'oauth-token-without-packages',

@@ -81,6 +81,7 @@ function createState(options: StartSimulatorOptions): SimState {
     grants: new Map(),
     uploads: new Map(),
     faults: [],
+    throttled: new Set(),
     secrets: newSecretsState(),
   };
 }

@@ -47,6 +47,8 @@ export interface SimState {
   grants: Map<string, Grant>;
   uploads: Map<string, OpenUpload>;
   faults: Fault[];
+  /** Registry tokens that already met a `rate-limited` incident of kind `once`. */
+  throttled: Set<string>;
   /** Actions secrets: key pairs and decrypted values per repository and organization. */
   secrets: SecretsState;
 }

@@ -53,8 +53,7 @@ function fineGrained(seed: string): string {
  * GitHub-internal issuer; here the signature is filler. Characters stay within GitHub's regex
  * `ghs_[A-Za-z0-9\._]{36,}` (base64url without `-`).
  */
-function installation(seed: string): string {
-  const appId = seededInt(`app:${seed}`, 100_000, 3_000_000);
+function installation(seed: string, appId = seededInt(`app:${seed}`, 100_000, 3_000_000)): string {
   const header = Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'JWT' })).toString('base64url');
   const claims = { iss: 'github', sub: `installation/${seededInt(`inst:${seed}`, 1_000_000, 90_000_000)}`, app: appId };
   const payload = Buffer.from(JSON.stringify(claims)).toString('base64url').replaceAll('-', '_');
@@ -68,14 +67,14 @@ function refresh(seed: string): string {
 }
 
 /**
- * Mints a synthetic token of `kind`, deterministic in `seed`.
+ * Mints a synthetic token of `kind`, deterministic in `seed`; an installation token carries `appId` (default: seeded).
  * @example mintToken('classic', 'octocat-classic-push') // 'ghp_' + 36 chars, valid checksum
  */
-export function mintToken(kind: SimTokenKind, seed: string): string {
+export function mintToken(kind: SimTokenKind, seed: string, options: { appId?: number } = {}): string {
   const prefix = CHECKSUMMED_PREFIX[kind];
   if (prefix) return checksummed(prefix, seed);
   if (kind === 'fine-grained') return fineGrained(seed);
-  if (kind === 'server-to-server') return installation(seed);
+  if (kind === 'server-to-server') return installation(seed, options.appId);
   return refresh(seed);
 }
 

@@ -12,6 +12,11 @@ export interface SimUser {
   login: string;
   id: number;
   name?: string | null;
+  /**
+   * An Enterprise Managed User of this enterprise (login `name_shortcode`): no package namespace of its own, and no
+   * access outside the enterprise (docs/github-behaviour.md#enterprise-managed-users).
+   */
+  managedBy?: string;
 }
 
 export interface SimOrg {
@@ -21,8 +26,18 @@ export interface SimOrg {
   ssoEnforced: boolean;
   /** "Restrict access via personal access tokens (classic)" (facts github-api §4.1). */
   forbidsClassicTokens: boolean;
-  /** Maximum lifetime of fine-grained tokens, in days (facts github-api §4.3). */
+  /** Maximum lifetime of fine-grained tokens, in days (docs/github-behaviour.md#token-lifetime-policy). */
   fineGrainedMaxLifetimeDays?: number;
+  /**
+   * Maximum lifetime of classic tokens, set by the organization or by its enterprise (`by` names which, `name` is
+   * the organization's login or the enterprise's name); applies to public repositories too
+   * (docs/github-behaviour.md#classic-token-lifetime-policy).
+   */
+  classicMaxLifetime?: { days: number; by: 'organization' | 'enterprise'; name: string };
+  /** An IP allow list no simulator caller is on (docs/github-behaviour.md#ip-allow-list). */
+  ipAllowList?: boolean;
+  /** The enterprise this organization belongs to (its managed users may use it). */
+  enterprise?: string;
   members: string[];
   /** Members with the owner role: they may manage org Actions secrets (facts github-api §7). @default none */
   admins?: string[];
@@ -48,12 +63,14 @@ export interface SimPackage {
   owner: string;
   /** Package name; may contain `/`. */
   name: string;
-  /** Users granted Write (or Admin) on the package itself. */
+  /** Users granted Write (or Admin) on the package itself, whatever their repository role. */
   writers: string[];
   /** `owner/name` of a linked repository whose access the package inherits. */
   inheritsFrom?: string;
   /** Repositories (`owner/name`) granted Write under "Manage Actions access". */
   actionsAccess?: string[];
+  /** Repositories granted only Read there: a GITHUB_TOKEN of theirs still gets `write_package`. */
+  actionsRead?: string[];
   /** Anonymous pulls work only for public packages (facts ghcr §1.3). @default 'private' */
   visibility?: 'public' | 'private';
 }
@@ -70,6 +87,8 @@ export interface FineGrainedGrant {
 
 /** What a GitHub App installation token (`ghs_`) may touch. */
 export interface InstallationGrant {
+  /** The app's id, part of a 2026-format token; 15368 for the Actions `GITHUB_TOKEN`. @default seeded */
+  appId?: number;
   /** Full names `owner/name`. */
   repositories: string[];
   permissions: Record<string, 'read' | 'write'>;
@@ -107,6 +126,18 @@ export interface StrangerToken {
   value: string;
 }
 
+/**
+ * GitHub's own failures on one package (`owner/image`), as public reports show them (docs/github-behaviour.md):
+ * - `authzd-outage`: the upload is refused with ghcr's `permission_denied: unable to connect to authzd server: …`;
+ * - `token-service-denied`: the token service answers 403 `denied` to a credential the REST API accepts;
+ * - `rate-limited`: the upload answers 429 `TOOMANYREQUESTS` with the wait as a Go duration in the message, for the
+ *   first upload of each registry token (`once`) or always (`always`).
+ */
+export type Incident =
+  | { kind: 'authzd-outage'; package: string }
+  | { kind: 'token-service-denied'; package: string }
+  | { kind: 'rate-limited'; package: string; times: 'once' | 'always' };
+
 export interface World {
   users: SimUser[];
   orgs: SimOrg[];
@@ -114,6 +145,8 @@ export interface World {
   packages: SimPackage[];
   tokens: SimToken[];
   strangers: StrangerToken[];
+  /** @default none */
+  incidents?: Incident[];
 }
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();

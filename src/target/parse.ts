@@ -9,7 +9,9 @@ import type { RepoTarget } from '../types.js';
  */
 
 /** GitHub login: alphanumerics and single hyphens, 1–39, no leading/trailing hyphen. */
-const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+// Letters, digits, single inner hyphens, at most 39; a managed user's login adds `_SHORTCODE` within the 39 (github/docs
+// "Username considerations for external authentication"; docs/github-behaviour.md#enterprise-managed-users).
+const OWNER = /^(?=.{1,39}$)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*(?:_[A-Za-z0-9]+)?$/;
 const NAME = /^[A-Za-z0-9._-]{1,100}$/;
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const IPV6 = /^\[[0-9a-f:.]*:[0-9a-f:.]*\]$/;
@@ -47,7 +49,7 @@ const R = {
   missingName: 'The repository needs a name after the owner, e.g. octocat/hello-world.',
   tooMany: 'Too many parts for owner/name; pass owner/name, or a full URL starting with its host.',
   extraPath: 'A git remote URL ends after owner/name; remove the extra path.',
-  owner: 'The owner is not a valid GitHub login: letters, digits and single hyphens, at most 39, not at either end.',
+  owner: "The owner is not a valid GitHub login: letters, digits and single hyphens, at most 39, not at either end (a managed user's ends in _SHORTCODE).",
   name: 'The repository name may use only letters, digits, ".", "-" and "_", at most 100 characters.',
   dotName: 'The repository name cannot be "." or "..".',
   reserved: 'That is a GitHub page, not a repository; pass owner/name.',

@@ -23,7 +23,12 @@ export interface TokenShape {
   /** `valid`/`invalid` only when the token has the 30+6 checksum layout (ghp_/gho_/ghu_/old ghs_). */
   checksum: 'valid' | 'invalid' | 'not-applicable';
   problem: null | { code: TokenProblemCode; message: string };
+  /** The app id a 2026-format installation token (`ghs_<appid>_…`) carries; absent otherwise. */
+  appId?: number;
 }
+
+/** The Actions `GITHUB_TOKEN`'s app id (docs/github-behaviour.md#app-installation-tokens). */
+export const ACTIONS_APP_ID = 15368;
 
 type Problem = NonNullable<TokenShape['problem']>;
 
@@ -51,8 +56,6 @@ const LEGACY = /^[0-9a-f]{40}$/;
 const LEGACY_PREFIX: Prefix = { text: '', kind: 'classic', label: 'legacy 40-character token' };
 const UNKNOWN: Prefix = { text: '', kind: 'unknown', label: 'unrecognized token' };
 const CHECKSUMMED: ReadonlySet<TokenKind> = new Set(['classic', 'oauth', 'user-to-server', 'server-to-server']);
-/** §1.5: the 2026 `ghs_APPID_JWT` format is variable (about 520); this only stops absurd input. */
-const MAX_INSTALLATION_TOKEN = 2048;
 
 const problem = (code: Problem['code'], message: string): Problem => Object.freeze({ code, message });
 
@@ -73,11 +76,13 @@ export function recognizeToken(token: string): TokenShape {
   const text = token.trim();
   const prefix = PREFIXES.find((p) => text.startsWith(p.text)) ?? null;
   const found = prefix ?? (LEGACY.test(text) ? LEGACY_PREFIX : UNKNOWN);
+  const appId = found.kind === 'server-to-server' ? /^ghs_(\d{1,12})_/.exec(text)?.[1] : undefined;
   return {
     kind: found.kind,
     label: found.label,
     checksum: checksumOf(text, prefix),
     problem: textProblem(text) ?? (prefix ? shapeProblem(text, prefix) : bareProblem(text)),
+    ...(appId ? { appId: Number(appId) } : {}),
   };
 }
 
@@ -128,6 +133,8 @@ function holdsTwoTokens(rest: string): boolean {
   const head = /^([A-Za-z0-9]{36})(?:ghp_|gho_|ghu_|ghs_|ghr_|github_pat_)/.exec(rest);
   const tail = /(?:ghp|gho|ghu|ghs)_([A-Za-z0-9]{36})$/.exec(rest);
   if ([head, tail].some((m) => m !== null && hasValidChecksum(m[1]!))) return true;
+  // A second 2026-format installation token: its prefix, app id and separator are too specific for random text.
+  if (/ghs_\d+_/.test(rest)) return true;
   return /github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}$/.test(rest);
 }
 
@@ -138,7 +145,8 @@ function kindProblem(rest: string, prefix: Prefix): Problem | null {
     case 'refresh':
       return lengthProblem(rest, /^[A-Za-z0-9]*$/, 36, 251, prefix.label);
     case 'server-to-server':
-      return /[._-]/.test(rest) ? installationProblem(rest) : checksummedProblem(rest, prefix.label);
+      // Exactly 36 alphanumerics is the checksummed pre-2026 form; anything else may be the 2026 one.
+      return /^[A-Za-z0-9]{36}$/.test(rest) ? checksummedProblem(rest, prefix.label) : installationProblem(rest);
     default:
       return checksummedProblem(rest, prefix.label);
   }
@@ -156,11 +164,13 @@ function fineGrainedProblem(rest: string): Problem | null {
   return /^[A-Za-z0-9]{22}_[A-Za-z0-9]{59}$/.test(rest) ? null : P.incomplete;
 }
 
-/** §1.5: the 2026 `ghs_APPID_JWT` format: `[A-Za-z0-9._-]`, two dots; never validated further. */
+/**
+ * The 2026 `ghs_<appid>_…` format: anything `ghs_[A-Za-z0-9._-]{36,}` may be one. GitHub says its contents are not a
+ * contract, so neither its dots nor its length are checked (docs/github-behaviour.md#installation-token-shape).
+ */
 function installationProblem(rest: string): Problem | null {
   if (!/^[A-Za-z0-9._-]*$/.test(rest)) return P.alphabet;
-  if (rest.length > MAX_INSTALLATION_TOKEN) return tooLong('GitHub App installation token');
-  return rest.split('.').length === 3 ? null : P.incomplete;
+  return rest.length < 36 ? problem('length', 'The GitHub App installation token is shorter than it should be: it was cut; copy it again from GitHub.') : null;
 }
 
 function lengthProblem(rest: string, alphabet: RegExp, min: number, max: number, label: string): Problem | null {

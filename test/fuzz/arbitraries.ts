@@ -100,7 +100,9 @@ export const fineGrainedToken = fc
 const base64url = fc.stringMatching(/^[A-Za-z0-9_-]{8,200}$/);
 export const installationJwtToken = fc
   .tuple(fc.integer({ min: 1, max: 99_999_999 }), base64url, base64url, base64url)
-  .map(([app, h, p, s]) => `ghs_${app}_${h}.${p}.${s}`);
+  .map(([app, h, p, s]) => `ghs_${app}_${h}.${p}.${s}`)
+  // GitHub's own recognition is `ghs_[A-Za-z0-9._-]{36,}` (docs/github-behaviour.md#installation-token-shape).
+  .filter((token) => token.length >= 40);
 
 export const refreshToken = fc.integer({ min: 36, max: 120 }).chain((n) => alnumString(n)).map((r) => `ghr_${r}`);
 export const legacyToken = fc.stringMatching(/^[0-9a-f]{40}$/);

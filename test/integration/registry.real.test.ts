@@ -4,6 +4,7 @@ import { createRegistryTokenSigner, type Simulator, startSimulator, tokenValue }
 import type { Report } from '../../src/types.js';
 import { type TestCerts, generateTestCerts } from '../rig/certs.js';
 import { type RunningRegistry, startRegistry } from '../rig/registry.js';
+import { runCli } from '../helpers/cli.js';
 
 // The push probe against Debian's docker-registry (the CNCF distribution registry) with token auth, signed by
 // the simulator's token service. Direct: distribution's own dialect (401 insufficient_scope, cancel 204).
@@ -80,5 +81,32 @@ describe('ghcr dialect in front of the real registry', () => {
     const report = await check(front, 'octocat-classic-push', 'acme/private-app', front.registryUrl);
     expect(report.verdict).toBe('pass');
     expect(await registry.listUploads()).toEqual([]);
+  });
+});
+
+// Issue 10: where the registry decides, the real registry decides (docs/github-behaviour.md#package-rights,
+// #classic-token-lifetime-policy), through the built binary.
+describe('field reports where the registry decides, through the built binary and the real registry', () => {
+  async function cli(label: string, repository: string): Promise<{ code: number | null; report: Report }> {
+    const token = tokenValue(front.world, label);
+    const result = await runCli(['--repo', repository, '--api-url', front.apiUrl, '--registry', front.registryUrl, '--json'], { env: { CR_PAT: token } });
+    expect(result.stdout + result.stderr).not.toContain(token);
+    return { code: result.code, report: JSON.parse(result.stdout) as Report };
+  }
+
+  it('package-grant: the real registry opens the upload for a read collaborator whom the package grants Write; exit 0', async () => {
+    const { code, report } = await cli('monalisa-classic-push', 'acme/shared-images');
+    expect(code).toBe(0);
+    expect(status(report, 'registry.push')?.status).toBe('pass');
+    expect(status(report, 'repo.push')).toMatchObject({ status: 'warn', summary: expect.stringMatching(/package grants monalisa Write directly/) });
+    expect(await registry.listUploads()).toEqual([]);
+  });
+
+  it('lifetime-policy: the real registry refuses the push; org.policy names the 7-day limit; exit 1', async () => {
+    const { code, report } = await cli('octocat-classic-push', 'timebox-org/public-tool');
+    expect(code).toBe(1);
+    expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['org.policy', 'registry.push']);
+    expect(status(report, 'org.policy')?.summary).toMatch(/more than 7 days/);
+    expect(status(report, 'registry.push')?.summary).toMatch(/does not ban classic tokens/);
   });
 });

@@ -24,6 +24,8 @@ describe.each(SCENARIOS)('scenario $name', (scenario) => {
     const warning = report.checks.filter((c) => c.status === 'warn').map((c) => c.id);
     expect({ verdict: report.verdict, failing }).toEqual({ verdict: scenario.expect.verdict, failing: scenario.expect.failing });
     for (const id of scenario.expect.warning ?? []) expect(warning).toContain(id);
+    const erroring = report.checks.filter((c) => c.status === 'error').map((c) => c.id);
+    expect(erroring).toEqual(scenario.expect.erroring ?? []);
     expect(report.checks.map((c) => c.id)).toEqual([...CHECK_IDS]);
     expect(JSON.stringify(report)).not.toContain(token);
   });

@@ -59,7 +59,15 @@ describe('POST /v2/<name>/blobs/uploads/ decision ladder (facts ghcr §2, §3.2,
     ],
     ['SSO not authorized ([inferred] message)', 'octocat-classic-push', 'sso-corp/internal-tools', 'denied'],
     ['app installation creating an org package', 'acme-app-installation', 'acme/widgets', 'permission_denied: installation not allowed to Create organization package'],
-    ['app installation writing an existing package', 'acme-app-installation', 'acme/legacy-app', 'installation not allowed to Write organization package'],
+    ['app installation writing an existing package', 'acme-app-installation', 'acme/legacy-app', 'permission_denied: installation not allowed to Write organization package'],
+    // docs/github-behaviour.md: another app is refused even where the package lists its repository under Actions access
+    ['app installation on a package granted to its repository', 'acme-app-installation', 'acme/app-built', 'permission_denied: installation not allowed to Write organization package'],
+    ['GITHUB_TOKEN on a package not granted to its repository', 'acme-widgets-github-token', 'acme/hand-made', 'permission_denied: write_package'],
+    ['GITHUB_TOKEN without packages: write, new package', 'acme-widgets-github-token-read-only', 'acme/widgets', 'installation not allowed to Create organization package'],
+    ['GITHUB_TOKEN without packages: write, existing package', 'acme-widgets-github-token-read-only', 'acme/app-built', 'installation not allowed to Write organization package'],
+    ["GITHUB_TOKEN under another owner's namespace", 'acme-widgets-github-token', 'octocat/hello-world', 'permission_denied: The requested installation does not exist.'],
+    ['classic token over the lifetime limit, public repository', 'octocat-classic-push', 'timebox-org/public-tool', "permission_denied: The 'timebox-org' organization forbids access via a personal access tokens (classic) if the token's lifetime is greater than 7 days."],
+    ['managed user in its own namespace', 'mona-managed-classic-push', 'mona_octoent/tools', 'permission_denied: create_package'],
   ])('%s: 403 DENIED with its reason', async (_, label, name, message) => {
     const res = await postUpload(sim(), name, await registryToken(sim(), label, name));
     expect(res.status).toBe(403);
@@ -72,6 +80,9 @@ describe('POST /v2/<name>/blobs/uploads/ decision ladder (facts ghcr §2, §3.2,
     ['org member creating a new org package', 'monalisa-classic-push', 'acme/brand-new'],
     ['nested image name in own namespace', 'octocat-classic-push', 'octocat/hello-world/worker'],
     ['Actions GITHUB_TOKEN with packages: write', 'acme-widgets-github-token', 'acme/widgets'],
+    ['Actions GITHUB_TOKEN on a package granted to its repository', 'acme-widgets-github-token', 'acme/app-built'],
+    ['read collaborator whom the package grants Write directly', 'monalisa-classic-push', 'acme/shared-images'],
+    ['managed user in an organization of its enterprise', 'mona-managed-classic-push', 'octoent-apps/portal'],
   ])('%s: 202', async (_, label, name) => {
     expect((await postUpload(sim(), name, await registryToken(sim(), label, name))).status).toBe(202);
   });
@@ -135,5 +146,23 @@ describe('DELETE <upload location> (facts ghcr §3.2)', () => {
     expect(res.status).toBe(405);
     expect(await registryError(res)).toEqual({ code: 'UNSUPPORTED', message: 'The operation is unsupported.' });
     expect(sim().openUploads()).toEqual([expect.objectContaining({ name: 'octocat/hello-world', login: 'octocat' })]);
+  });
+});
+
+describe('incidents: GitHub failing on a package (docs/github-behaviour.md)', () => {
+  const sim = useSimulator();
+
+  it('authzd outage: 403 DENIED worded like a permission', async () => {
+    const res = await postUpload(sim(), 'acme/status-page', await registryToken(sim(), 'octocat-classic-push', 'acme/status-page'));
+    expect(res.status).toBe(403);
+    expect(await res.json()).toEqual({ errors: [{ code: 'DENIED', message: expect.stringMatching(/^permission_denied: unable to connect to authzd server: /) }] });
+  });
+
+  it('rate limit once: 429 TOOMANYREQUESTS with a Go duration, then 202 with the same registry token', async () => {
+    const bearer = await registryToken(sim(), 'octocat-classic-push', 'acme/busy-image');
+    const first = await postUpload(sim(), 'acme/busy-image', bearer);
+    expect(first.status).toBe(429);
+    expect(await first.json()).toEqual({ errors: [{ code: 'TOOMANYREQUESTS', message: 'retry-after: 10.305464ms, allowed: 2000/minute' }] });
+    expect((await postUpload(sim(), 'acme/busy-image', bearer)).status).toBe(202);
   });
 });

@@ -1,7 +1,7 @@
 import { GHCR } from '../messages.js';
-import { findOrg, findPackage, isOrgMember, sameLogin, type SimPackage, type SimToken, type World } from '../world.js';
+import { findOrg, findPackage, findUser, isOrgMember, sameLogin, type SimPackage, type SimToken, type World } from '../world.js';
 import { isUsable } from './credential.js';
-import { needsSso } from './repo-view.js';
+import { lifetimeDays, needsSso } from './repo-view.js';
 import { atLeast, roleOnFullName } from './roles.js';
 import { hasScope } from './scopes.js';
 
@@ -30,7 +30,13 @@ export function decidePush(world: World, token: SimToken | null, name: string, n
 
 function classicDecision(world: World, token: SimToken, name: string): PushDecision {
   const org = findOrg(world, namespaceOf(name));
+  // ghcr's wording for an IP allow list is not known: `denied` [inferred] (docs/github-behaviour.md#ip-allow-list)
+  if (org?.ipAllowList) return deny(GHCR.denied);
   if (org && token.kind === 'classic' && org.forbidsClassicTokens) return deny(GHCR.classicBanned(org.login)); // facts ghcr §2, §8
+  const limit = org?.classicMaxLifetime;
+  if (limit && token.kind === 'classic' && lifetimeDays(token) > limit.days) {
+    return deny(GHCR.classicLifetime(limit.by, limit.name, limit.days)); // docs/github-behaviour.md#classic-token-lifetime-policy
+  }
   if (org && needsSso(org, token)) return deny(GHCR.denied); // facts ghcr §2, §8: message unconfirmed → `denied` [inferred]
   if (!hasScope(token.scopes, 'write:packages')) return deny(GHCR.scopes); // facts ghcr §8
   return packageDecision(world, token.user, name);
@@ -49,27 +55,32 @@ export function canWritePackage(world: World, pkg: SimPackage, login: string): b
   return pkg.inheritsFrom !== undefined && atLeast(roleOnFullName(world, pkg.inheritsFrom, login), 'write');
 }
 
-/** Own user namespace, or an org the user belongs to (org "Package Creation" policy not modelled) [inferred]. */
+/**
+ * Own user namespace, or an org the user belongs to (org "Package Creation" policy not modelled) [inferred]. A managed
+ * user has no namespace of its own (docs/github-behaviour.md#enterprise-managed-users).
+ */
 export function canCreateIn(world: World, namespace: string, login: string): boolean {
   const org = findOrg(world, namespace);
-  return org ? isOrgMember(org, login) : sameLogin(namespace, login);
+  if (org) return isOrgMember(org, login);
+  return sameLogin(namespace, login) && findUser(world, login)?.managedBy === undefined;
 }
 
 /**
- * Installation tokens: an existing package must grant one of the installation's repositories under "Manage Actions
- * access" (or be linked to it); only an Actions `GITHUB_TOKEN` may create packages (facts ghcr §4.1, §4.3, §8).
+ * Installation tokens (docs/github-behaviour.md#app-installation-tokens, #github-token-refusals). Only the Actions
+ * `GITHUB_TOKEN` may push; any other app is refused whatever the package grants. The `GITHUB_TOKEN`: only under its
+ * repository owner's namespace; with `packages: write`; and an existing package must grant its repository Write
+ * under "Manage Actions access" (or be linked to it).
  */
 function installationDecision(world: World, token: SimToken, name: string): PushDecision {
   const grant = token.installation;
-  const writesPackages = grant?.permissions['packages'] === 'write';
-  const repos = grant?.repositories ?? [];
   const pkg = findPackage(world, name);
-  if (pkg) {
-    const granted = [...(pkg.actionsAccess ?? []), ...(pkg.inheritsFrom ? [pkg.inheritsFrom] : [])];
-    const reaches = repos.some((repo) => granted.some((g) => sameLogin(g, repo)));
-    return writesPackages && reaches ? ALLOW : deny(GHCR.installationWrite);
-  }
-  return writesPackages && grant?.actions ? ALLOW : deny(GHCR.installationCreate);
+  if (!grant?.actions) return deny(pkg ? GHCR.installationWritePrefixed : GHCR.installationCreate);
+  const repos = grant.repositories;
+  if (!repos.some((repo) => sameLogin(namespaceOf(repo), namespaceOf(name)))) return deny(GHCR.installationMissing);
+  if (grant.permissions['packages'] !== 'write') return deny(pkg ? GHCR.installationWrite : GHCR.installationCreate.replace(/^permission_denied: /, ''));
+  if (!pkg) return ALLOW;
+  const granted = [...(pkg.actionsAccess ?? []), ...(pkg.inheritsFrom ? [pkg.inheritsFrom] : [])];
+  return repos.some((repo) => granted.some((g) => sameLogin(g, repo))) ? ALLOW : deny(GHCR.writePackage);
 }
 
 export function namespaceOf(name: string): string {

@@ -1,4 +1,4 @@
-import { findOrg, fullName, isOrgMember, sameLogin, type SimOrg, type SimRepo, type SimToken, type World } from '../world.js';
+import { findOrg, findUser, fullName, isOrgMember, sameLogin, type SimOrg, type SimRepo, type SimToken, type World } from '../world.js';
 import { permissionsFor, roleOf, type RepoPermissions } from './roles.js';
 import { hasScope } from './scopes.js';
 
@@ -8,7 +8,10 @@ export type RepoView =
   | { kind: 'not-found' }
   | { kind: 'sso'; org: SimOrg }
   | { kind: 'classic-banned'; org: SimOrg }
-  | { kind: 'lifetime'; org: SimOrg; days: number; tokenId: number };
+  | { kind: 'lifetime'; org: SimOrg; days: number; tokenId: number }
+  | { kind: 'classic-lifetime'; limit: NonNullable<SimOrg['classicMaxLifetime']> }
+  | { kind: 'ip-allow-list'; org: SimOrg }
+  | { kind: 'managed-user' };
 
 const DAY_MS = 86_400_000;
 
@@ -17,6 +20,7 @@ export function viewRepo(world: World, repo: SimRepo, token: SimToken | null): R
   const org = findOrg(world, repo.owner);
   const blocked = org && token ? orgBlock(org, repo, token) : null;
   if (blocked) return blocked;
+  if (token && repo.private && outsideEnterprise(world, repo, token)) return { kind: 'managed-user' };
   if (repo.private && (!token || !canSeePrivate(world, repo, token))) {
     return { kind: 'not-found' }; // 404, not 403, for private resources (facts github-api §3)
   }
@@ -25,7 +29,12 @@ export function viewRepo(world: World, repo: SimRepo, token: SimToken | null): R
 }
 
 function orgBlock(org: SimOrg, repo: SimRepo, token: SimToken): RepoView | null {
+  // Public repositories too: authenticated reads are blocked (docs/github-behaviour.md#ip-allow-list).
+  if (org.ipAllowList) return { kind: 'ip-allow-list', org };
   if (needsSso(org, token)) return { kind: 'sso', org };
+  // Public repositories too (docs/github-behaviour.md#classic-token-lifetime-policy: NixOS/org#247).
+  const limit = org.classicMaxLifetime;
+  if (token.kind === 'classic' && limit && lifetimeDays(token) > limit.days) return { kind: 'classic-lifetime', limit };
   // Classic-PAT ban: public reads still work (facts github-api §4.1, §9.6; open question 6 → 200 [inferred]).
   if (token.kind === 'classic' && org.forbidsClassicTokens && repo.private) return { kind: 'classic-banned', org };
   const days = lifetimeDays(token);
@@ -46,6 +55,16 @@ export function needsSso(org: SimOrg, token: SimToken): boolean {
   if (!org.ssoEnforced || (token.kind !== 'classic' && token.kind !== 'oauth')) return false;
   if (!isOrgMember(org, token.user)) return false;
   return !(token.ssoAuthorizedOrgs ?? []).some((login) => sameLogin(login, org.login));
+}
+
+/**
+ * A managed user's token on a private repository of an owner outside its enterprise (docs/github-behaviour.md#
+ * enterprise-managed-users; which requests get the refusal is [inferred]).
+ */
+function outsideEnterprise(world: World, repo: SimRepo, token: SimToken): boolean {
+  const enterprise = findUser(world, token.user)?.managedBy;
+  if (!enterprise || sameLogin(repo.owner, token.user)) return false;
+  return findOrg(world, repo.owner)?.enterprise !== enterprise;
 }
 
 /** Days between creation and expiry; Infinity for a token that never expires. */

@@ -3,6 +3,7 @@ import { injectFaults } from '../http/faults.js';
 import { recordRequest } from '../http/record.js';
 import type { RegistryMode } from '../state.js';
 import { frontHandler } from './front.js';
+import { injectIncidents } from './incidents.js';
 import { pageNotFound, registryHeaders } from './respond.js';
 import { tokenService } from './token-service.js';
 import { v2SimRoutes } from './v2-sim.js';
@@ -14,5 +15,5 @@ export function registryHandler(mode: RegistryMode): Handler {
   const v2 = front
     ? ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((method) => ({ method, pattern: /^\/v2\//, handle: front }))
     : v2SimRoutes;
-  return compose([recordRequest, registryHeaders, injectFaults], router([tokenRoute, ...v2], pageNotFound));
+  return compose([recordRequest, registryHeaders, injectFaults, injectIncidents], router([tokenRoute, ...v2], pageNotFound));
 }

@@ -29,5 +29,11 @@ export function sendRepoRefusal(ctx: Ctx, refusal: RepoRefusal, docs: string): v
       return sendGitHubError(ctx, 403, REST.classicBanned(refusal.org.login), docs);
     case 'lifetime': // facts github-api §4.3 (documentation_url [inferred])
       return sendGitHubError(ctx, 403, REST.lifetime(refusal.org.login, refusal.days, refusal.tokenId), docs);
+    case 'classic-lifetime': // docs/github-behaviour.md#classic-token-lifetime-policy (documentation_url [inferred])
+      return sendGitHubError(ctx, 403, REST.classicLifetime(refusal.limit.by, refusal.limit.name, refusal.limit.days), docs);
+    case 'ip-allow-list': // docs/github-behaviour.md#ip-allow-list (documentation_url [inferred])
+      return sendGitHubError(ctx, 403, REST.ipAllowList(refusal.org.login), docs);
+    case 'managed-user': // docs/github-behaviour.md#enterprise-managed-users (status and documentation_url [inferred])
+      return sendGitHubError(ctx, 403, REST.managedUser, docs);
   }
 }

@@ -84,13 +84,14 @@ const denied = (message: string, challengeError: string | null = null): Registry
   challengeError,
   requestId: null,
 });
-const push = (message: string, extra: { ssoBlocked?: boolean; challengeError?: string; ownerIsOrg?: boolean | null } = {}) =>
+const push = (message: string, extra: { ssoBlocked?: boolean; ipBlocked?: boolean; challengeError?: string; ownerIsOrg?: boolean | null } = {}) =>
   judgeRegistryPush({
     push: { kind: 'refused', refusal: denied(message, extra.challengeError ?? null) },
     image: IMAGE,
     target: ACME,
     ownerIsOrg: extra.ownerIsOrg === undefined ? true : extra.ownerIsOrg,
     ...(extra.ssoBlocked ? { ssoBlocked: true } : {}),
+    ...(extra.ipBlocked ? { ipBlocked: true } : {}),
     links: PUSH,
   });
 const deployTable = (over: Partial<Record<string, boolean>>): Capability[] =>
@@ -115,7 +116,11 @@ const FAILURES: Array<[string, () => Finding, GuideAnchor]> = [
   ['repo.access: fine-grained 404', () => judgeRepoAccess(NOT_FOUND, USER_OK(''), FINE_GRAINED, ACME, WEB), 'not-fine-grained'],
   ['repo.access: 404 with repo', () => judgeRepoAccess(NOT_FOUND, USER_OK('repo, write:packages'), CLASSIC, ACME, WEB), 'repository-access'],
   ['repo.access: other refusal', () => judgeRepoAccess(api(403, { message: 'Repository access blocked' }), USER_OK(), CLASSIC, ACME, WEB), 'repository-access'],
-  ['repo.push: read only', () => judgeRepoPush(api(200, repoBody('acme', 'Organization', READ)), USER_OK(), ACME, WEB), 'repository-access'],
+  [
+    'repo.push: read only, package refused',
+    () => judgeRepoPush(api(200, repoBody('acme', 'Organization', READ)), USER_OK(), ACME, WEB, { kind: 'refused', refusal: denied('permission_denied: write_package') }),
+    'repository-access',
+  ],
   ['registry.login: classic', () => judgeRegistryLogin({ kind: 'refused', refusal: denied('denied'), realm: REALM }, CLASSIC, 'ghcr.io', PUSH), 'create-token'],
   ['registry.login: fine-grained', () => judgeRegistryLogin({ kind: 'refused', refusal: denied('denied'), realm: REALM }, FINE_GRAINED, 'ghcr.io', PUSH), 'not-fine-grained'],
   ['registry.push: scopes', () => push('permission_denied: The token provided does not match expected scopes.'), 'create-token'],
@@ -126,9 +131,10 @@ const FAILURES: Array<[string, () => Finding, GuideAnchor]> = [
   ['registry.push: create_package', () => push('permission_denied: create_package', { ownerIsOrg: false }), 'package-access'],
   ['registry.push: unauthenticated', () => push('unauthenticated: User cannot be authenticated with the token provided.'), 'create-token'],
   ['registry.push: behind SSO', () => push('denied', { ssoBlocked: true }), 'sso'],
-  ['registry.push: denied', () => push('denied'), 'create-token'],
+  ['registry.push: denied behind an IP allow list', () => push('denied', { ipBlocked: true }), 'org-policy'],
+  ['registry.push: lifetime limit', () => push("permission_denied: The 'acme' organization forbids access via a personal access tokens (classic) if the token's lifetime is greater than 7 days."), 'org-policy'],
+  ['registry.push: installation missing', () => push('permission_denied: The requested installation does not exist.'), 'github-token'],
   ['registry.push: insufficient_scope', () => push('authentication required', { challengeError: 'insufficient_scope' }), 'package-access'],
-  ['registry.push: unknown', () => push('something new', { ownerIsOrg: null }), 'package-access'],
   [
     'token.capabilities: role below write',
     () => judgeTokenCapabilities({ capabilities: deployTable({ 'contents:write': false }), user: USER_OK('repo, write:packages'), repo: api(200, repoBody('acme', 'Organization', READ)), shape: CLASSIC, links: DEPLOY }),

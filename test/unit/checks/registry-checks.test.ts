@@ -46,7 +46,7 @@ describe('judgeRegistryPush (facts ghcr §2, §3, §8)', () => {
     ['permission_denied: The token provided does not match expected scopes.', /write:packages/, /settings\/tokens\/new\?scopes=write:packages/],
     ['permission_denied: write_package', /no write role/, /orgs\/acme\/packages\/container\/api\/settings/],
     ['permission_denied: create_package', /may not create a package/, /organizations\/acme\/settings\/packages/],
-    ['installation not allowed to Write organization package', /installation token/, /packages: write/],
+    ['installation not allowed to Write organization package', /GITHUB_TOKEN may not write packages/, /packages: write/],
     [
       'permission_denied: `acme` forbids access via a personal access token (classic). Please use a GitHub App, OAuth App, or a personal access token with fine-grained permissions.',
       /refuses personal access tokens/,

@@ -76,10 +76,23 @@ describe('judgeRepoAccess (facts github-api §3)', () => {
 
 describe('judgeRepoPush', () => {
   it('passes with write', () => expect(judgeRepoPush(ORG_REPO, USER_OK(), ACME, WEB).summary).toBe('octocat has write access to acme/api.'));
-  it('fails with read and links the access settings', () => {
-    const result = judgeRepoPush(api(200, repoBody('acme', 'Organization', READ)), USER_OK(), ACME, WEB);
+  const refusal = (message: string) => ({ kind: 'refused' as const, refusal: { status: 403, errors: [{ code: 'DENIED', message }], challengeError: null, requestId: null } });
+  it('fails with read when the registry refused the package rights, and links the access settings', () => {
+    const result = judgeRepoPush(api(200, repoBody('acme', 'Organization', READ)), USER_OK(), ACME, WEB, refusal('permission_denied: write_package'));
     expect(result.status).toBe('fail');
     expect(result.fix).toContain('https://github.com/acme/api/settings/access');
+  });
+  // docs/github-behaviour.md#package-rights: a package can grant Write directly, whatever the repository role.
+  it('only warns with read when the registry opened the upload: the package grants the user directly', () => {
+    const opened = { kind: 'opened' as const, cancel: { kind: 'cancelled' as const }, location: '/v2/acme/api/blobs/uploads/x' };
+    const result = judgeRepoPush(api(200, repoBody('acme', 'Organization', READ)), USER_OK(), ACME, WEB, opened);
+    expect(result.status).toBe('warn');
+    expect(result.summary).toMatch(/package grants .* Write directly/);
+  });
+  it('only warns with read when the registry refused for another reason, or did not run', () => {
+    const scopes = refusal('permission_denied: The token provided does not match expected scopes.');
+    expect(judgeRepoPush(api(200, repoBody('acme', 'Organization', READ)), USER_OK(), ACME, WEB, scopes).status).toBe('warn');
+    expect(judgeRepoPush(api(200, repoBody('acme', 'Organization', READ)), USER_OK(), ACME, WEB, null).status).toBe('warn');
   });
   it('is skipped when the repository is not visible', () => expect(judgeRepoPush(NOT_FOUND, USER_OK(), ACME, WEB).status).toBe('skip'));
 });

@@ -49,6 +49,7 @@ describe('parseRepoTarget accepts', () => {
     ['100-character name', `o/${'n'.repeat(100)}`, gh('o', 'n'.repeat(100))],
     ['100-character name plus .git', `o/${'n'.repeat(100)}.git`, gh('o', 'n'.repeat(100))],
     ['name with dots, dashes, underscores', 'o/.github_x-y.z', gh('o', '.github_x-y.z')],
+    ["a managed user's login (name_shortcode)", 'mona_octoent/tools', gh('mona_octoent', 'tools')],
     ['only one .git stripped', 'o/r.git.git', gh('o', 'r.git')],
     ['facts ghcr §8 example path', 'https://github.com/octo-org/my-app', gh('octo-org', 'my-app')],
   ])('%s: %s', (_form, input, want) => {
@@ -85,7 +86,8 @@ describe('parseRepoTarget refuses', () => {
     ['too many parts in short form', 'a/b/c', /Too many parts/],
     ['extra path in scp-like remote', 'git@github.com:o/r/x.git', /extra path/],
     ['extra path in ssh remote', 'ssh://git@github.com/o/r/x', /extra path/],
-    ['owner with underscore', 'my_org/repo', /not a valid GitHub login/],
+    ['owner with two underscores', 'my_org_x/repo', /not a valid GitHub login/],
+    ['owner with an underscore at the start', '_org/repo', /not a valid GitHub login/],
     ['owner with double hyphen', 'my--org/repo', /not a valid GitHub login/],
     ['owner starting with hyphen', '-org/repo', /not a valid GitHub login/],
     ['owner ending with hyphen', 'org-/repo', /not a valid GitHub login/],

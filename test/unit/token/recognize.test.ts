@@ -71,9 +71,12 @@ describe('recognizeToken', () => {
     ['fine-grained without its middle _', fine.replace(/_(?=B)/, 'x'), { kind: 'fine-grained', checksum: 'not-applicable', code: 'length' }],
     ['fine-grained, middle _ moved', `github_pat_${'a'.repeat(21)}_${'B'.repeat(60)}`, { kind: 'fine-grained', checksum: 'not-applicable', code: 'length' }],
     ['fine-grained with "-"', `${fine.slice(0, 20)}-${fine.slice(21)}`, { kind: 'fine-grained', checksum: 'not-applicable', code: 'alphabet' }],
-    ['JWT installation token with one dot (cut)', jwt.slice(0, jwt.lastIndexOf('.')), { kind: 'server-to-server', checksum: 'not-applicable', code: 'length' }],
+    // Any `ghs_[A-Za-z0-9._-]{36,}` may be a token GitHub issued: neither dots nor length are refused offline.
+    ['JWT installation token with one dot', jwt.slice(0, jwt.lastIndexOf('.')), { kind: 'server-to-server', checksum: 'not-applicable', code: null }],
+    ['installation token with "-" and no dots', `ghs_123456_${'a-b'.repeat(20)}`, { kind: 'server-to-server', checksum: 'not-applicable', code: null }],
+    ['installation token cut below 36 characters', 'ghs_123456_abc.def', { kind: 'server-to-server', checksum: 'not-applicable', code: 'length' }],
     ['JWT installation token with "+"', jwt.replace('J', '+'), { kind: 'server-to-server', checksum: 'not-applicable', code: 'alphabet' }],
-    ['absurdly long installation token', `ghs_1_${'a'.repeat(3000)}.b.c`, { kind: 'server-to-server', checksum: 'not-applicable', code: 'length' }],
+    ['very long installation token', `ghs_1_${'a'.repeat(3000)}.b.c`, { kind: 'server-to-server', checksum: 'not-applicable', code: null }],
     ['refresh too short', `ghr_${'a'.repeat(20)}`, { kind: 'refresh', checksum: 'not-applicable', code: 'length' }],
     ['refresh with "_"', `ghr_${'a'.repeat(40)}_x`, { kind: 'refresh', checksum: 'not-applicable', code: 'alphabet' }],
     ['40 upper-case hex', 'A'.repeat(40), { kind: 'unknown', checksum: 'not-applicable', code: 'not-github' }],
@@ -166,5 +169,13 @@ describe('properties', () => {
       }),
       runs(200),
     );
+  });
+});
+
+describe('installation token app id', () => {
+  it('reads the app id of a 2026-format token, and none from other tokens', () => {
+    expect(recognizeToken(`ghs_15368_${'a'.repeat(40)}.b.c`).appId).toBe(15368);
+    expect(recognizeToken(`ghs_2345678_${'a'.repeat(40)}`).appId).toBe(2345678);
+    expect(recognizeToken('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').appId).toBeUndefined();
   });
 });
