@@ -510,7 +510,7 @@ var PACKAGES = {
   name: "packages:write",
   needed: true,
   label: "Packages (read and write)",
-  // facts github-api §5, §9.1: the fine-grained permission list has no packages permission.
+  // ledger github-api §5, §9.1: the fine-grained permission list has no packages permission.
   fineGrained: null
 };
 var PROFILES = {
@@ -705,12 +705,12 @@ function metadata(repo) {
   }
 }
 var WRITE_SCOPES = {
-  "contents:write": { scopes: ["repo"], publicRepoDocumented: true, roleDocumented: true },
-  "actions:write": { scopes: ["repo"], publicRepoDocumented: false, roleDocumented: true },
-  "deployments:write": { scopes: ["repo", "repo_deployment"], publicRepoDocumented: false, roleDocumented: true },
+  "contents:write": { scopes: ["repo"], publicRepoDocumented: true },
+  "actions:write": { scopes: ["repo"], publicRepoDocumented: false },
+  "deployments:write": { scopes: ["repo", "repo_deployment"], publicRepoDocumented: false },
   // OpenAPI: "Authenticated users must have collaborator access to a repository to create, update, or read variables"
-  // without naming the role: below write the answer is unknown.
-  "environments:write": { scopes: ["repo"], publicRepoDocumented: false, roleDocumented: false }
+  // without naming the role; below write the role still cannot write (byRole).
+  "environments:write": { scopes: ["repo"], publicRepoDocumented: false }
 };
 function repositoryWrite(name, held, shown, repo) {
   const rule = WRITE_SCOPES[name];
@@ -732,14 +732,13 @@ function repositoryWrite(name, held, shown, repo) {
     case "unknown":
       return verdict(null, `scope ${because}; the role is unknown (${repo.reason})`);
     case "visible":
-      return byRole(because, repo.role, rule.roleDocumented);
+      return byRole(because, repo.role);
   }
 }
-function byRole(scope, role, roleDocumented) {
+function byRole(scope, role) {
   if (role === null) return verdict(null, `scope ${scope}; GET /repos carried no permissions, so the role is unknown`);
-  if (atLeast(role, "write")) return verdict(true, `scope ${scope} + role ${role}`);
-  if (!roleDocumented) return verdict(null, `scope ${scope}, role ${role}: GitHub documents "collaborator access" without naming the role`);
-  return verdict(false, `scope ${scope}, but role ${role}: writing needs the write role`);
+  if (!atLeast(role, "write")) return verdict(false, `scope ${scope}, but role ${role}: a token has no more than its user, and the ${role} role cannot write`);
+  return verdict(true, `scope ${scope} + role ${role}`);
 }
 
 // src/capabilities/probes.ts

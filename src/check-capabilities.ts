@@ -134,7 +134,7 @@ export interface AdviceInputs {
 /**
  * GITHUB_TOKEN advice, or null when the workflow's repository is not the target (or unknown), or when the token is
  * not a personal one (an app token is no CR_PAT to replace). `get` reads the package: only classic and OAuth tokens
- * can (`read:packages`; the packages API refuses fine-grained tokens, facts ghcr §5.2).
+ * can (`read:packages`; the packages API refuses fine-grained tokens, ledger ghcr §5.2).
  */
 export async function adviseGithubToken(input: AdviceInputs, get: (path: string) => Promise<ApiOutcome>): Promise<GithubTokenAdvice | null> {
   const { workflowRepository: workflow, target } = input;
@@ -145,7 +145,7 @@ export async function adviseGithubToken(input: AdviceInputs, get: (path: string)
   const facts = repoFacts(repo);
   const ownerIsOrg = facts ? facts.ownerIsOrg : login !== null && login.toLowerCase() === target.owner.toLowerCase() ? false : null;
   let pkg = await packageFor(input, user, ownerIsOrg, login, get);
-  // `write_package` means the package exists and the user may not write it (facts ghcr §8): a 404 from the packages
+  // `write_package` means the package exists and the user may not write it (ledger ghcr §8): a 404 from the packages
   // API then means "hidden from this token", not "absent", and its link to a repository is unknown.
   const seen = registryEvidence(push);
   if (pkg.kind === 'absent-or-hidden' && seen.kind === 'refused' && /write_package/.test(seen.message)) {

@@ -37,7 +37,7 @@ import { VERSION } from './version.js';
  * per repository (`GET /repos/{owner}/{repo}` and the registry chain token → upload → cancel) and judges.
  */
 
-// OCI name grammar for one or more path components (facts ghcr §3.1), lower case only.
+// OCI name grammar for one or more path components (ledger ghcr §3.1), lower case only.
 const IMAGE_NAME = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
 
 /** Where the token goes and how long each request may take: the same for every target of a run. */

@@ -2,7 +2,7 @@ import { parseRateLimit } from './github/headers.js';
 
 /**
  * Paces the per-repository work of a many-repository run so it stays inside GitHub's published limits
- * (facts github-api §8): at most `concurrency` repositories in flight (never more than 100 concurrent requests),
+ * (ledger github-api §8): at most `concurrency` repositories in flight (never more than 100 concurrent requests),
  * fewer as `x-ratelimit-remaining` falls, a token bucket below 900 requests a minute per endpoint, and no API request
  * once the hourly budget is spent (it is not sent; the reason is reported instead).
  */
@@ -32,7 +32,7 @@ export interface RateGateOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** GitHub counts more than 100 concurrent requests as abuse (facts github-api §8, secondary limits). */
+/** GitHub counts more than 100 concurrent requests as abuse (ledger github-api §8, secondary limits). */
 export const MAX_CONCURRENCY = 100;
 export const DEFAULT_CONCURRENCY = 10;
 

@@ -15,7 +15,7 @@ import type { Capability, CapabilityName, RegistryEvidence, RepoEvidence, Role }
 
 export interface ClassicInput {
   profile: Profile;
-  /** `X-OAuth-Scopes` parsed (parseScopes); null when the header was absent (facts github-api §2.3). */
+  /** `X-OAuth-Scopes` parsed (parseScopes); null when the header was absent (ledger github-api §2.3). */
   scopes: readonly string[] | null;
   repo: RepoEvidence;
   registry: RegistryEvidence;
@@ -48,7 +48,7 @@ function judge(spec: CapabilitySpec, input: ClassicInput): Verdict {
   }
 }
 
-/** facts ghcr §4.2: `write:packages` plus the user's role on the package, which only the registry decides. */
+/** ledger ghcr §4.2: `write:packages` plus the user's role on the package, which only the registry decides. */
 function packages(held: Set<string>, shown: string, registry: RegistryEvidence): Verdict {
   if (!held.has('write:packages')) return verdict(false, `no scope write:packages (scopes: ${shown})`);
   switch (registry.kind) {
@@ -81,13 +81,13 @@ function metadata(repo: RepoEvidence): Verdict {
  * - environments: `repo` ("actions/create-environment-variable").
  * `publicRepoDocumented`: whether `public_repo` is documented to suffice on a public repository.
  */
-const WRITE_SCOPES: Partial<Record<CapabilityName, { scopes: readonly string[]; publicRepoDocumented: boolean; roleDocumented: boolean }>> = {
-  'contents:write': { scopes: ['repo'], publicRepoDocumented: true, roleDocumented: true },
-  'actions:write': { scopes: ['repo'], publicRepoDocumented: false, roleDocumented: true },
-  'deployments:write': { scopes: ['repo', 'repo_deployment'], publicRepoDocumented: false, roleDocumented: true },
+const WRITE_SCOPES: Partial<Record<CapabilityName, { scopes: readonly string[]; publicRepoDocumented: boolean }>> = {
+  'contents:write': { scopes: ['repo'], publicRepoDocumented: true },
+  'actions:write': { scopes: ['repo'], publicRepoDocumented: false },
+  'deployments:write': { scopes: ['repo', 'repo_deployment'], publicRepoDocumented: false },
   // OpenAPI: "Authenticated users must have collaborator access to a repository to create, update, or read variables"
-  // without naming the role: below write the answer is unknown.
-  'environments:write': { scopes: ['repo'], publicRepoDocumented: false, roleDocumented: false },
+  // without naming the role; below write the role still cannot write (byRole).
+  'environments:write': { scopes: ['repo'], publicRepoDocumented: false },
 };
 
 function repositoryWrite(name: CapabilityName, held: Set<string>, shown: string, repo: RepoEvidence): Verdict {
@@ -110,13 +110,17 @@ function repositoryWrite(name: CapabilityName, held: Set<string>, shown: string,
     case 'unknown':
       return verdict(null, `scope ${because}; the role is unknown (${repo.reason})`);
     case 'visible':
-      return byRole(because, repo.role, rule.roleDocumented);
+      return byRole(because, repo.role);
   }
 }
 
-function byRole(scope: string, role: Role | null, roleDocumented: boolean): Verdict {
+/**
+ * A token never has more than its user: the read and triage roles write nothing in a repository's code, workflows,
+ * deployments or environments (github/docs "Repository roles for an organization"), so below write the answer is
+ * no, whatever GitHub documents for the exact role.
+ */
+function byRole(scope: string, role: Role | null): Verdict {
   if (role === null) return verdict(null, `scope ${scope}; GET /repos carried no permissions, so the role is unknown`);
-  if (atLeast(role, 'write')) return verdict(true, `scope ${scope} + role ${role}`);
-  if (!roleDocumented) return verdict(null, `scope ${scope}, role ${role}: GitHub documents "collaborator access" without naming the role`);
-  return verdict(false, `scope ${scope}, but role ${role}: writing needs the write role`);
+  if (!atLeast(role, 'write')) return verdict(false, `scope ${scope}, but role ${role}: a token has no more than its user, and the ${role} role cannot write`);
+  return verdict(true, `scope ${scope} + role ${role}`);
 }

@@ -14,7 +14,7 @@ export interface Answer {
 }
 
 /**
- * `GET /repos/{owner}/{repo}` → visibility, owner kind and the user's role (facts github-api §3). `null` stands for
+ * `GET /repos/{owner}/{repo}` → visibility, owner kind and the user's role (ledger github-api §3). `null` stands for
  * "no answer" (network error, timeout): unknown.
  */
 export function repoEvidence(answer: Answer | null): RepoEvidence {
@@ -31,12 +31,12 @@ export function repoEvidence(answer: Answer | null): RepoEvidence {
     };
   }
   const message = typeof body['message'] === 'string' ? body['message'] : `HTTP ${answer.status}`;
-  // facts github-api §3: 404 (not 403) for a private repository the token cannot see; 403 for SSO and org policies.
+  // ledger github-api §3: 404 (not 403) for a private repository the token cannot see; 403 for SSO and org policies.
   if (answer.status === 404 || answer.status === 403) return { kind: 'hidden', status: answer.status, message };
   return { kind: 'unknown', reason: `GET /repos/{owner}/{repo} answered ${answer.status} (${message})` };
 }
 
-/** The highest role in a `permissions` object `{admin, maintain, push, triage, pull}` (facts github-api §3). */
+/** The highest role in a `permissions` object `{admin, maintain, push, triage, pull}` (ledger github-api §3). */
 function roleFrom(permissions: unknown): Role | null {
   if (!isObject(permissions)) return null;
   if (permissions['admin'] === true) return 'admin';

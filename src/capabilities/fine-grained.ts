@@ -52,7 +52,7 @@ function judge(spec: CapabilitySpec, input: FineGrainedInput): Verdict {
 }
 
 /**
- * facts github-api §5, §9.1 and ghcr §4.1: no Packages permission exists for fine-grained tokens, and GitHub Packages
+ * ledger github-api §5, §9.1 and ghcr §4.1: no Packages permission exists for fine-grained tokens, and GitHub Packages
  * documents support only for classic tokens. Only the registry's own acceptance overrides that.
  */
 function packages(registry: RegistryEvidence): Verdict {
@@ -70,7 +70,7 @@ function packages(registry: RegistryEvidence): Verdict {
 function metadata(repo: RepoEvidence): Verdict {
   switch (repo.kind) {
     case 'visible':
-      // facts github-api §3: fine-grained tokens "always include read-only access to all public repositories".
+      // ledger github-api §3: fine-grained tokens "always include read-only access to all public repositories".
       return verdict(true, repo.private ? 'GET /repos answered 200' : 'GET /repos answered 200 (public repository: every fine-grained token may read it)');
     case 'hidden':
       return verdict(false, hiddenReason(repo));
@@ -101,7 +101,7 @@ function readClause(read: ProbeResult | null): string {
   return `; read access unknown (${read.reason})`;
 }
 
-/** facts github-api §3: for fine-grained tokens, 404 means a missing permission, the wrong resource owner or a repository not selected. */
+/** ledger github-api §3: for fine-grained tokens, 404 means a missing permission, the wrong resource owner or a repository not selected. */
 function hiddenReason(repo: Extract<RepoEvidence, { kind: 'hidden' }>): string {
   const causes = repo.status === 404 ? ': the repository is not among the token\'s repositories, belongs to another resource owner, or the user cannot see it' : '';
   return `GET /repos answered ${repo.status} (${repo.message})${causes}`;

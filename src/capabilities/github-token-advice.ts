@@ -7,11 +7,11 @@ import type { GithubTokenAdvice } from '../types.js';
  *
  * Sources:
  * - GitHub recommends `GITHUB_TOKEN` for registries with granular permissions (the Container registry is one), and it
- *   publishes packages associated with the workflow's repository (facts ghcr §4.1; github/docs
+ *   publishes packages associated with the workflow's repository (ledger ghcr §4.1; github/docs
  *   publishing-and-installing-a-package-with-github-actions.md).
  * - A package created by `GITHUB_TOKEN` inherits the workflow repository's permission model; uploading to an existing
  *   package needs the workflow's repository to have Write on that package; a package first pushed by hand is not
- *   linked and its "Manage Actions access" must list the repository (UI only) (facts ghcr §4.3, §8).
+ *   linked and its "Manage Actions access" must list the repository (UI only) (ledger ghcr §4.3, §8).
  * - The job must have `permissions: packages: write` when the default is read-only; new organizations and personal
  *   repositories default to read-only (changelog 2023-02-02 "Updating the default GITHUB_TOKEN permissions to
  *   read-only"); the `permissions` key adds access for the workflow whatever the default (changelog 2021-04-20

@@ -3,7 +3,7 @@ import type { Probe } from './probes.js';
 
 /**
  * How one probe answer reads. Pure; never throws. Only GitHub's own denial for fine-grained tokens counts as
- * "denied": 403 `Resource not accessible by personal access token` (facts github-api §3, §10); a 403 for SSO, an
+ * "denied": 403 `Resource not accessible by personal access token` (ledger github-api §3, §10); a 403 for SSO, an
  * organization policy, a lifetime policy or a rate limit says nothing about the permission and is unknown.
  */
 
@@ -18,14 +18,14 @@ export interface ProbeResult {
   reason: string;
 }
 
-/** facts github-api §3, §10 (GitHub Apps get "... by integration", never sent to a PAT). */
+/** ledger github-api §3, §10 (GitHub Apps get "... by integration", never sent to a PAT). */
 export const NOT_ACCESSIBLE_BY_PAT = 'Resource not accessible by personal access token';
 
 /** A permission set of `X-Accepted-GitHub-Permissions`: permission → level. */
 export type PermissionSet = Map<string, string>;
 
 /**
- * `X-Accepted-GitHub-Permissions` (facts github-api §2.3): comma-separated `permission=level` pairs; alternative sets
+ * `X-Accepted-GitHub-Permissions` (ledger github-api §2.3): comma-separated `permission=level` pairs; alternative sets
  * separated by `; `. Null when absent; malformed pairs are skipped.
  */
 export function parseAcceptedPermissions(header: string | null): PermissionSet[] | null {

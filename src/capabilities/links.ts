@@ -6,17 +6,17 @@ import type { RegistryEvidence } from './types.js';
  * Every link crpat prints: settings pages, pre-filled token links and one-click fixes (issue 6). Pure string
  * builders; the checks, the capability map and `crpat secret set` all take their links from here (one source of truth).
  *
- * Sources: classic prefill `?scopes=…&description=…` (facts github-api §5: the docs' own `?scopes=write:packages`
- * workaround; `description` [report]). `default_expires_at` is left out: undocumented by GitHub (facts §5, §11 q10).
- * Fine-grained prefill parameters (facts §5, github/docs managing-your-personal-access-tokens.md "Pre-filling
+ * Sources: classic prefill `?scopes=…&description=…` (ledger github-api §5: the docs' own `?scopes=write:packages`
+ * workaround; `description` [report]). `default_expires_at` is left out: undocumented by GitHub (ledger github-api §5, §11 q10).
+ * Fine-grained prefill parameters (ledger github-api §5, github/docs managing-your-personal-access-tokens.md "Pre-filling
  * fine-grained personal access token details using URL parameters"; removed 2026-05-22 and restored, so it may be
  * unreliable). Settings pages, all [report]:
  * - `https://github.com/orgs/ORG/packages/container/NAME/settings` (xiph/rav1e #3204, iovisor/bcc #4191,
- *   iogrid/iogrid #473 "Manage Actions access"); `…/users/USER/packages/container/NAME/settings` (facts §5,
+ *   iogrid/iogrid #473 "Manage Actions access"); `…/users/USER/packages/container/NAME/settings` (ledger github-api §5,
  *   docker/build-push-action #463). `/org/ORG/…` is a 404 (ferdium/ferdium-server #8).
  * - `https://github.com/organizations/ORG/settings/packages` ("Package creation"; xiph/rav1e #3204,
  *   pandoc/dockerfiles #252; the setting: github/docs configuring-a-packages-access-control-and-visibility.md).
- * - `https://github.com/organizations/ORG/settings/personal-access-tokens` (facts §5).
+ * - `https://github.com/organizations/ORG/settings/personal-access-tokens` (ledger github-api §5).
  */
 
 export interface LinkTarget {
@@ -36,7 +36,7 @@ export function webUrlFor(repoHost: string): string {
 
 /**
  * A classic-token creation page with `scopes` pre-selected and a note (the docs' own `?scopes=write:packages`
- * workaround, facts github-api §5). The raw builder: prefer `classicTokenLink` or `renewalLink`, which pick the scopes.
+ * workaround, ledger github-api §5). The raw builder: prefer `classicTokenLink` or `renewalLink`, which pick the scopes.
  */
 export function newClassicTokenUrl(webUrl: string, scopes: readonly string[], description: string): string {
   const list = scopes.map((scope) => encodeURIComponent(scope).replace(/%3A/gi, ':')).join(',');
@@ -58,7 +58,7 @@ export function classicTokenLink(target: LinkTarget, profile: Profile): string {
 /**
  * Renewing an expiring or expired token: the same scopes it had, plus any the profile needs that it lacked (a
  * renewal that still cannot push would be pointless). Implied duplicates are dropped, GitHub's own normalization
- * (facts github-api §2.3).
+ * (ledger github-api §2.3).
  */
 export function renewalLink(target: LinkTarget, profile: Profile, hadScopes: readonly string[]): string {
   return newClassicTokenUrl(target.webUrl, renewalScopes(hadScopes, profile), noteFor(target, profile));
@@ -71,7 +71,7 @@ export function renewalScopes(hadScopes: readonly string[], profile: Profile): s
 
 /**
  * A fine-grained token pre-filled for the profile's repository permissions on the target's owner. Null for `push`:
- * fine-grained tokens have no Packages permission (facts §5, §9.1), so no fine-grained token can be the push token.
+ * fine-grained tokens have no Packages permission (ledger github-api §5, §9.1), so no fine-grained token can be the push token.
  * The repository itself cannot be pre-selected (no such parameter is documented), and for `deploy` image pushes still
  * need a classic token: say so next to the link.
  */
@@ -79,7 +79,7 @@ export function fineGrainedTokenLink(target: LinkTarget, profile: Profile, optio
   const permissions = profile.capabilities.filter((spec) => spec.needed && spec.fineGrained !== null);
   if (permissions.length === 0) return null;
   const params = new URLSearchParams();
-  params.set('name', `crpat ${profile.id} ${target.owner}/${target.name}`.slice(0, 40)); // facts §5: up to 40 chars
+  params.set('name', `crpat ${profile.id} ${target.owner}/${target.name}`.slice(0, 40)); // ledger github-api §5: up to 40 chars
   params.set('description', `${noteFor(target, profile)}. Select the repository ${target.owner}/${target.name}.`.slice(0, 1024));
   params.set('target_name', target.owner);
   const expires = options.expiresInDays;
@@ -130,7 +130,7 @@ export interface Fix {
 }
 
 /**
- * The most direct fix for a registry refusal (facts ghcr §2, §8, the "what the user must fix" column). Null when the
+ * The most direct fix for a registry refusal (ledger ghcr §2, §8, the "what the user must fix" column). Null when the
  * message is none crpat knows: the report then quotes the registry and links nothing rather than guessing.
  */
 export function registryRefusalFix(refusal: Extract<RegistryEvidence, { kind: 'refused' }>, target: LinkTarget, profile: Profile, ownerIsOrg: boolean | null): Fix | null {

@@ -2,15 +2,15 @@ import { type Answer, isObject } from './evidence.js';
 
 /**
  * The packages REST API read that tells whether the image's package exists and which repository it is linked to
- * (facts ghcr §5). Pure: the path to GET and the reading of its answer.
+ * (ledger ghcr §5). Pure: the path to GET and the reading of its answer.
  *
  * - `GET /orgs/{org}/packages/container/{name}`, `GET /users/{username}/packages/container/{name}` and, for the
  *   token's own namespace, `GET /user/packages/container/{name}` (OpenAPI packages/get-package-for-organization,
  *   -for-user, -for-authenticated-user; the `/users/` one is documented for public packages of a user).
  * - Classic tokens need `read:packages` (OpenAPI descriptions; `write:packages` implies it). Nested names are sent
- *   with `/` percent-encoded (facts ghcr §5.1).
- * - 200 → the `package` schema, whose `repository` is the linked repository or null (facts ghcr §5.3).
- * - 404 `Package not found.` → absent or not visible: the API does not tell which (facts ghcr §5.3).
+ *   with `/` percent-encoded (ledger ghcr §5.1).
+ * - 200 → the `package` schema, whose `repository` is the linked repository or null (ledger ghcr §5.3).
+ * - 404 `Package not found.` → absent or not visible: the API does not tell which (ledger ghcr §5.3).
  */
 
 export type PackageEvidence =

@@ -7,7 +7,7 @@ import type { CapabilityName } from './types.js';
  * - a read permission: a GET the permission governs (200 = granted, 403 = denied);
  * - a write permission: a request that must pass GitHub's permission check and then fail, on a target that cannot
  *   exist or with a body that cannot validate: 403 `Resource not accessible by personal access token` = denied
- *   (facts github-api §3, §10); 404 (no such target) or 422 (validation failed) = the check was passed, so granted.
+ *   (ledger github-api §3, §10); 404 (no such target) or 422 (validation failed) = the check was passed, so granted.
  *
  * The 403-before-validation order is what public token analyzers rely on: trufflesecurity/trufflehog
  * pkg/analyzer/analyzers/github/finegrained/finegrained.go (e.g. a workflow dispatch on a random file name: "403 →

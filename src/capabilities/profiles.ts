@@ -3,12 +3,12 @@ import type { CapabilityName, ProfileId } from './types.js';
 /**
  * What a target needs, per profile. Pure data.
  *
- * `push` is the core verdict: `packages:write` on the image (facts ghcr §4.2: the one scope a push needs; `repo` is not
+ * `push` is the core verdict: `packages:write` on the image (ledger ghcr §4.2: the one scope a push needs; `repo` is not
  * needed for the Container registry).
  *
  * `deploy` is the tutorial's deployment setup on the target repository: Contents (read and write), Metadata (read),
  * Actions (read and write), Deployments (read and write), Environments (read and write), Packages (read and write).
- * Each `:write` row covers its read level too (`write` implies `read`, facts github-api §5).
+ * Each `:write` row covers its read level too (`write` implies `read`, ledger github-api §5).
  *
  * The tutorial also asks for organization administration. It is listed with `needed: false`: no endpoint the deploy
  * workflow uses requires it (the fine-grained permission list puts only organization settings under it: updating or
@@ -23,7 +23,7 @@ export interface CapabilitySpec {
   needed: boolean;
   /** Short label for the human table, e.g. "Contents (read and write)". */
   label: string;
-  /** The fine-grained permission and level (prefill parameter, facts github-api §5); null when none exists. */
+  /** The fine-grained permission and level (prefill parameter, ledger github-api §5); null when none exists. */
   fineGrained: { permission: string; level: 'read' | 'write' } | null;
   /** Only meaningful when the repository's owner is an organization. */
   organizationOnly?: boolean;
@@ -42,7 +42,7 @@ const PACKAGES: CapabilitySpec = {
   name: 'packages:write',
   needed: true,
   label: 'Packages (read and write)',
-  // facts github-api §5, §9.1: the fine-grained permission list has no packages permission.
+  // ledger github-api §5, §9.1: the fine-grained permission list has no packages permission.
   fineGrained: null,
 };
 

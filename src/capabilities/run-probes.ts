@@ -8,7 +8,7 @@ import type { CapabilityName } from './types.js';
  * Sends the probes of a plan, one at a time, through an injected request function. The only IO in src/capabilities.
  *
  * Serially, with a pause before every mutating request after the first: GitHub asks clients to make requests
- * serially and to "wait at least one second between each request" that mutates (facts github-api §8,
+ * serially and to "wait at least one second between each request" that mutates (ledger github-api §8,
  * best-practices-for-using-the-rest-api.md). A rate-limit answer stops the run: the remaining probes are not sent.
  */
 

@@ -1,7 +1,7 @@
 /**
  * The capability map's shapes (issue 6). A capability is one thing a profile may need the token to do on the target,
  * named `permission:level` the way fine-grained tokens and `X-Accepted-GitHub-Permissions` spell it
- * (facts github-api §2.3), e.g. `contents:write`; `packages:write` stands for the classic scope of the same name.
+ * (ledger github-api §2.3), e.g. `contents:write`; `packages:write` stands for the classic scope of the same name.
  */
 
 /**
@@ -20,17 +20,17 @@ export type CapabilityName =
   | 'environments:write'
   | 'organization_administration:write';
 
-/** A repository role as GitHub names it (facts github-api §3: `permissions` mirrors it). */
+/** A repository role as GitHub names it (ledger github-api §3: `permissions` mirrors it). */
 export type Role = 'read' | 'triage' | 'write' | 'maintain' | 'admin';
 
 /** What `GET /repos/{owner}/{repo}` established (see `repoEvidence()` in evidence.ts). */
 export type RepoEvidence =
   | {
       kind: 'visible';
-      /** `private` from the body; `internal` repositories count as private (facts github-api §3). */
+      /** `private` from the body; `internal` repositories count as private (ledger github-api §3). */
       private: boolean;
       ownerIsOrg: boolean;
-      /** The user's role from `permissions`; null when the body carried none (facts github-api §3). */
+      /** The user's role from `permissions`; null when the body carried none (ledger github-api §3). */
       role: Role | null;
     }
   | { kind: 'hidden'; status: number; message: string }

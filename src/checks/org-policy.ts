@@ -27,7 +27,7 @@ type Lifetime = Extract<ApiMeaning, { kind: 'lifetime-policy' }>;
 
 /**
  * The organization's access policies: classic bans, lifetime limits (organization or enterprise), IP allow lists
- * (facts github-api §4; docs/github-behaviour.md#classic-token-lifetime-policy, #ip-allow-list). The registries enforce
+ * (ledger github-api §4; docs/github-behaviour.md#classic-token-lifetime-policy, #ip-allow-list). The registries enforce
  * the same policies: their refusal is read too.
  */
 export function judgeOrgPolicy(inputs: PolicyInputs): Finding {

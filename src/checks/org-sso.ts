@@ -6,7 +6,7 @@ import { repoFacts } from './repo-facts.js';
 import { guideLine } from './guide.js';
 import { type Check, finding } from './types.js';
 
-/** SAML SSO: a 403 with `X-GitHub-SSO: required; url=...` on the repository (facts github-api §4.4). */
+/** SAML SSO: a 403 with `X-GitHub-SSO: required; url=...` on the repository (ledger github-api §4.4). */
 export function judgeOrgSso(repo: ApiOutcome, target: RepoTarget, webUrl: string): Finding {
   const id = 'org.sso';
   const meaning = classifyApi(repo);

@@ -19,7 +19,7 @@ export interface LoginContext {
 }
 
 /**
- * The registry's token service: ghcr answers 403 DENIED "denied" to a bad credential (facts ghcr §1.3), and also, at
+ * The registry's token service: ghcr answers 403 DENIED "denied" to a bad credential (ledger ghcr §1.3), and also, at
  * times, to one the REST API accepts (docs/github-behaviour.md#token-service-denied): then it is never called invalid.
  */
 export function judgeRegistryLogin(login: LoginOutcome, shape: TokenShape, registryHost: string, links: Links, context?: LoginContext): Finding {

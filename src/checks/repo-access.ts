@@ -8,7 +8,7 @@ import { repoFacts } from './repo-facts.js';
 import { guideLine } from './guide.js';
 import { type Check, finding } from './types.js';
 
-/** `GET /repos/{owner}/{repo}`: 404 hides private repositories from those who cannot see them (facts github-api §3). */
+/** `GET /repos/{owner}/{repo}`: 404 hides private repositories from those who cannot see them (ledger github-api §3). */
 export function judgeRepoAccess(repo: ApiOutcome, user: ApiOutcome, shape: TokenShape, target: RepoTarget, webUrl: string): Finding {
   const id = 'repo.access';
   const full = `${target.owner}/${target.name}`;

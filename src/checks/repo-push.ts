@@ -12,7 +12,7 @@ import { type Check, finding } from './types.js';
 const PACKAGE_RIGHTS = new Set(['write-package', 'create-package', 'insufficient-scope']);
 
 /**
- * The user's role from `permissions` (the user's, not necessarily the token's: facts github-api §3, open question 5).
+ * The user's role from `permissions` (the user's, not necessarily the token's: ledger github-api §3, open question 5).
  * Package rights are not the repository role (docs/github-behaviour.md#package-rights): a role below Write fails only
  * when the registry refused for the package's rights (the package then inherits the repository's access); when the
  * registry opened the upload the package grants the user directly, and the role only warns.

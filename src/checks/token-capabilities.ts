@@ -101,7 +101,7 @@ function fixFor(input: CapabilityInputs, missing: readonly Capability[]): string
       const grant = facts
         ? `Give the token ${labels.join(', ')} (Read and write) under Repository permissions at ${fineGrainedTokensListLink(target.webUrl)}`
         : `Select ${full} among the token's repositories (resource owner ${target.owner}) at ${fineGrainedTokensListLink(target.webUrl)}`;
-      // Image pushes need a classic token whatever its permissions (facts ghcr §4.1): one classic token can do both.
+      // Image pushes need a classic token whatever its permissions (ledger ghcr §4.1): one classic token can do both.
       return `${grant}${prefilled ? `, or create one pre-filled for ${profile.id}: ${prefilled}` : ''}. Pushing images needs a classic token anyway, and one with ${profile.classicScopes.join(' and ')} does both: ${classicTokenLink(target, profile)}`;
     }
     default:

@@ -12,7 +12,7 @@ const DAY_MS = 86_400_000;
 /** `token.expiry` warns within this many days unless told otherwise (`expiryWarnDays`, the Action's `warn-days`). */
 export const DEFAULT_EXPIRY_WARN_DAYS = 7;
 
-/** Reads `github-authentication-token-expiration`; absent means the token does not expire (facts github-api §2.3). */
+/** Reads `github-authentication-token-expiration`; absent means the token does not expire (ledger github-api §2.3). */
 export function judgeTokenExpiry(
   user: ApiOutcome,
   now: Date,

@@ -4,7 +4,7 @@ import { classicTokenLink } from '../capabilities/links.js';
 import { guideLine } from './guide.js';
 import { type Check, finding, type Links, linksOf } from './types.js';
 
-/** Offline: the kind from the prefix, the shape and the built-in checksum (facts github-api §1). */
+/** Offline: the kind from the prefix, the shape and the built-in checksum (ledger github-api §1). */
 export function judgeTokenFormat(shape: TokenShape, links: Links): Finding {
   const id = 'token.format';
   const create = classicTokenLink(links.target, links.profile);

@@ -11,7 +11,7 @@ import type { Finding } from '../types.js';
 import { guideLine } from './guide.js';
 import { type Check, finding, type Links, linksOf } from './types.js';
 
-const NEEDED = 'write:packages'; // the only scope a ghcr push needs; `repo` is not (facts ghcr §4.2)
+const NEEDED = 'write:packages'; // the only scope a ghcr push needs; `repo` is not (ledger ghcr §4.2)
 const OAUTH_NOTE = "An OAuth token's scopes are those the app that obtained it asked for; they cannot be edited.";
 
 /**
@@ -25,7 +25,7 @@ export function judgeTokenScopes(user: ApiOutcome, shape: TokenShape, links: Lin
   const authorize = ssoReauthorizeNote(links.target.webUrl, links.target.owner, sso);
   const create = classicTokenLink(links.target, links.profile);
   if (shape.kind === 'fine-grained') {
-    // Documented as unsupported (facts github-api §9.1, ghcr §4.1): fail, unless the registry itself opened the upload.
+    // Documented as unsupported (ledger github-api §9.1, ghcr §4.1): fail, unless the registry itself opened the upload.
     const accepted = push?.kind === 'opened';
     return finding(
       id,

@@ -7,7 +7,7 @@ import { classicTokenLink } from '../capabilities/links.js';
 import { guideLine } from './guide.js';
 import { type Check, finding, type Links, linksOf } from './types.js';
 
-/** `GET /user`: only a 401 means the token is invalid (facts github-api §2.4, §9.7). */
+/** `GET /user`: only a 401 means the token is invalid (ledger github-api §2.4, §9.7). */
 export function judgeTokenValid(user: ApiOutcome, shape: TokenShape, links: Links): Finding {
   const id = 'token.valid';
   const meaning = classifyApi(user);

@@ -112,7 +112,7 @@ const WHY_NOT_ARGV =
 export const TOKEN_REFUSED = `--token is refused: ${WHY_NOT_ARGV}`;
 const TOKEN_ARGUMENT_REFUSED = `a token as an argument is refused: ${WHY_NOT_ARGV}`;
 
-/** GitHub token prefixes (shared/facts/github-api.md §1.1): an argument that starts with one is never echoed. */
+/** GitHub token prefixes (ledger github-api §1.1): an argument that starts with one is never echoed. */
 const LOOKS_LIKE_TOKEN = /^(gh[pousr]_|github_pat_)/;
 const HELP_HINT = '(see crpat --help)';
 const BOOLEAN_FLAGS = new Set(['--token-stdin', '--json', '--yes', '--force', '--quiet', '--verbose', '--no-color', '--help', '--version']);

@@ -47,7 +47,7 @@ export interface LinkPlan {
 
 /**
  * The links for `flags`. The web host is `--repo`'s (GitHub Enterprise Server, GHE.com), else the web root of
- * `--api-url` / `GITHUB_API_URL` (facts github-api §6), else github.com. Bad input is a one-line `UsageError`.
+ * `--api-url` / `GITHUB_API_URL` (ledger github-api §6), else github.com. Bad input is a one-line `UsageError`.
  */
 export function linkPlan(flags: LinkFlags, env: Env): LinkPlan {
   const profile = PROFILES[flags.for ?? 'push'];
@@ -71,7 +71,7 @@ export function linkPlan(flags: LinkFlags, env: Env): LinkPlan {
 
 /**
  * Without a repository: the same scopes and permissions, a note without a target, and no resource owner on the
- * fine-grained page (GitHub then defaults to the signed-in user, facts github-api §5). The permissions themselves come
+ * fine-grained page (GitHub then defaults to the signed-in user, ledger github-api §5). The permissions themselves come
  * from `fineGrainedTokenLink`, so the profile's list is read in one place.
  */
 function untargetedLinks(webUrl: string, profile: Profile): TokenLinks {

@@ -2,7 +2,7 @@ import { err, ok, type Result } from '../result.js';
 import { parseRepoTarget } from '../target/parse.js';
 import type { RepoTarget } from '../types.js';
 
-/** GitHub token prefixes (shared/facts/github-api.md §1.1): a line starting with one was pasted by mistake. */
+/** GitHub token prefixes (ledger github-api §1.1): a line starting with one was pasted by mistake. */
 const LOOKS_LIKE_TOKEN = /^(gh[pousr]_|github_pat_)/;
 
 /** A file larger than this is not a list of repositories (1,000 targets fit in far less). */

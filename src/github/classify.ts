@@ -7,7 +7,7 @@ import { parseRateLimit, parseSsoHeader } from './headers.js';
 
 /**
  * What a REST answer means, decided by message, headers and status together, never by status alone
- * (facts github-api §9.8: a 403 can be a rate limit, SSO, a policy ban or a missing permission).
+ * (ledger github-api §9.8: a 403 can be a rate limit, SSO, a policy ban or a missing permission).
  */
 export type ApiMeaning =
   | { kind: 'ok' }
@@ -31,7 +31,7 @@ export type ApiMeaning =
   | { kind: 'unexpected'; status: number; message: string }
   | { kind: 'network'; message: string; error: NetError };
 
-// Exact strings: facts github-api §2.4, §4.1, §4.3, §4.4, §8, §10.
+// Exact strings: ledger github-api §2.4, §4.1, §4.3, §4.4, §8, §10.
 const SAML = /Resource protected by organization SAML enforcement/i;
 const CLASSIC_BAN = /forbids access via a personal access token \(classic\)/i;
 const LIFETIME = /forbids access via a (fine-grained personal access tokens|personal access tokens \(classic\)) if the token's lifetime is greater than (\d+) days/i;
@@ -43,7 +43,7 @@ const MANAGED_USER = /As an Enterprise Managed User, you cannot access this cont
 const LOCKOUT = /Maximum number of login attempts exceeded/i;
 const INTEGRATION = /Resource not accessible by integration/i;
 const RATE = /rate limit/i;
-const SECONDARY = /\bsecondary rate\b/i; // octokit/plugin-throttling's test (facts github-api §8)
+const SECONDARY = /\bsecondary rate\b/i; // octokit/plugin-throttling's test (ledger github-api §8)
 const NO_BODY = new Set([204, 205]);
 
 export function classifyApi(outcome: ApiOutcome): ApiMeaning {
@@ -138,7 +138,7 @@ function onAll(retried: RetryNote | null): string {
   return retried ? ` (${retried.attempts} attempts)` : '';
 }
 
-/** Which limit, GitHub's own words, whether crpat waited, and when to try again (facts github-api §8). */
+/** Which limit, GitHub's own words, whether crpat waited, and when to try again (ledger github-api §8). */
 function rateLimitText(meaning: Extract<ApiMeaning, { kind: 'rate-limited' }>): string {
   const which = meaning.secondary
     ? "GitHub's secondary rate limit stopped the request"

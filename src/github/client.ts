@@ -8,7 +8,7 @@ export type ApiOutcome =
 
 export type ApiGet = (route: string, params?: Record<string, string>) => Promise<ApiOutcome>;
 
-const API_VERSION = '2022-11-28'; // facts github-api §2.1: pin the version; 2022-11-28 is supported until at least 2027
+const API_VERSION = '2022-11-28'; // ledger github-api §2.1: pin the version; 2022-11-28 is supported until at least 2027
 
 /**
  * The GET client the checks use: a GitHub REST client built on @octokit/request, with our guarded fetch underneath.

@@ -1,6 +1,6 @@
 import { clean } from '../text.js';
 /**
- * GitHub's REST error envelope `{"message", "documentation_url", "status"}` (shared/facts/github-api.md §10;
+ * GitHub's REST error envelope `{"message", "documentation_url", "status"}` (ledger github-api §10;
  * `status` is a string since 2024, absent in older bodies, §2.4). Pure; never throws.
  */
 

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../result.js';
 
 /**
- * Parsers for the GitHub REST response headers crpat reads (shared/facts/github-api.md §2.3, §8).
+ * Parsers for the GitHub REST response headers crpat reads (ledger github-api §2.3, §8).
  * Pure; never throw; `null` means "header absent" unless stated otherwise.
  */
 

@@ -2,7 +2,7 @@ import { err, ok, type Result } from '../result.js';
 
 /**
  * `WWW-Authenticate` from a registry, e.g.
- * `Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:user/image:pull"` (shared/facts/ghcr.md
+ * `Bearer realm="https://ghcr.io/token",service="ghcr.io",scope="repository:user/image:pull"` (ledger ghcr
  * §1.1) or distribution's `…,error="insufficient_scope"` (§7.4). RFC 9110 §11.2 (was RFC 7235) auth-params:
  * quoted strings with `\` escapes and commas or spaces inside, parameter names case-insensitive.
  * Only the first challenge is returned. Pure; never throws.

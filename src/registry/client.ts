@@ -20,13 +20,13 @@ export interface RegistryClient {
   memo?: RegistryMemo;
 }
 
-// ghcr.io's challenge is known (facts ghcr §1.1), so the /v2/ ping is skipped: one round trip fewer.
+// ghcr.io's challenge is known (ledger ghcr §1.1), so the /v2/ ping is skipped: one round trip fewer.
 const KNOWN_REALMS: Record<string, Realm> = { 'ghcr.io': { url: 'https://ghcr.io/token', service: 'ghcr.io' } };
 
-// ghcr.io answers 405 to a cancel and lets the empty session expire (facts ghcr §3.2): the DELETE is not sent there.
+// ghcr.io answers 405 to a cancel and lets the empty session expire (ledger ghcr §3.2): the DELETE is not sent there.
 const KNOWN_NO_CANCEL: Record<string, number> = { 'ghcr.io': 405 };
 
-// ghcr ignores the Basic user name and reads the password (facts ghcr §1.3); any non-empty name works.
+// ghcr ignores the Basic user name and reads the password (ledger ghcr §1.3); any non-empty name works.
 // A fixed one lets the registry exchange start at once instead of waiting for GET /user.
 const BASIC_USER = 'crpat';
 
@@ -164,7 +164,7 @@ async function cancelUpload(client: RegistryClient, repository: string, location
 async function sendCancel(client: RegistryClient, repository: string, target: URL, login: LoginOutcome): Promise<CancelOutcome> {
   try {
     let response = await sendDelete(client, target, login.kind === 'token' ? login.bearer : null);
-    // distribution needs the `delete` action to cancel (facts ghcr §7.3): ask for it once, then retry.
+    // distribution needs the `delete` action to cancel (ledger ghcr §7.3): ask for it once, then retry.
     if (response.status === 401 && login.kind === 'token' && /\bdelete\b/.test(response.headers.get('www-authenticate') ?? '')) {
       const again = await requestToken(client, login.realm, `repository:${repository}:delete`);
       if (again.kind === 'token') response = await sendDelete(client, target, again.bearer);

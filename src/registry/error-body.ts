@@ -1,7 +1,7 @@
 import { clean } from '../text.js';
 
 /**
- * The registry error body `{"errors":[{"code","message","detail"}]}` (OCI distribution spec; shared/facts/ghcr.md
+ * The registry error body `{"errors":[{"code","message","detail"}]}` (OCI distribution spec; ledger ghcr
  * §2, §3.1). ghcr puts the reason in `message`, e.g. `permission_denied: write_package`. Pure; never throws.
  */
 

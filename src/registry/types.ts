@@ -27,7 +27,7 @@ export type LoginOutcome =
 export type CancelOutcome =
   | { kind: 'cancelled' } // the registry removed the session
   | { kind: 'unsupported'; status: number } // ghcr: 405; the session expires on its own
-  // not sent: the registry is known not to cancel (ghcr.io: 405, facts ghcr §3.2), or answered `status` to an earlier
+  // not sent: the registry is known not to cancel (ghcr.io: 405, ledger ghcr §3.2), or answered `status` to an earlier
   // cancel in this run; the session expires on its own
   | { kind: 'skipped'; status: number; because: 'known' | 'earlier' }
   | { kind: 'not-cancelled'; reason: string }; // any other answer; the session is left to expire

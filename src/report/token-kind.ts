@@ -2,7 +2,7 @@ import type { TokenKind } from '../types.js';
 
 /**
  * How the report names each kind of token, and the prefix it shows in place of the token, when the caller has only the
- * report (which never holds the token). Labels as in token/recognize.ts; prefixes: shared/facts/github-api.md §1.1.
+ * report (which never holds the token). Labels as in token/recognize.ts; prefixes: ledger github-api §1.1.
  */
 export const TOKEN_KIND_DISPLAY: Record<TokenKind, { prefix: string; label: string }> = {
   classic: { prefix: 'ghp_', label: 'classic personal access token' },

@@ -37,7 +37,7 @@ export interface SetActionsSecretOptions extends SecretPlace {
   selectedRepositories?: string[];
 }
 
-/** 201 when the secret was created, 204 when an existing one was updated (facts github-api §7). */
+/** 201 when the secret was created, 204 when an existing one was updated (ledger github-api §7). */
 export interface SetActionsSecretResult {
   status: 201 | 204;
   created: boolean;

@@ -1,10 +1,10 @@
 import { err, ok, type Result } from '../result.js';
 
-/** The secret name crpat stores the token under: the one GitHub's own docs use for the registry (facts §6). */
+/** The secret name crpat stores the token under: the one GitHub's own docs use for the registry (ledger github-api §6). */
 export const DEFAULT_SECRET_NAME = 'CR_PAT';
 
 /**
- * Checks an Actions secret name against GitHub's rules (facts github-api §7): only letters, digits and `_`, not
+ * Checks an Actions secret name against GitHub's rules (ledger github-api §7): only letters, digits and `_`, not
  * starting with a digit or with `GITHUB_`. Names are case-insensitive; GitHub shows them in upper case.
  */
 export function validateSecretName(name: string): Result<string> {

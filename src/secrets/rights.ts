@@ -1,13 +1,13 @@
 /**
  * What a credential needs to write an Actions secret, in words, from the OpenAPI description in @octokit/openapi
- * 23.0.2 and facts github-api §7:
+ * 23.0.2 and ledger github-api §7:
  * - `actions/create-or-update-repo-secret`: "Authenticated users must have collaborator access to a repository to
  *   create, update, or read secrets. OAuth tokens and personal access tokens (classic) need the `repo` scope to use
  *   this endpoint." Write access is what it takes in practice ([report] cli/cli #7100).
  * - `actions/create-or-update-org-secret`: "You must authenticate using an access token with the `admin:org` scope to
  *   use this endpoint. GitHub Apps must have the `secrets` organization permission to use this endpoint."
- * - Fine-grained tokens: the "Secrets" permission, read and write ([inferred] strings, facts §11 q9).
- * - `GITHUB_TOKEN` cannot manage secrets ([report] facts §7).
+ * - Fine-grained tokens: the "Secrets" permission, read and write ([inferred] strings, ledger github-api §11 q9).
+ * - `GITHUB_TOKEN` cannot manage secrets ([report] ledger github-api §7).
  */
 export type SecretLevel = 'repository' | 'organization';
 
@@ -24,7 +24,7 @@ export function scopeNeeded(level: SecretLevel): 'repo' | 'admin:org' {
 
 /**
  * The web root for an API URL: `https://api.github.com` → `https://github.com`, `https://HOST/api/v3` →
- * `https://HOST`, `https://api.SUB.ghe.com` → `https://SUB.ghe.com` (facts github-api §6); anything else as is.
+ * `https://HOST`, `https://api.SUB.ghe.com` → `https://SUB.ghe.com` (ledger github-api §6); anything else as is.
  */
 export function webUrlForApi(apiUrl: string): string {
   const url = new URL(apiUrl);

@@ -12,7 +12,7 @@ const KEY_BYTES = 32;
 /**
  * Encrypts `value` (UTF-8) for GitHub as a libsodium sealed box (`crypto_box_seal`) with the repository's or
  * organization's public key, and returns it in standard padded base64, as the secrets API requires
- * (facts github-api §7; github/docs "Encrypting secrets for the REST API"). Throws a TypeError on a malformed key.
+ * (ledger github-api §7; github/docs "Encrypting secrets for the REST API"). Throws a TypeError on a malformed key.
  */
 export async function sealSecret(value: string, publicKeyBase64: string): Promise<string> {
   const sodium = await loadSodium();

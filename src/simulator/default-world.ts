@@ -141,9 +141,9 @@ export function createDefaultWorld(options: { now?: Date } = {}): World {
       { owner: 'octoent-apps', name: 'portal', id: 7_700_002, private: true, collaborators: { mona_octoent: 'write' } },
     ],
     packages: [
-      // Linked to its repository and inheriting its access: repo admins/writers may push (facts ghcr §4.3).
+      // Linked to its repository and inheriting its access: repo admins/writers may push (ledger ghcr §4.3).
       { owner: 'acme', name: 'private-app', writers: [], inheritsFrom: 'acme/private-app' },
-      // First pushed by hubot by hand, not linked: only hubot may write (facts ghcr §2 `write_package`).
+      // First pushed by hubot by hand, not linked: only hubot may write (ledger ghcr §2 `write_package`).
       { owner: 'acme', name: 'legacy-app', writers: ['hubot'] },
       // Not linked; grants monalisa Write directly although her repository role is read (docs/github-behaviour.md#package-rights).
       { owner: 'acme', name: 'shared-images', writers: ['monalisa'] },

@@ -1,6 +1,6 @@
 /**
  * A faithful fake of the api.github.com endpoints crpat calls and of ghcr.io's registry side, on real `node:http`
- * servers on 127.0.0.1. Behaviour comes from /work/shared/facts (github-api.md, ghcr.md); `crpat demo` and the
+ * servers on 127.0.0.1. Behaviour comes from docs/github-behaviour.md and the public sources it lists; `crpat demo` and the
  * tests run against it.
  */
 export { startSimulator, type Simulator, type StartSimulatorOptions } from './start-simulator.js';

@@ -1,18 +1,18 @@
 /**
- * Every GitHub / ghcr.io string the simulator sends, copied exactly from /work/shared/facts (never invented).
- * Each entry names its facts section; [inferred] marks a choice where the facts are silent.
+ * Every GitHub / ghcr.io string the simulator sends, copied exactly from the public sources in docs/github-behaviour.md (never invented).
+ * Each entry names its ledger section or entry (docs/github-behaviour.md); [inferred] marks a choice where the sources are silent.
  */
 
 export const DOCS = {
-  /** facts github-api §2.4 */
+  /** ledger github-api §2.4 */
   rest: 'https://docs.github.com/rest',
-  /** facts github-api §2.2 */
+  /** ledger github-api §2.2 */
   getAuthenticatedUser: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
-  /** facts github-api §3 */
+  /** ledger github-api §3 */
   getRepository: 'https://docs.github.com/rest/repos/repos#get-a-repository',
   /** [inferred] anchor of `users/get-by-username`, same scheme as the two above */
   getUser: 'https://docs.github.com/rest/users/users#get-a-user',
-  /** facts github-api §4.4 */
+  /** ledger github-api §4.4 */
   saml: 'https://docs.github.com/articles/authenticating-to-a-github-organization-with-saml-single-sign-on/',
   /** OpenAPI externalDocs of `actions/get-repo-public-key` */
   repoPublicKey: 'https://docs.github.com/rest/actions/secrets#get-a-repository-public-key',
@@ -26,33 +26,33 @@ export const DOCS = {
   orgSecret: 'https://docs.github.com/rest/actions/secrets#get-an-organization-secret',
   /** OpenAPI externalDocs of `actions/create-or-update-org-secret` (an older URL form, as GitHub ships it) */
   putOrgSecret: 'https://docs.github.com/rest/reference/actions#create-or-update-an-organization-secret',
-  /** [inferred] GitHub's "follow redirects" advice (facts github-api §8); the real 301 wording is open question 8 */
+  /** [inferred] GitHub's "follow redirects" advice (ledger github-api §8); the real 301 wording is open question 8 */
   redirects: 'https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api#follow-redirects',
 } as const;
 
 export const REST = {
-  /** facts github-api §2.4 */
+  /** ledger github-api §2.4 */
   badCredentials: 'Bad credentials',
-  /** facts github-api §2.4 */
+  /** ledger github-api §2.4 */
   requiresAuthentication: 'Requires authentication',
-  /** facts github-api §2.2 */
+  /** ledger github-api §2.2 */
   notAccessibleByIntegration: 'Resource not accessible by integration',
-  /** facts github-api §3 */
+  /** ledger github-api §3 */
   notFound: 'Not Found',
-  /** facts github-api §2.1 */
+  /** ledger github-api §2.1 */
   userAgentRequired:
     'Request forbidden by administrative rules. Please make sure your request has a User-Agent header.',
-  /** facts github-api §10 ("Moved Permanently" is [inferred wording] there) */
+  /** ledger github-api §10 ("Moved Permanently" is [inferred wording] there) */
   movedPermanently: 'Moved Permanently',
-  /** facts github-api §4.4 (current form, classic PAT) */
+  /** ledger github-api §4.4 (current form, classic PAT) */
   samlClassic:
     'Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.',
-  /** facts github-api §4.4 (variant "... your OAuth token access ..." for OAuth tokens) */
+  /** ledger github-api §4.4 (variant "... your OAuth token access ..." for OAuth tokens) */
   samlOAuth: 'Resource protected by organization SAML enforcement. You must grant your OAuth token access to this organization.',
-  /** facts github-api §4.1 */
+  /** ledger github-api §4.1 */
   classicBanned: (org: string) =>
     `\`${org}\` forbids access via a personal access token (classic). Please use a GitHub App, OAuth App, or a personal access token with fine-grained permissions.`,
-  /** facts github-api §4.3 (GitHub's own grammar "a ... tokens") */
+  /** ledger github-api §4.3 (GitHub's own grammar "a ... tokens") */
   lifetime: (org: string, days: number, tokenId: number) =>
     `The '${org}' organization forbids access via a fine-grained personal access tokens if the token's lifetime is greater than ${days} days. Please adjust your token's lifetime at the following URL: https://github.com/settings/personal-access-tokens/${tokenId}`,
   /** docs/github-behaviour.md#classic-token-lifetime-policy (bristol-supercomputing's notes; enterprise form reported 2026-08-11) */
@@ -65,15 +65,15 @@ export const REST = {
   managedUser: 'Unauthorized: As an Enterprise Managed User, you cannot access this content',
 } as const;
 
-/** The Actions secrets endpoints (facts github-api §7). Sources per entry; none of these strings is in the facts. */
+/** The Actions secrets endpoints (ledger github-api §7). Sources per entry; the ledger sections cite none of these strings. */
 export const SECRETS = {
   /** [report] github/docs #29818 (2023), #8338; cli/cli #2845 (org endpoint without `admin:org`, 2021) */
   mustHaveAdminRights: 'Must have admin rights to Repository.',
   /** [report] cli/cli #8810 (2024, `GET /orgs/{org}/actions/secrets` by an owner whose token lacked `admin:org`) */
   orgForbidden: 'You must be an org admin or have the actions secrets fine-grained permission.',
-  /** facts github-api §3, §10 */
+  /** ledger github-api §3, §10 */
   notAccessibleByPat: 'Resource not accessible by personal access token',
-  /** facts github-api §3 (GitHub Apps' variant) */
+  /** ledger github-api §3 (GitHub Apps' variant) */
   notAccessibleByIntegration: REST.notAccessibleByIntegration,
   /** [inferred] GitHub's answer to a body that is not JSON */
   problemsParsingJson: 'Problems parsing JSON',
@@ -82,27 +82,27 @@ export const SECRETS = {
 } as const;
 
 export const GHCR = {
-  /** facts ghcr §1.1, §1.3 (no credentials; Bearer on /token) */
+  /** ledger ghcr §1.1, §1.3 (no credentials; Bearer on /token) */
   authenticationRequired: 'authentication required',
-  /** facts ghcr §1.3 (bad, expired, revoked PAT at the token endpoint) */
+  /** ledger ghcr §1.3 (bad, expired, revoked PAT at the token endpoint) */
   denied: 'denied',
-  /** facts ghcr §1.3 (anonymous token request for a private/missing package) */
+  /** ledger ghcr §1.3 (anonymous token request for a private/missing package) */
   requestedAccessDenied: 'requested access to the resource is denied',
-  /** facts ghcr §1.4 (Basic sent straight to /v2/...) */
+  /** ledger ghcr §1.4 (Basic sent straight to /v2/...) */
   invalidToken: 'invalid token',
-  /** facts ghcr §2 */
+  /** ledger ghcr §2 */
   unauthenticated: 'unauthenticated: User cannot be authenticated with the token provided.',
-  /** facts ghcr §2, §8 */
+  /** ledger ghcr §2, §8 */
   scopes: 'permission_denied: The token provided does not match expected scopes.',
-  /** facts ghcr §2, §8 */
+  /** ledger ghcr §2, §8 */
   writePackage: 'permission_denied: write_package',
-  /** facts ghcr §2, §8 */
+  /** ledger ghcr §2, §8 */
   createPackage: 'permission_denied: create_package',
-  /** facts ghcr §2 (GITHUB_TOKEN row, unprefixed form) */
+  /** ledger ghcr §2 (GITHUB_TOKEN row, unprefixed form) */
   installationWrite: 'installation not allowed to Write organization package',
-  /** facts ghcr §8 (GitHub App installation token row, prefixed form) */
+  /** ledger ghcr §8 (GitHub App installation token row, prefixed form) */
   installationCreate: 'permission_denied: installation not allowed to Create organization package',
-  /** facts ghcr §2 (single report), prefixed as the brief and §2 show */
+  /** ledger ghcr §2 (single report), prefixed as the brief and §2 show */
   classicBanned: (org: string) => `permission_denied: ${REST.classicBanned(org)}`,
   /** docs/github-behaviour.md#classic-token-lifetime-policy: npm.pkg.github.com's form (infosupport/huddle#15); ghcr's [inferred] */
   classicLifetime: (by: 'organization' | 'enterprise', name: string, days: number) => `permission_denied: ${REST.classicLifetime(by, name, days)}`,
@@ -115,6 +115,6 @@ export const GHCR = {
     'permission_denied: unable to connect to authzd server: twirp error bad_route: Error from intermediary with HTTP status code 404 "Not Found"',
   /** docs/github-behaviour.md#ghcr-rate-limit (chainguard-images/images#173): code TOOMANYREQUESTS */
   rateLimited: 'retry-after: 10.305464ms, allowed: 2000/minute',
-  /** [inferred] facts ghcr §2/§9 q2: the 405 body on upload cancel is unconfirmed */
+  /** [inferred] ledger ghcr §2/§9 q2: the 405 body on upload cancel is unconfirmed */
   unsupported: 'The operation is unsupported.',
 } as const;

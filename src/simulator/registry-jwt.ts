@@ -1,6 +1,6 @@
 import { createPrivateKey, randomBytes, sign, X509Certificate } from 'node:crypto';
 
-/** One `access` entry of a registry token: the actions granted on one repository (facts §7.1). */
+/** One `access` entry of a registry token: the actions granted on one repository (ledger github-api §7.1). */
 export interface RegistryAccess {
   type: 'repository';
   /** Repository name as the registry routes it, e.g. `octo-org/my-app` (lower case). */
@@ -38,7 +38,7 @@ export interface RegistryTokenSignerOptions {
 export type RegistryTokenSigner = (claims: RegistryTokenClaims) => string;
 
 /**
- * Builds a signer for Docker Registry v2 bearer tokens that distribution 2.8.2 accepts (facts §7.2):
+ * Builds a signer for Docker Registry v2 bearer tokens that distribution 2.8.2 accepts (ledger github-api §7.2):
  * ES256 JWT, header `{alg, typ, x5c}`, claims `iss, sub, aud, exp, nbf, iat, jti, access`, `aud` a JSON string
  * (2.8.2 cannot parse an array), signature raw r||s. Key and certificate are checked once, here.
  *

@@ -2,7 +2,7 @@ import type { CheckId, Verdict } from '../types.js';
 
 /**
  * Named cases over `createDefaultWorld()`, in demo order. `expect` is what crpat's checks should conclude, read from
- * the facts; test/simulator/scenarios.test.ts proves each expectation against the simulator's raw answers.
+ * the ledger (docs/github-behaviour.md); test/simulator/scenarios.test.ts proves each expectation against the simulator's raw answers.
  *
  * `failing` lists the root causes only, assuming this dependency graph between checks [inferred]: token.valid needs
  * token.format; token.expiry, token.scopes, org.sso, org.policy need token.valid; repo.access needs org.sso and
@@ -43,98 +43,98 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'classic-repo-scope-only',
-    description: 'Classic PAT with only `repo`: ghcr refuses the upload with "does not match expected scopes" (facts ghcr §8).',
+    description: 'Classic PAT with only `repo`: ghcr refuses the upload with "does not match expected scopes" (ledger ghcr §8).',
     tokenLabel: 'octocat-classic-repo-only',
     repository: 'octocat/hello-world',
     expect: { verdict: 'fail', failing: ['token.scopes', 'registry.push'] },
   },
   {
     name: 'classic-packages-scope-without-repo',
-    description: 'Classic PAT with write:packages but no repo on a private repository: REST answers 404, yet the push works; repo is not needed for ghcr (facts github-api §9.2, ghcr §4.2).',
+    description: 'Classic PAT with write:packages but no repo on a private repository: REST answers 404, yet the push works; repo is not needed for ghcr (ledger github-api §9.2, ghcr §4.2).',
     tokenLabel: 'octocat-classic-packages-only',
     repository: 'acme/private-app',
     expect: { verdict: 'pass', failing: [], warning: ['repo.access'] },
   },
   {
     name: 'expired-token',
-    description: 'Expired classic PAT: 401 Bad credentials on the API, 403 DENIED denied from the token service (facts github-api §2.4, ghcr §1.3).',
+    description: 'Expired classic PAT: 401 Bad credentials on the API, 403 DENIED denied from the token service (ledger github-api §2.4, ghcr §1.3).',
     tokenLabel: 'octocat-classic-expired',
     repository: 'octocat/hello-world',
     expect: { verdict: 'fail', failing: ['token.valid', 'registry.login'] },
   },
   {
     name: 'revoked-token',
-    description: 'Revoked classic PAT: indistinguishable from expired (facts github-api §2.4, ghcr §1.3).',
+    description: 'Revoked classic PAT: indistinguishable from expired (ledger github-api §2.4, ghcr §1.3).',
     tokenLabel: 'octocat-classic-revoked',
     repository: 'octocat/hello-world',
     expect: { verdict: 'fail', failing: ['token.valid', 'registry.login'] },
   },
   {
     name: 'expiring-soon',
-    description: 'Classic PAT that expires in 3 days: pushes today, warns about the expiry header (facts github-api §2.3).',
+    description: 'Classic PAT that expires in 3 days: pushes today, warns about the expiry header (ledger github-api §2.3).',
     tokenLabel: 'octocat-classic-expiring-soon',
     repository: 'octocat/hello-world',
     expect: { verdict: 'pass', failing: [], warning: ['token.expiry'] },
   },
   {
     name: 'sso-not-authorized',
-    description: 'Classic PAT not authorized for the SAML org: 403 with X-GitHub-SSO on the API (facts github-api §4.4); the registry refuses too.',
+    description: 'Classic PAT not authorized for the SAML org: 403 with X-GitHub-SSO on the API (ledger github-api §4.4); the registry refuses too.',
     tokenLabel: 'octocat-classic-push',
     repository: 'sso-corp/internal-tools',
     expect: { verdict: 'fail', failing: ['org.sso', 'registry.push'] },
   },
   {
     name: 'org-forbids-classic',
-    description: 'The org restricts classic PATs: 403 with the backticked message on the API and the registry (facts github-api §4.1, ghcr §2).',
+    description: 'The org restricts classic PATs: 403 with the backticked message on the API and the registry (ledger github-api §4.1, ghcr §2).',
     tokenLabel: 'octocat-classic-push',
     repository: 'strict-org/private-svc',
     expect: { verdict: 'fail', failing: ['org.policy', 'registry.push'] },
   },
   {
     name: 'fine-grained-token',
-    description: 'Fine-grained PAT: the REST API accepts it, ghcr does not (facts github-api §9.1, ghcr §4.1, §8).',
+    description: 'Fine-grained PAT: the REST API accepts it, ghcr does not (ledger github-api §9.1, ghcr §4.1, §8).',
     tokenLabel: 'octocat-fine-grained',
     repository: 'acme/private-app',
     expect: { verdict: 'fail', failing: ['token.scopes', 'registry.push'] },
   },
   {
     name: 'read-only-collaborator',
-    description: 'User with the read role; the package inherits the repository access, so the push is refused with write_package (facts ghcr §4.3, §8).',
+    description: 'User with the read role; the package inherits the repository access, so the push is refused with write_package (ledger ghcr §4.3, §8).',
     tokenLabel: 'monalisa-classic-push',
     repository: 'acme/private-app',
     expect: { verdict: 'fail', failing: ['repo.push', 'registry.push'] },
   },
   {
     name: 'package-owned-by-someone-else',
-    description: 'The package exists, was pushed by hubot and is not linked: write_package although octocat is a repo admin (facts ghcr §8).',
+    description: 'The package exists, was pushed by hubot and is not linked: write_package although octocat is a repo admin (ledger ghcr §8).',
     tokenLabel: 'octocat-classic-push',
     repository: 'acme/legacy-app',
     expect: { verdict: 'fail', failing: ['registry.push'] },
   },
   {
     name: 'namespace-not-creatable',
-    description: "Write collaborator on someone else's user repository: cannot create a package in hubot's namespace, create_package (facts ghcr §8).",
+    description: "Write collaborator on someone else's user repository: cannot create a package in hubot's namespace, create_package (ledger ghcr §8).",
     tokenLabel: 'octocat-classic-push',
     repository: 'hubot/dotfiles',
     expect: { verdict: 'fail', failing: ['registry.push'] },
   },
   {
     name: 'installation-token-new-format',
-    description: 'A new-format ghs_ app installation token: GET /user is 403 "Resource not accessible by integration", and the app may not create org packages (facts github-api §1.5, §2.2, ghcr §8).',
+    description: 'A new-format ghs_ app installation token: GET /user is 403 "Resource not accessible by integration", and the app may not create org packages (ledger github-api §1.5, §2.2, ghcr §8).',
     tokenLabel: 'acme-app-installation',
     repository: 'acme/widgets',
     expect: { verdict: 'fail', failing: ['registry.push'] },
   },
   {
     name: 'renamed-repository',
-    description: 'The repository was renamed: GET /repos answers 301 to /repositories/<id> (facts github-api §3, §9.13); the image name is still creatable.',
+    description: 'The repository was renamed: GET /repos answers 301 to /repositories/<id> (ledger github-api §3, §9.13); the image name is still creatable.',
     tokenLabel: 'octocat-classic-push',
     repository: 'acme/old-name',
     expect: { verdict: 'pass', failing: [], warning: ['repo.access'] },
   },
   {
     name: 'mistyped-token',
-    description: 'The last character of a classic PAT was mistyped: the checksum fails offline (facts github-api §1.2, §9.7).',
+    description: 'The last character of a classic PAT was mistyped: the checksum fails offline (ledger github-api §1.2, §9.7).',
     tokenLabel: 'octocat-classic-mistyped',
     repository: 'octocat/hello-world',
     expect: { verdict: 'fail', failing: ['token.format'] },
@@ -270,7 +270,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'oauth-token-without-packages',
-    description: 'A `gh auth token` OAuth token (repo, read:org, gist): no write:packages (facts ghcr §8).',
+    description: 'A `gh auth token` OAuth token (repo, read:org, gist): no write:packages (ledger ghcr §8).',
     tokenLabel: 'octocat-oauth-gh-cli',
     repository: 'octocat/hello-world',
     expect: { verdict: 'fail', failing: ['token.scopes', 'registry.push'] },

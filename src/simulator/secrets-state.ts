@@ -9,7 +9,7 @@ export interface SimSecret {
   owner: string;
   /** Repository name; null for an organization secret. */
   repo: string | null;
-  /** Upper-cased: secret names are case-insensitive (facts github-api §7), shown in upper case [inferred]. */
+  /** Upper-cased: secret names are case-insensitive (ledger github-api §7), shown in upper case [inferred]. */
   name: string;
   /** The decrypted value. */
   value: string;

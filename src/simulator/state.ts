@@ -23,7 +23,7 @@ export interface Grant {
   access: { name: string; actions: string[] }[];
 }
 
-/** An upload session opened with 202 and not cancelled (ghcr lets it expire, facts ghcr §3.2). */
+/** An upload session opened with 202 and not cancelled (ghcr lets it expire, ledger ghcr §3.2). */
 export interface OpenUpload {
   uuid: string;
   name: string;

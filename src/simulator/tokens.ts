@@ -4,7 +4,7 @@ import type { SimTokenKind } from './world.js';
 
 /**
  * Realistic, deterministic token values: the same `(kind, seed)` always gives the same token, so the default world
- * is stable across runs. Shapes from facts github-api §1.1–§1.5. These are synthetic: GitHub never issued them.
+ * is stable across runs. Shapes from ledger github-api §1.1–§1.5. These are synthetic: GitHub never issued them.
  */
 
 const ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -34,14 +34,14 @@ const CHECKSUMMED_PREFIX: Partial<Record<SimTokenKind, string>> = {
   'user-to-server': 'ghu_',
 };
 
-/** `ghp_`/`gho_`/`ghu_` + 30 random + 6-char checksum: 40 chars (facts github-api §1.1, §1.2). */
+/** `ghp_`/`gho_`/`ghu_` + 30 random + 6-char checksum: 40 chars (ledger github-api §1.1, §1.2). */
 function checksummed(prefix: string, seed: string): string {
   const body = seededChars(`${prefix}${seed}`, 30);
   return `${prefix}${body}${tokenChecksum(body)}`;
 }
 
 /**
- * `github_pat_` + 22 + `_` + 59 alphanumerics = 93 chars (facts github-api §1.4, [report]). The 22-char part starts
+ * `github_pat_` + 22 + `_` + 59 alphanumerics = 93 chars (ledger github-api §1.4, [report]). The 22-char part starts
  * with `11A` as in both public samples [verified-local]; no checksum is known, so none is made up.
  */
 function fineGrained(seed: string): string {
@@ -49,7 +49,7 @@ function fineGrained(seed: string): string {
 }
 
 /**
- * New-format installation token `ghs_APPID_JWT`: ~520 chars, two dots (facts github-api §1.5). The JWT is signed by a
+ * New-format installation token `ghs_APPID_JWT`: ~520 chars, two dots (ledger github-api §1.5). The JWT is signed by a
  * GitHub-internal issuer; here the signature is filler. Characters stay within GitHub's regex
  * `ghs_[A-Za-z0-9\._]{36,}` (base64url without `-`).
  */
@@ -61,7 +61,7 @@ function installation(seed: string, appId = seededInt(`app:${seed}`, 100_000, 3_
   return `ghs_${appId}_${header}.${payload}.${signature}`;
 }
 
-/** `ghr_` + 76 (docs example length, facts github-api §1.1); whether a checksum applies is unknown (§1.3). */
+/** `ghr_` + 76 (docs example length, ledger github-api §1.1); whether a checksum applies is unknown (§1.3). */
 function refresh(seed: string): string {
   return `ghr_${seededChars(`ghr:${seed}`, 76)}`;
 }

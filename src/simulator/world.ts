@@ -5,7 +5,7 @@ import type { TokenKind } from '../types.js';
  * build or tweak a world by hand; the decisions live in `access/*.ts` as pure functions over it.
  */
 
-/** A collaborator's role on a repository (facts github-api §3: `permissions` mirrors it). */
+/** A collaborator's role on a repository (ledger github-api §3: `permissions` mirrors it). */
 export type Role = 'read' | 'triage' | 'write' | 'maintain' | 'admin';
 
 export interface SimUser {
@@ -22,9 +22,9 @@ export interface SimUser {
 export interface SimOrg {
   login: string;
   id: number;
-  /** SAML SSO enforced: classic/OAuth tokens of members must be authorized per org (facts github-api §4.4). */
+  /** SAML SSO enforced: classic/OAuth tokens of members must be authorized per org (ledger github-api §4.4). */
   ssoEnforced: boolean;
-  /** "Restrict access via personal access tokens (classic)" (facts github-api §4.1). */
+  /** "Restrict access via personal access tokens (classic)" (ledger github-api §4.1). */
   forbidsClassicTokens: boolean;
   /** Maximum lifetime of fine-grained tokens, in days (docs/github-behaviour.md#token-lifetime-policy). */
   fineGrainedMaxLifetimeDays?: number;
@@ -39,7 +39,7 @@ export interface SimOrg {
   /** The enterprise this organization belongs to (its managed users may use it). */
   enterprise?: string;
   members: string[];
-  /** Members with the owner role: they may manage org Actions secrets (facts github-api §7). @default none */
+  /** Members with the owner role: they may manage org Actions secrets (ledger github-api §7). @default none */
   admins?: string[];
 }
 
@@ -52,12 +52,12 @@ export interface SimRepo {
   visibility?: 'public' | 'private' | 'internal';
   /** Login → role. The owner of a user-owned repository is implicitly `admin`. */
   collaborators: Record<string, Role>;
-  /** Former name (same owner): `GET /repos/<owner>/<renamedFrom>` answers 301 (facts github-api §3, §9.13). */
+  /** Former name (same owner): `GET /repos/<owner>/<renamedFrom>` answers 301 (ledger github-api §3, §9.13). */
   renamedFrom?: string;
   description?: string | null;
 }
 
-/** A container package that already exists on ghcr (facts ghcr §4.3). */
+/** A container package that already exists on ghcr (ledger ghcr §4.3). */
 export interface SimPackage {
   /** User or org login (the namespace). */
   owner: string;
@@ -71,17 +71,17 @@ export interface SimPackage {
   actionsAccess?: string[];
   /** Repositories granted only Read there: a GITHUB_TOKEN of theirs still gets `write_package`. */
   actionsRead?: string[];
-  /** Anonymous pulls work only for public packages (facts ghcr §1.3). @default 'private' */
+  /** Anonymous pulls work only for public packages (ledger ghcr §1.3). @default 'private' */
   visibility?: 'public' | 'private';
 }
 
-/** What a fine-grained PAT was created with (facts github-api §4.2, §5). */
+/** What a fine-grained PAT was created with (ledger github-api §4.2, §5). */
 export interface FineGrainedGrant {
   resourceOwner: string;
   /** `'all'` or full names `owner/name`. */
   repositories: 'all' | string[];
   permissions: Record<string, 'read' | 'write'>;
-  /** Awaiting org approval: only public resources are readable (facts github-api §4.2). */
+  /** Awaiting org approval: only public resources are readable (ledger github-api §4.2). */
   pendingApproval?: boolean;
 }
 
@@ -92,7 +92,7 @@ export interface InstallationGrant {
   /** Full names `owner/name`. */
   repositories: string[];
   permissions: Record<string, 'read' | 'write'>;
-  /** An Actions `GITHUB_TOKEN` (may create packages) rather than a third-party app (facts ghcr §4.1, §8). */
+  /** An Actions `GITHUB_TOKEN` (may create packages) rather than a third-party app (ledger ghcr §4.1, §8). */
   actions?: boolean;
 }
 
@@ -114,7 +114,7 @@ export interface SimToken {
   /** `null` or absent: never expires. */
   expiresAt?: Date | null;
   revoked?: boolean;
-  /** Orgs for which a classic/OAuth token was SSO-authorized (facts github-api §4.4). */
+  /** Orgs for which a classic/OAuth token was SSO-authorized (ledger github-api §4.4). */
   ssoAuthorizedOrgs?: string[];
   fineGrained?: FineGrainedGrant;
   installation?: InstallationGrant;

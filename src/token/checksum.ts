@@ -3,7 +3,7 @@ import { crc32 } from 'node:zlib';
 /**
  * GitHub's 2021 token checksum: CRC-32 (IEEE) of the 30-character random body, written in base 62 with the
  * digits-upper-lower ("GMP") alphabet and left-padded with `0` to 6 characters.
- * Verified on 24 real (revoked) classic tokens: shared/facts/github-api.md §1.2. The prefix is not part of the CRC.
+ * Verified on 24 real (revoked) classic tokens: ledger github-api §1.2. The prefix is not part of the CRC.
  */
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 

@@ -3,7 +3,7 @@ import { hasValidChecksum } from './checksum.js';
 
 /**
  * Offline recognition of a token: its kind from the prefix, its shape, and the 2021 checksum where it applies.
- * Rules from shared/facts/github-api.md §1. Pure; never throws; messages never contain the token.
+ * Rules from ledger github-api §1. Pure; never throws; messages never contain the token.
  */
 
 export type TokenProblemCode =

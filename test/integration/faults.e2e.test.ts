@@ -14,7 +14,7 @@ import { generateTestCerts, type TestCerts } from '../rig/certs.js';
 const LABEL = 'octocat-classic-push';
 const REPO = 'octocat/hello-world';
 const STACK = /^\s+at .+\(?.+:\d+:\d+\)?$/m;
-// shared/facts/github-api.md §8.
+// ledger github-api §8.
 const SECONDARY = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
 const primary = (id: string) =>
   `API rate limit exceeded for user ID 583231. If you reach out to GitHub Support for help, please include the request ID ${id} and timestamp 2026-11-26 12:00:00 UTC.`;
@@ -147,7 +147,7 @@ describe('server errors', () => {
   });
 });
 
-describe('rate limits (facts github-api §8)', () => {
+describe('rate limits (ledger github-api §8)', () => {
   it('429 with Retry-After: 1 on every try → waited, said so, inconclusive', async () => {
     inject({ server: 'api', path: '/user', status: 429, headers: { 'retry-after': '1' }, body: { message: SECONDARY } });
     const run = await crpat();

@@ -42,7 +42,7 @@ describe('distribution registry, its own dialect', () => {
     expect(await registry.listUploads()).toEqual([]);
   });
 
-  it('reads 401 insufficient_scope as a refused push (facts ghcr §7.4)', async () => {
+  it('reads 401 insufficient_scope as a refused push (ledger ghcr §7.4)', async () => {
     const report = await check(direct, 'octocat-classic-repo-only', 'octocat/hello-world', registry.url);
     expect(report.verdict).toBe('fail');
     expect(status(report, 'registry.push')).toMatchObject({ status: 'fail', summary: expect.stringContaining('HTTP 401 UNAUTHORIZED: authentication required (insufficient_scope)') });

@@ -39,7 +39,7 @@ interface Case {
   weight?: number;
 }
 
-const SECONDARY = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'; // facts github-api §8
+const SECONDARY = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'; // ledger github-api §8
 const UPLOAD = /\/blobs\/uploads\/$/;
 
 const CASES: Case[] = [

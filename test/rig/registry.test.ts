@@ -6,7 +6,7 @@ import { generateTestCerts, type TestCerts } from './certs.js';
 import { type RunningRegistry, startRegistry } from './registry.js';
 
 // Proves the rig against the real docker-registry 2.8.2 with plain fetch; each test is named after the row of
-// shared/facts/ghcr.md §7.2/§7.3/§7.4 it reproduces. Tokens are signed inside tests (it.each rows hold thunks):
+// ledger ghcr §7.2/§7.3/§7.4 it reproduces. Tokens are signed inside tests (it.each rows hold thunks):
 // the signing key only exists after beforeAll.
 
 const REALM = 'http://127.0.0.1:5056/token';
@@ -255,7 +255,7 @@ describe('docker-registry over HTTPS with the throwaway CA', () => {
 
 /**
  * The Bearer challenge's parameters, with the actions of each scope sorted: 2.8.2 builds them from a Go map, so
- * `pull,push` and `push,pull` both occur (facts §7.4 saw it on mount; it happens on plain POSTs too).
+ * `pull,push` and `push,pull` both occur (ledger github-api §7.4 saw it on mount; it happens on plain POSTs too).
  */
 function challenge(header: string | null | undefined): Record<string, string> {
   expect(header).toMatch(/^Bearer /);

@@ -20,7 +20,7 @@ export interface StartRegistryOptions {
   /** Serve HTTPS with this certificate and key (`http.tls`). */
   tls?: { certPath: string; keyPath: string };
   /**
-   * `http.relativeurls`: upload `Location` headers become relative (facts §7.4: ghcr's form is unconfirmed).
+   * `http.relativeurls`: upload `Location` headers become relative (ledger github-api §7.4: ghcr's form is unconfirmed).
    * @default false
    */
   relativeUrls?: boolean;
@@ -50,7 +50,7 @@ const READY_TIMEOUT_MS = 15_000;
 const PORT_ATTEMPTS = 5;
 
 /**
- * Starts Debian's `docker-registry` (distribution 2.8.2) on a free loopback port with token auth (facts §7.2), using
+ * Starts Debian's `docker-registry` (distribution 2.8.2) on a free loopback port with token auth (ledger github-api §7.2), using
  * its own config and storage in a temp dir; resolves once `GET /v2/` answers 401. Never touches the system service.
  */
 export async function startRegistry(options: StartRegistryOptions): Promise<RunningRegistry> {

@@ -4,7 +4,7 @@ import { decidePush } from '../../src/simulator/access/push-decision.js';
 import { hasScope, normalizeScopes, scopesHeader } from '../../src/simulator/access/scopes.js';
 import { createDefaultWorld } from '../../src/simulator/index.js';
 
-describe('scopes (facts github-api §2.3, §9.2)', () => {
+describe('scopes (ledger github-api §2.3, §9.2)', () => {
   it.each([
     [['user', 'gist', 'user:email'], ['user', 'gist']],
     [['repo', 'write:packages', 'read:packages'], ['repo', 'write:packages']],
@@ -24,7 +24,7 @@ describe('scopes (facts github-api §2.3, §9.2)', () => {
   });
 });
 
-describe('Authorization parsing (facts github-api §2.1)', () => {
+describe('Authorization parsing (ledger github-api §2.1)', () => {
   it.each([
     [undefined, null],
     ['', null],

@@ -3,7 +3,7 @@ import { api, useSimulator } from './helpers.js';
 import { schemaErrors, specAt } from './openapi-schema.js';
 
 // Guards against fiction: every JSON body the simulator sends for these routes must validate against GitHub's own
-// OpenAPI description (@octokit/openapi 23.0.2, facts github-api §2.2, §3).
+// OpenAPI description (@octokit/openapi 23.0.2, ledger github-api §2.2, §3).
 
 type Json = Record<string, unknown>;
 

@@ -11,7 +11,7 @@ import { mintToken } from '../../src/simulator/tokens.js';
 import { useSimulator } from './helpers.js';
 
 // The capability probes against the simulator: for a fine-grained token with and without each permission, the probe
-// runner must read the grant back exactly, and no probe may change anything (facts github-api §3, §10; probes.ts).
+// runner must read the grant back exactly, and no probe may change anything (ledger github-api §3, §10; probes.ts).
 
 type Grant = Record<string, 'read' | 'write'>;
 
@@ -160,7 +160,7 @@ describe('capability probes against the simulator (fine-grained tokens, deploy p
     expectNothingWritable(sent);
   });
 
-  it('pending approval: the private repository is invisible, nothing is probed (facts github-api §4.2)', async () => {
+  it('pending approval: the private repository is invisible, nothing is probed (ledger github-api §4.2)', async () => {
     const { capabilities, sent } = await assess(sim(), 'fg-pending');
     expect(sent).toEqual([]);
     expect(capabilities.find((c) => c.name === 'metadata:read')).toMatchObject({ granted: false, evidence: expect.stringContaining('404') });
@@ -195,7 +195,7 @@ describe('probe endpoints: bodies and refusals', () => {
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
 
-  it('403 carries GitHub\'s envelope and X-Accepted-GitHub-Permissions (facts github-api §2.3, §10)', async () => {
+  it('403 carries GitHub\'s envelope and X-Accepted-GitHub-Permissions (ledger github-api §2.3, §10)', async () => {
     const res = await call('fg-metadata-only', 'POST', '/repos/acme/private-app/deployments', {});
     expect(res.status).toBe(403);
     expect(res.headers.get('x-accepted-github-permissions')).toBe('deployments=write');
@@ -224,14 +224,14 @@ describe('probe endpoints: bodies and refusals', () => {
     expect((await call('monalisa-classic-push', 'POST', '/repos/acme/private-app/deployments', {})).status).toBe(404);
   });
 
-  it('SSO and org policies answer as GET /repos does (facts github-api §4)', async () => {
+  it('SSO and org policies answer as GET /repos does (ledger github-api §4)', async () => {
     const sso = await call('octocat-classic-push', 'POST', '/repos/sso-corp/internal-tools/deployments', {});
     expect(sso.status).toBe(403);
     expect(sso.headers.get('x-github-sso')).toMatch(/^required; url=https:\/\/github\.com\/orgs\/sso-corp\/sso\?authorization_request=/);
   });
 });
 
-describe('packages API (facts ghcr §5) and the package evidence', () => {
+describe('packages API (ledger ghcr §5) and the package evidence', () => {
   const sim = useSimulator({ world: probeWorld(), now: () => new Date('2026-06-01T00:00:00Z') });
   const get = (label: string, path: string) =>
     fetch(`${sim().apiUrl}${path}`, { headers: { 'user-agent': 'crpat-test', authorization: `Bearer ${tokenValue(sim().world, label)}` } });

@@ -7,11 +7,11 @@ import { generateTestCerts, type TestCerts } from '../rig/certs.js';
 import { type RunningRegistry, startRegistry } from '../rig/registry.js';
 import { postUpload, registryError, registryToken, tokenRequest } from './helpers.js';
 
-// Front mode: /v2/* proxied to a distribution registry, refusals translated into ghcr's shape (facts ghcr §7.4 gaps).
+// Front mode: /v2/* proxied to a distribution registry, refusals translated into ghcr's shape (ledger ghcr §7.4 gaps).
 
 const hasRegistry = spawnSync('docker-registry', ['--version']).status === 0;
 
-describe.skipIf(!hasRegistry)('front mode over a real docker-registry 2.8.2 (facts ghcr §7)', () => {
+describe.skipIf(!hasRegistry)('front mode over a real docker-registry 2.8.2 (ledger ghcr §7)', () => {
   let certs: TestCerts;
   let registry: RunningRegistry;
   let sim: Simulator;
@@ -67,12 +67,12 @@ describe.skipIf(!hasRegistry)('front mode over a real docker-registry 2.8.2 (fac
     expect(await registry.listUploads()).toEqual([]);
   });
 
-  it('the token service still refuses bad credentials with 403 denied (facts ghcr §1.3)', async () => {
+  it('the token service still refuses bad credentials with 403 denied (ledger ghcr §1.3)', async () => {
     expect((await tokenRequest(sim, 'octocat-classic-revoked', 'octocat/hello-world')).status).toBe(403);
   });
 });
 
-/** A stand-in upstream answering like distribution 2.8.2 (facts ghcr §7.4), recording what reached it. */
+/** A stand-in upstream answering like distribution 2.8.2 (ledger ghcr §7.4), recording what reached it. */
 function fakeDistribution(seen: { method: string; url: string; authorization: string | undefined; body: string }[]) {
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     let body = '';
@@ -127,7 +127,7 @@ describe('front mode plumbing (stand-in upstream)', () => {
     expect(res.headers.get('location')).toBe(`${sim.registryUrl}/v2/octocat/hello-world/blobs/uploads/u-1?_state=abc`);
   });
 
-  it('an unknown bearer refused with insufficient_scope becomes 401 unauthenticated (facts ghcr §2)', async () => {
+  it('an unknown bearer refused with insufficient_scope becomes 401 unauthenticated (ledger ghcr §2)', async () => {
     const res = await postUpload(sim, 'octocat/refused', 'jwt-we-never-issued');
     expect(res.status).toBe(401);
     expect((await registryError(res)).message).toBe(GHCR_MESSAGES.unauthenticated);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tokenValue } from '../../src/simulator/index.js';
 import { basic, registryError, tokenRequest, useSimulator } from './helpers.js';
 
-describe('ghcr token service GET /token (facts ghcr §1.3)', () => {
+describe('ghcr token service GET /token (ledger ghcr §1.3)', () => {
   const sim = useSimulator();
 
   it('lives on the registry host (the realm of the /v2/ challenge)', async () => {
@@ -13,7 +13,7 @@ describe('ghcr token service GET /token (facts ghcr §1.3)', () => {
   });
 
   it.each(['octocat-classic-push', 'octocat-classic-repo-only', 'octocat-fine-grained', 'acme-app-installation', 'octocat-oauth-gh-cli'])(
-    'any accepted credential (%s) gets 200 {"token"} for pull,push, without expires_in: the push is decided later (facts ghcr §0, §1.3)',
+    'any accepted credential (%s) gets 200 {"token"} for pull,push, without expires_in: the push is decided later (ledger ghcr §0, §1.3)',
     async (label) => {
       const res = await tokenRequest(sim(), label, 'octocat/hello-world');
       expect(res.status).toBe(200);
@@ -23,7 +23,7 @@ describe('ghcr token service GET /token (facts ghcr §1.3)', () => {
     },
   );
 
-  it('the Basic username is not checked (facts ghcr §1.3)', async () => {
+  it('the Basic username is not checked (ledger ghcr §1.3)', async () => {
     const password = tokenValue(sim().world, 'octocat-classic-push');
     for (const user of ['octocat', 'someone-else', 'x-access-token']) {
       const res = await fetch(`${sim().registryUrl}/token?service=ghcr.io&scope=repository:octocat/hello-world:pull,push`, {
@@ -33,7 +33,7 @@ describe('ghcr token service GET /token (facts ghcr §1.3)', () => {
     }
   });
 
-  it('URL-encoded scope and no scope (docker login) both work (facts ghcr §1.3)', async () => {
+  it('URL-encoded scope and no scope (docker login) both work (ledger ghcr §1.3)', async () => {
     const auth = { authorization: basic(tokenValue(sim().world, 'octocat-classic-push')) };
     const encoded = await fetch(`${sim().registryUrl}/token?scope=repository%3Aoctocat%2Fhello-world%3Apull%2Cpush&service=ghcr.io`, { headers: auth });
     const noScope = await fetch(`${sim().registryUrl}/token?service=ghcr.io`, { headers: auth });
@@ -41,7 +41,7 @@ describe('ghcr token service GET /token (facts ghcr §1.3)', () => {
   });
 
   it.each(['octocat-classic-expired', 'octocat-classic-revoked', 'octocat-classic-mistyped', 'never-issued-classic'])(
-    'bad, expired or revoked PAT (%s): 403 {"errors":[{"code":"DENIED","message":"denied"}]} (facts ghcr §1.3, §8)',
+    'bad, expired or revoked PAT (%s): 403 {"errors":[{"code":"DENIED","message":"denied"}]} (ledger ghcr §1.3, §8)',
     async (label) => {
       const res = await tokenRequest(sim(), label, 'octocat/hello-world');
       expect(res.status).toBe(403);
@@ -49,7 +49,7 @@ describe('ghcr token service GET /token (facts ghcr §1.3)', () => {
     },
   );
 
-  it('PAT sent as Bearer: 401 UNAUTHORIZED authentication required with the placeholder challenge (facts ghcr §1.3, §8)', async () => {
+  it('PAT sent as Bearer: 401 UNAUTHORIZED authentication required with the placeholder challenge (ledger ghcr §1.3, §8)', async () => {
     const res = await fetch(`${sim().registryUrl}/token?service=ghcr.io&scope=repository:octocat/hello-world:pull,push`, {
       headers: { authorization: `Bearer ${tokenValue(sim().world, 'octocat-classic-push')}` },
     });
@@ -60,20 +60,20 @@ describe('ghcr token service GET /token (facts ghcr §1.3)', () => {
     );
   });
 
-  it('anonymous pull,push: 403 DENIED (facts ghcr §1.3; message [inferred])', async () => {
+  it('anonymous pull,push: 403 DENIED (ledger ghcr §1.3; message [inferred])', async () => {
     const res = await tokenRequest(sim(), null, 'octocat/hello-world');
     expect(res.status).toBe(403);
     expect((await registryError(res)).code).toBe('DENIED');
   });
 
-  it('anonymous pull of a private or missing package: 403 DENIED "requested access to the resource is denied" (facts ghcr §1.3)', async () => {
+  it('anonymous pull of a private or missing package: 403 DENIED "requested access to the resource is denied" (ledger ghcr §1.3)', async () => {
     const res = await tokenRequest(sim(), null, 'acme/legacy-app', 'pull');
     expect(res.status).toBe(403);
     expect(await registryError(res)).toEqual({ code: 'DENIED', message: 'requested access to the resource is denied' });
   });
 });
 
-describe('token service with a tokenSigner (facts ghcr §7.4 notes)', () => {
+describe('token service with a tokenSigner (ledger ghcr §7.4 notes)', () => {
   const claims: unknown[] = [];
   const sim = useSimulator({
     tokenSigner: (c) => {

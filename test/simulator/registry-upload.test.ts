@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { GHCR_MESSAGES } from '../../src/simulator/index.js';
 import { basic, postUpload, registryError, registryToken, tokenRequest, useSimulator } from './helpers.js';
 
-describe('ghcr /v2/ (facts ghcr §1.1)', () => {
+describe('ghcr /v2/ (ledger ghcr §1.1)', () => {
   const sim = useSimulator();
 
-  it('GET /v2/ without auth: 401, placeholder challenge, exact UNAUTHORIZED body + newline, ghcr headers (facts ghcr §1.1)', async () => {
+  it('GET /v2/ without auth: 401, placeholder challenge, exact UNAUTHORIZED body + newline, ghcr headers (ledger ghcr §1.1)', async () => {
     const res = await fetch(`${sim().registryUrl}/v2/`);
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe(
@@ -24,16 +24,16 @@ describe('ghcr /v2/ (facts ghcr §1.1)', () => {
     expect((await fetch(`${sim().registryUrl}/v2/`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
   });
 
-  it('Basic straight to /v2/: DENIED invalid token (facts ghcr §1.4, §9.4)', async () => {
+  it('Basic straight to /v2/: DENIED invalid token (ledger ghcr §1.4, §9.4)', async () => {
     const res = await fetch(`${sim().registryUrl}/v2/`, { headers: { authorization: basic('x') } });
     expect(await registryError(res)).toEqual({ code: 'DENIED', message: 'invalid token' });
   });
 });
 
-describe('POST /v2/<name>/blobs/uploads/ decision ladder (facts ghcr §2, §3.2, §8)', () => {
+describe('POST /v2/<name>/blobs/uploads/ decision ladder (ledger ghcr §2, §3.2, §8)', () => {
   const sim = useSimulator();
 
-  it('allowed push: 202, relative Location /v2/<name>/blobs/uploads/<uuid>, Docker-Upload-UUID, Range 0-0, Content-Length 0 (facts ghcr §3.2, §7.4)', async () => {
+  it('allowed push: 202, relative Location /v2/<name>/blobs/uploads/<uuid>, Docker-Upload-UUID, Range 0-0, Content-Length 0 (ledger ghcr §3.2, §7.4)', async () => {
     const res = await postUpload(sim(), 'octocat/hello-world', await registryToken(sim(), 'octocat-classic-push', 'octocat/hello-world'));
     expect(res.status).toBe(202);
     const uuid = res.headers.get('docker-upload-uuid') ?? '';
@@ -87,7 +87,7 @@ describe('POST /v2/<name>/blobs/uploads/ decision ladder (facts ghcr §2, §3.2,
     expect((await postUpload(sim(), name, await registryToken(sim(), label, name))).status).toBe(202);
   });
 
-  it('anonymous POST: 401 with the repository challenge, scope :pull only (facts ghcr §1.2)', async () => {
+  it('anonymous POST: 401 with the repository challenge, scope :pull only (ledger ghcr §1.2)', async () => {
     const res = await postUpload(sim(), 'octocat/hello-world', null);
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe(
@@ -95,13 +95,13 @@ describe('POST /v2/<name>/blobs/uploads/ decision ladder (facts ghcr §2, §3.2,
     );
   });
 
-  it('unknown bearer: 401 UNAUTHORIZED "unauthenticated: User cannot be authenticated with the token provided." (facts ghcr §2)', async () => {
+  it('unknown bearer: 401 UNAUTHORIZED "unauthenticated: User cannot be authenticated with the token provided." (ledger ghcr §2)', async () => {
     const res = await postUpload(sim(), 'octocat/hello-world', 'not-a-token-we-issued');
     expect(res.status).toBe(401);
     expect(await registryError(res)).toEqual({ code: 'UNAUTHORIZED', message: 'unauthenticated: User cannot be authenticated with the token provided.' });
   });
 
-  it('a token revoked after the exchange: 401 unauthenticated at the POST (facts ghcr §2)', async () => {
+  it('a token revoked after the exchange: 401 unauthenticated at the POST (ledger ghcr §2)', async () => {
     const { world } = sim();
     const token = await registryToken(sim(), 'octocat-classic-no-expiry', 'octocat/hello-world');
     const record = world.tokens.find((t) => t.label === 'octocat-classic-no-expiry');
@@ -116,7 +116,7 @@ describe('POST /v2/<name>/blobs/uploads/ decision ladder (facts ghcr §2, §3.2,
     }
   });
 
-  it('anonymous pull token presented for a push: 401 unauthenticated (facts ghcr §2, §8)', async () => {
+  it('anonymous pull token presented for a push: 401 unauthenticated (ledger ghcr §2, §8)', async () => {
     sim().world.packages.push({ owner: 'octocat', name: 'public-image', writers: ['octocat'], visibility: 'public' });
     const res = await tokenRequest(sim(), null, 'octocat/public-image', 'pull');
     expect(res.status).toBe(200);
@@ -125,7 +125,7 @@ describe('POST /v2/<name>/blobs/uploads/ decision ladder (facts ghcr §2, §3.2,
     expect((await postUpload(sim(), 'octocat/public-image', token)).status).toBe(401);
   });
 
-  it('upper-case name: 404 text/plain "404 page not found" (facts ghcr §7.4; [inferred] for ghcr)', async () => {
+  it('upper-case name: 404 text/plain "404 page not found" (ledger ghcr §7.4; [inferred] for ghcr)', async () => {
     const token = await registryToken(sim(), 'octocat-classic-push', 'octocat/hello-world');
     const res = await postUpload(sim(), 'Octocat/Hello-World', token);
     expect(res.status).toBe(404);
@@ -134,10 +134,10 @@ describe('POST /v2/<name>/blobs/uploads/ decision ladder (facts ghcr §2, §3.2,
   });
 });
 
-describe('DELETE <upload location> (facts ghcr §3.2)', () => {
+describe('DELETE <upload location> (ledger ghcr §3.2)', () => {
   const sim = useSimulator();
 
-  it('405 UNSUPPORTED, and the session stays open until it expires (facts ghcr §3.2; body [inferred])', async () => {
+  it('405 UNSUPPORTED, and the session stays open until it expires (ledger ghcr §3.2; body [inferred])', async () => {
     const token = await registryToken(sim(), 'octocat-classic-push', 'octocat/hello-world');
     const opened = await postUpload(sim(), 'octocat/hello-world', token);
     expect(sim().openUploads()).toHaveLength(1);

@@ -15,7 +15,7 @@ function getWithoutUserAgent(url: string): Promise<{ status: number; body: strin
   });
 }
 
-describe('headers and envelope on every api.github.com response (facts github-api §2.3, §10)', () => {
+describe('headers and envelope on every api.github.com response (ledger github-api §2.3, §10)', () => {
   const sim = useSimulator();
 
   it.each([
@@ -31,12 +31,12 @@ describe('headers and envelope on every api.github.com response (facts github-ap
     expect(res.headers.get('x-github-api-version-selected')).toBe('2022-11-28');
   });
 
-  it('x-github-api-version-selected echoes a supported X-GitHub-Api-Version (facts github-api §2.1)', async () => {
+  it('x-github-api-version-selected echoes a supported X-GitHub-Api-Version (ledger github-api §2.1)', async () => {
     const res = await api(sim(), '/user', 'octocat-classic-push', { headers: { 'x-github-api-version': '2026-03-10' } });
     expect(res.headers.get('x-github-api-version-selected')).toBe('2026-03-10');
   });
 
-  it('a request without User-Agent gets 403 "Request forbidden by administrative rules…" (facts github-api §2.1)', async () => {
+  it('a request without User-Agent gets 403 "Request forbidden by administrative rules…" (ledger github-api §2.1)', async () => {
     const { status, body } = await getWithoutUserAgent(`${sim().apiUrl}/user`);
     expect(status).toBe(403);
     expect(JSON.parse(body)).toMatchObject({
@@ -45,7 +45,7 @@ describe('headers and envelope on every api.github.com response (facts github-ap
     });
   });
 
-  it('unknown routes and trailing slashes: 404 Not Found, docs root (facts github-api §3)', async () => {
+  it('unknown routes and trailing slashes: 404 Not Found, docs root (ledger github-api §3)', async () => {
     for (const path of ['/nope', '/repos/octocat/hello-world/']) {
       const res = await api(sim(), path, 'octocat-classic-push');
       expect(res.status).toBe(404);
@@ -54,7 +54,7 @@ describe('headers and envelope on every api.github.com response (facts github-ap
   });
 });
 
-describe('primary rate limit headers (facts github-api §8)', () => {
+describe('primary rate limit headers (ledger github-api §8)', () => {
   const sim = useSimulator();
 
   it('five x-ratelimit-* headers, limit 5000, resource core, remaining decreasing per user across that user\'s tokens', async () => {
@@ -72,7 +72,7 @@ describe('primary rate limit headers (facts github-api §8)', () => {
     expect(reset).toBeLessThanOrEqual(Date.now() / 1000 + 3600);
   });
 
-  it('a Bad credentials 401 is not counted (facts github-api §2.4)', async () => {
+  it('a Bad credentials 401 is not counted (ledger github-api §2.4)', async () => {
     const before = await api(sim(), '/user', 'monalisa-classic-push');
     await api(sim(), '/user', 'octocat-classic-expired');
     const after = await api(sim(), '/user', 'monalisa-classic-push');

@@ -17,10 +17,10 @@ async function repo(res: Response): Promise<RepoBody> {
   return (await res.json()) as RepoBody;
 }
 
-describe('GET /repos/{owner}/{repo} (facts github-api §3, §4)', () => {
+describe('GET /repos/{owner}/{repo} (ledger github-api §3, §4)', () => {
   const sim = useSimulator();
 
-  it('admin on a private org repo: 200, owner.type Organization, all permissions true, x-accepted-oauth-scopes repo (facts github-api §2.3, §3)', async () => {
+  it('admin on a private org repo: 200, owner.type Organization, all permissions true, x-accepted-oauth-scopes repo (ledger github-api §2.3, §3)', async () => {
     const res = await api(sim(), '/repos/acme/private-app', 'octocat-classic-push');
     expect(res.headers.get('x-accepted-oauth-scopes')).toBe('repo');
     const body = await repo(res);
@@ -28,17 +28,17 @@ describe('GET /repos/{owner}/{repo} (facts github-api §3, §4)', () => {
     expect(body.permissions).toEqual({ admin: true, maintain: true, push: true, triage: true, pull: true });
   });
 
-  it('read role: permissions {pull} only (facts github-api §3)', async () => {
+  it('read role: permissions {pull} only (ledger github-api §3)', async () => {
     const body = await repo(await api(sim(), '/repos/acme/private-app', 'monalisa-classic-push'));
     expect(body.permissions).toEqual({ admin: false, maintain: false, push: false, triage: false, pull: true });
   });
 
-  it('no role on a public repo: {admin:false, push:false, pull:true} (facts github-api §3)', async () => {
+  it('no role on a public repo: {admin:false, push:false, pull:true} (ledger github-api §3)', async () => {
     const body = await repo(await api(sim(), '/repos/hubot/dotfiles', 'monalisa-classic-push'));
     expect(body.permissions).toMatchObject({ admin: false, push: false, pull: true });
   });
 
-  it('anonymous on a public repo: 200 without permissions (facts github-api §3)', async () => {
+  it('anonymous on a public repo: 200 without permissions (ledger github-api §3)', async () => {
     const body = await repo(await api(sim(), '/repos/octocat/hello-world', null));
     expect(body.permissions).toBeUndefined();
     expect(body.owner.type).toBe('User');
@@ -52,23 +52,23 @@ describe('GET /repos/{owner}/{repo} (facts github-api §3, §4)', () => {
     ['fine-grained token of another resource owner', 'octocat-fine-grained', '/repos/octocat/secret-lab'],
     ['fine-grained token pending approval', 'octocat-fine-grained-pending', '/repos/acme/private-app'],
     ['repository that does not exist', 'octocat-classic-push', '/repos/acme/nothing'],
-  ])('private repo not visible (%s): 404 Not Found with the get-a-repository documentation_url (facts github-api §3, §4.2)', async (_, label, path) => {
+  ])('private repo not visible (%s): 404 Not Found with the get-a-repository documentation_url (ledger github-api §3, §4.2)', async (_, label, path) => {
     const res = await api(sim(), path, label);
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual(NOT_FOUND);
   });
 
-  it('fine-grained tokens always read public repositories (facts github-api §3, §4.2)', async () => {
+  it('fine-grained tokens always read public repositories (ledger github-api §3, §4.2)', async () => {
     await repo(await api(sim(), '/repos/hubot/dotfiles', 'octocat-fine-grained'));
     await repo(await api(sim(), '/repos/acme/public-site', 'octocat-fine-grained-pending'));
   });
 
-  it('fine-grained token covering the repo: 200, permissions from the user role (facts github-api §3; open question 5)', async () => {
+  it('fine-grained token covering the repo: 200, permissions from the user role (ledger github-api §3; open question 5)', async () => {
     const body = await repo(await api(sim(), '/repos/acme/private-app', 'octocat-fine-grained'));
     expect(body.permissions?.['push']).toBe(true);
   });
 
-  it('SSO org, classic PAT not authorized: 403 SAML message + X-GitHub-SSO required; url=… (facts github-api §4.4)', async () => {
+  it('SSO org, classic PAT not authorized: 403 SAML message + X-GitHub-SSO required; url=… (ledger github-api §4.4)', async () => {
     const res = await api(sim(), '/repos/sso-corp/internal-tools', 'octocat-classic-push');
     expect(res.status).toBe(403);
     expect(res.headers.get('x-github-sso')).toMatch(/^required; url=https:\/\/github\.com\/orgs\/sso-corp\/sso\?authorization_request=[A-Za-z0-9]+$/);
@@ -79,22 +79,22 @@ describe('GET /repos/{owner}/{repo} (facts github-api §3, §4)', () => {
     });
   });
 
-  it('SSO org, public repo: the SAML 403 applies too (facts github-api §4.4, seen on microsoft/msquic)', async () => {
+  it('SSO org, public repo: the SAML 403 applies too (ledger github-api §4.4, seen on microsoft/msquic)', async () => {
     const res = await api(sim(), '/repos/sso-corp/handbook', 'octocat-classic-push');
     expect(res.status).toBe(403);
     expect(res.headers.has('x-github-sso')).toBe(true);
   });
 
-  it('SSO org, OAuth token: the "your OAuth token" variant (facts github-api §4.4)', async () => {
+  it('SSO org, OAuth token: the "your OAuth token" variant (ledger github-api §4.4)', async () => {
     const res = await api(sim(), '/repos/sso-corp/internal-tools', 'octocat-oauth-gh-cli');
     expect(((await res.json()) as { message: string }).message).toBe(REST_MESSAGES.samlOAuth);
   });
 
-  it('SSO org: a classic PAT authorized for the org passes (facts github-api §4.4)', async () => {
+  it('SSO org: a classic PAT authorized for the org passes (ledger github-api §4.4)', async () => {
     await repo(await api(sim(), '/repos/sso-corp/internal-tools', 'octocat-classic-sso-authorized'));
   });
 
-  it('org forbids classic PATs, private repo: 403 with the backticked message and the route documentation_url (facts github-api §4.1)', async () => {
+  it('org forbids classic PATs, private repo: 403 with the backticked message and the route documentation_url (ledger github-api §4.1)', async () => {
     const res = await api(sim(), '/repos/strict-org/private-svc', 'octocat-classic-push');
     expect(res.status).toBe(403);
     expect(await res.json()).toEqual({
@@ -105,11 +105,11 @@ describe('GET /repos/{owner}/{repo} (facts github-api §3, §4)', () => {
     });
   });
 
-  it('org forbids classic PATs, public repo: 200, public reads still allowed (facts github-api §4.1, §9.6; open question 6)', async () => {
+  it('org forbids classic PATs, public repo: 200, public reads still allowed (ledger github-api §4.1, §9.6; open question 6)', async () => {
     await repo(await api(sim(), '/repos/strict-org/public-lib', 'octocat-classic-push'));
   });
 
-  it("fine-grained token over the org's maximum lifetime: 403 with the lifetime message (facts github-api §4.3)", async () => {
+  it("fine-grained token over the org's maximum lifetime: 403 with the lifetime message (ledger github-api §4.3)", async () => {
     const res = await api(sim(), '/repos/strict-org/private-svc', 'octocat-fine-grained-no-expiry');
     expect(res.status).toBe(403);
     expect(((await res.json()) as { message: string }).message).toBe(
@@ -117,7 +117,7 @@ describe('GET /repos/{owner}/{repo} (facts github-api §3, §4)', () => {
     );
   });
 
-  it('renamed repository: 301 with Location <apiUrl>/repositories/<id>, which serves the repository (facts github-api §3, §9.13, §10)', async () => {
+  it('renamed repository: 301 with Location <apiUrl>/repositories/<id>, which serves the repository (ledger github-api §3, §9.13, §10)', async () => {
     const res = await api(sim(), '/repos/acme/old-name', 'octocat-classic-push', { redirect: 'manual' });
     expect(res.status).toBe(301);
     const location = res.headers.get('location') ?? '';

@@ -5,7 +5,7 @@ import { secretsWorld } from '../helpers/secrets-world.js';
 import { api, useSimulator } from './helpers.js';
 import { inlineSchemaErrors, requestSchema, responseSchemaRef, schemaErrors } from './openapi-schema.js';
 
-// The Actions secrets endpoints (facts github-api §7): a real key pair per holder, sealed boxes opened for real,
+// The Actions secrets endpoints (ledger github-api §7): a real key pair per holder, sealed boxes opened for real,
 // bodies checked against GitHub's OpenAPI description.
 
 const REPO_KEY = '/repos/{owner}/{repo}/actions/secrets/public-key';

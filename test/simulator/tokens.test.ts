@@ -2,24 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { createDefaultWorld, mintToken, mistypeToken, tokenValue } from '../../src/simulator/index.js';
 import { hasValidChecksum } from '../../src/token/checksum.js';
 
-describe('mintToken: realistic shapes (facts github-api §1)', () => {
+describe('mintToken: realistic shapes (ledger github-api §1)', () => {
   it.each([
     ['classic', 'ghp_'],
     ['oauth', 'gho_'],
     ['user-to-server', 'ghu_'],
-  ] as const)('%s: %s + 30 random + 6-char checksum, 40 chars, checksum valid (facts github-api §1.1, §1.2)', (kind, prefix) => {
+  ] as const)('%s: %s + 30 random + 6-char checksum, 40 chars, checksum valid (ledger github-api §1.1, §1.2)', (kind, prefix) => {
     const token = mintToken(kind, 'seed');
     expect(token).toMatch(new RegExp(`^${prefix}[A-Za-z0-9]{36}$`));
     expect(hasValidChecksum(token.slice(4))).toBe(true);
   });
 
-  it('fine-grained: github_pat_ + 22 + _ + 59 alphanumerics = 93 chars (facts github-api §1.4)', () => {
+  it('fine-grained: github_pat_ + 22 + _ + 59 alphanumerics = 93 chars (ledger github-api §1.4)', () => {
     const token = mintToken('fine-grained', 'seed');
     expect(token).toMatch(/^github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}$/);
     expect(token).toHaveLength(93);
   });
 
-  it('new-format ghs_APPID_JWT: ~520 chars, two dots, matches GitHub\'s regex (facts github-api §1.5)', () => {
+  it('new-format ghs_APPID_JWT: ~520 chars, two dots, matches GitHub\'s regex (ledger github-api §1.5)', () => {
     const token = mintToken('server-to-server', 'seed');
     expect(token).toMatch(/^ghs_\d+_[A-Za-z0-9._]+$/);
     expect(token).toMatch(/^ghs_[A-Za-z0-9._]{36,}$/);
@@ -28,7 +28,7 @@ describe('mintToken: realistic shapes (facts github-api §1)', () => {
     expect(token.length).toBeLessThan(600);
   });
 
-  it('refresh: ghr_ + 76 (facts github-api §1.1)', () => {
+  it('refresh: ghr_ + 76 (ledger github-api §1.1)', () => {
     expect(mintToken('refresh', 'seed')).toMatch(/^ghr_[A-Za-z0-9]{76}$/);
   });
 
@@ -38,7 +38,7 @@ describe('mintToken: realistic shapes (facts github-api §1)', () => {
     expect(mintToken('classic', 'a').slice(4)).not.toBe(mintToken('oauth', 'a').slice(4));
   });
 
-  it('mistypeToken changes the last character so the checksum fails (facts github-api §1.2 counter-example)', () => {
+  it('mistypeToken changes the last character so the checksum fails (ledger github-api §1.2 counter-example)', () => {
     const good = mintToken('classic', 'octocat-classic-push');
     const bad = mistypeToken(good);
     expect(bad).toHaveLength(40);

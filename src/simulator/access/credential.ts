@@ -2,15 +2,15 @@ import { findTokenByValue, type SimToken, type World } from '../world.js';
 
 /**
  * Who is calling. `none`: no credential; `bad`: a credential GitHub does not accept (unknown, mistyped, revoked,
- * expired, or a refresh token). Expired, revoked and unknown are indistinguishable from outside (facts github-api §2.4).
+ * expired, or a refresh token). Expired, revoked and unknown are indistinguishable from outside (ledger github-api §2.4).
  */
 export type Credential = { kind: 'none' } | { kind: 'bad' } | { kind: 'token'; token: SimToken };
 
-/** An expired token is automatically revoked (facts github-api §2.4). */
+/** An expired token is automatically revoked (ledger github-api §2.4). */
 export function isUsable(token: SimToken, now: Date): boolean {
   if (token.revoked) return false;
   if (token.expiresAt && token.expiresAt.getTime() <= now.getTime()) return false;
-  // A refresh token only buys new access tokens; it cannot call the API [inferred] (facts github-api §1.1).
+  // A refresh token only buys new access tokens; it cannot call the API [inferred] (ledger github-api §1.1).
   return token.kind !== 'refresh';
 }
 
@@ -24,7 +24,7 @@ export function resolveToken(world: World, value: string | null, now: Date): Cre
 
 /**
  * The token in an `Authorization` header: `Bearer X` and `token X` (scheme case-insensitive), and Basic with the
- * token as password (facts github-api §2.1). `undefined` header → null; an unusable header → '' (a bad credential).
+ * token as password (ledger github-api §2.1). `undefined` header → null; an unusable header → '' (a bad credential).
  */
 export function tokenFromAuthorization(header: string | undefined): string | null {
   if (header === undefined || header.trim() === '') return null;

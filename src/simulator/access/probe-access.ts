@@ -10,15 +10,15 @@ import { hasScope } from './scopes.js';
  * - Fine-grained PATs: the token must cover the repository and hold `permission` at `level` (write implies read;
  *   github/docs src/github-apps/data/fpt-2022-11-28/fine-grained-pat-permissions.json names the permission per
  *   endpoint); else 403 `Resource not accessible by personal access token` with `X-Accepted-GitHub-Permissions`
- *   (facts github-api §2.3, §3, §10). Reads of public repositories need no grant ("Tokens always include read-only
- *   access to all public repositories", facts §3), except environment variables, which need "collaborator access"
+ *   (ledger github-api §2.3, §3, §10). Reads of public repositories need no grant ("Tokens always include read-only
+ *   access to all public repositories", ledger github-api §3), except environment variables, which need "collaborator access"
  *   (OpenAPI actions/list-environment-variables). A write also needs the user's write role: a token "cannot grant
  *   additional access" (github/docs managing-your-personal-access-tokens.md); the answer GitHub gives then is not
  *   documented, the same 403 is used [inferred].
- * - Installation tokens (`ghs_`): the same with the installation's permissions and `... by integration` (facts §3).
+ * - Installation tokens (`ghs_`): the same with the installation's permissions and `... by integration` (ledger github-api §3).
  * - Classic/OAuth tokens: the scope each endpoint's OpenAPI description names (`repo`; `repo_deployment` for
  *   deployments; `public_repo` for code of public repositories, scopes-for-oauth-apps.md) and the write role for
- *   writes; otherwise 404 `Not Found`, GitHub's answer for resources a caller may not see (facts §3) [inferred for
+ *   writes; otherwise 404 `Not Found`, GitHub's answer for resources a caller may not see (ledger github-api §3) [inferred for
  *   writes to a readable repository].
  */
 

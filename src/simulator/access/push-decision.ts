@@ -5,7 +5,7 @@ import { lifetimeDays, needsSso } from './repo-view.js';
 import { atLeast, roleOnFullName } from './roles.js';
 import { hasScope } from './scopes.js';
 
-/** ghcr's answer to `POST /v2/<name>/blobs/uploads/` (facts ghcr §2, §3.2, §8). */
+/** ghcr's answer to `POST /v2/<name>/blobs/uploads/` (ledger ghcr §2, §3.2, §8). */
 export type PushDecision =
   | { allowed: true }
   | { allowed: false; status: 401 | 403; code: 'UNAUTHORIZED' | 'DENIED'; message: string };
@@ -19,11 +19,11 @@ const deny = (message: string): PushDecision => ({ allowed: false, status: 403, 
  */
 export function decidePush(world: World, token: SimToken | null, name: string, now: Date): PushDecision {
   if (!token || !isUsable(token, now)) {
-    // facts ghcr §2: 401 for an anonymous bearer or an expired/revoked PAT at the POST
+    // ledger ghcr §2: 401 for an anonymous bearer or an expired/revoked PAT at the POST
     return { allowed: false, status: 401, code: 'UNAUTHORIZED', message: GHCR.unauthenticated };
   }
   if (token.kind === 'server-to-server') return installationDecision(world, token, name);
-  // facts ghcr §4.1, §8: fine-grained PATs are unsupported; ghu_ tokens assumed alike [inferred]
+  // ledger ghcr §4.1, §8: fine-grained PATs are unsupported; ghu_ tokens assumed alike [inferred]
   if (token.kind !== 'classic' && token.kind !== 'oauth') return deny(GHCR.scopes);
   return classicDecision(world, token, name);
 }
@@ -32,24 +32,24 @@ function classicDecision(world: World, token: SimToken, name: string): PushDecis
   const org = findOrg(world, namespaceOf(name));
   // ghcr's wording for an IP allow list is not known: `denied` [inferred] (docs/github-behaviour.md#ip-allow-list)
   if (org?.ipAllowList) return deny(GHCR.denied);
-  if (org && token.kind === 'classic' && org.forbidsClassicTokens) return deny(GHCR.classicBanned(org.login)); // facts ghcr §2, §8
+  if (org && token.kind === 'classic' && org.forbidsClassicTokens) return deny(GHCR.classicBanned(org.login)); // ledger ghcr §2, §8
   const limit = org?.classicMaxLifetime;
   if (limit && token.kind === 'classic' && lifetimeDays(token) > limit.days) {
     return deny(GHCR.classicLifetime(limit.by, limit.name, limit.days)); // docs/github-behaviour.md#classic-token-lifetime-policy
   }
-  if (org && needsSso(org, token)) return deny(GHCR.denied); // facts ghcr §2, §8: message unconfirmed → `denied` [inferred]
-  if (!hasScope(token.scopes, 'write:packages')) return deny(GHCR.scopes); // facts ghcr §8
+  if (org && needsSso(org, token)) return deny(GHCR.denied); // ledger ghcr §2, §8: message unconfirmed → `denied` [inferred]
+  if (!hasScope(token.scopes, 'write:packages')) return deny(GHCR.scopes); // ledger ghcr §8
   return packageDecision(world, token.user, name);
 }
 
-/** Existing package: the user needs write on it; new package: the right to create in the namespace (facts ghcr §8). */
+/** Existing package: the user needs write on it; new package: the right to create in the namespace (ledger ghcr §8). */
 function packageDecision(world: World, login: string, name: string): PushDecision {
   const pkg = findPackage(world, name);
   if (pkg) return canWritePackage(world, pkg, login) ? ALLOW : deny(GHCR.writePackage);
   return canCreateIn(world, namespaceOf(name), login) ? ALLOW : deny(GHCR.createPackage);
 }
 
-/** Direct Write grant, or inheritance from a linked repository the user can write (facts ghcr §4.3). */
+/** Direct Write grant, or inheritance from a linked repository the user can write (ledger ghcr §4.3). */
 export function canWritePackage(world: World, pkg: SimPackage, login: string): boolean {
   if (pkg.writers.some((writer) => sameLogin(writer, login))) return true;
   return pkg.inheritsFrom !== undefined && atLeast(roleOnFullName(world, pkg.inheritsFrom, login), 'write');

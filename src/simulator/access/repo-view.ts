@@ -2,7 +2,7 @@ import { findOrg, findUser, fullName, isOrgMember, sameLogin, type SimOrg, type 
 import { permissionsFor, roleOf, type RepoPermissions } from './roles.js';
 import { hasScope } from './scopes.js';
 
-/** What `GET /repos/{owner}/{repo}` shows a caller (facts github-api §3, §4). */
+/** What `GET /repos/{owner}/{repo}` shows a caller (ledger github-api §3, §4). */
 export type RepoView =
   | { kind: 'ok'; repo: SimRepo; permissions: RepoPermissions | null }
   | { kind: 'not-found' }
@@ -22,7 +22,7 @@ export function viewRepo(world: World, repo: SimRepo, token: SimToken | null): R
   if (blocked) return blocked;
   if (token && repo.private && outsideEnterprise(world, repo, token)) return { kind: 'managed-user' };
   if (repo.private && (!token || !canSeePrivate(world, repo, token))) {
-    return { kind: 'not-found' }; // 404, not 403, for private resources (facts github-api §3)
+    return { kind: 'not-found' }; // 404, not 403, for private resources (ledger github-api §3)
   }
   const permissions = token ? permissionsOf(world, repo, token) : null; // only on authenticated requests (§3)
   return { kind: 'ok', repo, permissions };
@@ -35,11 +35,11 @@ function orgBlock(org: SimOrg, repo: SimRepo, token: SimToken): RepoView | null 
   // Public repositories too (docs/github-behaviour.md#classic-token-lifetime-policy: NixOS/org#247).
   const limit = org.classicMaxLifetime;
   if (token.kind === 'classic' && limit && lifetimeDays(token) > limit.days) return { kind: 'classic-lifetime', limit };
-  // Classic-PAT ban: public reads still work (facts github-api §4.1, §9.6; open question 6 → 200 [inferred]).
+  // Classic-PAT ban: public reads still work (ledger github-api §4.1, §9.6; open question 6 → 200 [inferred]).
   if (token.kind === 'classic' && org.forbidsClassicTokens && repo.private) return { kind: 'classic-banned', org };
   const days = lifetimeDays(token);
   const max = org.fineGrainedMaxLifetimeDays;
-  // Lifetime policy: the token is blocked from the org (facts github-api §4.3); public reads kept [inferred].
+  // Lifetime policy: the token is blocked from the org (ledger github-api §4.3); public reads kept [inferred].
   if (token.kind === 'fine-grained' && max !== undefined && repo.private && days > max) {
     return { kind: 'lifetime', org, days: max, tokenId: token.id ?? 0 };
   }
@@ -48,7 +48,7 @@ function orgBlock(org: SimOrg, repo: SimRepo, token: SimToken): RepoView | null 
 
 /**
  * Classic PATs and OAuth tokens must be SSO-authorized per org; fine-grained and app tokens are authorized at
- * creation (facts github-api §4.4). The 403 was seen on a public repository too (ossf/scorecard on microsoft/msquic);
+ * creation (ledger github-api §4.4). The 403 was seen on a public repository too (ossf/scorecard on microsoft/msquic);
  * only members' tokens are challenged, else every public repo of an SSO org would be unreadable [inferred].
  */
 export function needsSso(org: SimOrg, token: SimToken): boolean {
@@ -74,7 +74,7 @@ export function lifetimeDays(token: SimToken): number {
   return Math.ceil((token.expiresAt.getTime() - created.getTime()) / DAY_MS);
 }
 
-/** Private repositories: the user needs a role, and the token must reach it (facts github-api §3). */
+/** Private repositories: the user needs a role, and the token must reach it (ledger github-api §3). */
 function canSeePrivate(world: World, repo: SimRepo, token: SimToken): boolean {
   if (token.kind === 'server-to-server') return installationCovers(token, repo);
   if (roleOf(world, repo, token.user) === null) return false;
@@ -85,7 +85,7 @@ function canSeePrivate(world: World, repo: SimRepo, token: SimToken): boolean {
 
 export function fineGrainedCovers(token: SimToken, repo: SimRepo): boolean {
   const grant = token.fineGrained;
-  if (!grant || grant.pendingApproval) return false; // pending: public resources only (facts github-api §4.2)
+  if (!grant || grant.pendingApproval) return false; // pending: public resources only (ledger github-api §4.2)
   if (!sameLogin(grant.resourceOwner, repo.owner)) return false;
   return grant.repositories === 'all' || grant.repositories.some((name) => sameLogin(name, fullName(repo)));
 }

@@ -23,8 +23,8 @@ export function atLeast(role: Role | null, wanted: Role): boolean {
 }
 
 /**
- * `permissions` of `GET /repos/{o}/{r}` from the user's role (facts github-api §3). A user without a role on a public
- * repository gets pull only. Whether GitHub narrows this to the token's limits is open (facts §11 q5): here it never
+ * `permissions` of `GET /repos/{o}/{r}` from the user's role (ledger github-api §3). A user without a role on a public
+ * repository gets pull only. Whether GitHub narrows this to the token's limits is open (ledger github-api §11 q5): here it never
  * does [inferred].
  */
 export function permissionsFor(role: Role | null): RepoPermissions {

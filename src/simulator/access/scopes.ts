@@ -1,7 +1,7 @@
 /**
  * Classic/OAuth scope algebra. GitHub normalizes stored scopes by dropping implied ones, and reports them
- * `", "`-joined in `X-OAuth-Scopes` (facts github-api §2.3). `write:x` implies `read:x`, `admin:x` implies both
- * (facts github-api §9.2; gh CLI's scope expansion, STYLE §2).
+ * `", "`-joined in `X-OAuth-Scopes` (ledger github-api §2.3). `write:x` implies `read:x`, `admin:x` implies both
+ * (ledger github-api §9.2; gh CLI's scope expansion, STYLE §2).
  */
 
 const IMPLIES: Record<string, string[]> = {
@@ -36,13 +36,13 @@ export function hasScope(scopes: readonly string[] | undefined, scope: string): 
   return expandScopes(scopes ?? []).has(scope);
 }
 
-/** Drops duplicates and scopes implied by another one; keeps creation order (facts github-api §2.3: `user, gist`). */
+/** Drops duplicates and scopes implied by another one; keeps creation order (ledger github-api §2.3: `user, gist`). */
 export function normalizeScopes(scopes: readonly string[]): string[] {
   const unique = [...new Set(scopes)];
   return unique.filter((scope) => !unique.some((other) => other !== scope && (IMPLIES[other] ?? []).includes(scope)));
 }
 
-/** The `X-OAuth-Scopes` value: normalized, `", "`-joined; empty string when there are none (facts github-api §2.3). */
+/** The `X-OAuth-Scopes` value: normalized, `", "`-joined; empty string when there are none (ledger github-api §2.3). */
 export function scopesHeader(scopes: readonly string[] | undefined): string {
   return normalizeScopes(scopes ?? []).join(', ');
 }

@@ -18,9 +18,9 @@ export type SecretsRefusal =
 const LEVEL = { key: 'read', read: 'read', write: 'write' } as const;
 
 /**
- * Repository secrets (facts github-api §7; OpenAPI `actions/*-repo-*`): the repository must be visible to the token;
+ * Repository secrets (ledger github-api §7; OpenAPI `actions/*-repo-*`): the repository must be visible to the token;
  * classic/OAuth tokens need `repo` for reads and writes; fine-grained tokens and apps need the `secrets` permission
- * (strings [inferred], facts §11 q9); `GITHUB_TOKEN` never manages secrets ([report] facts §7). The user needs to be a
+ * (strings [inferred], ledger github-api §11 q9); `GITHUB_TOKEN` never manages secrets ([report] ledger github-api §7). The user needs to be a
  * collaborator for the key and a writer for the rest ([report] github/docs #29818, cli/cli #7100); otherwise
  * `Must have admin rights to Repository.` (the same 403 answers a classic token without `repo`, by analogy with
  * cli/cli #2845 [inferred]).
@@ -47,8 +47,8 @@ export function repoSecretsRefusal(world: World, repo: SimRepo, token: SimToken 
 
 /**
  * Organization secrets (OpenAPI `actions/*-org-*`: classic tokens need `admin:org`; apps the organization `secrets`
- * permission, facts §7 saw `organization_secrets:read`): only organization owners, else the 403 seen in cli/cli #8810
- * [report] (for a non-owner [inferred]). SSO and the classic-token ban apply as on any org resource (facts §4).
+ * permission, ledger github-api §7 saw `organization_secrets:read`): only organization owners, else the 403 seen in cli/cli #8810
+ * [report] (for a non-owner [inferred]). SSO and the classic-token ban apply as on any org resource (ledger github-api §4).
  */
 export function orgSecretsRefusal(org: SimOrg, token: SimToken | null, need: SecretNeed): SecretsRefusal | null {
   if (!token) return { kind: 'unauthenticated' };

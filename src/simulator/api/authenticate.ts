@@ -9,8 +9,8 @@ import type { SimToken } from '../world.js';
 
 /**
  * Resolves the caller and sets `ctx.credential`. A credential GitHub does not accept ends the request with 401
- * `Bad credentials` and no `x-ratelimit-*` headers (facts github-api §2.4, backlot 2026 measurement). Anonymous
- * callers are counted against 60/h, token users against 5,000/h (facts github-api §8).
+ * `Bad credentials` and no `x-ratelimit-*` headers (ledger github-api §2.4, backlot 2026 measurement). Anonymous
+ * callers are counted against 60/h, token users against 5,000/h (ledger github-api §8).
  */
 export const authenticate: Middleware = (ctx, next) => {
   const { state } = ctx;
@@ -31,7 +31,7 @@ export const authenticate: Middleware = (ctx, next) => {
 
 /**
  * `x-oauth-scopes` for classic/OAuth tokens only, present even when empty; `x-oauth-client-id` for OAuth tokens;
- * `github-authentication-token-expiration` only for PATs that expire (facts github-api §2.3). Fine-grained tokens
+ * `github-authentication-token-expiration` only for PATs that expire (ledger github-api §2.3). Fine-grained tokens
  * get no `x-oauth-scopes` (open question 3: absent chosen [inferred]).
  */
 export function tokenHeaders(token: SimToken): Record<string, string> {
@@ -43,7 +43,7 @@ export function tokenHeaders(token: SimToken): Record<string, string> {
   return headers;
 }
 
-/** `YYYY-MM-DD HH:MM:SS UTC`, 24-hour clock (facts github-api §2.3). */
+/** `YYYY-MM-DD HH:MM:SS UTC`, 24-hour clock (ledger github-api §2.3). */
 export function formatExpiration(date: Date): string {
   return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }

@@ -3,8 +3,8 @@ import type { Account, SimRepo } from '../world.js';
 import { nodeId, simpleUserBody } from './user-body.js';
 
 /**
- * A `full-repository` body (facts github-api §3; OpenAPI `repos/get` 200) with every required field. `permissions`
- * appears only on authenticated requests (facts github-api §3).
+ * A `full-repository` body (ledger github-api §3; OpenAPI `repos/get` 200) with every required field. `permissions`
+ * appears only on authenticated requests (ledger github-api §3).
  */
 const FIXED = { created_at: '2011-01-26T19:01:12Z', updated_at: '2011-01-26T19:14:43Z', pushed_at: '2011-01-26T19:06:43Z' };
 

@@ -2,7 +2,7 @@ import type { SimSecret } from '../secrets-state.js';
 
 /**
  * Request and response bodies of the Actions secrets endpoints, from the OpenAPI description (`actions-public-key`,
- * `actions-secret`, `organization-actions-secret`, the PUT request schemas) and facts github-api §7.
+ * `actions-secret`, `organization-actions-secret`, the PUT request schemas) and ledger github-api §7.
  */
 
 export type Visibility = 'all' | 'private' | 'selected';
@@ -16,9 +16,9 @@ export interface SecretPut {
 
 export type Parsed = { ok: true; value: SecretPut } | { ok: false; status: 400 | 422; reason: string };
 
-// OpenAPI `encrypted_value.pattern`: standard padded base64 (facts github-api §7).
+// OpenAPI `encrypted_value.pattern`: standard padded base64 (ledger github-api §7).
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$/;
-// facts github-api §7: [A-Za-z0-9_] only, not starting with a digit or GITHUB_.
+// ledger github-api §7: [A-Za-z0-9_] only, not starting with a digit or GITHUB_.
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function secretNameProblem(name: string): string | null {

@@ -2,7 +2,7 @@ import type { Account } from '../world.js';
 
 /**
  * User and organization bodies shaped like the OpenAPI schemas `simple-user`, `public-user` and `private-user`
- * (facts github-api §2.2; @octokit/openapi 23.0.2). Every required field is present; test/simulator/openapi.test.ts
+ * (ledger github-api §2.2; @octokit/openapi 23.0.2). Every required field is present; test/simulator/openapi.test.ts
  * validates them against the schemas. API URLs point at the simulator, web URLs at github.com.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Primary rate limit bookkeeping: 5,000/h per user for tokens, 60/h for anonymous callers, one hourly window
- * (facts github-api §8). All tokens of a user share the budget.
+ * (ledger github-api §8). All tokens of a user share the budget.
  */
 export interface RateWindow {
   /** End of the window, epoch seconds. */
@@ -12,7 +12,7 @@ export function newRateWindow(now: Date): RateWindow {
   return { resetEpoch: Math.floor(now.getTime() / 1000) + 3600, used: new Map() };
 }
 
-/** Counts one request for `key` and returns the five `x-ratelimit-*` headers (facts github-api §8). */
+/** Counts one request for `key` and returns the five `x-ratelimit-*` headers (ledger github-api §8). */
 export function consumeRate(window: RateWindow, now: Date, key: string, limit: number): Record<string, string> {
   const epoch = Math.floor(now.getTime() / 1000);
   if (epoch >= window.resetEpoch) {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 /**
- * An `x-github-request-id` like `5498:3F219F:18172B2:275A386:66084DC8` (facts github-api §2.3): four random hex
+ * An `x-github-request-id` like `5498:3F219F:18172B2:275A386:66084DC8` (ledger github-api §2.3): four random hex
  * groups and the epoch seconds in hex.
  */
 export function newRequestId(now: Date): string {

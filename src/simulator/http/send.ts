@@ -1,6 +1,6 @@
 import type { Ctx } from './context.js';
 
-/** Sends `body` as JSON; `trailingNewline` mimics registries that end bodies with `\n` (facts ghcr §1.1). */
+/** Sends `body` as JSON; `trailingNewline` mimics registries that end bodies with `\n` (ledger ghcr §1.1). */
 export function sendJson(
   ctx: Ctx,
   status: number,
@@ -25,7 +25,7 @@ export function sendText(ctx: Ctx, status: number, text: string, headers: Record
   ctx.res.end(ctx.method === 'HEAD' ? undefined : text);
 }
 
-/** GitHub's error envelope `{message, documentation_url, status}` with `status` a string (facts github-api §10). */
+/** GitHub's error envelope `{message, documentation_url, status}` with `status` a string (ledger github-api §10). */
 export function sendGitHubError(
   ctx: Ctx,
   status: number,

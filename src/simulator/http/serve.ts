@@ -4,7 +4,7 @@ import type { Handler, ServerName } from './context.js';
 
 /**
  * Adapts a `Handler` to `node:http`. An exception becomes a 500 with `{"message":"Server Error"}`, the body GitHub
- * uses for requests it kills (facts github-api §8), so a simulator bug looks like a server error, not a hang.
+ * uses for requests it kills (ledger github-api §8), so a simulator bug looks like a server error, not a hang.
  */
 export function toListener(server: ServerName, state: SimState, handler: Handler) {
   return (req: IncomingMessage, res: ServerResponse): void => {

@@ -10,7 +10,7 @@ const UPLOAD_SESSION = /^\/v2\/(.+)\/blobs\/uploads\/([^/?]+)$/;
 /**
  * Front mode: `/v2/*` goes to a real distribution registry at `upstream` (method, path, query, Authorization and
  * body kept) and its answer comes back, except that distribution's refusal of a push (401 `insufficient_scope`,
- * facts ghcr §7.4) becomes ghcr's 403 DENIED with the reason of the decision ladder (facts ghcr §7.4 "fidelity gaps").
+ * ledger ghcr §7.4) becomes ghcr's 403 DENIED with the reason of the decision ladder (ledger ghcr §7.4 "fidelity gaps").
  * Upload DELETEs are forwarded, so distribution really cancels.
  */
 export function frontHandler(upstream: string) {

@@ -2,14 +2,14 @@ import type { Ctx, Middleware } from '../http/context.js';
 import { newRequestId } from '../http/request-id.js';
 import { sendJson, sendText } from '../http/send.js';
 
-/** ghcr answers carry these on every response it was seen to send (facts ghcr §1.1). */
+/** ghcr answers carry these on every response it was seen to send (ledger ghcr §1.1). */
 export const registryHeaders: Middleware = (ctx, next) => {
   ctx.res.setHeader('docker-distribution-api-version', 'registry/2.0');
   ctx.res.setHeader('x-github-request-id', newRequestId(ctx.state.now()));
   return next();
 };
 
-/** `{"errors":[{"code","message"}]}` + newline, `application/json`, no `detail` (facts ghcr §1.1, §7.4 gaps). */
+/** `{"errors":[{"code","message"}]}` + newline, `application/json`, no `detail` (ledger ghcr §1.1, §7.4 gaps). */
 export function sendRegistryError(
   ctx: Ctx,
   status: number,
@@ -21,15 +21,15 @@ export function sendRegistryError(
   sendJson(ctx, status, body, { headers, contentType: 'application/json', trailingNewline: true });
 }
 
-/** The Bearer challenge pointing at our token service; `service="ghcr.io"` (facts ghcr §1.1, §1.2). */
+/** The Bearer challenge pointing at our token service; `service="ghcr.io"` (ledger ghcr §1.1, §1.2). */
 export function challenge(ctx: Ctx, scope: string): string {
   return `Bearer realm="${ctx.state.registryUrl}/token",service="ghcr.io",scope="${scope}"`;
 }
 
-/** The placeholder scope ghcr puts on `/v2/` (facts ghcr §1.1). */
+/** The placeholder scope ghcr puts on `/v2/` (ledger ghcr §1.1). */
 export const PLACEHOLDER_SCOPE = 'repository:user/image:pull';
 
-/** Go's `http.NotFound`, which distribution answers for paths it cannot route (facts ghcr §7.4; [inferred] for ghcr). */
+/** Go's `http.NotFound`, which distribution answers for paths it cannot route (ledger ghcr §7.4; [inferred] for ghcr). */
 export function pageNotFound(ctx: Ctx): void {
   sendText(ctx, 404, '404 page not found\n');
 }
@@ -40,7 +40,7 @@ export function bearerOf(ctx: Ctx): string | null {
   return match?.[1] ?? null;
 }
 
-/** OCI name grammar, lower case only (facts ghcr §3.1). */
+/** OCI name grammar, lower case only (ledger ghcr §3.1). */
 const NAME = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
 
 export function isValidName(name: string): boolean {

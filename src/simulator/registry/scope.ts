@@ -1,4 +1,4 @@
-/** One `repository:<name>:<actions>` scope (facts ghcr §7.1: a name may contain one `:` for a host port). */
+/** One `repository:<name>:<actions>` scope (ledger ghcr §7.1: a name may contain one `:` for a host port). */
 export interface RequestedScope {
   name: string;
   actions: string[];

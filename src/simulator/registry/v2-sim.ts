@@ -6,7 +6,7 @@ import { GHCR } from '../messages.js';
 import { findTokenByValue, type SimToken } from '../world.js';
 import { bearerOf, challenge, isValidName, pageNotFound, PLACEHOLDER_SCOPE, sendRegistryError } from './respond.js';
 
-/** ghcr's `/v2/` dialect, simulated (facts ghcr §1–§3, §8). */
+/** ghcr's `/v2/` dialect, simulated (ledger ghcr §1–§3, §8). */
 export const v2SimRoutes: Route[] = [
   { method: 'GET', pattern: /^\/v2\/$/, handle: base },
   { method: 'POST', pattern: /^\/v2\/(.+)\/blobs\/uploads\/$/, handle: openUpload },
@@ -30,17 +30,17 @@ function refuseUnauthenticated(ctx: Ctx, scope: string): { token: SimToken | nul
   const caller = callerOf(ctx);
   if (caller.kind === 'grant') return { token: caller.token };
   if (caller.kind === 'none') {
-    const headers = { 'www-authenticate': challenge(ctx, scope) }; // facts ghcr §1.1, §1.2
+    const headers = { 'www-authenticate': challenge(ctx, scope) }; // ledger ghcr §1.1, §1.2
     sendRegistryError(ctx, 401, 'UNAUTHORIZED', GHCR.authenticationRequired, headers);
   } else if (caller.kind === 'basic') {
-    sendRegistryError(ctx, 403, 'DENIED', GHCR.invalidToken); // facts ghcr §1.4, §9.4 (status [inferred])
+    sendRegistryError(ctx, 403, 'DENIED', GHCR.invalidToken); // ledger ghcr §1.4, §9.4 (status [inferred])
   } else {
-    sendRegistryError(ctx, 401, 'UNAUTHORIZED', GHCR.unauthenticated); // facts ghcr §2
+    sendRegistryError(ctx, 401, 'UNAUTHORIZED', GHCR.unauthenticated); // ledger ghcr §2
   }
   return null;
 }
 
-/** `GET /v2/`: 401 + placeholder challenge without auth; 200 `{}` with a token (facts ghcr §1.1; body [inferred]). */
+/** `GET /v2/`: 401 + placeholder challenge without auth; 200 `{}` with a token (ledger ghcr §1.1; body [inferred]). */
 function base(ctx: Ctx): void {
   const caller = refuseUnauthenticated(ctx, PLACEHOLDER_SCOPE);
   if (caller) sendJson(ctx, 200, {}, { contentType: 'application/json' });
@@ -48,18 +48,18 @@ function base(ctx: Ctx): void {
 
 /**
  * `POST /v2/<name>/blobs/uploads/`: the decision ladder → 202 with a relative Location, or 401/403 with ghcr's
- * reason (facts ghcr §2, §3.2, §8). Upper-case names never route (facts ghcr §7.4, [inferred] for ghcr).
+ * reason (ledger ghcr §2, §3.2, §8). Upper-case names never route (ledger ghcr §7.4, [inferred] for ghcr).
  */
 function openUpload(ctx: Ctx, [name = '']: string[]): void {
   if (!isValidName(name)) return pageNotFound(ctx);
-  const caller = refuseUnauthenticated(ctx, `repository:${name}:pull`); // facts ghcr §1.2: `:pull` only
+  const caller = refuseUnauthenticated(ctx, `repository:${name}:pull`); // ledger ghcr §1.2: `:pull` only
   if (!caller) return;
   const { world, now, uploads } = ctx.state;
   const decision = decidePush(world, caller.token, name, now());
   if (!decision.allowed) return sendRegistryError(ctx, decision.status, decision.code, decision.message);
   const uuid = randomUUID();
   uploads.set(uuid, { uuid, name, login: caller.token?.user ?? '', openedAt: now() });
-  // facts ghcr §3.2: Location form unconfirmed → relative; Docker-Upload-UUID/Range as distribution sends (§7.4)
+  // ledger ghcr §3.2: Location form unconfirmed → relative; Docker-Upload-UUID/Range as distribution sends (§7.4)
   ctx.res.writeHead(202, {
     location: `/v2/${name}/blobs/uploads/${uuid}`,
     'docker-upload-uuid': uuid,
@@ -71,7 +71,7 @@ function openUpload(ctx: Ctx, [name = '']: string[]): void {
 
 /**
  * `DELETE <upload location>` → 405: ghcr does not implement cancel; the session stays open and expires
- * (facts ghcr §3.2; body `UNSUPPORTED` [inferred], open question 2).
+ * (ledger ghcr §3.2; body `UNSUPPORTED` [inferred], open question 2).
  */
 function cancelUpload(ctx: Ctx): void {
   sendRegistryError(ctx, 405, 'UNSUPPORTED', GHCR.unsupported);

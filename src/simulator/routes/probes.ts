@@ -20,7 +20,7 @@ import { findAccount, findOrg, findPackage, findRepo, sameLogin, type SimPackage
  * that passes both checks gets 501 from the simulator (a simulator answer, not GitHub's), which the probe tests treat
  * as a failure: a probe must never send a request that could succeed.
  *
- * Messages: `Not Found`, `Requires authentication` (facts github-api §2.4, §3); validation failures use GitHub's
+ * Messages: `Not Found`, `Requires authentication` (ledger github-api §2.4, §3); validation failures use GitHub's
  * schema-validation form `Invalid request.\n\n"<field>" wasn't supplied.` ([report] octokit/octokit.rb #992 and
  * lowlighter/metrics #21 for `"sha" wasn't supplied.`; for a body missing several fields the first is named
  * [inferred]); `documentation_url` is each operation's OpenAPI `externalDocs` URL.
@@ -45,9 +45,9 @@ export const PROBE_MESSAGES = {
   notSupplied: (field: string) => `Invalid request.\n\n"${field}" wasn't supplied.`,
   /** [inferred] GitHub's answer to a body that is not JSON */
   problemsParsingJson: 'Problems parsing JSON',
-  /** facts ghcr §5.3 */
+  /** ledger ghcr §5.3 */
   packageNotFound: 'Package not found.',
-  /** facts ghcr §5.3 */
+  /** ledger ghcr §5.3 */
   readPackagesScope: 'You need at least read:packages scope to get a package.',
   /** Not GitHub's: the simulator models no writes (see the module comment). */
   notModelled: 'The crpat simulator does not model this write; a capability probe must never get here.',
@@ -94,7 +94,7 @@ export const probesRoutes: Route[] = [
 
 /** The repository once the caller passed the permission check; null once a refusal was sent. */
 function admit(ctx: Ctx, owner: string, name: string, endpoint: Endpoint): SimRepo | null {
-  // [inferred] the header names the endpoint's permission on every answer, like x-accepted-oauth-scopes (facts §2.3)
+  // [inferred] the header names the endpoint's permission on every answer, like x-accepted-oauth-scopes (ledger github-api §2.3)
   ctx.res.setHeader('x-accepted-github-permissions', `${endpoint.permission}=${endpoint.level}`);
   const repo = findRepo(ctx.state.world, owner, name);
   if (!repo) return refuse(ctx, { kind: 'not-found' }, endpoint.docs);
@@ -183,10 +183,10 @@ async function readJson(ctx: Ctx, docs: string): Promise<Record<string, unknown>
 }
 
 /**
- * The packages API (facts ghcr §5): classic/OAuth tokens need `read:packages` (403 with GitHub's message otherwise);
+ * The packages API (ledger ghcr §5): classic/OAuth tokens need `read:packages` (403 with GitHub's message otherwise);
  * an absent package and one the caller may not see are both 404 `Package not found.`. Installation tokens: single
- * reads "often 404" (facts ghcr §5.3) → 404. Fine-grained tokens: "you must authenticate using a personal access
- * token (classic)" (facts ghcr §5.2); the refusal's form is not documented: 403 `Resource not accessible by personal
+ * reads "often 404" (ledger ghcr §5.3) → 404. Fine-grained tokens: "you must authenticate using a personal access
+ * token (classic)" (ledger ghcr §5.2); the refusal's form is not documented: 403 `Resource not accessible by personal
  * access token` [inferred].
  */
 function getPackage(ctx: Ctx, namespace: string, name: string, kind: 'org' | 'user'): void {
@@ -216,13 +216,13 @@ function answerPackage(ctx: Ctx, namespace: string, name: string, docs: string):
   sendJson(ctx, 200, packageBody(ctx, pkg));
 }
 
-/** Public, or the user may write it, or reads the repository it inherits from (facts ghcr §4.3) [inferred for reads]. */
+/** Public, or the user may write it, or reads the repository it inherits from (ledger ghcr §4.3) [inferred for reads]. */
 function canReadPackage(ctx: Ctx, pkg: SimPackage, login: string): boolean {
   if (pkg.visibility === 'public' || canWritePackage(ctx.state.world, pkg, login)) return true;
   return pkg.inheritsFrom !== undefined && roleOnFullName(ctx.state.world, pkg.inheritsFrom, login) !== null;
 }
 
-/** The OpenAPI `package` schema; `repository` is the linked repository or null (facts ghcr §5.3). */
+/** The OpenAPI `package` schema; `repository` is the linked repository or null (ledger ghcr §5.3). */
 function packageBody(ctx: Ctx, pkg: SimPackage) {
   const { world, apiUrl } = ctx.state;
   const owner = findAccount(world, pkg.owner);

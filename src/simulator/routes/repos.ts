@@ -6,21 +6,21 @@ import { DOCS, REST } from '../messages.js';
 import { callerToken, sendRepoRefusal } from './refusals.js';
 import { findAccount, findRenamedRepo, findRepo, findRepoById, type SimRepo } from '../world.js';
 
-/** `GET /repos/{owner}/{repo}` and `GET /repositories/{id}` (facts github-api §3, §4, §10). */
+/** `GET /repos/{owner}/{repo}` and `GET /repositories/{id}` (ledger github-api §3, §4, §10). */
 export const reposRoutes: Route[] = [
   { method: 'GET', pattern: /^\/repos\/([^/]+)\/([^/]+)$/, handle: getRepo },
   { method: 'GET', pattern: /^\/repositories\/(\d+)$/, handle: getRepoById },
 ];
 
 function getRepo(ctx: Ctx, [owner = '', name = '']: string[]): void {
-  ctx.res.setHeader('x-accepted-oauth-scopes', 'repo'); // facts github-api §2.3 (2022 capture)
+  ctx.res.setHeader('x-accepted-oauth-scopes', 'repo'); // ledger github-api §2.3 (2022 capture)
   const { world } = ctx.state;
   const repo = findRepo(world, owner, name);
   if (repo) return answer(ctx, repo, viewRepo(world, repo, callerToken(ctx)));
   const renamed = findRenamedRepo(world, owner, name);
   if (!renamed) return sendGitHubError(ctx, 404, REST.notFound, DOCS.getRepository);
   const view = viewRepo(world, renamed, callerToken(ctx));
-  // facts github-api §3, §9.13: a renamed repository answers 301 on the same host (only to callers who may see it)
+  // ledger github-api §3, §9.13: a renamed repository answers 301 on the same host (only to callers who may see it)
   if (view.kind === 'ok') return moved(ctx, renamed);
   answer(ctx, renamed, view);
 }
@@ -32,7 +32,7 @@ function getRepoById(ctx: Ctx, [id = '']: string[]): void {
   answer(ctx, repo, viewRepo(ctx.state.world, repo, callerToken(ctx)));
 }
 
-/** facts github-api §10: `Location` a same-host API URL `/repositories/<id>` (exact form and wording [inferred]). */
+/** ledger github-api §10: `Location` a same-host API URL `/repositories/<id>` (exact form and wording [inferred]). */
 function moved(ctx: Ctx, repo: SimRepo): void {
   const location = `${ctx.state.apiUrl}/repositories/${repo.id}`;
   const body = { message: REST.movedPermanently, url: location, documentation_url: DOCS.redirects, status: '301' };

@@ -8,7 +8,7 @@ import { keyPairFor, openSealed, publicKeyBase64, secretKey, type SimSecret } fr
 import { findOrg, findRepo, findRepoById, sameLogin, type SimOrg } from '../world.js';
 
 /**
- * The Actions secrets endpoints (facts github-api §7, OpenAPI `actions/*`): a real Curve25519 key pair per repository
+ * The Actions secrets endpoints (ledger github-api §7, OpenAPI `actions/*`): a real Curve25519 key pair per repository
  * or organization, sealed boxes opened with libsodium, plaintexts kept in `state.secrets` for tests. A renamed
  * repository answers 404 here rather than 301 [inferred: the PUT could not follow it anyway].
  */
@@ -71,7 +71,7 @@ function sendRefusal(ctx: Ctx, refusal: Exclude<SecretsRefusal, { kind: 'view' }
   }
 }
 
-/** 200 `actions-public-key`: `{key_id, key}` (facts github-api §7, §10). */
+/** 200 `actions-public-key`: `{key_id, key}` (ledger github-api §7, §10). */
 async function publicKey(ctx: Ctx, holder: Holder | null): Promise<void> {
   if (!holder) return;
   const pair = await keyPairFor(ctx.state.secrets, holder.key);
@@ -86,7 +86,7 @@ function getSecret(ctx: Ctx, holder: Holder | null, name: string): void {
   sendJson(ctx, 200, secretBody(secret, ctx.state.apiUrl));
 }
 
-/** 201 `{}` when created, 204 when updated (facts github-api §7); the sealed value is opened with the holder's key. */
+/** 201 `{}` when created, 204 when updated (ledger github-api §7); the sealed value is opened with the holder's key. */
 async function putSecret(ctx: Ctx, holder: Holder | null, name: string): Promise<void> {
   if (!holder) return;
   const problem = secretNameProblem(name);

@@ -21,7 +21,7 @@ describe('classicCapabilities: push profile (packages:write only)', () => {
     ['write:packages + registry opened', ['write:packages'], OPENED, true, 'scope write:packages; the registry opened an upload for the image'],
     ['write:packages but the package ACL refuses', ['write:packages'], WRITE_PACKAGE, false, 'scope write:packages, but the registry refused: 403 DENIED: permission_denied: write_package'],
     ['write:packages, registry unknown', ['write:packages'], NO_REGISTRY, null, expect.stringContaining('decided by the registry')],
-    ['repo only: no write:packages (facts ghcr §8)', ['repo'], OPENED, false, 'no scope write:packages (scopes: repo)'],
+    ['repo only: no write:packages (ledger ghcr §8)', ['repo'], OPENED, false, 'no scope write:packages (scopes: repo)'],
     ['no scopes at all', [], OPENED, false, 'no scope write:packages (scopes: none)'],
     ['read:packages is not enough', ['read:packages'], OPENED, false, 'no scope write:packages (scopes: read:packages)'],
   ] as const)('%s', (_name, scopes, registry, granted, evidence) => {
@@ -50,7 +50,7 @@ describe('classicCapabilities: deploy profile (scope AND role)', () => {
   });
 
   it.each([
-    ['role read: scope alone is not enough', ['repo'], visible('read'), 'contents:write', false, 'scope repo, but role read: writing needs the write role'],
+    ['role read: scope alone is not enough', ['repo'], visible('read'), 'contents:write', false, 'scope repo, but role read: a token has no more than its user, and the read role cannot write'],
     ['role admin', ['repo'], visible('admin'), 'actions:write', true, 'scope repo + role admin'],
     ['no permissions in GET /repos', ['repo'], visible(null), 'contents:write', null, expect.stringContaining('role is unknown')],
     ['public_repo on a public repo: code is documented', ['public_repo'], visible('write', { private: false }), 'contents:write', true, 'scope public_repo + role write'],
@@ -58,7 +58,9 @@ describe('classicCapabilities: deploy profile (scope AND role)', () => {
     ['public_repo on a public repo: Actions documents only repo', ['public_repo'], visible('write', { private: false }), 'actions:write', null, expect.stringContaining('not whether public_repo suffices')],
     ['repo_deployment grants deployments (OpenAPI)', ['repo_deployment'], visible('write'), 'deployments:write', true, 'scope repo_deployment + role write'],
     ['repo_deployment does not grant contents', ['repo_deployment'], visible('write'), 'contents:write', false, 'no scope repo (scopes: repo_deployment)'],
-    ['environments with role triage: "collaborator access" names no role', ['repo'], visible('triage'), 'environments:write', null, expect.stringContaining('collaborator access')],
+    // Capabilities follow from the role too (issue 10): a role that cannot write gives false with that reason, not unknown.
+    ['environments with role triage: the role cannot write', ['repo'], visible('triage'), 'environments:write', false, 'scope repo, but role triage: a token has no more than its user, and the triage role cannot write'],
+    ['environments with role read: the role cannot write', ['repo'], visible('read'), 'environments:write', false, expect.stringContaining('the read role cannot write')],
     ['repository hidden (404)', ['repo'], { kind: 'hidden', status: 404, message: 'Not Found' } as const, 'contents:write', false, 'scope repo, but GET /repos answered 404 (Not Found)'],
     ['repository unknown', ['repo'], { kind: 'unknown', reason: 'GET /repos/{owner}/{repo} got no answer' } as const, 'deployments:write', null, expect.stringContaining('no answer')],
     ['metadata: hidden repo', ['repo'], { kind: 'hidden', status: 404, message: 'Not Found' } as const, 'metadata:read', false, 'GET /repos answered 404 (Not Found)'],

@@ -6,7 +6,7 @@ import { answer } from './helpers.js';
 
 const perms = (p: Partial<Record<'admin' | 'maintain' | 'push' | 'triage' | 'pull', boolean>>) => ({ admin: false, maintain: false, push: false, triage: false, pull: false, ...p });
 
-describe('repoEvidence (GET /repos, facts github-api §3)', () => {
+describe('repoEvidence (GET /repos, ledger github-api §3)', () => {
   it.each([
     ['admin on a private org repo', answer(200, { private: true, visibility: 'private', owner: { type: 'Organization' }, permissions: perms({ admin: true, push: true, pull: true }) }), { kind: 'visible', private: true, ownerIsOrg: true, role: 'admin' }],
     ['maintain', answer(200, { private: false, owner: { type: 'User' }, permissions: perms({ maintain: true, push: true, pull: true }) }), { kind: 'visible', private: false, ownerIsOrg: false, role: 'maintain' }],

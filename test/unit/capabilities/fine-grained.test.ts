@@ -42,7 +42,7 @@ describe('fineGrainedCapabilities', () => {
   const deploy = (f: ProbeFindings | null, repo = visible('admin'), registry: RegistryEvidence = SCOPES_DENIAL) =>
     fineGrainedCapabilities({ profile: PROFILES.deploy, repo, registry, findings: f });
 
-  it('every permission granted: true with the request as evidence; packages still false (facts github-api §9.1)', () => {
+  it('every permission granted: true with the request as evidence; packages still false (ledger github-api §9.1)', () => {
     const caps = deploy(findings({ 'contents:write': 422, 'actions:write': 404, 'deployments:write': 422, 'environments:write': 404 }));
     expect(caps.map((c) => [c.name, c.granted])).toEqual([
       ['contents:write', true],
@@ -63,7 +63,7 @@ describe('fineGrainedCapabilities', () => {
     expect(caps.find((c) => c.name === 'actions:write')).toMatchObject({ granted: null, evidence: 'not probed' });
   });
 
-  it('hidden repository: writes and metadata false, with the three causes (facts github-api §3)', () => {
+  it('hidden repository: writes and metadata false, with the three causes (ledger github-api §3)', () => {
     const caps = deploy(null, { kind: 'hidden', status: 404, message: 'Not Found' });
     expect(caps.find((c) => c.name === 'metadata:read')).toMatchObject({ granted: false, evidence: expect.stringContaining('not among the token') });
     expect(caps.find((c) => c.name === 'deployments:write')?.granted).toBe(false);

@@ -3,7 +3,7 @@ import { judgeProbe, parseAcceptedPermissions } from '../../../src/capabilities/
 import { ACTIONS_WRITE, CONTENTS_READ, CONTENTS_WRITE, DEPLOYMENTS_WRITE, ENVIRONMENTS_WRITE } from '../../../src/capabilities/probes.js';
 import { PAT_403, answer } from './helpers.js';
 
-describe('parseAcceptedPermissions (X-Accepted-GitHub-Permissions, facts github-api §2.3)', () => {
+describe('parseAcceptedPermissions (X-Accepted-GitHub-Permissions, ledger github-api §2.3)', () => {
   it.each([
     [null, null],
     ['contents=read', [[['contents', 'read']]]],

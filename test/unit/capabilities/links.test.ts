@@ -16,7 +16,7 @@ import { TARGET } from './helpers.js';
 const refused = (message: string) => ({ kind: 'refused', status: 403, code: 'DENIED', message }) as const;
 
 describe('links', () => {
-  it('classic creation link: exactly the profile scopes, a description, no default_expires_at (undocumented, facts §5)', () => {
+  it('classic creation link: exactly the profile scopes, a description, no default_expires_at (undocumented, ledger github-api §5)', () => {
     expect(classicTokenLink(TARGET, PROFILES.push)).toBe(
       'https://github.com/settings/tokens/new?scopes=write:packages&description=crpat%20push%3A%20acme%2Fapi%20(ghcr%20acme%2Fapi)',
     );
@@ -37,7 +37,7 @@ describe('links', () => {
     expect(renewalLink(TARGET, PROFILES.push, ['write:packages', 'read:org'])).toContain('scopes=write:packages,read:org&');
   });
 
-  it('fine-grained prefill for deploy: owner, permissions, expiry (facts github-api §5); none for push', () => {
+  it('fine-grained prefill for deploy: owner, permissions, expiry (ledger github-api §5); none for push', () => {
     const url = new URL(fineGrainedTokenLink(TARGET, PROFILES.deploy, { expiresInDays: 90 }) ?? '');
     expect(`${url.origin}${url.pathname}`).toBe('https://github.com/settings/personal-access-tokens/new');
     expect(Object.fromEntries(url.searchParams)).toEqual({

@@ -5,7 +5,7 @@ import { PROFILES } from '../../../src/capabilities/profiles.js';
 describe('overreach', () => {
   it.each([
     ['exactly write:packages: nothing', ['write:packages'], 'push', []],
-    ['the UI default repo + write:packages: repo is not needed to push (facts github-api §9.2)', ['repo', 'write:packages'], 'push', ['repo']],
+    ['the UI default repo + write:packages: repo is not needed to push (ledger github-api §9.2)', ['repo', 'write:packages'], 'push', ['repo']],
     ['repo is needed for deploy', ['repo', 'write:packages'], 'deploy', []],
     ['workflow when the profile does not need it', ['repo', 'workflow', 'write:packages'], 'deploy', ['workflow']],
     [

@@ -3,7 +3,7 @@ import { githubTokenAdvice } from '../../../src/capabilities/github-token-advice
 import { packageEvidence, packageLookupPath } from '../../../src/capabilities/package-facts.js';
 import { TARGET, answer } from './helpers.js';
 
-describe('packageLookupPath (facts ghcr §5.1)', () => {
+describe('packageLookupPath (ledger ghcr §5.1)', () => {
   it.each([
     ['acme/api', true, 'octocat', '/orgs/acme/packages/container/api'],
     ['acme/api/worker', true, null, '/orgs/acme/packages/container/api%2Fworker'],
@@ -16,7 +16,7 @@ describe('packageLookupPath (facts ghcr §5.1)', () => {
   });
 });
 
-describe('packageEvidence (facts ghcr §5.3)', () => {
+describe('packageEvidence (ledger ghcr §5.3)', () => {
   it.each([
     ['linked', answer(200, { name: 'api', visibility: 'private', repository: { full_name: 'acme/api' } }), { kind: 'exists', linkedRepository: 'acme/api', visibility: 'private' }],
     ['not linked', answer(200, { name: 'api', visibility: 'public', repository: null }), { kind: 'exists', linkedRepository: null, visibility: 'public' }],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PROFILE_IDS, PROFILES, profileById, specsFor } from '../../../src/capabilities/profiles.js';
 
 describe('profiles', () => {
-  it('push needs exactly packages:write and the write:packages scope (facts ghcr §4.2)', () => {
+  it('push needs exactly packages:write and the write:packages scope (ledger ghcr §4.2)', () => {
     expect(PROFILES.push.capabilities.map((c) => [c.name, c.needed])).toEqual([['packages:write', true]]);
     expect(PROFILES.push.classicScopes).toEqual(['write:packages']);
   });
@@ -19,7 +19,7 @@ describe('profiles', () => {
     expect(PROFILES.deploy.capabilities.find((c) => c.name === 'organization_administration:write')).toMatchObject({ needed: false });
   });
 
-  it('packages has no fine-grained permission (facts github-api §5)', () => {
+  it('packages has no fine-grained permission (ledger github-api §5)', () => {
     expect(PROFILES.deploy.capabilities.find((c) => c.name === 'packages:write')?.fineGrained).toBeNull();
   });
 

@@ -54,7 +54,7 @@ describe('runProbes', () => {
     expect(findings.get('environments:write')?.write.outcome).toBe('granted');
   });
 
-  it('pauses one second before every mutating request after the first (facts github-api §8)', async () => {
+  it('pauses one second before every mutating request after the first (ledger github-api §8)', async () => {
     const pauses: number[] = [];
     const { request } = scripted({ POST: answer(422, {}) });
     await runProbes(TARGET, PROBE_PAIRS, { request, pause: async (ms) => void pauses.push(ms) });

@@ -16,7 +16,7 @@ const TOKEN_LOGIN = { kind: 'token' as const, bearer: 'x', realm: REALM };
 const push = (outcome: PushOutcome | null, ownerIsOrg: boolean | null = true) =>
   judgeRegistryPush({ push: outcome, image: IMAGE, target: { host: 'github.com', owner: 'acme', name: 'api' }, ownerIsOrg, links: LINKS });
 
-describe('judgeRegistryLogin (facts ghcr §1.3)', () => {
+describe('judgeRegistryLogin (ledger ghcr §1.3)', () => {
   it('passes when the token service issues a token', () => expect(judgeRegistryLogin(TOKEN_LOGIN, CLASSIC, 'ghcr.io', LINKS).status).toBe('pass'));
   it('fails on 403 DENIED "denied" and quotes it', () => {
     const result = judgeRegistryLogin({ kind: 'refused', refusal: denied('denied'), realm: REALM }, CLASSIC, 'ghcr.io', LINKS);
@@ -36,7 +36,7 @@ describe('judgeRegistryLogin (facts ghcr §1.3)', () => {
   });
 });
 
-describe('judgeRegistryPush (facts ghcr §2, §3, §8)', () => {
+describe('judgeRegistryPush (ledger ghcr §2, §3, §8)', () => {
   it('passes on 202 and says a 405 cancel is not a failure', () => {
     const result = push({ kind: 'opened', location: '/v2/acme/api/blobs/uploads/1', cancel: { kind: 'unsupported', status: 405 } });
     expect(result.status).toBe('pass');

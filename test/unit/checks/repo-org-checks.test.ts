@@ -19,7 +19,7 @@ const BAN = api(403, {
 });
 const ORG_REPO = api(200, repoBody('acme', 'Organization', WRITE));
 
-describe('judgeOrgSso (facts github-api §4.4)', () => {
+describe('judgeOrgSso (ledger github-api §4.4)', () => {
   it('fails with the authorization URL from X-GitHub-SSO', () => {
     const result = judgeOrgSso(SSO, ACME, WEB);
     expect(result.status).toBe('fail');
@@ -30,7 +30,7 @@ describe('judgeOrgSso (facts github-api §4.4)', () => {
   it('is skipped when the repository is not visible', () => expect(judgeOrgSso(NOT_FOUND, ACME, WEB).status).toBe('skip'));
 });
 
-describe('judgeOrgPolicy (facts github-api §4.1, §4.3)', () => {
+describe('judgeOrgPolicy (ledger github-api §4.1, §4.3)', () => {
   const base = { user: USER_OK(), push: null, shape: CLASSIC, target: ACME, webUrl: WEB };
   it('fails on the backticked classic-token ban and links the policy page', () => {
     const result = judgeOrgPolicy({ ...base, repo: BAN });
@@ -55,7 +55,7 @@ describe('judgeOrgPolicy (facts github-api §4.1, §4.3)', () => {
   it('passes for an organization with no refusal', () => expect(judgeOrgPolicy({ ...base, repo: ORG_REPO }).status).toBe('pass'));
 });
 
-describe('judgeRepoAccess (facts github-api §3)', () => {
+describe('judgeRepoAccess (ledger github-api §3)', () => {
   it.each([
     ['200 passes', ORG_REPO, USER_OK(), CLASSIC, 'pass'],
     ['404 for a classic token without repo warns: pushing does not need repo', NOT_FOUND, USER_OK('write:packages'), CLASSIC, 'warn'],

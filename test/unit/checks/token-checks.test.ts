@@ -16,24 +16,24 @@ const BAD = api(401, { message: 'Bad credentials', documentation_url: 'https://d
 describe('judgeTokenValid', () => {
   it.each([
     ['200 names the login', USER_OK(), CLASSIC, 'pass', /octocat/],
-    ['401 with a good checksum: expired, revoked or deleted, not a typo (facts §9.7)', BAD, CLASSIC, 'fail', /not a typo/],
+    ['401 with a good checksum: expired, revoked or deleted, not a typo (ledger github-api §9.7)', BAD, CLASSIC, 'fail', /not a typo/],
     ['401 for a token without checksum may be a typo', BAD, FINE_GRAINED, 'fail', /mistyped/],
     [
-      '403 "Resource not accessible by integration" for ghs_ is not "invalid" (facts §2.2)',
+      '403 "Resource not accessible by integration" for ghs_ is not "invalid" (ledger github-api §2.2)',
       api(403, { message: 'Resource not accessible by integration' }),
       INSTALLATION,
       'warn',
       /installation token/,
     ],
     [
-      '403 login lockout is inconclusive (facts §2.4)',
+      '403 login lockout is inconclusive (ledger github-api §2.4)',
       api(403, { message: 'Maximum number of login attempts exceeded. Please try again later.' }),
       CLASSIC,
       'error',
       /too many failed attempts/,
     ],
     [
-      '403 primary rate limit is inconclusive (facts §8)',
+      '403 primary rate limit is inconclusive (ledger github-api §8)',
       api(403, { message: 'API rate limit exceeded for user ID 1.' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1800000000', 'x-ratelimit-limit': '5000' }),
       CLASSIC,
       'error',
@@ -54,7 +54,7 @@ describe('judgeTokenExpiry', () => {
   it.each([
     ['no header: does not expire', USER_OK(), 'pass', /does not expire/],
     ['UTC form, far away', at('2027-06-01 00:00:00 UTC'), 'pass', /2027-06-01 00:00 UTC/],
-    ['offset form (facts §2.3)', at('2027-06-01 02:00:00 +0200'), 'pass', /2027-06-01 00:00 UTC/],
+    ['offset form (ledger github-api §2.3)', at('2027-06-01 02:00:00 +0200'), 'pass', /2027-06-01 00:00 UTC/],
     ['within 7 days warns', at('2026-11-29 12:00:00 UTC'), 'warn', /3 days/],
     ['in the past fails', at('2026-11-20 00:00:00 UTC'), 'fail', /expired/],
     ['after a 401 it is skipped', BAD, 'skip', /token.valid/],
@@ -96,12 +96,12 @@ describe('judgeTokenExpiry: renewal in one click (issue 6)', () => {
 
 describe('judgeTokenScopes', () => {
   it.each([
-    ['write:packages alone is enough: repo is not needed (facts ghcr §4.2)', USER_OK('write:packages'), CLASSIC, 'pass'],
+    ['write:packages alone is enough: repo is not needed (ledger ghcr §4.2)', USER_OK('write:packages'), CLASSIC, 'pass'],
     ['repo without write:packages fails', USER_OK('repo'), CLASSIC, 'fail'],
     ['read:packages is not enough', USER_OK('read:packages, repo'), CLASSIC, 'fail'],
     ['a classic token with no scopes sends an empty header and fails', USER_OK(''), CLASSIC, 'fail'],
     ['a missing header cannot be judged', api(200, { login: 'octocat' }), CLASSIC, 'warn'],
-    ['fine-grained: the facts say Packages supports only classic tokens', USER_OK(''), FINE_GRAINED, 'fail'],
+    ['fine-grained: the ledger says Packages supports only classic tokens', USER_OK(''), FINE_GRAINED, 'fail'],
     ['after a 401 it is skipped', BAD, CLASSIC, 'skip'],
   ] as const)('%s', (_name, outcome, shape, status) => {
     expect(judgeTokenScopes(outcome, shape, LINKS).status).toBe(status);

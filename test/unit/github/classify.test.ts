@@ -4,7 +4,7 @@ import { NetError } from '../../../src/http/net-error.js';
 import { RETRY_HEADER } from '../../../src/http/retry.js';
 import { api } from '../../helpers/outcomes.js';
 
-// Messages from shared/facts/github-api.md §8.
+// Messages from ledger github-api §8.
 const SECONDARY = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
 const PRIMARY =
   'API rate limit exceeded for user ID 1. If you reach out to GitHub Support for help, please include the request ID 0000:1111 and timestamp 2026-11-26 12:00:00 UTC.';

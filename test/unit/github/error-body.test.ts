@@ -5,39 +5,39 @@ import { anyString, runs } from '../../fuzz/arbitraries.js';
 
 const body = (value: unknown) => JSON.stringify(value);
 
-describe('parseGitHubError (facts §10 envelope)', () => {
+describe('parseGitHubError (ledger github-api §10 envelope)', () => {
   it.each<[string, string, ReturnType<typeof parseGitHubError>]>([
     [
-      'facts §2.4 bad credentials',
+      'ledger github-api §2.4 bad credentials',
       '{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest","status":"401"}',
       { message: 'Bad credentials', documentationUrl: 'https://docs.github.com/rest', status: '401' },
     ],
     [
-      'facts §2.2 ghs_ token on /user',
+      'ledger github-api §2.2 ghs_ token on /user',
       '{"message":"Resource not accessible by integration","documentation_url":"https://docs.github.com/rest/users/users#get-the-authenticated-user","status":"403"}',
       { message: 'Resource not accessible by integration', documentationUrl: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' },
     ],
     [
-      'facts §3 not found',
+      'ledger github-api §3 not found',
       '{"message":"Not Found","documentation_url":"https://docs.github.com/rest/repos/repos#get-a-repository","status":"404"}',
       { message: 'Not Found', documentationUrl: 'https://docs.github.com/rest/repos/repos#get-a-repository', status: '404' },
     ],
     [
-      'facts §2.4 older body without status',
+      'ledger github-api §2.4 older body without status',
       '{"message":"Bad credentials","documentation_url":"https://developer.github.com/v3"}',
       { message: 'Bad credentials', documentationUrl: 'https://developer.github.com/v3', status: null },
     ],
     [
-      'facts §4.4 SAML message',
+      'ledger github-api §4.4 SAML message',
       body({ message: 'Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.', documentation_url: 'https://docs.github.com/articles/authenticating-to-a-github-organization-with-saml-single-sign-on/' }),
       { message: 'Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.', documentationUrl: 'https://docs.github.com/articles/authenticating-to-a-github-organization-with-saml-single-sign-on/', status: null },
     ],
     [
-      'facts §4.1 classic-PAT ban',
+      'ledger github-api §4.1 classic-PAT ban',
       body({ message: '`acme` forbids access via a personal access token (classic). Please use a GitHub App, OAuth App, or a personal access token with fine-grained permissions.', status: '403' }),
       { message: '`acme` forbids access via a personal access token (classic). Please use a GitHub App, OAuth App, or a personal access token with fine-grained permissions.', documentationUrl: null, status: '403' },
     ],
-    ['facts §8 server error', '{"message":"Server Error"}', { message: 'Server Error', documentationUrl: null, status: null }],
+    ['ledger github-api §8 server error', '{"message":"Server Error"}', { message: 'Server Error', documentationUrl: null, status: null }],
     ['numeric status tolerated', '{"message":"x","status":403}', { message: 'x', documentationUrl: null, status: '403' }],
     ['only documentation_url', '{"documentation_url":"https://docs.github.com/rest"}', { message: '', documentationUrl: 'https://docs.github.com/rest', status: null }],
     ['wrong field types ignored', '{"message":"x","documentation_url":7,"status":{}}', { message: 'x', documentationUrl: null, status: null }],

@@ -15,11 +15,11 @@ describe('parseScopes', () => {
   it.each<[string, string | null | undefined, string[] | null]>([
     ['absent (null)', null, null],
     ['absent (undefined)', undefined, null],
-    ['present but empty (facts §2.3: fine-grained, App, scope-less classic)', '', []],
+    ['present but empty (ledger github-api §2.3: fine-grained, App, scope-less classic)', '', []],
     ['blank', '  ', []],
-    ['facts §2.3 "repo, user"', 'repo, user', ['repo', 'user']],
-    ['facts §2.3 "read:org, repo"', 'read:org, repo', ['read:org', 'repo']],
-    ['facts §10 "repo, write:packages"', 'repo, write:packages', ['repo', 'write:packages']],
+    ['ledger github-api §2.3 "repo, user"', 'repo, user', ['repo', 'user']],
+    ['ledger github-api §2.3 "read:org, repo"', 'read:org, repo', ['read:org', 'repo']],
+    ['ledger github-api §10 "repo, write:packages"', 'repo, write:packages', ['repo', 'write:packages']],
     ['no spaces', 'repo,write:packages', ['repo', 'write:packages']],
     ['empty items dropped', ',repo,, gist ,', ['repo', 'gist']],
   ])('%s', (_case, header, want) => {
@@ -53,12 +53,12 @@ describe('expandScopes (github/docs scopes-for-oauth-apps.md)', () => {
   });
 });
 
-describe('parseTokenExpiration (facts §2.3)', () => {
+describe('parseTokenExpiration (ledger github-api §2.3)', () => {
   it.each<[string, string, string]>([
-    ['facts §10 example', '2026-01-01 00:00:00 UTC', '2026-01-01T00:00:00.000Z'],
-    ['facts §2.3 example 1', '2022-05-08 12:28:34 UTC', '2022-05-08T12:28:34.000Z'],
-    ['facts §2.3 example 2', '2021-09-03 02:34:04 UTC', '2021-09-03T02:34:04.000Z'],
-    ['facts §2.3 offset form', '2023-04-26 23:23:18 +0200', '2023-04-26T21:23:18.000Z'],
+    ['ledger github-api §10 example', '2026-01-01 00:00:00 UTC', '2026-01-01T00:00:00.000Z'],
+    ['ledger github-api §2.3 example 1', '2022-05-08 12:28:34 UTC', '2022-05-08T12:28:34.000Z'],
+    ['ledger github-api §2.3 example 2', '2021-09-03 02:34:04 UTC', '2021-09-03T02:34:04.000Z'],
+    ['ledger github-api §2.3 offset form', '2023-04-26 23:23:18 +0200', '2023-04-26T21:23:18.000Z'],
     ['negative offset crossing midnight', '2023-04-26 23:23:18 -0530', '2023-04-27T04:53:18.000Z'],
     ['24-hour clock, afternoon (go-github #2649)', '2022-05-08 13:05:00 UTC', '2022-05-08T13:05:00.000Z'],
     ['leap day', '2024-02-29 00:00:00 UTC', '2024-02-29T00:00:00.000Z'],
@@ -91,13 +91,13 @@ describe('parseTokenExpiration (facts §2.3)', () => {
   });
 });
 
-describe('parseSsoHeader (facts §2.3, §4.4)', () => {
+describe('parseSsoHeader (ledger github-api §2.3, §4.4)', () => {
   const url = 'https://github.com/orgs/octo-org/sso?authorization_request=AZ09-_abc';
   it.each<[string, string | null | undefined, ReturnType<typeof parseSsoHeader>]>([
     ['absent', null, null],
     ['absent (undefined)', undefined, null],
     ['empty', '', null],
-    ['facts §2.3 required form', `required; url=${url}`, { kind: 'required', url }],
+    ['ledger github-api §2.3 required form', `required; url=${url}`, { kind: 'required', url }],
     ['no space after ;', `required;url=${url}`, { kind: 'required', url }],
     ['upper-case keyword', `Required; URL=${url}`, { kind: 'required', url }],
     ['enterprise SSO', 'required; url=https://github.com/enterprises/acme/sso?authorization_request=x', { kind: 'required', url: 'https://github.com/enterprises/acme/sso?authorization_request=x' }],
@@ -109,7 +109,7 @@ describe('parseSsoHeader (facts §2.3, §4.4)', () => {
     ['IP host ignored', 'required; url=https://10.0.0.1/orgs/o/sso', null],
     ['port ignored', 'required; url=https://github.com:8443/orgs/o/sso', null],
     ['other path ignored', 'required; url=https://github.com/login/oauth/authorize', null],
-    ['facts §2.3 partial-results form', 'partial-results; organizations=21955855,20582480', { kind: 'partial-results', organizationIds: [21955855, 20582480] }],
+    ['ledger github-api §2.3 partial-results form', 'partial-results; organizations=21955855,20582480', { kind: 'partial-results', organizationIds: [21955855, 20582480] }],
     ['partial-results with spaces', 'partial-results; organizations=1, 2 ,3', { kind: 'partial-results', organizationIds: [1, 2, 3] }],
     ['partial-results, junk ids dropped', 'partial-results; organizations=1,x,-2,3.5,4', { kind: 'partial-results', organizationIds: [1, 4] }],
     ['partial-results without list', 'partial-results', { kind: 'partial-results', organizationIds: [] }],
@@ -119,7 +119,7 @@ describe('parseSsoHeader (facts §2.3, §4.4)', () => {
   });
 });
 
-describe('parseRateLimit (facts §8)', () => {
+describe('parseRateLimit (ledger github-api §8)', () => {
   const full = {
     'x-ratelimit-limit': '5000',
     'x-ratelimit-remaining': '4999',
@@ -128,13 +128,13 @@ describe('parseRateLimit (facts §8)', () => {
     'x-ratelimit-resource': 'core',
   };
   it.each<[string, Record<string, string>, ReturnType<typeof parseRateLimit>]>([
-    ['facts §10 valid classic PAT headers', full, { limit: 5000, remaining: 4999, used: 1, reset: new Date('2026-01-01T00:00:00Z'), resource: 'core' }],
-    ['facts §8 exhausted', { ...full, 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '5000' }, { limit: 5000, remaining: 0, used: 5000, reset: new Date('2026-01-01T00:00:00Z'), resource: 'core' }],
-    ['facts §10 anonymous, limit 60', { ...full, 'x-ratelimit-limit': '60', 'x-ratelimit-remaining': '59' }, { limit: 60, remaining: 59, used: 1, reset: new Date('2026-01-01T00:00:00Z'), resource: 'core' }],
+    ['ledger github-api §10 valid classic PAT headers', full, { limit: 5000, remaining: 4999, used: 1, reset: new Date('2026-01-01T00:00:00Z'), resource: 'core' }],
+    ['ledger github-api §8 exhausted', { ...full, 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '5000' }, { limit: 5000, remaining: 0, used: 5000, reset: new Date('2026-01-01T00:00:00Z'), resource: 'core' }],
+    ['ledger github-api §10 anonymous, limit 60', { ...full, 'x-ratelimit-limit': '60', 'x-ratelimit-remaining': '59' }, { limit: 60, remaining: 59, used: 1, reset: new Date('2026-01-01T00:00:00Z'), resource: 'core' }],
     ['without used and resource', { 'x-ratelimit-limit': '1', 'x-ratelimit-remaining': '1', 'x-ratelimit-reset': '0' }, { limit: 1, remaining: 1, used: null, reset: new Date(0), resource: null }],
     ['junk resource dropped', { ...full, 'x-ratelimit-resource': 'co re!' }, { limit: 5000, remaining: 4999, used: 1, reset: new Date('2026-01-01T00:00:00Z'), resource: null }],
-    ['facts §6: GHES sends none', {}, null],
-    ['facts §2.4: bad-credential 401 sends none', { 'content-type': 'application/json' }, null],
+    ['ledger github-api §6: GHES sends none', {}, null],
+    ['ledger github-api §2.4: bad-credential 401 sends none', { 'content-type': 'application/json' }, null],
     ['missing reset', { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0' }, null],
     ['negative remaining', { ...full, 'x-ratelimit-remaining': '-1' }, null],
     ['fractional limit', { ...full, 'x-ratelimit-limit': '1.5' }, null],
@@ -148,14 +148,14 @@ describe('parseRetryAfter', () => {
   const now = new Date('2026-01-01T00:00:00Z');
   it.each<[string, string | null, number | null]>([
     ['absent', null, null],
-    ['delta-seconds (facts §8)', '60', 60],
+    ['delta-seconds (ledger github-api §8)', '60', 60],
     ['zero', '0', 0],
     ['surrounding blanks', ' 30 ', 30],
     ['large, not capped', '86400000', 86400000],
     ['IMF-fixdate in the future', 'Thu, 01 Jan 2026 00:01:30 GMT', 90],
     ['IMF-fixdate in the past → 0', 'Wed, 31 Dec 2025 23:00:00 GMT', 0],
     ['RFC 9110 example date (past)', 'Sun, 06 Nov 1994 08:49:37 GMT', 0],
-    ['empty (facts §8: "can sometimes be blank")', '', null],
+    ['empty (ledger github-api §8: "can sometimes be blank")', '', null],
     ['negative', '-5', null],
     ['fraction', '1.5', null],
     ['junk', 'soon', null],

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRegistryErrors } from '../../../src/registry/error-body.js';
 import { anyString, runs } from '../../fuzz/arbitraries.js';
 
-describe('parseRegistryErrors (facts ghcr §2, §3.1)', () => {
+describe('parseRegistryErrors (ledger ghcr §2, §3.1)', () => {
   it.each<[string, string, { code: string; message: string }[]]>([
     ['ghcr §1.1 no credentials', '{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}\n', [{ code: 'UNAUTHORIZED', message: 'authentication required' }]],
     [

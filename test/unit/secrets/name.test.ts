@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateSecretName } from '../../../src/secrets/name.js';
 
-// facts github-api §7: [A-Za-z0-9_] only, not starting with a digit or GITHUB_; CR_PAT is valid.
+// ledger github-api §7: [A-Za-z0-9_] only, not starting with a digit or GITHUB_; CR_PAT is valid.
 describe('validateSecretName', () => {
   it.each(['CR_PAT', 'cr_pat', '_LEADING', 'A1', 'GITHUBX', 'MY_GITHUB_TOKEN'])('accepts %s', (name) => {
     expect(validateSecretName(name)).toEqual({ ok: true, value: name });

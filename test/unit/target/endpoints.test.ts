@@ -30,9 +30,9 @@ describe('parseApiUrl', () => {
   it.each([
     ['github.com API', 'https://api.github.com', 'https://api.github.com/'],
     ['trailing / dropped (root keeps the one URL requires)', 'https://api.github.com/', 'https://api.github.com/'],
-    ['facts §6 GHES form', 'https://ghe.example.com/api/v3', 'https://ghe.example.com/api/v3'],
+    ['ledger github-api §6 GHES form', 'https://ghe.example.com/api/v3', 'https://ghe.example.com/api/v3'],
     ['GHES with trailing /', 'https://ghe.example.com/api/v3/', 'https://ghe.example.com/api/v3'],
-    ['facts §6 GHE.com form', 'https://api.acme.ghe.com', 'https://api.acme.ghe.com/'],
+    ['ledger github-api §6 GHE.com form', 'https://api.acme.ghe.com', 'https://api.acme.ghe.com/'],
     ['upper-case scheme and host', 'HTTPS://API.GitHub.com', 'https://api.github.com/'],
     ['loopback over http', 'http://127.0.0.1:8080', 'http://127.0.0.1:8080/'],
     ['localhost over http', 'http://localhost:3000/api/v3/', 'http://localhost:3000/api/v3'],
@@ -71,14 +71,14 @@ describe('parseApiUrl', () => {
 describe('parseRegistry', () => {
   it.each([
     ['bare ghcr.io', 'ghcr.io', 'https://ghcr.io', 'ghcr.io'],
-    ['facts ghcr §6 GHES host', 'containers.github.companyname.com', 'https://containers.github.companyname.com', 'containers.github.companyname.com'],
+    ['ledger ghcr §6 GHES host', 'containers.github.companyname.com', 'https://containers.github.companyname.com', 'containers.github.companyname.com'],
     ['bare with trailing /', 'ghcr.io/', 'https://ghcr.io', 'ghcr.io'],
     ['host:port', 'registry.example.com:5000', 'https://registry.example.com:5000', 'registry.example.com:5000'],
     ['loopback host:port (bare means https)', '127.0.0.1:5000', 'https://127.0.0.1:5000', '127.0.0.1:5000'],
     ['https URL', 'https://ghcr.io', 'https://ghcr.io', 'ghcr.io'],
     ['https URL, default port dropped', 'https://ghcr.io:443/', 'https://ghcr.io', 'ghcr.io'],
     ['https URL with port', 'https://containers.ghe.example.com:8443', 'https://containers.ghe.example.com:8443', 'containers.ghe.example.com:8443'],
-    ['http loopback (facts ghcr §7.4 rig)', 'http://127.0.0.1:5055', 'http://127.0.0.1:5055', '127.0.0.1:5055'],
+    ['http loopback (ledger ghcr §7.4 rig)', 'http://127.0.0.1:5055', 'http://127.0.0.1:5055', '127.0.0.1:5055'],
     ['http localhost', 'http://localhost:5000', 'http://localhost:5000', 'localhost:5000'],
     ['upper-case host', 'GHCR.IO', 'https://ghcr.io', 'ghcr.io'],
   ])('accepts %s', (_form, input, origin, hostPort) => {
@@ -105,7 +105,7 @@ describe('parseRegistry', () => {
   });
 });
 
-describe('defaultEndpoints (facts github-api §6)', () => {
+describe('defaultEndpoints (ledger github-api §6)', () => {
   it.each([
     ['github.com', { apiUrl: 'https://api.github.com', registry: 'ghcr.io' }],
     ['GitHub.com', { apiUrl: 'https://api.github.com', registry: 'ghcr.io' }],

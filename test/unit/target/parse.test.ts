@@ -12,7 +12,7 @@ describe('parseRepoTarget accepts', () => {
     ['short form with .git', 'octocat/hello.git', gh('octocat', 'hello')],
     ['short form with trailing /', 'octocat/hello/', gh('octocat', 'hello')],
     ['short form, surrounding blanks and newline', '  octocat/hello\n', gh('octocat', 'hello')],
-    ['facts §6 GITHUB_REPOSITORY example', 'octocat/Hello-World', gh('octocat', 'Hello-World')],
+    ['ledger github-api §6 GITHUB_REPOSITORY example', 'octocat/Hello-World', gh('octocat', 'Hello-World')],
     ['https URL', 'https://github.com/octo-org/my-app', gh('octo-org', 'my-app')],
     ['https URL with .git', 'https://github.com/octo-org/my-app.git', gh('octo-org', 'my-app')],
     ['https URL with trailing /', 'https://github.com/octo-org/my-app/', gh('octo-org', 'my-app')],
@@ -51,7 +51,7 @@ describe('parseRepoTarget accepts', () => {
     ['name with dots, dashes, underscores', 'o/.github_x-y.z', gh('o', '.github_x-y.z')],
     ["a managed user's login (name_shortcode)", 'mona_octoent/tools', gh('mona_octoent', 'tools')],
     ['only one .git stripped', 'o/r.git.git', gh('o', 'r.git')],
-    ['facts ghcr §8 example path', 'https://github.com/octo-org/my-app', gh('octo-org', 'my-app')],
+    ['ledger ghcr §8 example path', 'https://github.com/octo-org/my-app', gh('octo-org', 'my-app')],
   ])('%s: %s', (_form, input, want) => {
     expect(parseRepoTarget(input)).toEqual({ ok: true, value: want });
   });

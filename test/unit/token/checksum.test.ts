@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasValidChecksum, tokenChecksum } from '../../../src/token/checksum.js';
 
-// Real, revoked classic tokens published as test vectors (shared/facts/github-api.md §1.2).
+// Real, revoked classic tokens published as test vectors (ledger github-api §1.2).
 const REAL_REVOKED = [
   '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',
   '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',
@@ -11,7 +11,7 @@ const REAL_REVOKED = [
 ];
 
 describe('tokenChecksum', () => {
-  it('matches the worked example in the facts', () => {
+  it('matches the worked example in the ledger (github-api §1)', () => {
     expect(tokenChecksum('zQWBuTSOoRi4A9spHcVY5ncnsDkxkJ')).toBe('0mLq17');
   });
 

@@ -15,7 +15,7 @@ import {
 } from '../../fuzz/arbitraries.js';
 
 // Synthetic tokens only: bodies are made up here, checksums computed (src/token/checksum.ts).
-const BODY = 'zQWBuTSOoRi4A9spHcVY5ncnsDkxkJ'; // the facts §1.2 worked example body (a revoked token)
+const BODY = 'zQWBuTSOoRi4A9spHcVY5ncnsDkxkJ'; // the ledger github-api §1 worked example body (a revoked token)
 const classic = mint('ghp_', BODY);
 const oauth = mint('gho_', 'A'.repeat(30));
 const u2s = mint('ghu_', 'B1'.repeat(15));
@@ -29,24 +29,24 @@ type Want = Pick<TokenShape, 'kind' | 'checksum'> & { code: string | null; label
 
 describe('recognizeToken', () => {
   it.each<[string, string, Want]>([
-    ['facts §1.2 worked example (real, revoked)', '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', { kind: 'classic', checksum: 'valid', code: null, label: 'classic personal access token' }],
-    ['facts §1.2 Rust vector 1', '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', { kind: 'classic', checksum: 'valid', code: null }],
-    ['facts §1.2 Rust vector 2', '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', { kind: 'classic', checksum: 'valid', code: null }],
-    ['facts §1.2 Rust vector 3', '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', { kind: 'classic', checksum: 'valid', code: null }],
-    ['facts §1.2 Rust vector 4', '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', { kind: 'classic', checksum: 'valid', code: null }],
-    ['facts §1.2 counter-example (last char changed)', 'ghp_M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4V3', { kind: 'classic', checksum: 'invalid', code: 'checksum' }],
-    ['facts §1.1 docs example ghp_ (fake checksum)', 'ghp_16C7e42F292c6912E7710c838347Ae178B4a', { kind: 'classic', checksum: 'invalid', code: 'checksum' }],
-    ['facts §1.1 docs example gho_ (fake checksum)', 'gho_16C7e42F292c6912E7710c838347Ae178B4a', { kind: 'oauth', checksum: 'invalid', code: 'checksum' }],
-    ['facts §1.1 docs example ghu_ (fake checksum)', 'ghu_16C7e42F292c6912E7710c838347Ae178B4a', { kind: 'user-to-server', checksum: 'invalid', code: 'checksum' }],
-    ['facts §1.1 docs example ghs_ (fake checksum)', 'ghs_16C7e42F292c6912E7710c838347Ae178B4a', { kind: 'server-to-server', checksum: 'invalid', code: 'checksum' }],
+    ['ledger github-api §1.2 worked example (real, revoked)', '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', { kind: 'classic', checksum: 'valid', code: null, label: 'classic personal access token' }],
+    ['ledger github-api §1.2 Rust vector 1', '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', { kind: 'classic', checksum: 'valid', code: null }],
+    ['ledger github-api §1.2 Rust vector 2', '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', { kind: 'classic', checksum: 'valid', code: null }],
+    ['ledger github-api §1.2 Rust vector 3', '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', { kind: 'classic', checksum: 'valid', code: null }],
+    ['ledger github-api §1.2 Rust vector 4', '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', { kind: 'classic', checksum: 'valid', code: null }],
+    ['ledger github-api §1.2 counter-example (last char changed)', 'ghp_M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4V3', { kind: 'classic', checksum: 'invalid', code: 'checksum' }],
+    ['ledger github-api §1.1 docs example ghp_ (fake checksum)', 'ghp_16C7e42F292c6912E7710c838347Ae178B4a', { kind: 'classic', checksum: 'invalid', code: 'checksum' }],
+    ['ledger github-api §1.1 docs example gho_ (fake checksum)', 'gho_16C7e42F292c6912E7710c838347Ae178B4a', { kind: 'oauth', checksum: 'invalid', code: 'checksum' }],
+    ['ledger github-api §1.1 docs example ghu_ (fake checksum)', 'ghu_16C7e42F292c6912E7710c838347Ae178B4a', { kind: 'user-to-server', checksum: 'invalid', code: 'checksum' }],
+    ['ledger github-api §1.1 docs example ghs_ (fake checksum)', 'ghs_16C7e42F292c6912E7710c838347Ae178B4a', { kind: 'server-to-server', checksum: 'invalid', code: 'checksum' }],
     ['synthetic classic', classic, { kind: 'classic', checksum: 'valid', code: null }],
     ['synthetic OAuth', oauth, { kind: 'oauth', checksum: 'valid', code: null, label: 'OAuth app token' }],
     ['synthetic user-to-server', u2s, { kind: 'user-to-server', checksum: 'valid', code: null, label: 'GitHub App user-to-server token' }],
     ['synthetic old 40-char installation', s2sOld, { kind: 'server-to-server', checksum: 'valid', code: null, label: 'GitHub App installation token (server-to-server)' }],
-    ['facts §1.5 new ghs_APPID_JWT format', jwt, { kind: 'server-to-server', checksum: 'not-applicable', code: null }],
-    ['facts §1.4 fine-grained shape', fine, { kind: 'fine-grained', checksum: 'not-applicable', code: null, label: 'fine-grained personal access token' }],
-    ['facts §1.1 refresh, 80 chars like the docs example', refresh80, { kind: 'refresh', checksum: 'not-applicable', code: null, label: 'GitHub App refresh token' }],
-    ['facts §1.1 legacy 40 lowercase hex', legacy, { kind: 'classic', checksum: 'not-applicable', code: null, label: 'legacy 40-character token' }],
+    ['ledger github-api §1.5 new ghs_APPID_JWT format', jwt, { kind: 'server-to-server', checksum: 'not-applicable', code: null }],
+    ['ledger github-api §1.4 fine-grained shape', fine, { kind: 'fine-grained', checksum: 'not-applicable', code: null, label: 'fine-grained personal access token' }],
+    ['ledger github-api §1.1 refresh, 80 chars like the docs example', refresh80, { kind: 'refresh', checksum: 'not-applicable', code: null, label: 'GitHub App refresh token' }],
+    ['ledger github-api §1.1 legacy 40 lowercase hex', legacy, { kind: 'classic', checksum: 'not-applicable', code: null, label: 'legacy 40-character token' }],
     ['untrimmed input (trailing newline)', `  ${classic}\n`, { kind: 'classic', checksum: 'valid', code: null }],
     ['empty', '', { kind: 'unknown', checksum: 'not-applicable', code: 'empty', label: 'unrecognized token' }],
     ['white space only', ' \t\n ', { kind: 'unknown', checksum: 'not-applicable', code: 'empty' }],
@@ -65,7 +65,7 @@ describe('recognizeToken', () => {
     ['Cyrillic "А" in the body', `${classic.slice(0, 10)}А${classic.slice(11)}`, { kind: 'classic', checksum: 'not-applicable', code: 'alphabet' }],
     ['classic cut by one', classic.slice(0, 39), { kind: 'classic', checksum: 'not-applicable', code: 'length' }],
     ['classic with an extra char', `${classic}x`, { kind: 'classic', checksum: 'not-applicable', code: 'length' }],
-    ['classic with "/" (facts §1.2 invalid vector)', `${classic.slice(0, 39)}/`, { kind: 'classic', checksum: 'not-applicable', code: 'alphabet' }],
+    ['classic with "/" (ledger github-api §1.2 invalid vector)', `${classic.slice(0, 39)}/`, { kind: 'classic', checksum: 'not-applicable', code: 'alphabet' }],
     ['classic, prefix only', 'ghp_', { kind: 'classic', checksum: 'not-applicable', code: 'length' }],
     ['fine-grained cut', fine.slice(0, 92), { kind: 'fine-grained', checksum: 'not-applicable', code: 'length' }],
     ['fine-grained without its middle _', fine.replace(/_(?=B)/, 'x'), { kind: 'fine-grained', checksum: 'not-applicable', code: 'length' }],
