@@ -640,7 +640,7 @@ function registryEvidence(push) {
     case "refused": {
       const first = push.refusal.errors[0];
       const quoted = `${push.refusal.status}${first ? ` ${first.code}: ${first.message}` : ""}`;
-      if (!isPermissionRefusal(refusalReason(push.refusal))) return { kind: "unknown", reason: `the registry refused for a reason it did not explain (${quoted})` };
+      if (!isPermissionRefusal(refusalReason(push.refusal))) return { kind: "unknown", reason: `it refused for a reason that names no permission: ${quoted}` };
       return { kind: "refused", status: push.refusal.status, code: first?.code ?? "", message: first?.message ?? "" };
     }
     case "rate-limited":

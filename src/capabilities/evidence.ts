@@ -56,7 +56,7 @@ export function registryEvidence(push: PushOutcome | null): RegistryEvidence {
       const first = push.refusal.errors[0];
       const quoted = `${push.refusal.status}${first ? ` ${first.code}: ${first.message}` : ''}`;
       // A refusal that names no permission says nothing about the token (docs/github-behaviour.md#ghcr-outage).
-      if (!isPermissionRefusal(refusalReason(push.refusal))) return { kind: 'unknown', reason: `the registry refused for a reason it did not explain (${quoted})` };
+      if (!isPermissionRefusal(refusalReason(push.refusal))) return { kind: 'unknown', reason: `it refused for a reason that names no permission: ${quoted}` };
       return { kind: 'refused', status: push.refusal.status, code: first?.code ?? '', message: first?.message ?? '' };
     }
     case 'rate-limited':
