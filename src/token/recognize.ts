@@ -145,8 +145,8 @@ function kindProblem(rest: string, prefix: Prefix): Problem | null {
     case 'refresh':
       return lengthProblem(rest, /^[A-Za-z0-9]*$/, 36, 251, prefix.label);
     case 'server-to-server':
-      // Exactly 36 alphanumerics is the checksummed pre-2026 form; anything else may be the 2026 one.
-      return /^[A-Za-z0-9]{36}$/.test(rest) ? checksummedProblem(rest, prefix.label) : installationProblem(rest);
+      // Only alphanumerics: the checksummed pre-2026 form (36 exactly). The 2026 form always holds `<appid>_`.
+      return /[._-]/.test(rest) ? installationProblem(rest) : checksummedProblem(rest, prefix.label);
     default:
       return checksummedProblem(rest, prefix.label);
   }

@@ -179,3 +179,9 @@ describe('installation token app id', () => {
     expect(recognizeToken('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').appId).toBeUndefined();
   });
 });
+
+describe('an old-format installation token glued to a legacy token', () => {
+  it('is refused: only alphanumerics means the checksummed 36-character form', () => {
+    expect(recognizeToken(`ghs_${'a'.repeat(36)}${'0'.repeat(40)}`).problem).not.toBeNull();
+  });
+});
