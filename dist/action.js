@@ -299,7 +299,7 @@ function parseHost(hostport, defaultPort) {
   const port = Number(portText);
   if (portText !== "" && (portText.length > 5 || port < 1 || port > 65535)) return err(R.port);
   if (!isHostName(host)) return err(R.host);
-  const folded = host === "www.github.com" ? "github.com" : host;
+  const folded = host === "www.github.com" || host === "ssh.github.com" ? "github.com" : host;
   const notRepo = NOT_REPO_HOSTS.get(folded);
   if (notRepo) return err(notRepo);
   const keepPort = defaultPort !== null && portText !== "" && port !== defaultPort;
@@ -323,6 +323,63 @@ function ownerAndName(host, path, allowExtra) {
   if (name === "." || name === "..") return err(R.dotName);
   if (!NAME.test(name)) return err(R.name);
   return ok({ host, owner, name });
+}
+
+// src/capabilities/profiles.ts
+var PACKAGES = {
+  name: "packages:write",
+  needed: true,
+  label: "Packages (read and write)",
+  // ledger github-api §5, §9.1: the fine-grained permission list has no packages permission.
+  fineGrained: null
+};
+var PROFILES = {
+  push: {
+    id: "push",
+    summary: "push container images to the target image on the registry",
+    capabilities: [PACKAGES],
+    classicScopes: ["write:packages"]
+  },
+  deploy: {
+    id: "deploy",
+    summary: "the tutorial's deployment permissions on the target repository, and image pushes",
+    capabilities: [
+      { name: "contents:write", needed: true, label: "Contents (read and write)", fineGrained: { permission: "contents", level: "write" } },
+      { name: "metadata:read", needed: true, label: "Metadata (read)", fineGrained: { permission: "metadata", level: "read" } },
+      { name: "actions:write", needed: true, label: "Actions (read and write)", fineGrained: { permission: "actions", level: "write" } },
+      {
+        name: "deployments:write",
+        needed: true,
+        label: "Deployments (read and write)",
+        fineGrained: { permission: "deployments", level: "write" }
+      },
+      {
+        name: "environments:write",
+        needed: true,
+        label: "Environments (read and write)",
+        fineGrained: { permission: "environments", level: "write" }
+      },
+      PACKAGES,
+      {
+        name: "organization_administration:write",
+        needed: false,
+        label: "Organization administration (asked by the tutorial; not needed)",
+        fineGrained: { permission: "organization_administration", level: "write" },
+        organizationOnly: true
+      }
+    ],
+    // The Actions, deployments and environment-variable endpoints document `repo` for classic tokens (OpenAPI
+    // descriptions of actions/create-workflow-dispatch, repos/create-deployment, actions/create-environment-variable);
+    // `public_repo` is documented only for code and deployment statuses of public repositories (scopes-for-oauth-apps.md).
+    classicScopes: ["repo", "write:packages"]
+  }
+};
+var PROFILE_IDS = ["push", "deploy"];
+function profileById(id) {
+  return id === "push" || id === "deploy" ? PROFILES[id] : null;
+}
+function specsFor(profile, ownerIsOrg) {
+  return profile.capabilities.filter((spec) => !spec.organizationOnly || ownerIsOrg !== false);
 }
 
 // src/github/headers.ts
@@ -443,123 +500,6 @@ function tryUrl(text) {
   } catch {
     return null;
   }
-}
-
-// src/capabilities/links.ts
-function webUrlFor(repoHost) {
-  return `https://${repoHost}`;
-}
-function newClassicTokenUrl(webUrl, scopes, description) {
-  const list = scopes.map((scope) => encodeURIComponent(scope).replace(/%3A/gi, ":")).join(",");
-  return `${webUrl}/settings/tokens/new?scopes=${list}&description=${encodeURIComponent(description)}`;
-}
-var classicTokensListLink = (webUrl) => `${webUrl}/settings/tokens`;
-var fineGrainedTokensListLink = (webUrl) => `${webUrl}/settings/personal-access-tokens`;
-var repoAccessLink = (webUrl, owner, name) => `${webUrl}/${owner}/${name}/settings/access`;
-function classicTokenLink(target, profile) {
-  return newClassicTokenUrl(target.webUrl, profile.classicScopes, noteFor(target, profile));
-}
-function renewalLink(target, profile, hadScopes) {
-  return newClassicTokenUrl(target.webUrl, renewalScopes(hadScopes, profile), noteFor(target, profile));
-}
-function renewalScopes(hadScopes, profile) {
-  const all = [.../* @__PURE__ */ new Set([...hadScopes, ...profile.classicScopes])];
-  return all.filter((scope) => !all.some((other) => other !== scope && expandScopes([other]).has(scope)));
-}
-function fineGrainedTokenLink(target, profile, options = {}) {
-  const permissions = profile.capabilities.filter((spec) => spec.needed && spec.fineGrained !== null);
-  if (permissions.length === 0) return null;
-  const params = new URLSearchParams();
-  params.set("name", `crpat ${profile.id} ${target.owner}/${target.name}`.slice(0, 40));
-  params.set("description", `${noteFor(target, profile)}. Select the repository ${target.owner}/${target.name}.`.slice(0, 1024));
-  params.set("target_name", target.owner);
-  const expires = options.expiresInDays;
-  if (expires !== void 0) params.set("expires_in", expires === "none" ? "none" : String(Math.min(366, Math.max(1, Math.round(expires)))));
-  for (const spec of permissions) if (spec.fineGrained) params.set(spec.fineGrained.permission, spec.fineGrained.level);
-  return `${target.webUrl}/settings/personal-access-tokens/new?${params.toString()}`;
-}
-function packageSettingsLink(target, ownerIsOrg) {
-  const kind = ownerIsOrg ? "orgs" : "users";
-  return `${target.webUrl}/${kind}/${target.owner}/packages/container/${encodeURIComponent(imageName(target))}/settings`;
-}
-function orgPackageCreationLink(webUrl, org) {
-  return `${webUrl}/organizations/${org}/settings/packages`;
-}
-function orgTokenPolicyLink(webUrl, org) {
-  return `${webUrl}/organizations/${org}/settings/personal-access-tokens`;
-}
-function ssoLink(webUrl, org, fromHeader) {
-  return fromHeader ?? `${webUrl}/orgs/${org}/sso`;
-}
-function ssoReauthorizeNote(webUrl, owner, exposure) {
-  const where = `authorize it again (Configure SSO next to the token) at ${classicTokensListLink(webUrl)}`;
-  if (exposure === "enforced") return ` GitHub then drops the token's single sign-on authorization for ${owner}: ${where}.`;
-  if (exposure === "maybe") return ` If ${owner} uses SAML single sign-on, GitHub then drops the token's SSO authorization: ${where}.`;
-  return "";
-}
-function noteFor(target, profile) {
-  return `crpat ${profile.id}: ${target.owner}/${target.name} (ghcr ${target.image})`;
-}
-function imageName(target) {
-  const slash = target.image.indexOf("/");
-  return slash < 0 ? target.image : target.image.slice(slash + 1);
-}
-
-// src/capabilities/profiles.ts
-var PACKAGES = {
-  name: "packages:write",
-  needed: true,
-  label: "Packages (read and write)",
-  // ledger github-api §5, §9.1: the fine-grained permission list has no packages permission.
-  fineGrained: null
-};
-var PROFILES = {
-  push: {
-    id: "push",
-    summary: "push container images to the target image on the registry",
-    capabilities: [PACKAGES],
-    classicScopes: ["write:packages"]
-  },
-  deploy: {
-    id: "deploy",
-    summary: "the tutorial's deployment permissions on the target repository, and image pushes",
-    capabilities: [
-      { name: "contents:write", needed: true, label: "Contents (read and write)", fineGrained: { permission: "contents", level: "write" } },
-      { name: "metadata:read", needed: true, label: "Metadata (read)", fineGrained: { permission: "metadata", level: "read" } },
-      { name: "actions:write", needed: true, label: "Actions (read and write)", fineGrained: { permission: "actions", level: "write" } },
-      {
-        name: "deployments:write",
-        needed: true,
-        label: "Deployments (read and write)",
-        fineGrained: { permission: "deployments", level: "write" }
-      },
-      {
-        name: "environments:write",
-        needed: true,
-        label: "Environments (read and write)",
-        fineGrained: { permission: "environments", level: "write" }
-      },
-      PACKAGES,
-      {
-        name: "organization_administration:write",
-        needed: false,
-        label: "Organization administration (asked by the tutorial; not needed)",
-        fineGrained: { permission: "organization_administration", level: "write" },
-        organizationOnly: true
-      }
-    ],
-    // The Actions, deployments and environment-variable endpoints document `repo` for classic tokens (OpenAPI
-    // descriptions of actions/create-workflow-dispatch, repos/create-deployment, actions/create-environment-variable);
-    // `public_repo` is documented only for code and deployment statuses of public repositories (scopes-for-oauth-apps.md).
-    classicScopes: ["repo", "write:packages"]
-  }
-};
-var PROFILE_IDS = ["push", "deploy"];
-function profileById(id) {
-  return id === "push" || id === "deploy" ? PROFILES[id] : null;
-}
-function specsFor(profile, ownerIsOrg) {
-  return profile.capabilities.filter((spec) => !spec.organizationOnly || ownerIsOrg !== false);
 }
 
 // src/registry/refusal-reason.ts
@@ -1051,6 +991,63 @@ function otherCapabilities(input2) {
     }
     return { ...base, granted: null, evidence: `crpat reads capabilities of classic, OAuth and fine-grained tokens only, not of a ${input2.tokenKind} token` };
   });
+}
+
+// src/capabilities/links.ts
+function newClassicTokenUrl(webUrl, scopes, description) {
+  const list = scopes.map((scope) => encodeURIComponent(scope).replace(/%3A/gi, ":")).join(",");
+  return `${webUrl}/settings/tokens/new?scopes=${list}&description=${encodeURIComponent(description)}`;
+}
+var classicTokensListLink = (webUrl) => `${webUrl}/settings/tokens`;
+var fineGrainedTokensListLink = (webUrl) => `${webUrl}/settings/personal-access-tokens`;
+var repoAccessLink = (webUrl, owner, name) => `${webUrl}/${owner}/${name}/settings/access`;
+function classicTokenLink(target, profile) {
+  return newClassicTokenUrl(target.webUrl, profile.classicScopes, noteFor(target, profile));
+}
+function renewalLink(target, profile, hadScopes) {
+  return newClassicTokenUrl(target.webUrl, renewalScopes(hadScopes, profile), noteFor(target, profile));
+}
+function renewalScopes(hadScopes, profile) {
+  const all = [.../* @__PURE__ */ new Set([...hadScopes, ...profile.classicScopes])];
+  return all.filter((scope) => !all.some((other) => other !== scope && expandScopes([other]).has(scope)));
+}
+function fineGrainedTokenLink(target, profile, options = {}) {
+  const permissions = profile.capabilities.filter((spec) => spec.needed && spec.fineGrained !== null);
+  if (permissions.length === 0) return null;
+  const params = new URLSearchParams();
+  params.set("name", `crpat ${profile.id} ${target.owner}/${target.name}`.slice(0, 40));
+  params.set("description", `${noteFor(target, profile)}. Select the repository ${target.owner}/${target.name}.`.slice(0, 1024));
+  params.set("target_name", target.owner);
+  const expires = options.expiresInDays;
+  if (expires !== void 0) params.set("expires_in", expires === "none" ? "none" : String(Math.min(366, Math.max(1, Math.round(expires)))));
+  for (const spec of permissions) if (spec.fineGrained) params.set(spec.fineGrained.permission, spec.fineGrained.level);
+  return `${target.webUrl}/settings/personal-access-tokens/new?${params.toString()}`;
+}
+function packageSettingsLink(target, ownerIsOrg) {
+  const kind = ownerIsOrg ? "orgs" : "users";
+  return `${target.webUrl}/${kind}/${target.owner}/packages/container/${encodeURIComponent(imageName(target))}/settings`;
+}
+function orgPackageCreationLink(webUrl, org) {
+  return `${webUrl}/organizations/${org}/settings/packages`;
+}
+function orgTokenPolicyLink(webUrl, org) {
+  return `${webUrl}/organizations/${org}/settings/personal-access-tokens`;
+}
+function ssoLink(webUrl, org, fromHeader) {
+  return fromHeader ?? `${webUrl}/orgs/${org}/sso`;
+}
+function ssoReauthorizeNote(webUrl, owner, exposure) {
+  const where = `authorize it again (Configure SSO next to the token) at ${classicTokensListLink(webUrl)}`;
+  if (exposure === "enforced") return ` GitHub then drops the token's single sign-on authorization for ${owner}: ${where}.`;
+  if (exposure === "maybe") return ` If ${owner} uses SAML single sign-on, GitHub then drops the token's SSO authorization: ${where}.`;
+  return "";
+}
+function noteFor(target, profile) {
+  return `crpat ${profile.id}: ${target.owner}/${target.name} (ghcr ${target.image})`;
+}
+function imageName(target) {
+  const slash = target.image.indexOf("/");
+  return slash < 0 ? target.image : target.image.slice(slash + 1);
 }
 
 // src/capabilities/github-token-advice.ts
@@ -2191,7 +2188,7 @@ function kindProblem(rest, prefix) {
     case "refresh":
       return lengthProblem(rest, /^[A-Za-z0-9]*$/, 36, 251, prefix.label);
     case "server-to-server":
-      return /^[A-Za-z0-9]{36}$/.test(rest) ? checksummedProblem(rest, prefix.label) : installationProblem(rest);
+      return /[._-]/.test(rest) ? installationProblem(rest) : checksummedProblem(rest, prefix.label);
     default:
       return checksummedProblem(rest, prefix.label);
   }
@@ -3986,6 +3983,118 @@ function createRegistryMemo() {
   return { realms: /* @__PURE__ */ new Map(), cancels: /* @__PURE__ */ new Map() };
 }
 
+// src/target/trust.ts
+var FORGES = [
+  ["gitlab.com", "GitLab"],
+  ["bitbucket.org", "Bitbucket"],
+  ["bitbucket.com", "Bitbucket"],
+  ["codeberg.org", "Codeberg"],
+  ["gitea.com", "Gitea"],
+  ["gitea.io", "Gitea"],
+  ["dev.azure.com", "Azure DevOps"],
+  ["visualstudio.com", "Azure DevOps"],
+  ["sr.ht", "SourceHut"],
+  ["gitee.com", "Gitee"],
+  ["sourceforge.net", "SourceForge"],
+  ["launchpad.net", "Launchpad"],
+  ["framagit.org", "GitLab (Framagit)"],
+  ["salsa.debian.org", "GitLab (Debian Salsa)"],
+  ["invent.kde.org", "GitLab (KDE Invent)"],
+  ["gitlab.gnome.org", "GitLab (GNOME)"],
+  ["gitlab.freedesktop.org", "GitLab (freedesktop.org)"],
+  ["notabug.org", "NotABug"],
+  ["pagure.io", "Pagure"],
+  ["huggingface.co", "Hugging Face"],
+  ["source.developers.google.com", "Google Cloud Source Repositories"]
+];
+var GITHUB_SERVICES = ["github.com", "githubusercontent.com", "github.io", "githubassets.com"];
+var GITHUB = /* @__PURE__ */ new Set(["github.com", "ssh.github.com"]);
+var GHE_COM2 = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.ghe\.com$/;
+function classifyHost(host) {
+  const { name, port } = splitPort(host.toLowerCase());
+  const forge = FORGES.find(([domain]) => name === domain || name.endsWith(`.${domain}`));
+  if (forge) return refused(`${host} is ${forge[1]}, not GitHub: crpat checks GitHub tokens, so it sent nothing there`);
+  if (GITHUB.has(name)) {
+    return port === null ? { kind: "github" } : refused(`GitHub serves repositories at https://github.com, not on port ${port}; pass owner/name`);
+  }
+  const sub = GHE_COM2.exec(name);
+  if (sub) {
+    return port === null ? { kind: "ghe-com", subdomain: sub[1] } : refused(`${host}: GHE.com serves repositories without a port; pass https://${name}/owner/name`);
+  }
+  if (name === "ghe.com" || name.endsWith(".ghe.com")) {
+    return refused(`${host} is not where a GHE.com enterprise names its repositories; pass https://SUBDOMAIN.ghe.com/owner/name`);
+  }
+  const service = GITHUB_SERVICES.find((domain) => name === domain || name.endsWith(`.${domain}`));
+  if (service) return refused(`${host} is a GitHub service, not a repository host; pass owner/name or https://github.com/owner/name`);
+  if (port === null && isTypoOf(name, "github.com")) {
+    return refused(`${host} is not github.com (a typo?), and crpat sent nothing there; pass owner/name or https://github.com/owner/name`);
+  }
+  return { kind: "unknown" };
+}
+function decideEndpoints(input2, flag = "--api-url") {
+  const kind = classifyHost(input2.host);
+  const explicit = (derived) => ({
+    apiUrl: input2.apiUrl ?? derived.apiUrl,
+    registry: input2.registry ?? derived.registry
+  });
+  switch (kind.kind) {
+    case "refused":
+      return { kind: "refused", reason: kind.reason };
+    case "github":
+      return { kind: "trusted", ...explicit(defaultEndpoints("github.com")), webUrl: "https://github.com" };
+    case "ghe-com":
+      return { kind: "trusted", ...explicit(defaultEndpoints(`${kind.subdomain}.ghe.com`)), webUrl: `https://${kind.subdomain}.ghe.com` };
+    case "unknown":
+      return enterpriseServer(input2, flag);
+  }
+}
+function enterpriseServer(input2, flag) {
+  const { host } = input2;
+  const name = splitPort(host).name;
+  const derived = defaultEndpoints(host);
+  const endpoints = { apiUrl: input2.apiUrl ?? derived.apiUrl, registry: input2.registry ?? derived.registry, webUrl: `https://${host}` };
+  if (input2.apiUrl !== null) {
+    const api = parseApiUrl(input2.apiUrl);
+    if (!api.ok || api.value.hostname.toLowerCase() === name) return { kind: "trusted", ...endpoints };
+    return {
+      kind: "refused",
+      reason: `the repository is on ${host}, but ${flag} names ${api.value.host}: crpat takes ${host} for a GitHub Enterprise Server only when ${flag} is on that host, so it sent nothing`
+    };
+  }
+  if (input2.enterpriseHost !== null && sameHost(input2.enterpriseHost, host)) return { kind: "trusted", ...endpoints };
+  return { kind: "unconfirmed", host, ...endpoints };
+}
+function unconfirmedReason(host, apiUrl, flag = "--api-url") {
+  return `${host} is not github.com or a GHE.com host, and crpat sent nothing there. If it is your GitHub Enterprise Server, pass ${flag} ${apiUrl}${flag === "--api-url" ? ` (or set GH_HOST=${host})` : ""}`;
+}
+function sameHost(enterpriseHost, host) {
+  const given = enterpriseHost.trim().toLowerCase().replace(/^https?:\/\//, "").replace(/\/+$/, "");
+  return given !== "" && given === host.toLowerCase();
+}
+function splitPort(host) {
+  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(host);
+  return { name: match?.[1] ?? host, port: match?.[2] ?? null };
+}
+function refused(reason) {
+  return { kind: "refused", reason };
+}
+function isTypoOf(name, target) {
+  if (name === target || Math.abs(name.length - target.length) > 2) return false;
+  return editDistance(name, target) <= 2;
+}
+function editDistance(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_2, j) => i === 0 ? j : j === 0 ? i : 0));
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2][j - 2] + 1);
+      d[i][j] = best;
+    }
+  }
+  return d[a.length][b.length];
+}
+
 // src/version.ts
 var VERSION3 = "0.1.0";
 
@@ -3993,18 +4102,20 @@ var VERSION3 = "0.1.0";
 var IMAGE_NAME = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
 var OWNER_NAME = /^[A-Za-z0-9_-]+\/[A-Za-z0-9._-]+$/;
 function resolveRunSettings(options, host) {
+  const decision = decideEndpoints({ host, apiUrl: options.apiUrl ?? null, registry: options.registry ?? null, enterpriseHost: null }, "apiUrl");
+  if (decision.kind === "refused") throw new UsageError(decision.reason);
+  if (decision.kind === "unconfirmed") throw new UsageError(unconfirmedReason(host, decision.apiUrl, "apiUrl"));
   const token2 = options.token.trim();
   if (token2 === "") throw new UsageError("no token given: set CR_PAT, pass --token-stdin, or run in a terminal to be asked");
-  const defaults = defaultEndpoints(host);
-  const apiUrl = unwrap(parseApiUrl(options.apiUrl ?? defaults.apiUrl)).href.replace(/\/$/, "");
-  const registry = unwrap(parseRegistry(options.registry ?? defaults.registry));
+  const apiUrl = unwrap(parseApiUrl(decision.apiUrl)).href.replace(/\/$/, "");
+  const registry = unwrap(parseRegistry(decision.registry));
   const seconds = options.timeoutSeconds ?? 10;
   if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds, not ${seconds}`);
   const profile = profileById(options.profile ?? "push");
   if (!profile) throw new UsageError(`unknown profile ${JSON.stringify(String(options.profile)).slice(0, 40)}: use ${PROFILE_IDS.join(" or ")}`);
   const workflow = options.workflowRepository;
   if (workflow !== void 0 && !OWNER_NAME.test(workflow)) throw new UsageError("workflowRepository must be owner/name, as GITHUB_REPOSITORY is");
-  return { token: token2, apiUrl, registry, timeoutMs: Math.round(seconds * 1e3), profile, workflowRepository: workflow ?? null };
+  return { token: token2, apiUrl, registry, webUrl: decision.webUrl, timeoutMs: Math.round(seconds * 1e3), profile, workflowRepository: workflow ?? null };
 }
 function resolveTarget(repository) {
   return typeof repository === "string" ? unwrap(parseRepoTarget(repository)) : repository;
@@ -4025,14 +4136,14 @@ function formatProblem(shape, links) {
   return finding2.status === "fail" ? finding2 : null;
 }
 function linksFor(target, image, settings) {
-  return linksOf({ webUrl: webUrlFor(target.host), target, image, profile: settings.profile });
+  return linksOf({ webUrl: settings.webUrl, target, image, profile: settings.profile });
 }
-function openSession(settings, host, deps, observe) {
+function openSession(settings, deps, observe) {
   const credentialOrigins = [originOf(settings.apiUrl), originOf(settings.registry.origin)];
   const partial = {
     settings,
     shape: recognizeToken(settings.token),
-    webUrl: webUrlFor(host),
+    webUrl: settings.webUrl,
     credentialOrigins,
     deps,
     memo: createRegistryMemo(),
@@ -4166,7 +4277,7 @@ async function checkToken(options, deps = {}) {
   const image = imageTarget(target, options.image, settings.registry.host);
   const format = formatProblem(recognizeToken(settings.token), linksFor(target, image, settings));
   if (format) return malformedReport(recognizeToken(settings.token), format, target, image, settings, deps.onProgress);
-  const session = openSession(settings, target.host, deps);
+  const session = openSession(settings, deps);
   return checkTarget(session, target, image, deps.onProgress ? { onProgress: deps.onProgress } : {});
 }
 
@@ -4474,28 +4585,39 @@ function readInputs(env) {
   }
   const failOn = input(env, "fail-on") || "fail";
   if (failOn !== "fail" && failOn !== "warn") return err(`Unknown value "${failOn}" for the input "fail-on": use "fail" or "warn".`);
-  const repository = input(env, "repository") || (env["GITHUB_REPOSITORY"] ?? "").trim();
-  if (repository === "") return err('No repository: set the input "repository" (owner/name); GITHUB_REPOSITORY is not set either.');
+  const given = input(env, "repository") || (env["GITHUB_REPOSITORY"] ?? "").trim();
+  if (given === "") return err('No repository: set the input "repository" (owner/name); GITHUB_REPOSITORY is not set either.');
+  const server = serverHost(env["GITHUB_SERVER_URL"]);
+  const runner = defaultEndpoints(server);
+  const apiUrl = input(env, "api-url") || (env["GITHUB_API_URL"] ?? "").trim() || runner.apiUrl;
+  const registry = input(env, "registry") || runner.registry;
+  const repository = onServer(given, server);
+  const target = parseRepoTarget(repository);
+  if (target.ok) {
+    const trust = decideEndpoints({ host: target.value.host, apiUrl, registry, enterpriseHost: null }, "the api-url input");
+    if (trust.kind === "refused") return err(`The input "repository": ${trust.reason}.`);
+  }
   return ok({
     token: input(env, "token"),
-    repository: onServer(repository, env["GITHUB_SERVER_URL"]),
+    repository,
     image: input(env, "image") || null,
-    registry: input(env, "registry") || null,
-    apiUrl: input(env, "api-url") || (env["GITHUB_API_URL"] ?? "").trim() || null,
+    registry,
+    apiUrl,
     profile,
     workflowRepository: (env["GITHUB_REPOSITORY"] ?? "").trim() || null,
     failOn
   });
 }
-function onServer(repository, serverUrl) {
-  if (!serverUrl || !/^[^/\s:]+\/[^/\s]+$/.test(repository)) return repository;
-  let host;
+function serverHost(serverUrl) {
   try {
-    host = new URL(serverUrl).host;
+    return serverUrl ? new URL(serverUrl).host.toLowerCase() : "github.com";
   } catch {
-    return repository;
+    return "github.com";
   }
-  return host.toLowerCase() === "github.com" ? repository : `https://${host}/${repository}`;
+}
+function onServer(repository, host) {
+  if (!/^[^/\s:]+\/[^/\s]+$/.test(repository)) return repository;
+  return host === "github.com" ? repository : `https://${host}/${repository}`;
 }
 
 // src/action/missing-token.ts
@@ -4667,8 +4789,8 @@ function checkOptions(inputs) {
     profile: inputs.profile,
     ...inputs.workflowRepository !== null ? { workflowRepository: inputs.workflowRepository } : {},
     ...inputs.image !== null ? { image: inputs.image } : {},
-    ...inputs.apiUrl !== null ? { apiUrl: inputs.apiUrl } : {},
-    ...inputs.registry !== null ? { registry: inputs.registry } : {}
+    apiUrl: inputs.apiUrl,
+    registry: inputs.registry
   };
 }
 function checkDeps(deps) {
