@@ -167,6 +167,226 @@ var require_dist = __commonJS({
 // src/action/main.ts
 import { appendFile, readFile } from "fs/promises";
 
+// src/http/net-error.ts
+var NetError = class extends Error {
+  constructor(kind, message2, attempts = 1) {
+    super(message2);
+    this.kind = kind;
+    this.attempts = attempts;
+  }
+  kind;
+  attempts;
+  name = "NetError";
+};
+var CODE_KINDS = {
+  ENOTFOUND: "dns",
+  EAI_AGAIN: "dns",
+  EAI_NONAME: "dns",
+  ECONNREFUSED: "refused",
+  ECONNRESET: "reset",
+  EPIPE: "reset",
+  // undici: the peer closed the socket (FIN) before the answer was complete, e.g. short of its Content-Length.
+  UND_ERR_SOCKET: "closed",
+  UND_ERR_CLOSED: "closed",
+  // crpat's transport (http/node-fetch.ts), with Node's code for the same thing.
+  ERR_STREAM_PREMATURE_CLOSE: "closed",
+  UND_ERR_CONNECT_TIMEOUT: "timeout",
+  UND_ERR_HEADERS_TIMEOUT: "timeout",
+  UND_ERR_BODY_TIMEOUT: "timeout",
+  ETIMEDOUT: "timeout"
+};
+function errorCode(error) {
+  let current = error;
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    const code = current.code;
+    if (typeof code === "string") return code;
+    current = current.cause;
+  }
+  return void 0;
+}
+function hostname(host) {
+  return host.replace(/:\d+$/, "");
+}
+function toNetError(error, host, timeoutMs) {
+  if (error instanceof NetError) return error;
+  const name = error instanceof Error ? error.name : "";
+  if (name === "TimeoutError") return new NetError("timeout", `${host} did not answer within ${timeoutMs / 1e3} s`);
+  if (name === "AbortError") return new NetError("aborted", `the request to ${host} was cancelled`);
+  const code = errorCode(error) ?? "";
+  if (/^ERR_SSL_(WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST)$/.test(code)) {
+    return new NetError("not-tls", `${host} does not speak TLS (https) on that port (${code})`);
+  }
+  if (/CERT|SIGNATURE|ISSUER|SELF_SIGNED|^ERR_TLS|^ERR_SSL|HOSTNAME/.test(code)) {
+    return new NetError("tls", `the TLS certificate of ${host} is not trusted by this machine (${code})`);
+  }
+  const kind = CODE_KINDS[code] ?? "network";
+  const said = {
+    dns: `the name ${hostname(host)} does not resolve`,
+    refused: `${host} refused the connection`,
+    reset: `the connection to ${host} was reset`,
+    closed: `${host} closed the connection before the answer was complete`,
+    timeout: `${host} did not answer within ${timeoutMs / 1e3} s`
+  };
+  return new NetError(kind, said[kind] ?? `could not reach ${host}${code ? ` (${code})` : ""}`);
+}
+function netAdvice(error, flag) {
+  const service = flag === "--api-url" ? "GitHub's REST API" : "a container registry";
+  switch (error.kind) {
+    case "timeout":
+      return "Try again; on a slow network or behind a proxy, raise --timeout.";
+    case "dns":
+      return `Check the host name (${flag}) and this machine's network and DNS.`;
+    case "refused":
+      return `Check the host and port (${flag}): nothing accepts connections there.`;
+    case "reset":
+    case "closed":
+      return "Try again; if it keeps happening, a proxy, VPN or firewall on the way may be cutting connections.";
+    case "tls":
+      return "If this network uses a private CA or a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its certificate file.";
+    case "not-tls":
+      return `If it serves plain http (allowed only on a loopback host), pass ${flag} http://host:port.`;
+    case "redirect":
+      return `Check ${flag}: pass the address that answers directly, not one that redirects.`;
+    case "off-host":
+    case "insecure":
+      return `Check ${flag}: the token goes only to the API's and the registry's origin, over https.`;
+    case "unverified-tls":
+      return "";
+    // the message says what to change
+    case "too-large":
+      return `Check that ${flag} points at ${service}: something else answered.`;
+    case "aborted":
+      return "";
+    // cancelled on purpose (Ctrl-C) or not sent for a reason the message gives
+    case "network":
+      return "Check the network connection, then try again.";
+  }
+}
+function describeNetError(error) {
+  return error.attempts > 1 ? `${error.message} (${error.attempts} attempts)` : error.message;
+}
+function netSentence(error, flag) {
+  const advice = netAdvice(error, flag);
+  return `${describeNetError(error)}.${advice ? ` ${advice}` : ""}`;
+}
+
+// src/http/retry.ts
+var RETRY_HEADER = "x-crpat-retries";
+var RETRY_STATUS = /* @__PURE__ */ new Set([500, 502, 503, 504]);
+var RETRY_NET = /* @__PURE__ */ new Set(["reset", "closed", "refused", "timeout", "network"]);
+function withRetries(fetch, options = {}) {
+  const retries = options.retries ?? 2;
+  const base = options.baseDelayMs ?? 250;
+  const maxRetryAfter = options.maxRetryAfterSeconds ?? 5;
+  const sleep2 = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  return async (input2, init = {}) => {
+    const method = (init.method ?? "GET").toUpperCase();
+    if (method !== "GET" && method !== "HEAD") return fetch(input2, init);
+    const url = input2 instanceof Request ? input2.url : String(input2);
+    const note = { attempts: 0, waitedMs: 0, retryAfterSeconds: null };
+    for (let attempt = 1; ; attempt++) {
+      note.attempts = attempt;
+      let reason;
+      let delayMs = Math.round(base * 2 ** (attempt - 1) * (0.5 + random()));
+      let retryAfter = null;
+      try {
+        const response = await fetch(input2, init);
+        const asked = Number(response.headers.get("retry-after"));
+        if ((response.status === 429 || response.status === 403) && Number.isFinite(asked) && asked > 0 && asked <= maxRetryAfter) {
+          reason = `HTTP ${response.status}, Retry-After ${asked} s`;
+          delayMs = asked * 1e3;
+          retryAfter = asked;
+        } else if (RETRY_STATUS.has(response.status)) {
+          reason = `HTTP ${response.status}`;
+        } else {
+          return annotated(response, note);
+        }
+        if (attempt > retries) return annotated(response, note);
+      } catch (error) {
+        if (!(error instanceof NetError) || !RETRY_NET.has(error.kind) || attempt > retries) throw withAttempts(error, attempt);
+        reason = error.message;
+      }
+      options.onRetry?.({ method, url, reason, delayMs, attempt });
+      await sleep2(delayMs, options.signal);
+      note.waitedMs += delayMs;
+      if (retryAfter !== null) note.retryAfterSeconds = retryAfter;
+    }
+  };
+}
+function annotated(response, note) {
+  if (note.attempts === 1) return response;
+  const copy = new Response(response.body, response);
+  copy.headers.set(RETRY_HEADER, formatRetryNote(note));
+  return copy;
+}
+function withAttempts(error, attempts) {
+  return error instanceof NetError && attempts > 1 ? new NetError(error.kind, error.message, attempts) : error;
+}
+function formatRetryNote(note) {
+  const retryAfter = note.retryAfterSeconds === null ? "" : `; retry-after=${note.retryAfterSeconds}`;
+  return `attempts=${note.attempts}; waited-ms=${note.waitedMs}${retryAfter}`;
+}
+function parseRetryNote(value) {
+  const match = /^attempts=(\d{1,3}); waited-ms=(\d{1,9})(?:; retry-after=(\d{1,9}))?$/.exec(value ?? "");
+  if (!match) return null;
+  return { attempts: Number(match[1]), waitedMs: Number(match[2]), retryAfterSeconds: match[3] === void 0 ? null : Number(match[3]) };
+}
+function defaultSleep(ms, signal) {
+  return new Promise((resolve2, reject) => {
+    if (signal?.aborted) return reject(interrupted(signal));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(interrupted(signal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve2();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+function interrupted(signal) {
+  const reason = signal.reason;
+  return reason instanceof Error && reason.name === "TimeoutError" ? new NetError("timeout", "crpat's overall time limit ran out while it waited to try again") : new NetError("aborted", "cancelled while waiting to try again");
+}
+
+// src/text.ts
+function clean(text, max) {
+  const plain = text.replace(/[\x00-\x1f\x7f-\x9f]/g, " ");
+  if (plain.length <= max) return plain;
+  const cut = /[\ud800-\udbff]/.test(plain[max - 2] ?? "") ? max - 2 : max - 1;
+  return `${plain.slice(0, cut)}\u2026`;
+}
+
+// src/github/error-body.ts
+var MAX_BODY = 1e6;
+var MAX_MESSAGE = 500;
+function parseGitHubError(text) {
+  const body = jsonObject(text);
+  if (body === null) return null;
+  const message2 = typeof body["message"] === "string" ? clean(body["message"], MAX_MESSAGE) : null;
+  const docs = body["documentation_url"];
+  const documentationUrl = typeof docs === "string" ? clean(docs, MAX_MESSAGE) : null;
+  if (message2 === null && documentationUrl === null) return null;
+  return { message: message2 ?? "", documentationUrl, status: statusOf(body["status"]) };
+}
+function statusOf(status) {
+  if (typeof status === "string") return clean(status, 20);
+  return typeof status === "number" && Number.isInteger(status) ? String(status) : null;
+}
+function jsonObject(text) {
+  if (text.length > MAX_BODY) return null;
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  return value;
+}
+
 // src/result.ts
 function ok(value) {
   return { ok: true, value };
@@ -174,6 +394,442 @@ function ok(value) {
 function err(reason) {
   return { ok: false, reason };
 }
+
+// src/github/headers.ts
+function parseScopes(header) {
+  if (header === null || header === void 0) return null;
+  return header.split(",").map((scope) => scope.trim()).filter((scope) => scope !== "");
+}
+var IMPLIES = /* @__PURE__ */ new Map([
+  ["repo", ["repo:status", "repo_deployment", "public_repo", "repo:invite", "security_events"]],
+  ["write:packages", ["read:packages"]],
+  ["admin:org", ["write:org", "manage_runners:org"]],
+  ["write:org", ["read:org"]],
+  ["admin:public_key", ["write:public_key"]],
+  ["write:public_key", ["read:public_key"]],
+  ["admin:repo_hook", ["write:repo_hook"]],
+  ["write:repo_hook", ["read:repo_hook"]],
+  ["admin:gpg_key", ["write:gpg_key"]],
+  ["write:gpg_key", ["read:gpg_key"]],
+  ["admin:ssh_signing_key", ["write:ssh_signing_key"]],
+  ["write:ssh_signing_key", ["read:ssh_signing_key"]],
+  ["user", ["read:user", "user:email", "user:follow"]],
+  ["project", ["read:project"]],
+  ["codespace", ["codespace:secrets"]],
+  ["admin:enterprise", ["manage_runners:enterprise", "manage_billing:enterprise", "read:enterprise"]],
+  ["write:discussion", ["read:discussion"]],
+  ["audit_log", ["read:audit_log"]],
+  ["copilot", ["manage_billing:copilot"]]
+]);
+function expandScopes(scopes) {
+  const all = /* @__PURE__ */ new Set();
+  const pending = [...scopes];
+  for (let scope = pending.pop(); scope !== void 0; scope = pending.pop()) {
+    if (all.has(scope)) continue;
+    all.add(scope);
+    pending.push(...IMPLIES.get(scope) ?? []);
+  }
+  return all;
+}
+var EXPIRATION = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) (UTC|[+-]\d{4})$/;
+function parseTokenExpiration(header) {
+  if (header === null || header === void 0) return null;
+  const match = EXPIRATION.exec(header.trim());
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = match?.slice(1, 7).map(Number) ?? [];
+  const utc = match ? utcDate(year, month, day, hour, minute, second) : null;
+  const offset = offsetMinutes(match?.[7] ?? "");
+  if (utc === null || offset === null) {
+    return err("The token-expiration header is not in a known format (YYYY-MM-DD HH:MM:SS UTC or \xB1HHMM).");
+  }
+  return ok(new Date(utc.getTime() - offset * 6e4));
+}
+function offsetMinutes(zone) {
+  if (zone === "UTC") return 0;
+  const match = /^([+-])(\d{2})(\d{2})$/.exec(zone);
+  if (!match) return null;
+  const hours = Number(match[2]);
+  const minutes = Number(match[3]);
+  if (hours > 23 || minutes > 59) return null;
+  return (match[1] === "-" ? -1 : 1) * (hours * 60 + minutes);
+}
+function utcDate(year, month, day, hour, minute, second) {
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  const same = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return same ? date : null;
+}
+function parseSsoHeader(header) {
+  if (header === null || header === void 0) return null;
+  const [head = "", ...rest] = header.split(";").map((part) => part.trim());
+  const params = new Map(rest.map(splitParam));
+  switch (head.toLowerCase()) {
+    case "required": {
+      const url = ssoUrl(params.get("url") ?? "");
+      return url === null ? null : { kind: "required", url };
+    }
+    case "partial-results":
+      return { kind: "partial-results", organizationIds: organizationIds(params.get("organizations") ?? "") };
+    default:
+      return null;
+  }
+}
+function splitParam(param) {
+  const eq = param.indexOf("=");
+  if (eq < 0) return [param.toLowerCase(), ""];
+  return [param.slice(0, eq).trim().toLowerCase(), param.slice(eq + 1).trim()];
+}
+var DNS_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+var SSO_PATH = /^\/(?:orgs|enterprises)\/[A-Za-z0-9-]{1,39}\/sso\/?$/;
+function ssoUrl(text) {
+  const url = tryUrl(text);
+  if (url === null || url.protocol !== "https:" || url.username !== "" || url.password !== "") return null;
+  if (url.port !== "" || !DNS_NAME.test(url.hostname) || !SSO_PATH.test(url.pathname)) return null;
+  return url.href;
+}
+function organizationIds(text) {
+  return text.split(",").map((id) => id.trim()).filter((id) => /^\d{1,15}$/.test(id)).map(Number);
+}
+function parseRateLimit(headers) {
+  const limit = integer(headers.get("x-ratelimit-limit"), 15);
+  const remaining = integer(headers.get("x-ratelimit-remaining"), 15);
+  const reset = integer(headers.get("x-ratelimit-reset"), 12);
+  if (limit === null || remaining === null || reset === null) return null;
+  const resource = headers.get("x-ratelimit-resource")?.trim() ?? "";
+  return {
+    limit,
+    remaining,
+    used: integer(headers.get("x-ratelimit-used"), 15),
+    reset: new Date(reset * 1e3),
+    resource: /^[A-Za-z0-9_-]{1,64}$/.test(resource) ? resource : null
+  };
+}
+function integer(value, digits) {
+  const text = value?.trim() ?? "";
+  return new RegExp(`^\\d{1,${digits}}$`).test(text) ? Number(text) : null;
+}
+function tryUrl(text) {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
+
+// src/github/classify.ts
+var SAML = /Resource protected by organization SAML enforcement/i;
+var CLASSIC_BAN = /forbids access via a personal access token \(classic\)/i;
+var LIFETIME = /forbids access via a (fine-grained personal access tokens|personal access tokens \(classic\)) if the token's lifetime is greater than (\d+) days/i;
+var LIFETIME_OWNER = /The '([^']+)' (organization|enterprise) forbids/i;
+var IP_ALLOW_LIST = /has an IP allow list enabled, and your IP address is not permitted/i;
+var IP_ORG = /the `([^`]+)` organization has an IP allow list/i;
+var MANAGED_USER = /As an Enterprise Managed User, you cannot access this content/i;
+var LOCKOUT = /Maximum number of login attempts exceeded/i;
+var INTEGRATION = /Resource not accessible by integration/i;
+var RATE = /rate limit/i;
+var SECONDARY = /\bsecondary rate\b/i;
+var NO_BODY = /* @__PURE__ */ new Set([204, 205]);
+function classifyApi(outcome) {
+  if (outcome.kind === "network") return { kind: "network", message: outcome.error.message, error: outcome.error };
+  const { status, headers } = outcome;
+  const retried = parseRetryNote(headers.get(RETRY_HEADER));
+  if (status >= 200 && status < 300) {
+    const readable = NO_BODY.has(status) || typeof outcome.body === "object" && outcome.body !== null && !Array.isArray(outcome.body) && !(outcome.body instanceof ArrayBuffer);
+    return readable ? { kind: "ok" } : { kind: "malformed", status, message: "the body is not the JSON expected", retried };
+  }
+  const message2 = messageOf(outcome.body) ?? `HTTP ${status}`;
+  if (MANAGED_USER.test(message2)) return { kind: "managed-user", message: message2 };
+  if (status === 401) return { kind: "bad-credentials", message: message2 };
+  if (status === 301 || status === 302 || status === 307 || status === 308) return { kind: "moved", message: message2 };
+  const sso = parseSsoHeader(headers.get("x-github-sso"));
+  if (sso?.kind === "required" || SAML.test(message2)) {
+    return { kind: "sso", url: sso?.kind === "required" ? sso.url : null, message: message2 };
+  }
+  if (IP_ALLOW_LIST.test(message2)) return { kind: "ip-allow-list", message: message2, org: IP_ORG.exec(message2)?.[1] ?? null };
+  const lifetime = LIFETIME.exec(message2);
+  if (lifetime) {
+    const settingsUrl = /https:\/\/\S+\/settings\/personal-access-tokens\/\S+/.exec(message2)?.[0] ?? null;
+    const owner = LIFETIME_OWNER.exec(message2);
+    const by = owner?.[2]?.toLowerCase();
+    return {
+      kind: "lifetime-policy",
+      message: message2,
+      days: Number(lifetime[2]),
+      settingsUrl,
+      classic: !lifetime[1]?.startsWith("fine-grained"),
+      by: by === "organization" || by === "enterprise" ? by : null,
+      name: owner?.[1] ?? null
+    };
+  }
+  if (CLASSIC_BAN.test(message2)) return { kind: "classic-forbidden", message: message2 };
+  if (LOCKOUT.test(message2)) return { kind: "lockout", message: message2 };
+  const rate = parseRateLimit(headers);
+  const retryAfter = Number(headers.get("retry-after"));
+  const exhausted = rate?.remaining === 0 || headers.get("x-ratelimit-remaining")?.trim() === "0";
+  if (status === 429 || status === 403 && (RATE.test(message2) || exhausted)) {
+    return {
+      kind: "rate-limited",
+      message: message2,
+      secondary: SECONDARY.test(message2),
+      resetAt: exhausted ? rate?.reset ?? null : null,
+      retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+      retried
+    };
+  }
+  if (INTEGRATION.test(message2)) return { kind: "integration", message: message2 };
+  if (status === 404) return { kind: "not-found", message: message2 };
+  if (status === 403) return { kind: "forbidden", message: message2 };
+  if (status >= 500) return { kind: "server", status, message: message2, retried };
+  return { kind: "unexpected", status, message: message2 };
+}
+function messageOf(body) {
+  if (typeof body === "string") return parseGitHubError(body)?.message ?? (clean(body.trim(), 200) || null);
+  if (body && typeof body === "object" && "message" in body && typeof body.message === "string") return clean(body.message, 500);
+  return null;
+}
+function isUndecided(meaning) {
+  return ["network", "server", "malformed", "rate-limited", "lockout", "unexpected"].includes(meaning.kind);
+}
+function undecidedSummary(meaning, what) {
+  switch (meaning.kind) {
+    case "network":
+      return `Could not ${what}: ${netSentence(meaning.error, "--api-url")}`;
+    case "server":
+      return `Could not ${what}: GitHub answered HTTP ${meaning.status}, a server error${onAll(meaning.retried)}. Try again in a few minutes.`;
+    case "malformed":
+      return `Could not ${what}: GitHub answered HTTP ${meaning.status} with a body that is not the JSON expected${onAll(meaning.retried)}. Try again; if it keeps happening, check that --api-url points at GitHub's REST API (a proxy or captive portal may be answering instead).`;
+    case "rate-limited":
+      return `Could not ${what}: ${rateLimitText(meaning)}`;
+    case "lockout":
+      return `Could not ${what}: GitHub is refusing all logins for this user after too many failed attempts ("${meaning.message}"). Wait a while, then try again.`;
+    default:
+      return `Could not ${what}: GitHub answered unexpectedly (${"status" in meaning ? `HTTP ${meaning.status}: ` : ""}${messageText(meaning)}). Try again; if it keeps happening, check --api-url.`;
+  }
+}
+function onAll(retried) {
+  return retried ? ` (${retried.attempts} attempts)` : "";
+}
+function rateLimitText(meaning) {
+  const which = meaning.secondary ? "GitHub's secondary rate limit stopped the request" : meaning.resetAt ? "the API rate limit of the token's user is used up" : "GitHub's rate limit stopped the request";
+  const waited = meaning.retried?.retryAfterSeconds ? `; crpat waited as GitHub asked (Retry-After: ${meaning.retried.retryAfterSeconds} s) and tried ${meaning.retried.attempts} times` : "";
+  let next;
+  if (meaning.resetAt) {
+    next = `Try again after ${meaning.resetAt.toISOString()}, when it resets (all of a user's tokens share one limit).`;
+  } else if (meaning.retryAfter && !waited) {
+    next = `GitHub asks to retry after ${meaning.retryAfter} s (Retry-After).`;
+  } else {
+    next = "Wait a few minutes, then try again.";
+  }
+  return `${which} ("${meaning.message}")${waited}. ${next}`;
+}
+function retryDetails(outcome) {
+  if (outcome.kind !== "response") return [];
+  const note = parseRetryNote(outcome.headers.get(RETRY_HEADER));
+  if (!note) return [];
+  if (note.retryAfterSeconds !== null) {
+    return [
+      `GitHub asked crpat to wait (Retry-After: ${note.retryAfterSeconds} s); it waited ${Math.round(note.waitedMs / 1e3)} s and got this answer on attempt ${note.attempts}.`
+    ];
+  }
+  return [`The first answer failed (a server error, reset or timeout); crpat retried and got this answer on attempt ${note.attempts}.`];
+}
+function messageText(meaning) {
+  return "message" in meaning ? meaning.message : "";
+}
+
+// src/capabilities/links.ts
+function newClassicTokenUrl(webUrl, scopes, description) {
+  const list = scopes.map((scope) => encodeURIComponent(scope).replace(/%3A/gi, ":")).join(",");
+  return `${webUrl}/settings/tokens/new?scopes=${list}&description=${encodeURIComponent(description)}`;
+}
+var classicTokensListLink = (webUrl) => `${webUrl}/settings/tokens`;
+var fineGrainedTokensListLink = (webUrl) => `${webUrl}/settings/personal-access-tokens`;
+var repoAccessLink = (webUrl, owner, name) => `${webUrl}/${owner}/${name}/settings/access`;
+function classicTokenLink(target, profile) {
+  return newClassicTokenUrl(target.webUrl, profile.classicScopes, noteFor(target, profile));
+}
+function renewalLink(target, profile, hadScopes) {
+  return newClassicTokenUrl(target.webUrl, renewalScopes(hadScopes, profile), noteFor(target, profile));
+}
+function renewalScopes(hadScopes, profile) {
+  const all = [.../* @__PURE__ */ new Set([...hadScopes, ...profile.classicScopes])];
+  return all.filter((scope) => !all.some((other) => other !== scope && expandScopes([other]).has(scope)));
+}
+function fineGrainedTokenLink(target, profile, options = {}) {
+  const permissions = profile.capabilities.filter((spec) => spec.needed && spec.fineGrained !== null);
+  if (permissions.length === 0) return null;
+  const params = new URLSearchParams();
+  params.set("name", `crpat ${profile.id} ${target.owner}/${target.name}`.slice(0, 40));
+  params.set("description", `${noteFor(target, profile)}. Select the repository ${target.owner}/${target.name}.`.slice(0, 1024));
+  params.set("target_name", target.owner);
+  const expires = options.expiresInDays;
+  if (expires !== void 0) params.set("expires_in", expires === "none" ? "none" : String(Math.min(366, Math.max(1, Math.round(expires)))));
+  for (const spec of permissions) if (spec.fineGrained) params.set(spec.fineGrained.permission, spec.fineGrained.level);
+  return `${target.webUrl}/settings/personal-access-tokens/new?${params.toString()}`;
+}
+function packageSettingsLink(target, ownerIsOrg) {
+  const kind = ownerIsOrg ? "orgs" : "users";
+  return `${target.webUrl}/${kind}/${target.owner}/packages/container/${encodeURIComponent(imageName(target))}/settings`;
+}
+function orgPackageCreationLink(webUrl, org) {
+  return `${webUrl}/organizations/${org}/settings/packages`;
+}
+function orgTokenPolicyLink(webUrl, org) {
+  return `${webUrl}/organizations/${org}/settings/personal-access-tokens`;
+}
+function ssoLink(webUrl, org, fromHeader) {
+  return fromHeader ?? `${webUrl}/orgs/${org}/sso`;
+}
+function ssoReauthorizeNote(webUrl, owner, exposure) {
+  const where = `authorize it again (Configure SSO next to the token) at ${classicTokensListLink(webUrl)}`;
+  if (exposure === "enforced") return ` GitHub then drops the token's single sign-on authorization for ${owner}: ${where}.`;
+  if (exposure === "maybe") return ` If ${owner} uses SAML single sign-on, GitHub then drops the token's SSO authorization: ${where}.`;
+  return "";
+}
+function noteFor(target, profile) {
+  return `crpat ${profile.id}: ${target.owner}/${target.name} (ghcr ${target.image})`;
+}
+function imageName(target) {
+  const slash = target.image.indexOf("/");
+  return slash < 0 ? target.image : target.image.slice(slash + 1);
+}
+
+// src/checks/repo-facts.ts
+function repoFacts(outcome) {
+  if (outcome.kind !== "response" || outcome.status !== 200) return null;
+  const body = outcome.body;
+  if (!body || typeof body !== "object") return null;
+  const owner = body.owner ?? {};
+  const permissions = body.permissions;
+  return {
+    // Server text reaches a terminal: control characters go.
+    fullName: clean(String(body.full_name ?? ""), 200),
+    ownerLogin: clean(String(owner.login ?? ""), 100),
+    ownerIsOrg: owner.type === "Organization",
+    visibility: typeof body.visibility === "string" ? clean(body.visibility, 20) : body.private === true ? "private" : "public",
+    permissions: permissions ? {
+      admin: permissions.admin === true,
+      maintain: permissions.maintain === true,
+      push: permissions.push === true,
+      triage: permissions.triage === true,
+      pull: permissions.pull === true
+    } : null
+  };
+}
+function roleOf(permissions) {
+  if (permissions.admin) return "admin";
+  if (permissions.maintain) return "maintain";
+  if (permissions.push) return "write";
+  if (permissions.triage) return "triage";
+  return permissions.pull ? "read" : "no";
+}
+function ssoExposureOf(repo, owner, login) {
+  if (classifyApi(repo).kind === "sso") return "enforced";
+  const facts = repoFacts(repo);
+  if (facts) return facts.ownerIsOrg ? "maybe" : "no";
+  return login !== null && login.toLowerCase() === owner.toLowerCase() ? "no" : "maybe";
+}
+
+// src/checks/guide.ts
+var GUIDE = "docs/creating-a-cr-pat.md";
+function guideUrl(anchor) {
+  return `${GUIDE}#${anchor}`;
+}
+function guideLine(anchor) {
+  return `Guide: ${guideUrl(anchor)}`;
+}
+
+// src/checks/types.ts
+function linksOf(evidence) {
+  const { webUrl, target, image, profile } = evidence;
+  return { target: { webUrl, owner: target.owner, name: target.name, image: image.path }, profile };
+}
+function finding(id, status, summary, fix = null, details = []) {
+  return { id, status, summary, fix, details };
+}
+
+// src/checks/token-valid.ts
+function judgeTokenValid(user, shape, links) {
+  const id = "token.valid";
+  const meaning = classifyApi(user);
+  if (meaning.kind === "ok") {
+    return finding(id, "pass", `GitHub accepts the token; it belongs to ${loginOf(user) ?? "an unknown user"}.`, null, retryDetails(user));
+  }
+  if (meaning.kind === "bad-credentials") {
+    const why = shape.checksum === "valid" ? "its checksum is right, so it is not a typo: it has expired, or was revoked or deleted" : "it has expired, was revoked or deleted, or was mistyped";
+    return finding(id, "fail", `GitHub refused the token (401 ${meaning.message}): ${why}.`, `Create a new classic token: ${classicTokenLink(links.target, links.profile)}`, [
+      guideLine("renew-token")
+    ]);
+  }
+  if (meaning.kind === "integration") {
+    return finding(
+      id,
+      "warn",
+      'GitHub accepts the token, but it is a GitHub App installation token (like GITHUB_TOKEN): it has no user, so GET /user is refused ("Resource not accessible by integration").',
+      "As CR_PAT, use a classic personal access token; inside a workflow, GITHUB_TOKEN with `permissions: packages: write` can replace it."
+    );
+  }
+  if (isUndecided(meaning)) return finding(id, "error", undecidedSummary(meaning, "ask GitHub whether it accepts the token"));
+  return finding(id, "error", `GitHub did not say whether it accepts the token: ${meaning.message}.`);
+}
+function loginOf(outcome) {
+  if (outcome.kind !== "response" || outcome.status !== 200) return null;
+  const body = outcome.body;
+  return body && typeof body.login === "string" ? clean(body.login, 100) : null;
+}
+var tokenValid = {
+  id: "token.valid",
+  title: "GitHub accepts the token",
+  run: async (e) => judgeTokenValid(await e.user, e.shape, linksOf(e))
+};
+
+// src/checks/token-expiry.ts
+var DAY_MS = 864e5;
+var DEFAULT_EXPIRY_WARN_DAYS = 7;
+function judgeTokenExpiry(user, now, links, kind = "classic", warnDays = DEFAULT_EXPIRY_WARN_DAYS, sso = "no") {
+  const id = "token.expiry";
+  const meaning = classifyApi(user);
+  if (user.kind !== "response" || !(meaning.kind === "ok" || meaning.kind === "integration")) {
+    const why = isUndecided(meaning) ? "token.valid could not be completed" : "GitHub did not accept the token (token.valid)";
+    return finding(id, "skip", `Skipped: ${why}, so its expiry is not known.`);
+  }
+  const parsed = parseTokenExpiration(user.headers.get("github-authentication-token-expiration"));
+  if (parsed === null) {
+    if (kind === "server-to-server" || kind === "user-to-server") {
+      return finding(id, "pass", "GitHub sent no expiry for this app token; such tokens expire within hours (installation tokens: one hour).");
+    }
+    return finding(id, "pass", "The token does not expire.", null, ["No expiry is set; GitHub revokes tokens unused for a year."]);
+  }
+  if (!parsed.ok) return finding(id, "warn", `GitHub sent an expiry crpat cannot read: ${parsed.reason}`);
+  const expiresAt = parsed.value;
+  const days = (expiresAt.getTime() - now.getTime()) / DAY_MS;
+  const when = `${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  if (days <= 0) return finding(id, "fail", `The token expired on ${when}.`, renewal(user, links, kind, "", sso), [guideLine("renew-token")]);
+  if (days <= warnDays) {
+    const left = days < 1 ? "less than a day" : `${Math.floor(days)} day${Math.floor(days) === 1 ? "" : "s"}`;
+    return finding(id, "warn", `The token expires in ${left} (${when}).`, renewal(user, links, kind, " before then", sso));
+  }
+  return finding(id, "pass", `The token expires on ${when} (in ${Math.floor(days)} days).`);
+}
+function renewal(user, links, kind, when, sso) {
+  const webUrl = links.target.webUrl;
+  if (kind === "fine-grained") return `Regenerate it${when} at ${fineGrainedTokensListLink(webUrl)} and update the CR_PAT secret.`;
+  if (kind !== "classic" && kind !== "oauth") return `Regenerate it${when} at ${classicTokensListLink(webUrl)} and update the CR_PAT secret.${ssoReauthorizeNote(webUrl, links.target.owner, sso)}`;
+  const had = user.kind === "response" ? parseScopes(user.headers.get("x-oauth-scopes")) ?? [] : [];
+  return `Renew it${when} with the same scopes in one click: ${renewalLink(links.target, links.profile, had)} (or Regenerate it at ${classicTokensListLink(webUrl)}), then update the CR_PAT secret.${ssoReauthorizeNote(webUrl, links.target.owner, sso)}`;
+}
+function expiresAtOf(user) {
+  if (user.kind !== "response") return null;
+  const parsed = parseTokenExpiration(user.headers.get("github-authentication-token-expiration"));
+  return parsed?.ok ? parsed.value.toISOString() : null;
+}
+var tokenExpiry = {
+  id: "token.expiry",
+  title: "Token expiry",
+  run: async (e) => {
+    const [user, repo] = await Promise.all([e.user, e.repo]);
+    return judgeTokenExpiry(user, e.now, linksOf(e), e.shape.kind, e.expiryWarnDays, ssoExposureOf(repo, e.target.owner, loginOf(user)));
+  }
+};
 
 // src/target/parse.ts
 var OWNER = /^(?=.{1,39}$)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*(?:_[A-Za-z0-9]+)?$/;
@@ -382,128 +1038,8 @@ function specsFor(profile, ownerIsOrg) {
   return profile.capabilities.filter((spec) => !spec.organizationOnly || ownerIsOrg !== false);
 }
 
-// src/github/headers.ts
-function parseScopes(header) {
-  if (header === null || header === void 0) return null;
-  return header.split(",").map((scope) => scope.trim()).filter((scope) => scope !== "");
-}
-var IMPLIES = /* @__PURE__ */ new Map([
-  ["repo", ["repo:status", "repo_deployment", "public_repo", "repo:invite", "security_events"]],
-  ["write:packages", ["read:packages"]],
-  ["admin:org", ["write:org", "manage_runners:org"]],
-  ["write:org", ["read:org"]],
-  ["admin:public_key", ["write:public_key"]],
-  ["write:public_key", ["read:public_key"]],
-  ["admin:repo_hook", ["write:repo_hook"]],
-  ["write:repo_hook", ["read:repo_hook"]],
-  ["admin:gpg_key", ["write:gpg_key"]],
-  ["write:gpg_key", ["read:gpg_key"]],
-  ["admin:ssh_signing_key", ["write:ssh_signing_key"]],
-  ["write:ssh_signing_key", ["read:ssh_signing_key"]],
-  ["user", ["read:user", "user:email", "user:follow"]],
-  ["project", ["read:project"]],
-  ["codespace", ["codespace:secrets"]],
-  ["admin:enterprise", ["manage_runners:enterprise", "manage_billing:enterprise", "read:enterprise"]],
-  ["write:discussion", ["read:discussion"]],
-  ["audit_log", ["read:audit_log"]],
-  ["copilot", ["manage_billing:copilot"]]
-]);
-function expandScopes(scopes) {
-  const all = /* @__PURE__ */ new Set();
-  const pending = [...scopes];
-  for (let scope = pending.pop(); scope !== void 0; scope = pending.pop()) {
-    if (all.has(scope)) continue;
-    all.add(scope);
-    pending.push(...IMPLIES.get(scope) ?? []);
-  }
-  return all;
-}
-var EXPIRATION = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) (UTC|[+-]\d{4})$/;
-function parseTokenExpiration(header) {
-  if (header === null || header === void 0) return null;
-  const match = EXPIRATION.exec(header.trim());
-  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = match?.slice(1, 7).map(Number) ?? [];
-  const utc = match ? utcDate(year, month, day, hour, minute, second) : null;
-  const offset = offsetMinutes(match?.[7] ?? "");
-  if (utc === null || offset === null) {
-    return err("The token-expiration header is not in a known format (YYYY-MM-DD HH:MM:SS UTC or \xB1HHMM).");
-  }
-  return ok(new Date(utc.getTime() - offset * 6e4));
-}
-function offsetMinutes(zone) {
-  if (zone === "UTC") return 0;
-  const match = /^([+-])(\d{2})(\d{2})$/.exec(zone);
-  if (!match) return null;
-  const hours = Number(match[2]);
-  const minutes = Number(match[3]);
-  if (hours > 23 || minutes > 59) return null;
-  return (match[1] === "-" ? -1 : 1) * (hours * 60 + minutes);
-}
-function utcDate(year, month, day, hour, minute, second) {
-  if (hour > 23 || minute > 59 || second > 59) return null;
-  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  const same = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  return same ? date : null;
-}
-function parseSsoHeader(header) {
-  if (header === null || header === void 0) return null;
-  const [head = "", ...rest] = header.split(";").map((part) => part.trim());
-  const params = new Map(rest.map(splitParam));
-  switch (head.toLowerCase()) {
-    case "required": {
-      const url = ssoUrl(params.get("url") ?? "");
-      return url === null ? null : { kind: "required", url };
-    }
-    case "partial-results":
-      return { kind: "partial-results", organizationIds: organizationIds(params.get("organizations") ?? "") };
-    default:
-      return null;
-  }
-}
-function splitParam(param) {
-  const eq = param.indexOf("=");
-  if (eq < 0) return [param.toLowerCase(), ""];
-  return [param.slice(0, eq).trim().toLowerCase(), param.slice(eq + 1).trim()];
-}
-var DNS_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-var SSO_PATH = /^\/(?:orgs|enterprises)\/[A-Za-z0-9-]{1,39}\/sso\/?$/;
-function ssoUrl(text) {
-  const url = tryUrl(text);
-  if (url === null || url.protocol !== "https:" || url.username !== "" || url.password !== "") return null;
-  if (url.port !== "" || !DNS_NAME.test(url.hostname) || !SSO_PATH.test(url.pathname)) return null;
-  return url.href;
-}
-function organizationIds(text) {
-  return text.split(",").map((id) => id.trim()).filter((id) => /^\d{1,15}$/.test(id)).map(Number);
-}
-function parseRateLimit(headers) {
-  const limit = integer(headers.get("x-ratelimit-limit"), 15);
-  const remaining = integer(headers.get("x-ratelimit-remaining"), 15);
-  const reset = integer(headers.get("x-ratelimit-reset"), 12);
-  if (limit === null || remaining === null || reset === null) return null;
-  const resource = headers.get("x-ratelimit-resource")?.trim() ?? "";
-  return {
-    limit,
-    remaining,
-    used: integer(headers.get("x-ratelimit-used"), 15),
-    reset: new Date(reset * 1e3),
-    resource: /^[A-Za-z0-9_-]{1,64}$/.test(resource) ? resource : null
-  };
-}
-function integer(value, digits) {
-  const text = value?.trim() ?? "";
-  return new RegExp(`^\\d{1,${digits}}$`).test(text) ? Number(text) : null;
-}
-function tryUrl(text) {
-  try {
-    return new URL(text);
-  } catch {
-    return null;
-  }
-}
-
 // src/registry/refusal-reason.ts
-var LIFETIME = /forbids access via a (fine-grained )?personal access tokens?(?: \(classic\))? if the token's lifetime is greater than (\d+) days/i;
+var LIFETIME2 = /forbids access via a (fine-grained )?personal access tokens?(?: \(classic\))? if the token's lifetime is greater than (\d+) days/i;
 var OWNER2 = /The '([^']+)' (organization|enterprise) forbids/i;
 function refusalReason(refusal2) {
   const codes = refusal2.errors.map((e) => e.code.toUpperCase());
@@ -511,7 +1047,7 @@ function refusalReason(refusal2) {
   if (refusal2.status === 429 || codes.includes("TOOMANYREQUESTS")) return { kind: "rate-limited", waitMs: retryAfterMs(message2) };
   if (refusal2.status !== 401 && refusal2.status !== 403) return { kind: "unexplained" };
   if (/does not match expected scopes/i.test(message2)) return { kind: "scopes" };
-  const lifetime = LIFETIME.exec(message2);
+  const lifetime = LIFETIME2.exec(message2);
   if (lifetime) {
     const owner = OWNER2.exec(message2);
     const by = owner?.[2]?.toLowerCase();
@@ -881,15 +1417,15 @@ var NOT_ACCESSIBLE_BY_PAT = "Resource not accessible by personal access token";
 function parseAcceptedPermissions(header) {
   if (header === null) return null;
   return header.split(";").map((set) => {
-    const pairs = set.split(",").map((pair) => pair.trim().split("=")).filter((pair) => pair.length === 2 && /^[a-z_]+$/.test(pair[0] ?? "") && /^[a-z]+$/.test(pair[1] ?? ""));
-    return new Map(pairs.map(([name, level]) => [name, level]));
+    const pairs2 = set.split(",").map((pair) => pair.trim().split("=")).filter((pair) => pair.length === 2 && /^[a-z_]+$/.test(pair[0] ?? "") && /^[a-z]+$/.test(pair[1] ?? ""));
+    return new Map(pairs2.map(([name, level]) => [name, level]));
   }).filter((set) => set.size > 0);
 }
 var LEVEL = { read: 1, write: 2, admin: 3 };
 function judgeProbe(probe, answer2) {
   const result = (outcome, reason) => ({ probe, outcome, status: answer2.status, reason });
   const request2 = `${probe.method} ${probe.path.replace(/\?.*$/, "")} answered ${answer2.status}`;
-  const message2 = messageOf(answer2.body);
+  const message2 = messageOf2(answer2.body);
   if (probe.expect.granted.includes(answer2.status)) return result("granted", request2);
   if (answer2.status === 403 && message2 === NOT_ACCESSIBLE_BY_PAT) return denial(probe, answer2, request2, result);
   if (answer2.status === 403 || answer2.status === 429) {
@@ -917,7 +1453,7 @@ function denial(probe, answer2, request2, result) {
 function otherThan(set, permission) {
   return [...set].filter(([name, level]) => name !== permission && !(name === "metadata" && level === "read")).map(([name]) => name);
 }
-function messageOf(body) {
+function messageOf2(body) {
   return isObject(body) && typeof body["message"] === "string" ? body["message"] : null;
 }
 
@@ -991,63 +1527,6 @@ function otherCapabilities(input2) {
     }
     return { ...base, granted: null, evidence: `crpat reads capabilities of classic, OAuth and fine-grained tokens only, not of a ${input2.tokenKind} token` };
   });
-}
-
-// src/capabilities/links.ts
-function newClassicTokenUrl(webUrl, scopes, description) {
-  const list = scopes.map((scope) => encodeURIComponent(scope).replace(/%3A/gi, ":")).join(",");
-  return `${webUrl}/settings/tokens/new?scopes=${list}&description=${encodeURIComponent(description)}`;
-}
-var classicTokensListLink = (webUrl) => `${webUrl}/settings/tokens`;
-var fineGrainedTokensListLink = (webUrl) => `${webUrl}/settings/personal-access-tokens`;
-var repoAccessLink = (webUrl, owner, name) => `${webUrl}/${owner}/${name}/settings/access`;
-function classicTokenLink(target, profile) {
-  return newClassicTokenUrl(target.webUrl, profile.classicScopes, noteFor(target, profile));
-}
-function renewalLink(target, profile, hadScopes) {
-  return newClassicTokenUrl(target.webUrl, renewalScopes(hadScopes, profile), noteFor(target, profile));
-}
-function renewalScopes(hadScopes, profile) {
-  const all = [.../* @__PURE__ */ new Set([...hadScopes, ...profile.classicScopes])];
-  return all.filter((scope) => !all.some((other) => other !== scope && expandScopes([other]).has(scope)));
-}
-function fineGrainedTokenLink(target, profile, options = {}) {
-  const permissions = profile.capabilities.filter((spec) => spec.needed && spec.fineGrained !== null);
-  if (permissions.length === 0) return null;
-  const params = new URLSearchParams();
-  params.set("name", `crpat ${profile.id} ${target.owner}/${target.name}`.slice(0, 40));
-  params.set("description", `${noteFor(target, profile)}. Select the repository ${target.owner}/${target.name}.`.slice(0, 1024));
-  params.set("target_name", target.owner);
-  const expires = options.expiresInDays;
-  if (expires !== void 0) params.set("expires_in", expires === "none" ? "none" : String(Math.min(366, Math.max(1, Math.round(expires)))));
-  for (const spec of permissions) if (spec.fineGrained) params.set(spec.fineGrained.permission, spec.fineGrained.level);
-  return `${target.webUrl}/settings/personal-access-tokens/new?${params.toString()}`;
-}
-function packageSettingsLink(target, ownerIsOrg) {
-  const kind = ownerIsOrg ? "orgs" : "users";
-  return `${target.webUrl}/${kind}/${target.owner}/packages/container/${encodeURIComponent(imageName(target))}/settings`;
-}
-function orgPackageCreationLink(webUrl, org) {
-  return `${webUrl}/organizations/${org}/settings/packages`;
-}
-function orgTokenPolicyLink(webUrl, org) {
-  return `${webUrl}/organizations/${org}/settings/personal-access-tokens`;
-}
-function ssoLink(webUrl, org, fromHeader) {
-  return fromHeader ?? `${webUrl}/orgs/${org}/sso`;
-}
-function ssoReauthorizeNote(webUrl, owner, exposure) {
-  const where = `authorize it again (Configure SSO next to the token) at ${classicTokensListLink(webUrl)}`;
-  if (exposure === "enforced") return ` GitHub then drops the token's single sign-on authorization for ${owner}: ${where}.`;
-  if (exposure === "maybe") return ` If ${owner} uses SAML single sign-on, GitHub then drops the token's SSO authorization: ${where}.`;
-  return "";
-}
-function noteFor(target, profile) {
-  return `crpat ${profile.id}: ${target.owner}/${target.name} (ghcr ${target.image})`;
-}
-function imageName(target) {
-  const slash = target.image.indexOf("/");
-  return slash < 0 ? target.image : target.image.slice(slash + 1);
 }
 
 // src/capabilities/github-token-advice.ts
@@ -1128,434 +1607,6 @@ function packageEvidence(answer2) {
   const message2 = typeof body["message"] === "string" ? body["message"] : `HTTP ${answer2.status}`;
   return { kind: "unknown", reason: `the packages API answered ${answer2.status} (${message2})` };
 }
-
-// src/http/net-error.ts
-var NetError = class extends Error {
-  constructor(kind, message2, attempts = 1) {
-    super(message2);
-    this.kind = kind;
-    this.attempts = attempts;
-  }
-  kind;
-  attempts;
-  name = "NetError";
-};
-var CODE_KINDS = {
-  ENOTFOUND: "dns",
-  EAI_AGAIN: "dns",
-  EAI_NONAME: "dns",
-  ECONNREFUSED: "refused",
-  ECONNRESET: "reset",
-  EPIPE: "reset",
-  // undici: the peer closed the socket (FIN) before the answer was complete, e.g. short of its Content-Length.
-  UND_ERR_SOCKET: "closed",
-  UND_ERR_CLOSED: "closed",
-  UND_ERR_CONNECT_TIMEOUT: "timeout",
-  UND_ERR_HEADERS_TIMEOUT: "timeout",
-  UND_ERR_BODY_TIMEOUT: "timeout",
-  ETIMEDOUT: "timeout"
-};
-function errorCode(error) {
-  let current = error;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
-    const code = current.code;
-    if (typeof code === "string") return code;
-    current = current.cause;
-  }
-  return void 0;
-}
-function hostname(host) {
-  return host.replace(/:\d+$/, "");
-}
-function toNetError(error, host, timeoutMs) {
-  if (error instanceof NetError) return error;
-  const name = error instanceof Error ? error.name : "";
-  if (name === "TimeoutError") return new NetError("timeout", `${host} did not answer within ${timeoutMs / 1e3} s`);
-  if (name === "AbortError") return new NetError("aborted", `the request to ${host} was cancelled`);
-  const code = errorCode(error) ?? "";
-  if (/^ERR_SSL_(WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST)$/.test(code)) {
-    return new NetError("not-tls", `${host} does not speak TLS (https) on that port (${code})`);
-  }
-  if (/CERT|SIGNATURE|ISSUER|SELF_SIGNED|^ERR_TLS|^ERR_SSL|HOSTNAME/.test(code)) {
-    return new NetError("tls", `the TLS certificate of ${host} is not trusted by this machine (${code})`);
-  }
-  const kind = CODE_KINDS[code] ?? "network";
-  const said = {
-    dns: `the name ${hostname(host)} does not resolve`,
-    refused: `${host} refused the connection`,
-    reset: `the connection to ${host} was reset`,
-    closed: `${host} closed the connection before the answer was complete`,
-    timeout: `${host} did not answer within ${timeoutMs / 1e3} s`
-  };
-  return new NetError(kind, said[kind] ?? `could not reach ${host}${code ? ` (${code})` : ""}`);
-}
-function netAdvice(error, flag) {
-  const service = flag === "--api-url" ? "GitHub's REST API" : "a container registry";
-  switch (error.kind) {
-    case "timeout":
-      return "Try again; on a slow network or behind a proxy, raise --timeout.";
-    case "dns":
-      return `Check the host name (${flag}) and this machine's network and DNS.`;
-    case "refused":
-      return `Check the host and port (${flag}): nothing accepts connections there.`;
-    case "reset":
-    case "closed":
-      return "Try again; if it keeps happening, a proxy, VPN or firewall on the way may be cutting connections.";
-    case "tls":
-      return "If this network uses a private CA or a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its certificate file.";
-    case "not-tls":
-      return `If it serves plain http (allowed only on a loopback host), pass ${flag} http://host:port.`;
-    case "redirect":
-      return `Check ${flag}: pass the address that answers directly, not one that redirects.`;
-    case "off-host":
-    case "insecure":
-      return `Check ${flag}: the token goes only to the API's and the registry's origin, over https.`;
-    case "unverified-tls":
-      return "";
-    // the message says what to change
-    case "too-large":
-      return `Check that ${flag} points at ${service}: something else answered.`;
-    case "aborted":
-      return "";
-    // cancelled on purpose (Ctrl-C) or not sent for a reason the message gives
-    case "network":
-      return "Check the network connection, then try again.";
-  }
-}
-function describeNetError(error) {
-  return error.attempts > 1 ? `${error.message} (${error.attempts} attempts)` : error.message;
-}
-function netSentence(error, flag) {
-  const advice = netAdvice(error, flag);
-  return `${describeNetError(error)}.${advice ? ` ${advice}` : ""}`;
-}
-
-// src/http/retry.ts
-var RETRY_HEADER = "x-crpat-retries";
-var RETRY_STATUS = /* @__PURE__ */ new Set([500, 502, 503, 504]);
-var RETRY_NET = /* @__PURE__ */ new Set(["reset", "closed", "refused", "timeout", "network"]);
-function withRetries(fetch, options = {}) {
-  const retries = options.retries ?? 2;
-  const base = options.baseDelayMs ?? 250;
-  const maxRetryAfter = options.maxRetryAfterSeconds ?? 5;
-  const sleep2 = options.sleep ?? defaultSleep;
-  const random = options.random ?? Math.random;
-  return async (input2, init = {}) => {
-    const method = (init.method ?? "GET").toUpperCase();
-    if (method !== "GET" && method !== "HEAD") return fetch(input2, init);
-    const url = input2 instanceof Request ? input2.url : String(input2);
-    const note = { attempts: 0, waitedMs: 0, retryAfterSeconds: null };
-    for (let attempt = 1; ; attempt++) {
-      note.attempts = attempt;
-      let reason;
-      let delayMs = Math.round(base * 2 ** (attempt - 1) * (0.5 + random()));
-      let retryAfter = null;
-      try {
-        const response = await fetch(input2, init);
-        const asked = Number(response.headers.get("retry-after"));
-        if ((response.status === 429 || response.status === 403) && Number.isFinite(asked) && asked > 0 && asked <= maxRetryAfter) {
-          reason = `HTTP ${response.status}, Retry-After ${asked} s`;
-          delayMs = asked * 1e3;
-          retryAfter = asked;
-        } else if (RETRY_STATUS.has(response.status)) {
-          reason = `HTTP ${response.status}`;
-        } else {
-          return annotated(response, note);
-        }
-        if (attempt > retries) return annotated(response, note);
-      } catch (error) {
-        if (!(error instanceof NetError) || !RETRY_NET.has(error.kind) || attempt > retries) throw withAttempts(error, attempt);
-        reason = error.message;
-      }
-      options.onRetry?.({ method, url, reason, delayMs, attempt });
-      await sleep2(delayMs, options.signal);
-      note.waitedMs += delayMs;
-      if (retryAfter !== null) note.retryAfterSeconds = retryAfter;
-    }
-  };
-}
-function annotated(response, note) {
-  if (note.attempts === 1) return response;
-  const copy = new Response(response.body, response);
-  copy.headers.set(RETRY_HEADER, formatRetryNote(note));
-  return copy;
-}
-function withAttempts(error, attempts) {
-  return error instanceof NetError && attempts > 1 ? new NetError(error.kind, error.message, attempts) : error;
-}
-function formatRetryNote(note) {
-  const retryAfter = note.retryAfterSeconds === null ? "" : `; retry-after=${note.retryAfterSeconds}`;
-  return `attempts=${note.attempts}; waited-ms=${note.waitedMs}${retryAfter}`;
-}
-function parseRetryNote(value) {
-  const match = /^attempts=(\d{1,3}); waited-ms=(\d{1,9})(?:; retry-after=(\d{1,9}))?$/.exec(value ?? "");
-  if (!match) return null;
-  return { attempts: Number(match[1]), waitedMs: Number(match[2]), retryAfterSeconds: match[3] === void 0 ? null : Number(match[3]) };
-}
-function defaultSleep(ms, signal) {
-  return new Promise((resolve2, reject) => {
-    if (signal?.aborted) return reject(interrupted(signal));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(interrupted(signal));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve2();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-function interrupted(signal) {
-  const reason = signal.reason;
-  return reason instanceof Error && reason.name === "TimeoutError" ? new NetError("timeout", "crpat's overall time limit ran out while it waited to try again") : new NetError("aborted", "cancelled while waiting to try again");
-}
-
-// src/text.ts
-function clean(text, max) {
-  const plain = text.replace(/[\x00-\x1f\x7f-\x9f]/g, " ");
-  if (plain.length <= max) return plain;
-  const cut = /[\ud800-\udbff]/.test(plain[max - 2] ?? "") ? max - 2 : max - 1;
-  return `${plain.slice(0, cut)}\u2026`;
-}
-
-// src/github/error-body.ts
-var MAX_BODY = 1e6;
-var MAX_MESSAGE = 500;
-function parseGitHubError(text) {
-  const body = jsonObject(text);
-  if (body === null) return null;
-  const message2 = typeof body["message"] === "string" ? clean(body["message"], MAX_MESSAGE) : null;
-  const docs = body["documentation_url"];
-  const documentationUrl = typeof docs === "string" ? clean(docs, MAX_MESSAGE) : null;
-  if (message2 === null && documentationUrl === null) return null;
-  return { message: message2 ?? "", documentationUrl, status: statusOf(body["status"]) };
-}
-function statusOf(status) {
-  if (typeof status === "string") return clean(status, 20);
-  return typeof status === "number" && Number.isInteger(status) ? String(status) : null;
-}
-function jsonObject(text) {
-  if (text.length > MAX_BODY) return null;
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
-  return value;
-}
-
-// src/github/classify.ts
-var SAML = /Resource protected by organization SAML enforcement/i;
-var CLASSIC_BAN = /forbids access via a personal access token \(classic\)/i;
-var LIFETIME2 = /forbids access via a (fine-grained personal access tokens|personal access tokens \(classic\)) if the token's lifetime is greater than (\d+) days/i;
-var LIFETIME_OWNER = /The '([^']+)' (organization|enterprise) forbids/i;
-var IP_ALLOW_LIST = /has an IP allow list enabled, and your IP address is not permitted/i;
-var IP_ORG = /the `([^`]+)` organization has an IP allow list/i;
-var MANAGED_USER = /As an Enterprise Managed User, you cannot access this content/i;
-var LOCKOUT = /Maximum number of login attempts exceeded/i;
-var INTEGRATION = /Resource not accessible by integration/i;
-var RATE = /rate limit/i;
-var SECONDARY = /\bsecondary rate\b/i;
-var NO_BODY = /* @__PURE__ */ new Set([204, 205]);
-function classifyApi(outcome) {
-  if (outcome.kind === "network") return { kind: "network", message: outcome.error.message, error: outcome.error };
-  const { status, headers } = outcome;
-  const retried = parseRetryNote(headers.get(RETRY_HEADER));
-  if (status >= 200 && status < 300) {
-    const readable = NO_BODY.has(status) || typeof outcome.body === "object" && outcome.body !== null && !Array.isArray(outcome.body) && !(outcome.body instanceof ArrayBuffer);
-    return readable ? { kind: "ok" } : { kind: "malformed", status, message: "the body is not the JSON expected", retried };
-  }
-  const message2 = messageOf2(outcome.body) ?? `HTTP ${status}`;
-  if (MANAGED_USER.test(message2)) return { kind: "managed-user", message: message2 };
-  if (status === 401) return { kind: "bad-credentials", message: message2 };
-  if (status === 301 || status === 302 || status === 307 || status === 308) return { kind: "moved", message: message2 };
-  const sso = parseSsoHeader(headers.get("x-github-sso"));
-  if (sso?.kind === "required" || SAML.test(message2)) {
-    return { kind: "sso", url: sso?.kind === "required" ? sso.url : null, message: message2 };
-  }
-  if (IP_ALLOW_LIST.test(message2)) return { kind: "ip-allow-list", message: message2, org: IP_ORG.exec(message2)?.[1] ?? null };
-  const lifetime = LIFETIME2.exec(message2);
-  if (lifetime) {
-    const settingsUrl = /https:\/\/\S+\/settings\/personal-access-tokens\/\S+/.exec(message2)?.[0] ?? null;
-    const owner = LIFETIME_OWNER.exec(message2);
-    const by = owner?.[2]?.toLowerCase();
-    return {
-      kind: "lifetime-policy",
-      message: message2,
-      days: Number(lifetime[2]),
-      settingsUrl,
-      classic: !lifetime[1]?.startsWith("fine-grained"),
-      by: by === "organization" || by === "enterprise" ? by : null,
-      name: owner?.[1] ?? null
-    };
-  }
-  if (CLASSIC_BAN.test(message2)) return { kind: "classic-forbidden", message: message2 };
-  if (LOCKOUT.test(message2)) return { kind: "lockout", message: message2 };
-  const rate = parseRateLimit(headers);
-  const retryAfter = Number(headers.get("retry-after"));
-  const exhausted = rate?.remaining === 0 || headers.get("x-ratelimit-remaining")?.trim() === "0";
-  if (status === 429 || status === 403 && (RATE.test(message2) || exhausted)) {
-    return {
-      kind: "rate-limited",
-      message: message2,
-      secondary: SECONDARY.test(message2),
-      resetAt: exhausted ? rate?.reset ?? null : null,
-      retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
-      retried
-    };
-  }
-  if (INTEGRATION.test(message2)) return { kind: "integration", message: message2 };
-  if (status === 404) return { kind: "not-found", message: message2 };
-  if (status === 403) return { kind: "forbidden", message: message2 };
-  if (status >= 500) return { kind: "server", status, message: message2, retried };
-  return { kind: "unexpected", status, message: message2 };
-}
-function messageOf2(body) {
-  if (typeof body === "string") return parseGitHubError(body)?.message ?? (clean(body.trim(), 200) || null);
-  if (body && typeof body === "object" && "message" in body && typeof body.message === "string") return clean(body.message, 500);
-  return null;
-}
-function isUndecided(meaning) {
-  return ["network", "server", "malformed", "rate-limited", "lockout", "unexpected"].includes(meaning.kind);
-}
-function undecidedSummary(meaning, what) {
-  switch (meaning.kind) {
-    case "network":
-      return `Could not ${what}: ${netSentence(meaning.error, "--api-url")}`;
-    case "server":
-      return `Could not ${what}: GitHub answered HTTP ${meaning.status}, a server error${onAll(meaning.retried)}. Try again in a few minutes.`;
-    case "malformed":
-      return `Could not ${what}: GitHub answered HTTP ${meaning.status} with a body that is not the JSON expected${onAll(meaning.retried)}. Try again; if it keeps happening, check that --api-url points at GitHub's REST API (a proxy or captive portal may be answering instead).`;
-    case "rate-limited":
-      return `Could not ${what}: ${rateLimitText(meaning)}`;
-    case "lockout":
-      return `Could not ${what}: GitHub is refusing all logins for this user after too many failed attempts ("${meaning.message}"). Wait a while, then try again.`;
-    default:
-      return `Could not ${what}: GitHub answered unexpectedly (${"status" in meaning ? `HTTP ${meaning.status}: ` : ""}${messageText(meaning)}). Try again; if it keeps happening, check --api-url.`;
-  }
-}
-function onAll(retried) {
-  return retried ? ` (${retried.attempts} attempts)` : "";
-}
-function rateLimitText(meaning) {
-  const which = meaning.secondary ? "GitHub's secondary rate limit stopped the request" : meaning.resetAt ? "the API rate limit of the token's user is used up" : "GitHub's rate limit stopped the request";
-  const waited = meaning.retried?.retryAfterSeconds ? `; crpat waited as GitHub asked (Retry-After: ${meaning.retried.retryAfterSeconds} s) and tried ${meaning.retried.attempts} times` : "";
-  let next;
-  if (meaning.resetAt) {
-    next = `Try again after ${meaning.resetAt.toISOString()}, when it resets (all of a user's tokens share one limit).`;
-  } else if (meaning.retryAfter && !waited) {
-    next = `GitHub asks to retry after ${meaning.retryAfter} s (Retry-After).`;
-  } else {
-    next = "Wait a few minutes, then try again.";
-  }
-  return `${which} ("${meaning.message}")${waited}. ${next}`;
-}
-function retryDetails(outcome) {
-  if (outcome.kind !== "response") return [];
-  const note = parseRetryNote(outcome.headers.get(RETRY_HEADER));
-  if (!note) return [];
-  if (note.retryAfterSeconds !== null) {
-    return [
-      `GitHub asked crpat to wait (Retry-After: ${note.retryAfterSeconds} s); it waited ${Math.round(note.waitedMs / 1e3)} s and got this answer on attempt ${note.attempts}.`
-    ];
-  }
-  return [`The first answer failed (a server error, reset or timeout); crpat retried and got this answer on attempt ${note.attempts}.`];
-}
-function messageText(meaning) {
-  return "message" in meaning ? meaning.message : "";
-}
-
-// src/checks/repo-facts.ts
-function repoFacts(outcome) {
-  if (outcome.kind !== "response" || outcome.status !== 200) return null;
-  const body = outcome.body;
-  if (!body || typeof body !== "object") return null;
-  const owner = body.owner ?? {};
-  const permissions = body.permissions;
-  return {
-    // Server text reaches a terminal: control characters go.
-    fullName: clean(String(body.full_name ?? ""), 200),
-    ownerLogin: clean(String(owner.login ?? ""), 100),
-    ownerIsOrg: owner.type === "Organization",
-    visibility: typeof body.visibility === "string" ? clean(body.visibility, 20) : body.private === true ? "private" : "public",
-    permissions: permissions ? {
-      admin: permissions.admin === true,
-      maintain: permissions.maintain === true,
-      push: permissions.push === true,
-      triage: permissions.triage === true,
-      pull: permissions.pull === true
-    } : null
-  };
-}
-function roleOf(permissions) {
-  if (permissions.admin) return "admin";
-  if (permissions.maintain) return "maintain";
-  if (permissions.push) return "write";
-  if (permissions.triage) return "triage";
-  return permissions.pull ? "read" : "no";
-}
-function ssoExposureOf(repo, owner, login) {
-  if (classifyApi(repo).kind === "sso") return "enforced";
-  const facts = repoFacts(repo);
-  if (facts) return facts.ownerIsOrg ? "maybe" : "no";
-  return login !== null && login.toLowerCase() === owner.toLowerCase() ? "no" : "maybe";
-}
-
-// src/checks/guide.ts
-var GUIDE = "docs/creating-a-cr-pat.md";
-function guideUrl(anchor) {
-  return `${GUIDE}#${anchor}`;
-}
-function guideLine(anchor) {
-  return `Guide: ${guideUrl(anchor)}`;
-}
-
-// src/checks/types.ts
-function linksOf(evidence) {
-  const { webUrl, target, image, profile } = evidence;
-  return { target: { webUrl, owner: target.owner, name: target.name, image: image.path }, profile };
-}
-function finding(id, status, summary, fix = null, details = []) {
-  return { id, status, summary, fix, details };
-}
-
-// src/checks/token-valid.ts
-function judgeTokenValid(user, shape, links) {
-  const id = "token.valid";
-  const meaning = classifyApi(user);
-  if (meaning.kind === "ok") {
-    return finding(id, "pass", `GitHub accepts the token; it belongs to ${loginOf(user) ?? "an unknown user"}.`, null, retryDetails(user));
-  }
-  if (meaning.kind === "bad-credentials") {
-    const why = shape.checksum === "valid" ? "its checksum is right, so it is not a typo: it has expired, or was revoked or deleted" : "it has expired, was revoked or deleted, or was mistyped";
-    return finding(id, "fail", `GitHub refused the token (401 ${meaning.message}): ${why}.`, `Create a new classic token: ${classicTokenLink(links.target, links.profile)}`, [
-      guideLine("renew-token")
-    ]);
-  }
-  if (meaning.kind === "integration") {
-    return finding(
-      id,
-      "warn",
-      'GitHub accepts the token, but it is a GitHub App installation token (like GITHUB_TOKEN): it has no user, so GET /user is refused ("Resource not accessible by integration").',
-      "As CR_PAT, use a classic personal access token; inside a workflow, GITHUB_TOKEN with `permissions: packages: write` can replace it."
-    );
-  }
-  if (isUndecided(meaning)) return finding(id, "error", undecidedSummary(meaning, "ask GitHub whether it accepts the token"));
-  return finding(id, "error", `GitHub did not say whether it accepts the token: ${meaning.message}.`);
-}
-function loginOf(outcome) {
-  if (outcome.kind !== "response" || outcome.status !== 200) return null;
-  const body = outcome.body;
-  return body && typeof body.login === "string" ? clean(body.login, 100) : null;
-}
-var tokenValid = {
-  id: "token.valid",
-  title: "GitHub accepts the token",
-  run: async (e) => judgeTokenValid(await e.user, e.shape, linksOf(e))
-};
 
 // src/check-capabilities.ts
 async function assessTarget(input2, probes, serial = (task) => task()) {
@@ -2625,55 +2676,6 @@ var repoPush = {
   run: async (e) => {
     const [repo, user, push] = await Promise.all([e.repo, e.user, e.push]);
     return judgeRepoPush(repo, user, e.target, e.webUrl, push, e.shape.kind);
-  }
-};
-
-// src/checks/token-expiry.ts
-var DAY_MS = 864e5;
-var WARN_DAYS = 7;
-function judgeTokenExpiry(user, now, links, kind = "classic", sso = "no") {
-  const id = "token.expiry";
-  const meaning = classifyApi(user);
-  if (user.kind !== "response" || !(meaning.kind === "ok" || meaning.kind === "integration")) {
-    const why = isUndecided(meaning) ? "token.valid could not be completed" : "GitHub did not accept the token (token.valid)";
-    return finding(id, "skip", `Skipped: ${why}, so its expiry is not known.`);
-  }
-  const parsed = parseTokenExpiration(user.headers.get("github-authentication-token-expiration"));
-  if (parsed === null) {
-    if (kind === "server-to-server" || kind === "user-to-server") {
-      return finding(id, "pass", "GitHub sent no expiry for this app token; such tokens expire within hours (installation tokens: one hour).");
-    }
-    return finding(id, "pass", "The token does not expire.", null, ["No expiry is set; GitHub revokes tokens unused for a year."]);
-  }
-  if (!parsed.ok) return finding(id, "warn", `GitHub sent an expiry crpat cannot read: ${parsed.reason}`);
-  const expiresAt = parsed.value;
-  const days = (expiresAt.getTime() - now.getTime()) / DAY_MS;
-  const when = `${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-  if (days <= 0) return finding(id, "fail", `The token expired on ${when}.`, renewal(user, links, kind, "", sso), [guideLine("renew-token")]);
-  if (days <= WARN_DAYS) {
-    const left = days < 1 ? "less than a day" : `${Math.floor(days)} day${Math.floor(days) === 1 ? "" : "s"}`;
-    return finding(id, "warn", `The token expires in ${left} (${when}).`, renewal(user, links, kind, " before then", sso));
-  }
-  return finding(id, "pass", `The token expires on ${when} (in ${Math.floor(days)} days).`);
-}
-function renewal(user, links, kind, when, sso) {
-  const webUrl = links.target.webUrl;
-  if (kind === "fine-grained") return `Regenerate it${when} at ${fineGrainedTokensListLink(webUrl)} and update the CR_PAT secret.`;
-  if (kind !== "classic" && kind !== "oauth") return `Regenerate it${when} at ${classicTokensListLink(webUrl)} and update the CR_PAT secret.${ssoReauthorizeNote(webUrl, links.target.owner, sso)}`;
-  const had = user.kind === "response" ? parseScopes(user.headers.get("x-oauth-scopes")) ?? [] : [];
-  return `Renew it${when} with the same scopes in one click: ${renewalLink(links.target, links.profile, had)} (or Regenerate it at ${classicTokensListLink(webUrl)}), then update the CR_PAT secret.${ssoReauthorizeNote(webUrl, links.target.owner, sso)}`;
-}
-function expiresAtOf(user) {
-  if (user.kind !== "response") return null;
-  const parsed = parseTokenExpiration(user.headers.get("github-authentication-token-expiration"));
-  return parsed?.ok ? parsed.value.toISOString() : null;
-}
-var tokenExpiry = {
-  id: "token.expiry",
-  title: "Token expiry",
-  run: async (e) => {
-    const [user, repo] = await Promise.all([e.user, e.repo]);
-    return judgeTokenExpiry(user, e.now, linksOf(e), e.shape.kind, ssoExposureOf(repo, e.target.owner, loginOf(user)));
   }
 };
 
@@ -3978,6 +3980,97 @@ async function readCapped(response, maxBytes, host) {
   return Buffer.concat(chunks);
 }
 
+// src/http/node-fetch.ts
+import { Agent as HttpAgent, request as httpRequest } from "http";
+import { Agent as HttpsAgent, request as httpsRequest } from "https";
+function createNodeFetch() {
+  const agents = { "http:": new HttpAgent({ keepAlive: true }), "https:": new HttpsAgent({ keepAlive: true }) };
+  return (input2, init = {}) => {
+    const url = new URL(input2 instanceof URL ? input2.href : typeof input2 === "string" ? input2 : input2.url);
+    const send = url.protocol === "https:" ? httpsRequest : url.protocol === "http:" ? httpRequest : null;
+    if (send === null) return Promise.reject(new TypeError(`crpat's HTTP client cannot fetch ${url.protocol} URLs`));
+    const signal = init.signal ?? void 0;
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    const method = (init.method ?? "GET").toUpperCase();
+    const headers = headerRecord(init.headers);
+    const body = bodyBytes(init.body);
+    if (body !== null || !["GET", "HEAD", "DELETE", "OPTIONS"].includes(method)) {
+      headers["content-length"] = String(body?.byteLength ?? 0);
+    }
+    return new Promise((resolve2, reject) => {
+      let answered = null;
+      const wire = { reset: false };
+      const onAbort = () => {
+        const reason = signal?.reason;
+        if (answered) answered.destroy(reason instanceof Error ? reason : void 0);
+        request2.destroy();
+        reject(reason);
+      };
+      const request2 = send(url, { method, headers, agent: agents[url.protocol] }, (response) => {
+        answered = response;
+        response.once("close", () => signal?.removeEventListener("abort", onAbort));
+        const nullBody = method === "HEAD" || [101, 103, 204, 205, 304].includes(response.statusCode ?? 0);
+        if (nullBody) response.resume();
+        resolve2(
+          new Response(nullBody ? null : bodyOf(response, signal, wire), {
+            status: response.statusCode ?? 0,
+            statusText: response.statusMessage ?? "",
+            headers: pairs(response.rawHeaders)
+          })
+        );
+      });
+      signal?.addEventListener("abort", onAbort, { once: true });
+      request2.once("socket", (socket) => {
+        const onError = (error) => {
+          if (error.code === "ECONNRESET") wire.reset = true;
+        };
+        socket.on("error", onError);
+        request2.once("close", () => socket.off("error", onError));
+      });
+      request2.once("error", (error) => {
+        signal?.removeEventListener("abort", onAbort);
+        reject(signal?.aborted ? signal.reason : error);
+      });
+      request2.end(body ?? void 0);
+    });
+  };
+}
+async function* bodyOf(response, signal, wire) {
+  try {
+    for await (const chunk of response) yield chunk;
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    if (!response.complete && !wire.reset && error.code === "ECONNRESET") throw prematureClose();
+    throw error;
+  }
+}
+function prematureClose() {
+  return Object.assign(new Error("the connection closed before the answer was complete"), { code: "ERR_STREAM_PREMATURE_CLOSE" });
+}
+function headerRecord(init) {
+  const out = {};
+  if (!init) return out;
+  const entries = Array.isArray(init) || typeof init.entries === "function" ? init : Object.entries(init);
+  for (const [name, value] of entries) out[name.toLowerCase()] = value;
+  return out;
+}
+function bodyBytes(body) {
+  if (body === void 0 || body === null) return null;
+  if (typeof body === "string") return Buffer.from(body);
+  if (body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  throw new TypeError("crpat's HTTP client sends only string and byte bodies");
+}
+function pairs(raw) {
+  const out = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i], raw[i + 1]]);
+  return out;
+}
+var shared;
+function defaultFetch() {
+  return shared ??= createNodeFetch();
+}
+
 // src/registry/memo.ts
 function createRegistryMemo() {
   return { realms: /* @__PURE__ */ new Map(), cancels: /* @__PURE__ */ new Map() };
@@ -4115,7 +4208,9 @@ function resolveRunSettings(options, host) {
   if (!profile) throw new UsageError(`unknown profile ${JSON.stringify(String(options.profile)).slice(0, 40)}: use ${PROFILE_IDS.join(" or ")}`);
   const workflow = options.workflowRepository;
   if (workflow !== void 0 && !OWNER_NAME.test(workflow)) throw new UsageError("workflowRepository must be owner/name, as GITHUB_REPOSITORY is");
-  return { token: token2, apiUrl, registry, webUrl: decision.webUrl, timeoutMs: Math.round(seconds * 1e3), profile, workflowRepository: workflow ?? null };
+  const warnDays = options.expiryWarnDays ?? DEFAULT_EXPIRY_WARN_DAYS;
+  if (!Number.isFinite(warnDays) || warnDays < 0) throw new UsageError(`expiryWarnDays must be a number of days (0 or more), not ${warnDays}`);
+  return { token: token2, apiUrl, registry, webUrl: decision.webUrl, timeoutMs: Math.round(seconds * 1e3), profile, workflowRepository: workflow ?? null, expiryWarnDays: warnDays };
 }
 function resolveTarget(repository) {
   return typeof repository === "string" ? unwrap(parseRepoTarget(repository)) : repository;
@@ -4157,7 +4252,7 @@ function fetchStack(session) {
   const { deps, settings, observe } = session;
   const deadline = AbortSignal.timeout(settings.timeoutMs * 3 + 5e3);
   const signal = deps.signal ? AbortSignal.any([deadline, deps.signal]) : deadline;
-  const base = deps.fetch ?? globalThis.fetch;
+  const base = deps.fetch ?? defaultFetch();
   const apiOrigin = new URL(settings.apiUrl).origin;
   const seen = observe ? async (input2, init) => {
     const response = await base(input2, init);
@@ -4212,6 +4307,7 @@ async function checkTarget(session, target, image, options = {}) {
     registryHost: settings.registry.host,
     webUrl: session.webUrl,
     now: session.now,
+    expiryWarnDays: settings.expiryWarnDays,
     profile,
     workflowRepository: settings.workflowRepository,
     user: session.user,
@@ -4585,6 +4681,8 @@ function readInputs(env) {
   }
   const failOn = input(env, "fail-on") || "fail";
   if (failOn !== "fail" && failOn !== "warn") return err(`Unknown value "${failOn}" for the input "fail-on": use "fail" or "warn".`);
+  const warnDaysText = input(env, "warn-days") || "7";
+  if (!/^\d{1,4}$/.test(warnDaysText)) return err(`Unknown value "${warnDaysText.slice(0, 20)}" for the input "warn-days": use a whole number of days, e.g. 14.`);
   const given = input(env, "repository") || (env["GITHUB_REPOSITORY"] ?? "").trim();
   if (given === "") return err('No repository: set the input "repository" (owner/name); GITHUB_REPOSITORY is not set either.');
   const server = serverHost(env["GITHUB_SERVER_URL"]);
@@ -4605,7 +4703,8 @@ function readInputs(env) {
     apiUrl,
     profile,
     workflowRepository: (env["GITHUB_REPOSITORY"] ?? "").trim() || null,
-    failOn
+    failOn,
+    warnDays: Number(warnDaysText)
   });
 }
 function serverHost(serverUrl) {
@@ -4736,7 +4835,13 @@ async function runAction(env, deps) {
     const report = await deps.checkToken(checkOptions(inputs.value), checkDeps(deps));
     io.write(renderHuman(report, { color: false, unicode: true, quiet: false, width: 0 }));
     io.write(annotationsFor(report, inputs.value.failOn));
-    await io.outputs({ verdict: report.verdict, login: report.token.login ?? "", "expires-at": report.token.expiresAt ?? "", json: renderJson(report).trimEnd() });
+    await io.outputs({
+      verdict: report.verdict,
+      login: report.token.login ?? "",
+      "expires-at": report.token.expiresAt ?? "",
+      "days-left": daysLeft(report.token.expiresAt, (deps.now ?? (() => /* @__PURE__ */ new Date()))()),
+      json: renderJson(report).trimEnd()
+    });
     await io.summary(renderSummary(report));
     return exitCodeFor(report, inputs.value.failOn);
   } catch (error) {
@@ -4769,7 +4874,7 @@ async function problem2(io, title, message2) {
 async function missingToken(io, env, deps) {
   const diagnosis = diagnoseMissingToken(env, await readEvent(env, deps));
   io.write(annotation("error", "token", diagnosis.message));
-  await io.outputs({ verdict: "fail", login: "", "expires-at": "", json: "" });
+  await io.outputs({ verdict: "fail", login: "", "expires-at": "", "days-left": "", json: "" });
   await io.summary(renderProblemSummary("The token input is empty", diagnosis.message));
   return 1;
 }
@@ -4787,11 +4892,17 @@ function checkOptions(inputs) {
     repository: inputs.repository,
     token: inputs.token,
     profile: inputs.profile,
+    expiryWarnDays: inputs.warnDays,
     ...inputs.workflowRepository !== null ? { workflowRepository: inputs.workflowRepository } : {},
     ...inputs.image !== null ? { image: inputs.image } : {},
     apiUrl: inputs.apiUrl,
     registry: inputs.registry
   };
+}
+function daysLeft(expiresAt, now) {
+  if (expiresAt === null) return "";
+  const at = Date.parse(expiresAt);
+  return Number.isNaN(at) ? "" : String(Math.floor((at - now.getTime()) / 864e5));
 }
 function checkDeps(deps) {
   return { ...deps.fetch ? { fetch: deps.fetch } : {}, ...deps.now ? { now: deps.now } : {} };
