@@ -165,7 +165,7 @@ var require_dist = __commonJS({
 });
 
 // src/action/main.ts
-import { appendFile, readFile } from "fs/promises";
+import { appendFile, readFile, writeFile } from "fs/promises";
 
 // src/http/net-error.ts
 var NetError = class extends Error {
@@ -2267,6 +2267,19 @@ function tooLong(label) {
   return problem("length", `The ${label} is longer than it should be: extra characters were pasted; copy it again.`);
 }
 
+// src/checks/trace-hint.ts
+var TRACE_HINT = "A trace would help: run again with --trace crpat-trace.json (in the Action, the input trace) and report it as docs/reporting-a-wrong-verdict.md says; the file never holds the token.";
+function withTraceHint(findings) {
+  if (findings.some((f) => f.details.includes(TRACE_HINT))) return findings;
+  const first = findings.findIndex((f) => f.status === "error");
+  if (first < 0) return findings;
+  return findings.map((f, i) => i === first ? { ...f, details: beforeGuide(f.details) } : f);
+}
+function beforeGuide(details) {
+  const guide = details.findIndex((d) => d.startsWith("Guide: "));
+  return guide < 0 ? [...details, TRACE_HINT] : [...details.slice(0, guide), TRACE_HINT, ...details.slice(guide)];
+}
+
 // src/checks/registry-push.ts
 var GITHUB_STATUS = "https://www.githubstatus.com";
 function judgeRegistryPush(inputs) {
@@ -2281,7 +2294,7 @@ function judgeRegistryPush(inputs) {
       const quoted = describeRefusal2(push.refusal);
       const reason = refusalReason(push.refusal);
       const undecided = unexplained(reason, inputs);
-      if (undecided) return finding(id, "error", `The registry refused an upload to ${ref} (${quoted}), ${undecided.summary}`, undecided.fix);
+      if (undecided) return finding(id, "error", `The registry refused an upload to ${ref} (${quoted}), ${undecided.summary}`, undecided.fix, [TRACE_HINT]);
       const advice = adviceFor(reason, push.refusal, inputs);
       return finding(id, "fail", `The registry refused an upload to ${ref} (${quoted}): ${advice.why}.`, advice.fix, [guideLine(advice.guide)]);
     }
@@ -4071,6 +4084,70 @@ function defaultFetch() {
   return shared ??= createNodeFetch();
 }
 
+// src/http/record.ts
+var NULL_BODY2 = /* @__PURE__ */ new Set([101, 103, 204, 205, 304]);
+function recordExchanges(fetch, sink, maxBodyBytes = 1024 * 1024) {
+  return async (input2, init = {}) => {
+    const startedAt = performance.now();
+    const request2 = {
+      startedAt,
+      method: (init.method ?? "GET").toUpperCase(),
+      url: input2 instanceof Request ? input2.url : String(input2),
+      requestHeaders: new Headers(init.headers)
+    };
+    const elapsed = () => Math.round(performance.now() - startedAt);
+    let response;
+    try {
+      response = await fetch(input2, init);
+    } catch (error) {
+      sink({ ...request2, status: null, responseHeaders: null, body: new Uint8Array(), bodyBytes: 0, cancelled: false, failure: { phase: "headers", error }, ms: elapsed() });
+      throw error;
+    }
+    const answer2 = { ...request2, status: response.status, responseHeaders: new Headers(response.headers) };
+    if (response.body === null || NULL_BODY2.has(response.status)) {
+      sink({ ...answer2, body: new Uint8Array(), bodyBytes: 0, cancelled: false, failure: null, ms: elapsed() });
+      return response;
+    }
+    const chunks = [];
+    let kept = 0;
+    let bodyBytes2 = 0;
+    let told = false;
+    const tell = (end) => {
+      if (told) return;
+      told = true;
+      sink({ ...answer2, body: Buffer.concat(chunks), bodyBytes: bodyBytes2, cancelled: end.cancelled ?? false, failure: end.failure ?? null, ms: elapsed() });
+    };
+    const reader = response.body.getReader();
+    const body = new ReadableStream({
+      async pull(controller) {
+        try {
+          const { value, done } = await reader.read();
+          if (done) {
+            tell({});
+            controller.close();
+            return;
+          }
+          bodyBytes2 += value.byteLength;
+          if (kept < maxBodyBytes) {
+            const part = value.subarray(0, maxBodyBytes - kept);
+            chunks.push(part);
+            kept += part.byteLength;
+          }
+          controller.enqueue(value);
+        } catch (error) {
+          tell({ failure: { phase: "body", error } });
+          controller.error(error);
+        }
+      },
+      async cancel(reason) {
+        tell({ cancelled: true });
+        await reader.cancel(reason);
+      }
+    });
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+}
+
 // src/registry/memo.ts
 function createRegistryMemo() {
   return { realms: /* @__PURE__ */ new Map(), cancels: /* @__PURE__ */ new Map() };
@@ -4260,7 +4337,7 @@ function fetchStack(session) {
     return response;
   } : base;
   const guarded = createGuardedFetch({
-    fetch: seen,
+    fetch: deps.onExchange ? recordExchanges(seen, deps.onExchange) : seen,
     credentialOrigins: session.credentialOrigins,
     timeoutMs: settings.timeoutMs,
     signal,
@@ -4323,7 +4400,8 @@ async function checkTarget(session, target, image, options = {}) {
     { workflowRepository: settings.workflowRepository, shape: session.shape, target, links: linksOf(evidence).target, user: session.user, repo, push },
     (path) => gated(() => api(path))
   ).catch(() => null);
-  const [checks, assessment, githubToken, user] = await Promise.all([runChecks(checksFor(profile.id), evidence, options.onProgress), evidence.assessment, advice, session.user]);
+  const [judged, assessment, githubToken, user] = await Promise.all([runChecks(checksFor(profile.id), evidence, options.onProgress), evidence.assessment, advice, session.user]);
+  const checks = withTraceHint(judged);
   const classicLike = session.shape.kind === "classic" || session.shape.kind === "oauth";
   return {
     ...reportHeader(target, image, settings),
@@ -4667,6 +4745,244 @@ function renderJson(report) {
 `;
 }
 
+// src/token/mask.ts
+function maskToken(token2) {
+  const text = token2.trim();
+  const prefix = TOKEN_PREFIXES.find((p) => text.startsWith(p)) ?? "";
+  return `${prefix}****`;
+}
+
+// src/trace/redact.ts
+var FILL = "REDACTED";
+var EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+var EMAIL_PLACEHOLDER = "redacted@example.invalid";
+var BASIC_USER2 = "crpat";
+var FRAGMENT = 16;
+function createRedactor(token2, options = {}) {
+  const counts = { token: 0, "registry-token": 0, "sso-code": 0, "public-key": 0, "secret-value": 0, email: 0 };
+  const prefix = TOKEN_PREFIXES.find((p) => token2.startsWith(p)) ?? "";
+  const tokenPlaceholder = prefix + shaped(token2.slice(prefix.length));
+  const forms = [];
+  const addForms = (value, placeholder, kind) => {
+    if (value.length < 4) return;
+    forms.push({ from: value, to: placeholder, kind });
+    const encoded = encodeURIComponent(value);
+    if (encoded !== value) forms.push({ from: encoded, to: encodeURIComponent(placeholder), kind });
+    forms.sort((a, b) => b.from.length - a.from.length);
+  };
+  if (token2 !== "") {
+    addForms(token2, tokenPlaceholder, "token");
+    const basic = (t) => Buffer.from(`${BASIC_USER2}:${t}`).toString("base64");
+    addForms(basic(token2), basic(tokenPlaceholder), "token");
+    for (const core of base64Cores(token2)) addForms(core, shaped(core), "token");
+  }
+  const secret = token2.slice(prefix.length);
+  return {
+    tokenPlaceholder,
+    add(value, kind) {
+      if (value === "" || forms.some((f) => f.from === value)) return;
+      addForms(value, shaped(value), kind);
+    },
+    text(text) {
+      let out = text;
+      for (const form of forms) {
+        if (!out.includes(form.from)) continue;
+        const parts = out.split(form.from);
+        counts[form.kind] += parts.length - 1;
+        out = parts.join(form.to);
+      }
+      if (options.emails !== false) out = out.replace(EMAIL, (address) => {
+        if (address === EMAIL_PLACEHOLDER) return address;
+        counts.email += 1;
+        return EMAIL_PLACEHOLDER;
+      });
+      return withoutFragments(out, secret, () => counts.token += 1);
+    },
+    counts: () => ({ ...counts })
+  };
+}
+function shaped(value) {
+  let at = 0;
+  return value.replace(/[A-Za-z0-9]/g, () => FILL[at++ % FILL.length]);
+}
+function base64Cores(value) {
+  const bytes = Buffer.from(value);
+  const cores = [];
+  for (const lead of [0, 1, 2]) {
+    const encoded = Buffer.concat([Buffer.alloc(lead), bytes]).toString("base64").replace(/=+$/, "");
+    const core = encoded.slice(Math.ceil(lead * 8 / 6), -2);
+    if (core.length >= FRAGMENT) cores.push(core, core.replaceAll("+", "-").replaceAll("/", "_"));
+  }
+  return [...new Set(cores)];
+}
+function withoutFragments(text, secret, counted) {
+  if (secret.length < FRAGMENT) return text;
+  let out = text;
+  for (let at = 0; at + FRAGMENT <= secret.length; at += 1) {
+    const piece = secret.slice(at, at + FRAGMENT);
+    if (!out.includes(piece)) continue;
+    const parts = out.split(piece);
+    for (let i = 1; i < parts.length; i++) counted();
+    out = parts.join(shaped(piece));
+  }
+  return out;
+}
+
+// src/trace/document.ts
+var TRACE_HEADERS = [
+  "content-type",
+  "content-length",
+  "location",
+  "www-authenticate",
+  "retry-after",
+  "link",
+  "x-oauth-scopes",
+  "x-accepted-oauth-scopes",
+  "x-accepted-github-permissions",
+  "x-oauth-client-id",
+  "github-authentication-token-expiration",
+  "x-github-sso",
+  "x-github-request-id",
+  "x-github-media-type",
+  "x-github-api-version-selected",
+  "x-ratelimit-limit",
+  "x-ratelimit-remaining",
+  "x-ratelimit-reset",
+  "x-ratelimit-used",
+  "x-ratelimit-resource",
+  "docker-distribution-api-version",
+  "docker-upload-uuid",
+  "range"
+];
+var REQUEST_HEADERS = ["authorization", "accept", "content-type", "x-github-api-version"];
+var CUT_BODY_BYTES = 1024;
+var WHAT = {
+  token: "the token, in every form (as is, URL-encoded, inside the Basic credential, base64 at any alignment, any 16 of its characters)",
+  "registry-token": "the registry's bearer tokens (from its token service, and wherever they were sent back)",
+  "sso-code": "SAML SSO authorization codes (X-GitHub-SSO authorization_request=\u2026)",
+  "public-key": "public keys for Actions secrets",
+  "secret-value": "encrypted secret values",
+  email: "e-mail addresses"
+};
+function buildTrace(input2) {
+  const redactor = createRedactor(input2.token.trim());
+  const ordered = [...input2.exchanges].sort((a, b) => a.startedAt - b.startedAt);
+  const timeoutMs = input2.options.timeoutSeconds * 1e3;
+  const drafts = ordered.map((exchange2) => draft(exchange2, input2.startedAt, timeoutMs));
+  for (const exchange2 of drafts) learnSecrets(exchange2, redactor);
+  const shape = recognizeToken(input2.token);
+  const body = {
+    crpat: input2.version,
+    time: input2.time.toISOString(),
+    options: input2.options,
+    token: { kind: shape.kind, label: shape.label, masked: maskToken(input2.token), problem: shape.problem?.code ?? null },
+    exchanges: drafts,
+    report: input2.report
+  };
+  const clean2 = redactDeep(body, redactor);
+  const counts = redactor.counts();
+  const placeholders = {
+    token: redactor.tokenPlaceholder,
+    "registry-token": "REDACTED\u2026 (same length)",
+    "sso-code": "REDACTED\u2026 (same length)",
+    "public-key": "REDACTED\u2026 (same length)",
+    "secret-value": "REDACTED\u2026 (same length)",
+    email: "redacted@example.invalid"
+  };
+  const redacted = Object.keys(WHAT).map((kind) => ({ what: WHAT[kind], kind, placeholder: placeholders[kind], count: counts[kind] }));
+  return { crpatTrace: 1, redacted, ...clean2 };
+}
+function renderTrace(trace) {
+  return `${JSON.stringify(trace, null, 2)}
+`;
+}
+function draft(exchange2, runStart, timeoutMs) {
+  const url = new URL(exchange2.url);
+  const request2 = {};
+  for (const name of REQUEST_HEADERS) {
+    const value = exchange2.requestHeaders.get(name);
+    if (value !== null) request2[name] = value;
+  }
+  const headers = {};
+  for (const name of TRACE_HEADERS) {
+    const value = exchange2.responseHeaders?.get(name);
+    if (value !== null && value !== void 0) headers[name] = value;
+  }
+  const kept = exchange2.cancelled ? exchange2.body.subarray(0, CUT_BODY_BYTES) : exchange2.body;
+  const error = exchange2.failure ? toNetError(exchange2.failure.error, url.host, timeoutMs) : null;
+  return {
+    method: exchange2.method,
+    url: exchange2.url,
+    request: request2,
+    status: exchange2.status,
+    headers,
+    ...bodyOf2(kept, headers["content-type"] ?? "", !exchange2.cancelled && kept.byteLength === exchange2.bodyBytes),
+    bodyBytes: exchange2.bodyBytes,
+    ...kept.byteLength < exchange2.bodyBytes ? { bodyCut: true } : {},
+    ...exchange2.cancelled ? { cancelled: true } : {},
+    ...error && exchange2.failure ? { error: { phase: exchange2.failure.phase, kind: error.kind, message: error.message } } : {},
+    at: Math.max(0, Math.round(exchange2.startedAt - runStart)),
+    ms: exchange2.ms
+  };
+}
+function bodyOf2(bytes, contentType, whole) {
+  if (bytes.byteLength === 0) return {};
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { body: Buffer.from(bytes).toString("base64"), bodyEncoding: "base64" };
+  }
+  if (whole && /\bjson\b/i.test(contentType)) {
+    try {
+      return { json: JSON.parse(text) };
+    } catch {
+    }
+  }
+  return { body: text };
+}
+function learnSecrets(exchange2, redactor) {
+  const sso = exchange2.headers["x-github-sso"];
+  for (const match of sso?.matchAll(/authorization_request=([^&;,\s]+)/g) ?? []) redactor.add(match[1], "sso-code");
+  const auth = exchange2.request["authorization"];
+  const bearer = auth ? /^Bearer\s+(\S+)$/i.exec(auth) : null;
+  if (bearer && exchange2.url.includes("/v2/")) redactor.add(bearer[1], "registry-token");
+  const json = exchange2.json;
+  if (typeof json !== "object" || json === null) return;
+  const record = json;
+  for (const field of ["token", "access_token", "refresh_token"]) {
+    const value = record[field];
+    if (typeof value === "string") redactor.add(value, "registry-token");
+  }
+  if (typeof record["key"] === "string" && "key_id" in record) redactor.add(record["key"], "public-key");
+  if (typeof record["encrypted_value"] === "string") redactor.add(record["encrypted_value"], "secret-value");
+}
+function redactDeep(value, redactor) {
+  if (typeof value === "string") return redactor.text(value);
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redactor));
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item, redactor)]));
+  }
+  return value;
+}
+
+// src/trace/recorder.ts
+function createTraceRecorder(clock = { now: () => /* @__PURE__ */ new Date(), performanceNow: () => performance.now() }) {
+  const time = clock.now();
+  const startedAt = clock.performanceNow();
+  const exchanges = [];
+  return {
+    onExchange: (exchange2) => void exchanges.push(exchange2),
+    finish: ({ options, token: token2, report }) => buildTrace({ version: VERSION3, time, startedAt, options: { ...options, registry: registryOrigin(options.registry, report) }, token: token2, exchanges, report })
+  };
+}
+function registryOrigin(given, report) {
+  const first = "results" in report ? report.results[0] : report;
+  const fallback = first ? `https://${first.target.registry}` : defaultEndpoints("github.com").registry;
+  const parsed = parseRegistry(given ?? fallback);
+  return parsed.ok ? parsed.value.origin : fallback;
+}
+
 // src/action/inputs.ts
 function inputVariable(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
@@ -4704,7 +5020,8 @@ function readInputs(env) {
     profile,
     workflowRepository: (env["GITHUB_REPOSITORY"] ?? "").trim() || null,
     failOn,
-    warnDays: Number(warnDaysText)
+    warnDays: Number(warnDaysText),
+    trace: input(env, "trace") || null
   });
 }
 function serverHost(serverUrl) {
@@ -4832,7 +5149,9 @@ async function runAction(env, deps) {
     const inputs = readInputs(env);
     if (!inputs.ok) return await problem2(io, "crpat", inputs.reason);
     if (token2 === "") return await missingToken(io, env, deps);
-    const report = await deps.checkToken(checkOptions(inputs.value), checkDeps(deps));
+    const recorder = inputs.value.trace !== null ? createTraceRecorder(deps.now ? { now: deps.now, performanceNow: () => performance.now() } : void 0) : null;
+    const report = await deps.checkToken(checkOptions(inputs.value), { ...checkDeps(deps), ...recorder ? { onExchange: recorder.onExchange } : {} });
+    if (recorder) await writeTrace(io, deps, inputs.value, recorder.finish({ options: traceOptions(inputs.value, report), token: token2, report }));
     io.write(renderHuman(report, { color: false, unicode: true, quiet: false, width: 0 }));
     io.write(annotationsFor(report, inputs.value.failOn));
     await io.outputs({
@@ -4887,6 +5206,29 @@ async function readEvent(env, deps) {
     return null;
   }
 }
+async function writeTrace(io, deps, inputs, trace) {
+  const path = inputs.trace ?? "";
+  try {
+    if (!deps.writeFile) throw new Error("no file system");
+    await deps.writeFile(path, renderTrace(trace));
+    io.write(`Trace written to ${path}: upload it with actions/upload-artifact to report a wrong verdict (docs/reporting-a-wrong-verdict.md).
+`);
+  } catch (error) {
+    const code = error.code;
+    io.write(annotation("warning", "crpat", `The trace could not be written to ${path}${code ? ` (${code})` : ""}.`));
+  }
+}
+function traceOptions(inputs, report) {
+  return {
+    apiUrl: report.target.apiUrl,
+    registry: inputs.registry,
+    repositories: [report.target.repository],
+    image: inputs.image,
+    profile: inputs.profile,
+    timeoutSeconds: 10,
+    workflowRepository: inputs.workflowRepository
+  };
+}
 function checkOptions(inputs) {
   return {
     repository: inputs.repository,
@@ -4913,6 +5255,7 @@ runAction(process.env, {
   write: (text) => void process.stdout.write(text),
   appendFile: (path, text) => appendFile(path, text, "utf8"),
   readFile: (path) => readFile(path, "utf8"),
+  writeFile: (path, text) => writeFile(path, text, "utf8"),
   checkToken
 }).then(
   (code) => {
