@@ -5,3 +5,8 @@ export function clean(text: string, max: number): string {
   const cut = /[\ud800-\udbff]/.test(plain[max - 2] ?? '') ? max - 2 : max - 1;
   return `${plain.slice(0, cut)}…`;
 }
+
+/** `a` or `an` before `noun`, by its first letter: "an OAuth app token", "a classic personal access token". */
+export function aOrAn(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}

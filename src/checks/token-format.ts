@@ -1,5 +1,6 @@
 import type { TokenShape } from '../token/recognize.js';
 import type { Finding } from '../types.js';
+import { aOrAn } from '../text.js';
 import { classicTokenLink } from '../capabilities/links.js';
 import { guideLine } from './guide.js';
 import { type Check, finding, type Links, linksOf } from './types.js';
@@ -21,7 +22,8 @@ export function judgeTokenFormat(shape: TokenShape, links: Links): Finding {
     return finding(
       id,
       'fail',
-      `This is not a GitHub token: ${shape.problem.message}`,
+      // The recogniser's message is a whole sentence that says what is wrong (issue 14: it was repeated inside a prefix).
+      shape.problem.message,
       `Paste the token exactly as GitHub showed it (it starts with ghp_ for a classic token). To make one: ${create}`,
       [guideLine('create-token')],
     );
@@ -30,7 +32,7 @@ export function judgeTokenFormat(shape: TokenShape, links: Links): Finding {
     return finding(id, 'warn', `This is a ${shape.label}: it only obtains new access tokens and cannot log in to a registry.`, `Use a classic personal access token instead: ${create}`);
   }
   const checksum = shape.checksum === 'valid' ? ', checksum matches' : '';
-  return finding(id, 'pass', `Recognised a ${shape.label}${checksum}.`);
+  return finding(id, 'pass', `Recognised ${aOrAn(shape.label)}${checksum}.`);
 }
 
 export const tokenFormat: Check = {

@@ -20,6 +20,7 @@ import { trustRepositoryHosts } from './host-trust.js';
 import { type CheckSettings, resolveCheckOptions } from './options.js';
 import { createProgress, formatHttpTrace, type Progress } from './progress.js';
 import { parseReposFile } from './repos-file.js';
+import { createTransientLines } from './transient-lines.js';
 import { resolveRepository } from './repo-source.js';
 import type { RunDeps } from './run.js';
 import { readToken } from './token-source.js';
@@ -48,21 +49,25 @@ export async function runCheck(flags: CheckFlags, deps: RunDeps, secrets: string
     { io, prompter: deps.prompter, git: deps.git, note },
   );
   const trusted = await trustHosts([target], settings, deps, note);
-  const token = await askToken(trusted, deps, note);
+  const showProgress = !settings.json && !settings.quiet;
+  // The progress' first line (token.format) says what was recognised: a sound token needs no line of its own.
+  const token = await askToken(trusted, deps, note, showProgress);
   secrets.push(token);
 
   const tracing = await startTrace(settings, deps);
-  const progress = settings.json || settings.quiet ? null : progressFor(settings, deps);
+  const progress = showProgress ? progressFor(settings, deps) : null;
   // Ctrl-C: stop drawing before "Cancelled." is printed (the checks may take a moment to notice).
   if (progress) deps.signal?.addEventListener('abort', () => progress.interrupt(), { once: true });
   const trace = settings.verbose ? (line: string) => (progress ? progress.log(line) : io.stderr.write(`${line}\n`)) : null;
+  // A line written under a live block would be overwritten by its next redraw: notes go above it.
+  const say = progress ? (line: string) => progress.log(line) : note;
   let report: Report;
   try {
     report = await deps.checkToken(checkOptions(trusted, target, token), {
       ...(progress ? { onProgress: (event) => progress.onProgress(event) } : {}),
       ...(trace ? { onHttp: (event) => trace(formatHttpTrace(event, settings.unicode)) } : {}),
       // A wait before a retry is said out loud: in the trace with --verbose, else as a note.
-      onRetry: (event) => (trace ?? note)(retryLine(event)),
+      onRetry: (event) => (trace ?? say)(retryLine(event)),
       ...sideEffects(deps),
       ...(tracing ? { onExchange: tracing.recorder.onExchange } : {}),
     });
@@ -85,24 +90,36 @@ async function runMany(settings: CheckSettings, deps: RunDeps, secrets: string[]
   if (settings.image !== null) throw new UsageError(IMAGE_WITH_MANY);
   const targets = [...settings.repos.map(flagTarget), ...(settings.reposFile !== null ? await fileTargets(settings.reposFile, deps) : [])];
   const trusted = await trustHosts(targets, settings, deps, note);
-  const token = await askToken(trusted, deps, note);
+  const lines = !settings.json && !settings.quiet;
+  const token = await askToken(trusted, deps, note, lines);
   secrets.push(token);
 
   const sym = symbols(settings.unicode);
   const style = createStyle(settings.color.stderr);
-  const lines = !settings.json && !settings.quiet;
   const tracing = await startTrace(settings, deps);
+  // One line per repository while the others run; on a terminal the report replaces them (it has each verdict
+  // line), unless --verbose interleaves a trace worth keeping.
+  const live = createTransientLines({
+    stream: io.stderr,
+    transient: reportSharesTerminal(io) && !settings.verbose,
+    columns: noteWidth(io),
+  });
   const checkMany = deps.checkTokenMany ?? checkTokenMany;
-  const result = await checkMany(
-    { ...commonOptions(trusted, token), repositories: targets },
-    {
-      ...(lines ? { onResult: (report: Report) => io.stderr.write(`${repositoryLine(report, sym, style)}\n`) } : {}),
-      ...(settings.verbose ? { onHttp: (event) => io.stderr.write(`${wrap(formatHttpTrace(event, settings.unicode), noteWidth(io), 0, '  ')}\n`) } : {}),
-      onRetry: (event) => note(retryLine(event)),
-      ...sideEffects(deps),
-      ...(tracing ? { onExchange: tracing.recorder.onExchange } : {}),
-    },
-  );
+  let result: ManyReport;
+  try {
+    result = await checkMany(
+      { ...commonOptions(trusted, token), repositories: targets },
+      {
+        ...(lines ? { onResult: (report: Report) => live.write(repositoryLine(report, sym, style)) } : {}),
+        ...(settings.verbose ? { onHttp: (event) => io.stderr.write(`${wrap(formatHttpTrace(event, settings.unicode), noteWidth(io), 0, '  ')}\n`) } : {}),
+        onRetry: (event) => (settings.json ? note : live.write)(wrap(retryLine(event), noteWidth(io), 0, '  ')),
+        ...sideEffects(deps),
+        ...(tracing ? { onExchange: tracing.recorder.onExchange } : {}),
+      },
+    );
+  } finally {
+    live.clear();
+  }
   if (deps.signal?.aborted) throw new CancelledError();
 
   await tracing?.finish(settings, targets, token, result);
@@ -182,11 +199,22 @@ async function trustHosts(targets: readonly RepoTarget[], settings: CheckSetting
   return apiUrl === null ? settings : { ...settings, apiUrl };
 }
 
-async function askToken(settings: CheckSettings, deps: RunDeps, note: (line: string) => void): Promise<string> {
+/** `problemsOnly`: a sound token is not announced (the progress says what it is). */
+async function askToken(settings: CheckSettings, deps: RunDeps, note: (line: string) => void, problemsOnly: boolean): Promise<string> {
   return readToken(
-    { tokenStdin: settings.tokenStdin, envToken: settings.envToken, announce: deps.io.isStderrTTY && !settings.json, quiet: settings.quiet },
+    {
+      tokenStdin: settings.tokenStdin,
+      envToken: settings.envToken,
+      announce: deps.io.isStderrTTY && !settings.json,
+      quiet: settings.quiet || problemsOnly,
+    },
     { io: deps.io, prompter: deps.prompter, note },
   );
+}
+
+/** Progress (stderr) and report (stdout) on the same screen: the report can take the progress' place. */
+function reportSharesTerminal(io: RunDeps['io']): boolean {
+  return io.isStdoutTTY && io.isStderrTTY;
 }
 
 function sideEffects(deps: RunDeps): { signal?: AbortSignal; fetch?: typeof globalThis.fetch; now?: () => Date } {
@@ -230,6 +258,7 @@ function progressFor(settings: CheckSettings, deps: RunDeps): Progress {
     color: settings.color.stderr,
     unicode: settings.unicode,
     columns: deps.io.isStderrTTY ? deps.io.columns : 0,
+    transient: reportSharesTerminal(deps.io),
     ...(deps.spinnerIntervalMs !== undefined ? { intervalMs: deps.spinnerIntervalMs } : {}),
     // A profile other than push adds token.capabilities, the longest id.
     ...(settings.profile !== 'push' ? { idWidth: Math.max(...PROFILE_CHECK_IDS.map((id) => id.length)) } : {}),

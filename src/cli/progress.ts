@@ -31,6 +31,12 @@ export interface ProgressOptions {
   intervalMs?: number;
   /** Width of the id column: the longest id the run reports. @default the longest of the ten checks' ids */
   idWidth?: number;
+  /**
+   * On a terminal: the block is erased when the checks end, because the report that follows on the same terminal
+   * lists every finding again (issue 14: each finding once on the final screen). Off when the report goes elsewhere
+   * (`crpat > report.txt`): the block is then all the terminal shows. @default false
+   */
+  transient?: boolean;
 }
 
 export const HIDE_CURSOR = '\u001b[?25l';
@@ -139,7 +145,11 @@ function liveProgress(options: ProgressOptions, style: Style, sym: Symbols, idWi
     stop() {
       if (stopped) return;
       if (timer !== undefined) clearInterval(timer);
-      if (started) {
+      if (started && options.transient === true) {
+        // The report takes the block's place.
+        erase();
+        stream.write(SHOW_CURSOR);
+      } else if (started) {
         draw();
         // The report follows on stdout: a blank line sets it apart from the progress block.
         stream.write(`${SHOW_CURSOR}\n`);

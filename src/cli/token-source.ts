@@ -4,6 +4,7 @@ import type { IO } from '../io/io.js';
 import { isCancelled, type Prompter } from '../io/prompter.js';
 import { maskToken } from '../token/mask.js';
 import { recognizeToken } from '../token/recognize.js';
+import { aOrAn } from '../text.js';
 
 /** No token is this long; a larger stdin is a wrong file, not a token. */
 export const STDIN_LIMIT_BYTES = 64 * 1024;
@@ -38,10 +39,11 @@ export async function readToken(options: TokenSourceOptions, deps: TokenSourceDe
   while (options.announce) {
     const shape = recognizeToken(token);
     if (shape.problem === null) {
-      if (options.quiet !== true) deps.note(`Recognised a ${shape.label} (${maskToken(token)}).`);
+      if (options.quiet !== true) deps.note(`Recognised ${aOrAn(shape.label)} (${maskToken(token)}).`);
       break;
     }
-    deps.note(`Recognised a ${shape.label} (${maskToken(token)}).`);
+    // Nothing was recognised in an unknown shape: the problem alone says what it is not.
+    if (shape.kind !== 'unknown') deps.note(`Recognised ${aOrAn(shape.label)} (${maskToken(token)}).`);
     deps.note(shape.problem.message);
     if (!deps.io.canPrompt()) break; // the token.format check reports it
     const again = await deps.prompter.confirm('Paste the token again?', true);

@@ -11,6 +11,16 @@ const TABLE_INDENT = '  ';
 const MIN_EVIDENCE = 24;
 
 /**
+ * Whether the table says something the findings do not (issue 14): a profile beyond push (`--for deploy`: its
+ * permissions are judged only here), or a capability that could not be established. For push alone, its one row
+ * (`packages:write`) repeats what token.scopes and registry.push already said.
+ */
+export function capabilityTableAddsSomething(profile: string | undefined, rows: readonly Capability[]): boolean {
+  if (rows.length === 0) return false;
+  return (profile !== undefined && profile !== 'push') || rows.some((row) => row.granted === null);
+}
+
+/**
  * `Capabilities for deploy:` and one row per capability: name, whether the profile needs it, whether the token has
  * it (yes / no / unknown) and the evidence, which wraps in its column (or, on a narrow terminal, under the row).
  * Plain ASCII: only spaces line the columns up.

@@ -1,6 +1,6 @@
 import { sanitizeReport } from './sanitize.js';
 import { CHECK_IDS, type CheckId, type CheckStatus, type Finding, type ManyReport, type Report } from '../types.js';
-import { adviceBlock, capabilityTable } from './capabilities.js';
+import { adviceBlock, capabilityTable, capabilityTableAddsSomething } from './capabilities.js';
 import { DETAIL_INDENT, FIX_LABEL } from './layout.js';
 import { createStyle, type Style } from './style.js';
 import { symbols, type Symbols } from './symbols.js';
@@ -49,7 +49,9 @@ export function renderHuman(unsafe: Report, options: HumanOptions): string {
   if (!options.quiet) blocks.push(tokenLines(report, options, style));
   for (const finding of problems) blocks.push(findingBlock(finding, options.width, sym, style));
   if (!options.quiet) {
-    if (report.capabilities.length > 0) blocks.push(capabilityTable(report.profile, report.capabilities, options.width, style));
+    if (capabilityTableAddsSomething(report.profile, report.capabilities)) {
+      blocks.push(capabilityTable(report.profile, report.capabilities, options.width, style));
+    }
     for (const finding of warnings) blocks.push(findingBlock(finding, options.width, sym, style));
     if (report.githubToken) blocks.push(adviceBlock(report.githubToken, options.width, style));
     if (others.length > 0) blocks.push(briefLines(others, options.width, sym, style));

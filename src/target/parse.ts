@@ -42,6 +42,7 @@ const NOT_REPO_HOSTS = new Map([
 
 const R = {
   hint: 'pass owner/name or a GitHub URL',
+  notRepository: 'A repository is owner/name (e.g. octocat/hello-world) or its URL.',
   credentials: 'Credentials must not be in the repository URL; remove the user:password@ part.',
   query: 'Remove the query string or fragment (the part from ? or #) from the repository URL.',
   percent: 'The repository contains percent-encoding (%); pass the plain owner/name.',
@@ -101,6 +102,8 @@ export function trimOuter(text: string): string {
 
 function locate(input: string): Result<Located> {
   const text = trimOuter(input);
+  // Words without a slash (`not a url`) are not a repository with stray spaces: say what a repository looks like.
+  if (/\s/.test(text) && !text.includes('/')) return err(R.notRepository);
   const unsafe = unsafeTextReason(text, 'repository', R.hint);
   if (unsafe !== null) return err(unsafe);
   if (/[?#]/.test(text)) return err(R.query);

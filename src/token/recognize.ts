@@ -67,7 +67,7 @@ const P = {
   alphabet: problem('alphabet', 'The token contains characters GitHub tokens never have; copy it again from GitHub.'),
   checksum: problem('checksum', 'The token fails its checksum: it was mistyped or cut; copy it again from GitHub.'),
   extraText: problem('not-github', 'There is extra text before the token; paste only the token (it starts with ghp_, github_pat_, …).'),
-  notGitHub: problem('not-github', 'This is not a GitHub token: they start with ghp_, github_pat_, gho_, ghu_, ghs_ or ghr_.'),
+  notGitHub: problem('not-github', 'This is not a GitHub token: GitHub tokens start with ghp_, github_pat_, gho_, ghu_, ghs_ or ghr_.'),
   incomplete: problem('length', 'The token does not have the shape of its kind: it was cut or edited; copy it again from GitHub.'),
 } as const;
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { judgeTokenExpiry } from '../../../src/checks/token-expiry.js';
+import { judgeTokenFormat } from '../../../src/checks/token-format.js';
+import { recognizeToken } from '../../../src/token/recognize.js';
+import { tokenChecksum } from '../../../src/token/checksum.js';
 import { judgeTokenScopes } from '../../../src/checks/token-scopes.js';
 import { judgeTokenValid } from '../../../src/checks/token-valid.js';
 import { PROFILES } from '../../../src/capabilities/profiles.js';
@@ -178,5 +181,22 @@ describe('checks that read GET /user when it could not be completed', () => {
       expect(result.summary).toMatch(/token\.valid could not be completed/);
       expect(result.summary).not.toMatch(/did not accept/);
     }
+  });
+});
+
+describe('judgeTokenFormat: wording (issue 14)', () => {
+  it.each([
+    ['not a token', 'hunter2', 'This is not a GitHub token: GitHub tokens start with ghp_, github_pat_, gho_, ghu_, ghs_ or ghr_.'],
+    ['a space inside', 'ghp_abc def', 'The token contains a space; paste it again without spaces.'],
+  ])('%s: the recogniser\'s sentence, once', (_name, token, summary) => {
+    const result = judgeTokenFormat(recognizeToken(token), LINKS);
+    expect(result.status).toBe('fail');
+    expect(result.summary).toBe(summary);
+  });
+
+  it('an OAuth token is "an OAuth app token"', () => {
+    const body = 'a'.repeat(30);
+    const result = judgeTokenFormat(recognizeToken(`gho_${body}${tokenChecksum(body)}`), LINKS);
+    expect(result.summary).toBe('Recognised an OAuth app token, checksum matches.');
   });
 });

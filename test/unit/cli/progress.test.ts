@@ -97,6 +97,20 @@ describe('progress on a terminal', () => {
     for (const line of lines) expect(line.length).toBeLessThan(60);
   });
 
+  it('transient (the report follows on the same terminal): the block is erased, the lines above it stay', () => {
+    const stream = new BufferStream(true, 60);
+    stream.write('a line written before\n');
+    const progress = createProgress({ stream, tty: true, color: true, unicode: true, columns: 60, intervalMs: 0, transient: true });
+    progress.onProgress({ type: 'start', id: 'token.valid', title: 'Token accepted by GitHub' });
+    progress.log('→ GET https://api.github.com/user 200 (12 ms)');
+    progress.onProgress({ type: 'finish', finding: finding('token.valid', 'pass', 'GitHub accepts the token.') });
+    progress.onProgress({ type: 'finish', finding: finding('registry.login', 'pass', 'ghcr.io accepts the credentials.') });
+    progress.stop();
+    expect(screen(stream.text())).toEqual({ lines: ['a line written before', '→ GET https://api.github.com/user 200 (12 ms)'], cursorVisible: true });
+    // No blank line either: the report starts where the block was.
+    expect(stream.text().endsWith(`\u001b[J${SHOW_CURSOR}`)).toBe(true);
+  });
+
   it('interrupt (Ctrl-C): no redraw, clears the line where ^C was echoed, shows the cursor', () => {
     const stream = new BufferStream(true);
     const progress = createProgress({ stream, tty: true, color: false, unicode: true, columns: 80, intervalMs: 0 });

@@ -31,7 +31,7 @@ describe('parseReposFile', () => {
   });
 
   it.each([
-    ['acme/api\nnot a repo\n', 'line 2 is not a repository: The repository contains white space; remove the spaces.'],
+    ['acme/api\nnot a repo\n', 'line 2 is not a repository: A repository is owner/name (e.g. octocat/hello-world) or its URL.'],
     ['# header\n\nacme\n', 'line 3 is not a repository: '],
     ['acme/api\nftp://github.com/a/b\n', 'line 2 is not a repository: Unsupported URL scheme; use https://, ssh://, git:// or owner/name.'],
   ])('names a bad line by its number, without quoting it: %j', (text, want) => {

@@ -106,8 +106,8 @@ describe('run: several repositories', () => {
   it.each([
     [['--repo', 'a/b', '--repo', 'c/d', '--image', 'x'], 'crpat: --image names one package, so it takes a single repository; with several, each is probed at its own name (drop --image, or check that repository alone)\n'],
     [['--repos-file', 'list.txt', '--image', 'x'], 'crpat: --image names one package, so it takes a single repository; with several, each is probed at its own name (drop --image, or check that repository alone)\n'],
-    [['--repo', 'a/b', '--repo', 'not a repo'], 'crpat: --repo #2: The repository contains white space; remove the spaces.\n'],
-    [['--repos-file', 'bad.txt'], 'crpat: --repos-file bad.txt: line 3 is not a repository: The repository contains white space; remove the spaces.\n'],
+    [['--repo', 'a/b', '--repo', 'not a repo'], 'crpat: --repo #2: A repository is owner/name (e.g. octocat/hello-world) or its URL.\n'],
+    [['--repos-file', 'bad.txt'], 'crpat: --repos-file bad.txt: line 3 is not a repository: A repository is owner/name (e.g. octocat/hello-world) or its URL.\n'],
     [['--repos-file', 'secret.txt'], 'crpat: --repos-file secret.txt: line 1 looks like a token, not a repository; remove it (and revoke that token if the file was shared)\n'],
     [['--repos-file', 'missing.txt'], 'crpat: --repos-file missing.txt: no such file\n'],
     [['--repos-file', 'empty.txt'], 'crpat: --repos-file empty.txt: it lists no repository (one owner/name or URL per line)\n'],

@@ -174,6 +174,23 @@ describe('readToken: what was recognised, before any network call', () => {
     await expect(readToken(options({ envToken: MISTYPED, announce: true }), deps)).rejects.toThrow(CancelledError);
   });
 
+  it.each([
+    ['an OAuth app token', `gho_${GOOD.slice(4)}`, 'Recognised an OAuth app token (gho_****).'],
+    ['a legacy token', 'a'.repeat(40), 'Recognised a legacy 40-character token (****).'],
+  ])('uses the right article: %s', async (_name, token, note) => {
+    const { deps, notes } = setup(TERMINAL);
+    await readToken(options({ envToken: token, announce: true }), deps);
+    expect(notes[0]).toBe(note);
+  });
+
+  it('something that is not a GitHub token is not "recognised": only what is wrong is said (issue 14)', async () => {
+    const { deps, notes, prompter } = setup(TERMINAL);
+    prompter.expectConfirm('Paste the token again?', false);
+    await readToken(options({ envToken: 'hunter2-not-a-token', announce: true }), deps);
+    prompter.verify();
+    expect(notes).toEqual(['This is not a GitHub token: GitHub tokens start with ghp_, github_pat_, gho_, ghu_, ghs_ or ghr_.']);
+  });
+
   it('a checksum problem without a way to prompt: reported, then it goes on', async () => {
     const { deps, notes, prompter } = setup({ stderrTTY: true, stdin: MISTYPED });
     expect(await readToken(options({ tokenStdin: true, announce: true }), deps)).toBe(MISTYPED);

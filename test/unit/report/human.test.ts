@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type HumanOptions, renderHuman } from '../../../src/report/human.js';
 import { createStyle } from '../../../src/report/style.js';
-import { capabilityTable } from '../../../src/report/capabilities.js';
+import { capabilityTable, capabilityTableAddsSomething } from '../../../src/report/capabilities.js';
 import { DEPLOY_REPORT, FAIL_REPORT, INCONCLUSIVE_REPORT, PASS_REPORT } from './fixtures.js';
 
 const PLAIN: HumanOptions = { color: false, unicode: true, quiet: false, width: 0 };
@@ -155,6 +155,21 @@ describe('renderHuman, colour on', () => {
     // eslint-disable-next-line no-control-regex
     const stripped = renderHuman(FAIL_REPORT, { ...PLAIN, color: true }).replace(/\u001b\[\d+m/g, '');
     expect(stripped).toBe(renderHuman(FAIL_REPORT, PLAIN));
+  });
+});
+
+describe('renderHuman: the capability table only when it adds something (issue 14)', () => {
+  const row = (granted: boolean | null, evidence: string) => ({ name: 'packages:write', needed: true, granted, evidence });
+  it.each([
+    ['push, established yes', 'push', [row(true, 'scope write:packages; the registry opened an upload')], false],
+    ['push, established no', 'push', [row(false, 'the registry refused: 403 DENIED')], false],
+    ['push, not established', 'push', [row(null, 'the registry could not be reached')], true],
+    ['deploy', 'deploy', DEPLOY_REPORT.capabilities, true],
+    ['no rows', 'deploy', [], false],
+  ] as const)('%s', (_name, profile, capabilities, shown) => {
+    const report = { ...PASS_REPORT, profile, capabilities: [...capabilities] };
+    expect(capabilityTableAddsSomething(profile, capabilities)).toBe(shown);
+    expect(renderHuman(report, PLAIN).includes('Capabilities for')).toBe(shown);
   });
 });
 

@@ -62,6 +62,8 @@ describe('parseRepoTarget refuses', () => {
     ['empty', '', /empty/],
     ['white space only', ' \t \n', /empty/],
     ['space inside', 'octo cat/repo', /white space/],
+    // Issue 14: words typed at the prompt are not a repository with stray spaces.
+    ['words, no slash', 'not a url', /^A repository is owner\/name \(e\.g\. octocat\/hello-world\) or its URL\.$/],
     ['tab inside', 'octo\tcat/repo', /control character/],
     ['NUL', 'octocat/re\0po', /control character/],
     ['DEL', 'octocat/re\x7fpo', /control character/],
