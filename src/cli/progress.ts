@@ -42,8 +42,18 @@ export interface ProgressOptions {
 export const HIDE_CURSOR = '\u001b[?25l';
 export const SHOW_CURSOR = '\u001b[?25h';
 const CLEAR_LINE = '\u001b[2K';
-const CLEAR_DOWN = '\u001b[J';
 const up = (lines: number): string => `\u001b[${lines}A`;
+
+/**
+ * Erases the `lines` lines above the cursor and leaves it on the first of them. Line by line (clear line, cursor
+ * down) rather than "erase below": from the top-left corner, "erase below" clears the whole screen, which tmux
+ * (scroll-on-clear) and some terminals answer by pushing the screen into the scrollback, where the erased lines
+ * would stay. Cursor-down never scrolls.
+ */
+export function eraseAbove(lines: number): string {
+  if (lines <= 0) return '';
+  return `\r${up(lines)}${`${CLEAR_LINE}\u001b[1B`.repeat(lines)}${up(lines)}`;
+}
 
 /** Longest id of the ten checks, so summaries line up (`--for deploy` adds a longer one: `idWidth`). */
 const ID_WIDTH = 'registry.login'.length;
@@ -93,7 +103,7 @@ function liveProgress(options: ProgressOptions, style: Style, sym: Symbols, idWi
       : `${style('cyan', sym.spinner[frame % sym.spinner.length] ?? '')} ${fit(row.title, columns, 2, sym.ellipsis)}`;
 
   const erase = (): void => {
-    if (drawn > 0) stream.write(`\r${up(drawn)}${CLEAR_DOWN}`);
+    if (drawn > 0) stream.write(eraseAbove(drawn));
     drawn = 0;
   };
   const draw = (): void => {

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { eraseAbove } from './progress.js';
 
 /** Lines written while work goes on (one per repository decided, a retry note), erasable when the report arrives. */
 export interface TransientLines {
@@ -17,7 +18,7 @@ export interface TransientLinesOptions {
 
 const SGR = /\u001b\[[0-9;]*m/g; // eslint-disable-line no-control-regex
 
-/** Counts the terminal rows of what it writes, so `clear()` can move up over exactly them and erase down. */
+/** Counts the terminal rows of what it writes, so `clear()` can erase exactly them. */
 export function createTransientLines(options: TransientLinesOptions): TransientLines {
   let rows = 0;
   return {
@@ -29,7 +30,7 @@ export function createTransientLines(options: TransientLinesOptions): TransientL
       }
     },
     clear() {
-      if (options.transient && rows > 0) options.stream.write(`\r\u001b[${rows}A\u001b[J`);
+      if (options.transient && rows > 0) options.stream.write(eraseAbove(rows));
       rows = 0;
     },
   };

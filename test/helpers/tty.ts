@@ -36,6 +36,11 @@ export interface TtyOptions {
   term?: string;
   /** Send stdout to a file (`crpat > file` on a terminal); read it with `stdoutFile()`. */
   redirectStdout?: boolean;
+  /**
+   * Run this shell command line instead of crpat (e.g. an interactive bash that has `crpat` on its PATH, for
+   * completion). `args` and `redirectStdout` then do not apply.
+   */
+  shellCommand?: string;
 }
 
 export interface CaptureOptions {
@@ -126,10 +131,10 @@ export async function startTty(options: TtyOptions = {}): Promise<TtySession> {
     await writeFile(files.token, `${options.token}\n`, { mode: 0o600 });
     lines.push(`IFS= read -r CR_PAT < ${quote(files.token)}; export CR_PAT; rm -f ${quote(files.token)}`);
   }
-  const command = [process.execPath, BIN, ...(options.args ?? [])].map(quote).join(' ');
+  const command = options.shellCommand ?? [process.execPath, BIN, ...(options.args ?? [])].map(quote).join(' ');
   issued.push(`pane: ${command}`); // crpat's own argv
   lines.push(
-    `${command}${options.redirectStdout ? ` > ${quote(files.stdout)}` : ''}`,
+    `${command}${options.redirectStdout && options.shellCommand === undefined ? ` > ${quote(files.stdout)}` : ''}`,
     `code=$?`,
     `stty -a > ${quote(files.stty)} 2>&1`,
     `printf '%s\\n' "$code" > ${quote(files.exit)}.tmp && mv ${quote(files.exit)}.tmp ${quote(files.exit)}`,
@@ -195,7 +200,8 @@ export async function startTty(options: TtyOptions = {}): Promise<TtySession> {
       );
     },
     async type(text) {
-      await tmux('send-keys', '-t', SESSION, '-l', text);
+      // `--`: text that starts with a dash (a flag being typed) is not an option of send-keys.
+      await tmux('send-keys', '-t', SESSION, '-l', '--', text);
     },
     async press(...keys) {
       await tmux('send-keys', '-t', SESSION, ...keys);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProgress, formatHttpTrace, HIDE_CURSOR, SHOW_CURSOR } from '../../../src/cli/progress.js';
+import { createProgress, eraseAbove, formatHttpTrace, HIDE_CURSOR, SHOW_CURSOR } from '../../../src/cli/progress.js';
 import type { Finding } from '../../../src/types.js';
 import { BufferStream } from '../../helpers/io.js';
 
@@ -12,7 +12,7 @@ function screen(output: string): { lines: string[]; cursorVisible: boolean } {
   let col = 0;
   let cursorVisible = true;
   // eslint-disable-next-line no-control-regex
-  const tokens = output.match(/\u001b\[\?25[lh]|\u001b\[\d*[AJK]|\u001b\[2K|\r|\n|[^\u001b\r\n]/gu) ?? [];
+  const tokens = output.match(/\u001b\[\?25[lh]|\u001b\[\d*[ABJK]|\u001b\[2K|\r|\n|[^\u001b\r\n]/gu) ?? [];
   for (const token of tokens) {
     if (token === HIDE_CURSOR) cursorVisible = false;
     else if (token === SHOW_CURSOR) cursorVisible = true;
@@ -26,6 +26,7 @@ function screen(output: string): { lines: string[]; cursorVisible: boolean } {
       lines[row] = (lines[row] ?? '').slice(0, col);
       lines.length = row + 1;
     } else if (token.startsWith('\u001b[') && token.endsWith('A')) row = Math.max(0, row - Number(token.slice(2, -1) || '1'));
+    else if (token.startsWith('\u001b[') && token.endsWith('B')) row = Math.min(lines.length - 1, row + Number(token.slice(2, -1) || '1'));
     else {
       const line = (lines[row] ?? '').padEnd(col);
       lines[row] = line.slice(0, col) + token + line.slice(col + 1);
@@ -107,8 +108,9 @@ describe('progress on a terminal', () => {
     progress.onProgress({ type: 'finish', finding: finding('registry.login', 'pass', 'ghcr.io accepts the credentials.') });
     progress.stop();
     expect(screen(stream.text())).toEqual({ lines: ['a line written before', '→ GET https://api.github.com/user 200 (12 ms)'], cursorVisible: true });
-    // No blank line either: the report starts where the block was.
-    expect(stream.text().endsWith(`\u001b[J${SHOW_CURSOR}`)).toBe(true);
+    // No blank line either: the report starts where the block was. Line by line, never "erase below" (see eraseAbove).
+    expect(stream.text().endsWith(`${eraseAbove(2)}${SHOW_CURSOR}`)).toBe(true);
+    expect(stream.text()).not.toContain('\u001b[J');
   });
 
   it('interrupt (Ctrl-C): no redraw, clears the line where ^C was echoed, shows the cursor', () => {

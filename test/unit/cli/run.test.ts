@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HELP_TEXT } from '../../../src/cli/help.js';
+import { eraseAbove } from '../../../src/cli/progress.js';
 import { type CheckTokenFn, run, type RunDeps } from '../../../src/cli/run.js';
 import type { CheckTokenDeps, CheckTokenOptions } from '../../../src/check-api.js';
 import { UsageError } from '../../../src/errors.js';
@@ -297,7 +298,7 @@ describe('run: the guided flow on a terminal', () => {
     expect(err).not.toContain('Recognised a classic personal access token (ghp_****)');
     expect(err).toContain('\u001b[?25l');
     // Issue 14: the block is erased (up over its lines, erase down) so each finding shows once, in the report.
-    expect(err.endsWith('\u001b[10A\u001b[J\u001b[?25h')).toBe(true);
+    expect(err.endsWith(`${eraseAbove(10)}\u001b[?25h`)).toBe(true);
     expect(t.out()).toContain('This token can push to ghcr.io/acme/api');
     expect(t.out()).toContain('\u001b[');
     expect(err + t.out()).not.toContain(TOKEN);
