@@ -273,17 +273,19 @@ describe('output on terminals of every kind', () => {
   });
 
   it('TERM=linux: ASCII symbols only, progress aligned', async () => {
-    const tty = await terminal({ term: 'linux', token: tokens.repoOnly, args: ['--repo', 'octocat/hello-world'] });
+    // The report goes to a file, so the progress stays on the terminal (on the same terminal the report replaces it).
+    const tty = await terminal({ term: 'linux', token: tokens.repoOnly, args: ['--repo', 'octocat/hello-world'], redirectStdout: true });
     expect(await tty.exitCode()).toBe(1);
     const screen = stripEscapes(await tty.capture({ history: true }));
-    expect(screen).toContain(`[x] This token cannot push to ${sim.registryHost}/octocat/hello-world - 2 problems`);
-    expect(screen).not.toMatch(/[^\x00-\x7f]/); // eslint-disable-line no-control-regex
-    // Every progress line (above the report) puts its summary in the same column, whatever the width of its symbol.
+    const report = await tty.stdoutFile();
+    expect(report).toContain(`[x] This token cannot push to ${sim.registryHost}/octocat/hello-world - 2 problems`);
+    expect(screen + report).not.toMatch(/[^\x00-\x7f]/); // eslint-disable-line no-control-regex
+    // Every progress line puts its summary in the same column, whatever the width of its symbol.
     const columns = screen
-      .slice(0, screen.indexOf('[x] This token'))
       .split('\n')
       .filter((line) => /^\[[a-z!?x-]+\]\s+[a-z]+\.[a-z]+\s/.test(line))
       .map((line) => line.search(/(?<=^\S+\s+\S+\s+)\S/));
+    expect(columns).toHaveLength(10);
     expect(new Set(columns).size).toBe(1);
   });
 
