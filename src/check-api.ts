@@ -1,5 +1,11 @@
+import type { ProgressEvent } from './checks/runner.js';
+import type { HttpTraceEvent } from './http/guarded-fetch.js';
 import type { ExchangeSink } from './http/record.js';
-import type { CheckId, Finding, ProfileId, RepoTarget, Report } from './types.js';
+import type { RetryEvent } from './http/retry.js';
+import type { ProfileId, RepoTarget, Report } from './types.js';
+
+// The events are declared by the layer that emits them; the library's public options name them from here.
+export type { HttpTraceEvent, ProgressEvent, RetryEvent };
 
 /** What every check call takes besides its target(s). */
 export interface CheckTokenCommonOptions {
@@ -42,19 +48,6 @@ export interface CheckTokenOptions extends CheckTokenCommonOptions {
   image?: string;
 }
 
-/** One HTTP exchange, as `--verbose` shows it. Holds no credential. */
-export interface HttpTraceEvent {
-  method: string;
-  url: string;
-  status: number | null;
-  requestId: string | null;
-  ms: number;
-  error?: string;
-}
-
-/** Live progress: a check started, or finished with its finding. */
-export type ProgressEvent = { type: 'start'; id: CheckId; title: string } | { type: 'finish'; finding: Finding };
-
 /** Side effects of `checkToken()`, injectable for tests. */
 export interface CheckTokenDeps {
   /** @default crpat's keep-alive `node:http`/`node:https` transport (createNodeFetch) */
@@ -71,15 +64,6 @@ export interface CheckTokenDeps {
    */
   onExchange?: ExchangeSink;
   signal?: AbortSignal;
-}
-
-/** A GET about to be repeated after `delayMs`. */
-export interface RetryEvent {
-  method: string;
-  url: string;
-  reason: string;
-  delayMs: number;
-  attempt: number;
 }
 
 /** Input of `checkTokenMany()`: one token, several repositories. */

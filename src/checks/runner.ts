@@ -1,6 +1,8 @@
-import type { ProgressEvent } from '../check-api.js';
-import type { Finding } from '../types.js';
+import type { CheckId, Finding } from '../types.js';
 import { type Check, type Evidence, finding } from './types.js';
+
+/** Live progress: a check started, or finished with its finding. */
+export type ProgressEvent = { type: 'start'; id: CheckId; title: string } | { type: 'finish'; finding: Finding };
 
 /**
  * Runs every check at once (each waits only for the evidence it reads) and returns the findings in list order.

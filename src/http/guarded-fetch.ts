@@ -1,9 +1,18 @@
-import type { HttpTraceEvent } from '../check-api.js';
 import { isLoopbackHost } from '../target/endpoints.js';
 import { NetError, toNetError } from './net-error.js';
 import { isOnOrigin, onLoopbackLiteral, originOf } from './origin.js';
 import { tlsVerificationDisabled, UNVERIFIED_TLS } from './tls-env.js';
 import { RETRY_HEADER } from './retry.js';
+
+/** One HTTP exchange, as `--verbose` shows it. Holds no credential. */
+export interface HttpTraceEvent {
+  method: string;
+  url: string;
+  status: number | null;
+  requestId: string | null;
+  ms: number;
+  error?: string;
+}
 
 export interface GuardedFetchOptions {
   fetch: typeof globalThis.fetch;

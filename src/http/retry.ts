@@ -1,5 +1,14 @@
 import { NetError } from './net-error.js';
 
+/** A GET about to be repeated after `delayMs`. */
+export interface RetryEvent {
+  method: string;
+  url: string;
+  reason: string;
+  delayMs: number;
+  attempt: number;
+}
+
 export interface RetryOptions {
   /** Extra attempts after the first. @default 2 */
   retries?: number;
@@ -10,7 +19,7 @@ export interface RetryOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   /** Told before each wait, so the wait is said out loud (`--verbose`, progress). */
-  onRetry?: (event: { method: string; url: string; reason: string; delayMs: number; attempt: number }) => void;
+  onRetry?: (event: RetryEvent) => void;
   signal?: AbortSignal;
 }
 
