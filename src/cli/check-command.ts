@@ -22,7 +22,7 @@ import { createProgress, formatHttpTrace, type Progress } from './progress.js';
 import { parseReposFile } from './repos-file.js';
 import { createTransientLines } from './transient-lines.js';
 import { resolveRepository } from './repo-source.js';
-import type { RunDeps } from './run.js';
+import type { RunDeps } from './run-deps.js';
 import { readToken } from './token-source.js';
 
 /**

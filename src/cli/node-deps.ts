@@ -3,7 +3,7 @@ import type { CheckTokenDeps, CheckTokenOptions } from '../check-api.js';
 import type { IO } from '../io/io.js';
 import type { Prompter } from '../io/prompter.js';
 import type { SimulatorModule } from './demo.js';
-import type { RunDeps } from './run.js';
+import type { RunDeps } from './run-deps.js';
 
 /**
  * The real dependencies of `run`: this process's streams, environment and directory, git, clack, fetch.

@@ -1,40 +1,12 @@
-import type { CheckTokenDeps, CheckTokenManyDeps, CheckTokenManyOptions, CheckTokenOptions } from '../check-api.js';
 import { CancelledError, InconclusiveError, UsageError } from '../errors.js';
-import type { IO } from '../io/io.js';
-import type { Prompter } from '../io/prompter.js';
-import type { ManyReport, Report } from '../types.js';
 import { VERSION } from '../version.js';
-import type { SimulatorModule } from './demo.js';
 import { exitCodeForError } from './exit-code.js';
 import { HELP_TEXT } from './help.js';
 import type { Env } from './options.js';
-import type { Git } from './repo-source.js';
+import type { RunDeps } from './run-deps.js';
 
-export type CheckTokenFn = (options: CheckTokenOptions, deps?: CheckTokenDeps) => Promise<Report>;
-export type CheckTokenManyFn = (options: CheckTokenManyOptions, deps?: CheckTokenManyDeps) => Promise<ManyReport>;
-
-/** Everything `run` touches outside itself. `createNodeDeps()` builds the real ones; tests pass fakes. */
-export interface RunDeps {
-  io: IO;
-  env: Env;
-  cwd: string;
-  platform: string;
-  prompter: Prompter;
-  git: Git;
-  checkToken: CheckTokenFn;
-  /** Several repositories with one token. @default the library's `checkTokenMany` */
-  checkTokenMany?: CheckTokenManyFn;
-  /** Reads `--repos-file`. @default `fs.readFile(path, 'utf8')` */
-  readTextFile?: (path: string) => Promise<string>;
-  /** Loads the simulator for `crpat demo` (a dynamic import, so `check` never loads it). */
-  loadSimulator: () => Promise<SimulatorModule>;
-  /** Aborted on Ctrl-C. */
-  signal?: AbortSignal;
-  fetch?: typeof globalThis.fetch;
-  now?: () => Date;
-  /** Spinner frame interval for live progress (0: no timer, for tests). @default 80 */
-  spinnerIntervalMs?: number;
-}
+// The dependencies live in their own file so the commands can take them without importing this one (no cycle).
+export type { CheckTokenFn, CheckTokenManyFn, RunDeps } from './run-deps.js';
 
 // `crpat --version` and `--help` answer without loading the argument parser, the checks, the prompts or the demo.
 const QUICK: Record<string, string> = { '--version': `${VERSION}\n`, '-V': `${VERSION}\n`, '--help': HELP_TEXT, '-h': HELP_TEXT, help: HELP_TEXT };

@@ -3,7 +3,7 @@ import type { CheckFlags, SecretSetFlags } from './args.js';
 import { trustRepositoryHosts } from './host-trust.js';
 import { resolveCheckOptions } from './options.js';
 import { resolveRepository } from './repo-source.js';
-import type { RunDeps } from './run.js';
+import type { RunDeps } from './run-deps.js';
 import { readToken } from './token-source.js';
 
 /**
