@@ -8,7 +8,7 @@ export type { RegistryTokenClaims, RegistryAccess } from './registry-jwt.js';
 export { createRegistryTokenSigner, type RegistryTokenSigner, type RegistryTokenSignerOptions } from './registry-jwt.js';
 export type { OpenUpload, RecordedRequest, RegistryMode } from './state.js';
 export type { SimSecret } from './secrets-state.js';
-export type { Fault } from './http/faults.js';
+export type { Fault } from './http/fault-spec.js';
 export { createDefaultWorld } from './default-world.js';
 export { SCENARIOS, scenarioByName, type Scenario } from './scenarios.js';
 export { mintToken, mistypeToken } from './tokens.js';

@@ -1,6 +1,6 @@
 import { apiHandler } from './api/app.js';
 import { createDefaultWorld } from './default-world.js';
-import type { Fault } from './http/faults.js';
+import type { Fault } from './http/fault-spec.js';
 import { listen } from './http/listen.js';
 import { newRateWindow } from './http/rate-limit.js';
 import { toListener } from './http/serve.js';

@@ -1,5 +1,5 @@
 import type { RegistryTokenClaims } from './registry-jwt.js';
-import type { Fault } from './http/faults.js';
+import type { Fault } from './http/fault-spec.js';
 import type { RateWindow } from './http/rate-limit.js';
 import type { SecretsState } from './secrets-state.js';
 import type { World } from './world.js';

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Credential } from '../access/credential.js';
 import type { SimState } from '../state.js';
+import type { ServerName } from './server-name.js';
 
-export type ServerName = 'api' | 'registry';
+export type { ServerName };
 
 /** One request in flight. `credential` is set by the API's authentication middleware. */
 export interface Ctx {
