@@ -175,7 +175,7 @@ function fetchStack(session: StackInputs): typeof globalThis.fetch {
     signal,
     ...(deps.onHttp ? { onHttp: deps.onHttp } : {}),
   });
-  return withRetries(released(guarded), { signal, ...(deps.onRetry ? { onRetry: deps.onRetry } : {}) });
+  return withRetries(released(guarded), { signal, ...(deps.onRetry ? { onRetry: deps.onRetry } : {}), ...(deps.now ? { now: deps.now } : {}) });
 }
 
 /**

@@ -1,4 +1,8 @@
+import { utcDate } from '../http/retry-after.js';
 import { err, ok, type Result } from '../result.js';
+
+// Retry-After is HTTP's, not GitHub's: its parser lives with the retry logic that obeys it.
+export { parseRetryAfter } from '../http/retry-after.js';
 
 /**
  * Parsers for the GitHub REST response headers crpat reads (ledger github-api §2.3, §8).
@@ -84,14 +88,6 @@ function offsetMinutes(zone: string): number | null {
   return (match[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
 }
 
-/** A real calendar instant in UTC, or null (month 13, 31 April, 24:00, year < 100, …). */
-function utcDate(year: number, month: number, day: number, hour: number, minute: number, second: number): Date | null {
-  if (hour > 23 || minute > 59 || second > 59) return null;
-  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  const same = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  return same ? date : null;
-}
-
 export type SsoHeader = { kind: 'required'; url: string } | { kind: 'partial-results'; organizationIds: number[] };
 
 /**
@@ -170,37 +166,6 @@ export function parseRateLimit(headers: Headers): RateLimit | null {
 function integer(value: string | null, digits: number): number | null {
   const text = value?.trim() ?? '';
   return new RegExp(`^\\d{1,${digits}}$`).test(text) ? Number(text) : null;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** RFC 9110 §5.6.7 IMF-fixdate, e.g. `Sun, 06 Nov 1994 08:49:37 GMT` (the form servers must send). */
-const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
-
-/**
- * `Retry-After` in seconds: delta-seconds as given, or an HTTP-date minus `now` (0 if already past).
- * Null when absent or unreadable. No upper cap: the caller decides how long it is willing to wait.
- */
-export function parseRetryAfter(value: string | null, now: Date): number | null {
-  if (value === null) return null;
-  const seconds = integer(value, 15);
-  if (seconds !== null) return seconds;
-  const match = IMF_FIXDATE.exec(value.trim());
-  if (!match) return null;
-  const [day = 0, year = 0, hour = 0, minute = 0, second = 0] = [1, 3, 4, 5, 6].map((i) => Number(match[i]));
-  const date = utcDate(year, MONTHS.indexOf(match[2] ?? '') + 1, day, hour, minute, second);
-  const delay = date === null ? NaN : Math.ceil((date.getTime() - now.getTime()) / 1000);
-  return Number.isFinite(delay) ? Math.max(0, delay) : null;
-}
-
-/** RFC 8288 `Link`: rel → URL (first wins; rel values lower-cased; `rel="next last"` gives both). */
-export function parseLink(header: string | null): Record<string, string> {
-  const links = new Map<string, string>();
-  for (const [, url = '', params = ''] of (header ?? '').matchAll(/<([^<>]*)>([^<]*)/g)) {
-    const rel = /(?:^|;)\s*rel\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(params);
-    const names = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
-    for (const name of names) if (name !== '' && !links.has(name)) links.set(name, url.trim());
-  }
-  return Object.fromEntries(links);
 }
 
 function tryUrl(text: string): URL | null {

@@ -1,4 +1,5 @@
 import { NetError } from './net-error.js';
+import { parseRetryAfter } from './retry-after.js';
 
 /** A GET about to be repeated after `delayMs`. */
 export interface RetryEvent {
@@ -18,6 +19,8 @@ export interface RetryOptions {
   maxRetryAfterSeconds?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
+  /** The clock an HTTP-date `Retry-After` is measured against. @default () => new Date() */
+  now?: () => Date;
   /** Told before each wait, so the wait is said out loud (`--verbose`, progress). */
   onRetry?: (event: RetryEvent) => void;
   signal?: AbortSignal;
@@ -51,6 +54,7 @@ export function withRetries(fetch: typeof globalThis.fetch, options: RetryOption
   const maxRetryAfter = options.maxRetryAfterSeconds ?? 5;
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
+  const now = options.now ?? (() => new Date());
 
   return async (input, init = {}) => {
     const method = (init.method ?? 'GET').toUpperCase();
@@ -64,8 +68,9 @@ export function withRetries(fetch: typeof globalThis.fetch, options: RetryOption
       let retryAfter: number | null = null;
       try {
         const response = await fetch(input, init);
-        const asked = Number(response.headers.get('retry-after'));
-        if ((response.status === 429 || response.status === 403) && Number.isFinite(asked) && asked > 0 && asked <= maxRetryAfter) {
+        // Seconds or an HTTP-date (RFC 9110 §10.2.3).
+        const asked = parseRetryAfter(response.headers.get('retry-after'), now()) ?? 0;
+        if ((response.status === 429 || response.status === 403) && asked > 0 && asked <= maxRetryAfter) {
           reason = `HTTP ${response.status}, Retry-After ${asked} s`;
           delayMs = asked * 1000;
           retryAfter = asked;

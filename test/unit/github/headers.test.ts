@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   expandScopes,
-  parseLink,
   parseRateLimit,
   parseRetryAfter,
   parseScopes,
@@ -166,29 +165,6 @@ describe('parseRetryAfter', () => {
   });
 });
 
-describe('parseLink', () => {
-  it.each<[string, string | null, Record<string, string>]>([
-    ['absent', null, {}],
-    ['empty', '', {}],
-    [
-      'GitHub pagination',
-      '<https://api.github.com/user/repos?page=2>; rel="next", <https://api.github.com/user/repos?page=5>; rel="last"',
-      { next: 'https://api.github.com/user/repos?page=2', last: 'https://api.github.com/user/repos?page=5' },
-    ],
-    ['unquoted rel', '<https://x/2>; rel=next', { next: 'https://x/2' }],
-    ['several rels in one', '<https://x/1>; rel="first prev"', { first: 'https://x/1', prev: 'https://x/1' }],
-    ['rel case folded, first wins', '<https://x/1>; rel=NEXT, <https://x/2>; rel=next', { next: 'https://x/1' }],
-    ['other params around rel', '<https://x/1>; title="a;b"; rel="next"; type="x"', { next: 'https://x/1' }],
-    ['link without rel ignored', '<https://x/1>; title="t"', {}],
-    ['__proto__ rel is a plain key', '<https://x/1>; rel="__proto__"', { ['__proto__']: 'https://x/1' }],
-    ['garbage', 'not a link', {}],
-  ])('%s', (_case, header, want) => {
-    const links = parseLink(header);
-    expect(links).toEqual(want);
-    expect(Object.getPrototypeOf(links)).toBe(Object.prototype);
-  });
-});
-
 describe('properties', () => {
   it('scopes round-trip through the header and their expansion contains them', () => {
     fc.assert(
@@ -235,8 +211,6 @@ describe('properties', () => {
         expect(sso === null || sso.kind === 'required' || sso.kind === 'partial-results').toBe(true);
         const retry = parseRetryAfter(value, now);
         expect(retry === null || (Number.isInteger(retry) && retry >= 0)).toBe(true);
-        const links = parseLink(value);
-        for (const url of Object.values(links)) expect(typeof url).toBe('string');
       }),
       runs(200),
     );
@@ -272,7 +246,6 @@ describe('properties', () => {
         parseTokenExpiration(s);
         parseSsoHeader(s);
         parseRetryAfter(s, new Date(0));
-        parseLink(s);
         expandScopes(s.split(','));
       }),
       runs(200),

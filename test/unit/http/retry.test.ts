@@ -42,6 +42,18 @@ describe('withRetries', () => {
     expect(told).toEqual(['HTTP 429, Retry-After 2 s']);
   });
 
+  it('waits out a Retry-After given as an HTTP-date (RFC 9110 §10.2.3), measured against the injected clock', async () => {
+    waits.length = 0;
+    const told: string[] = [];
+    const now = () => new Date('2026-01-01T00:00:00Z');
+    const date = 'Thu, 01 Jan 2026 00:00:03 GMT';
+    const { fetch } = scripted([new Response('', { status: 429, headers: { 'retry-after': date } }), new Response('ok')]);
+    const response = await withRetries(fetch, { ...options, now, onRetry: (e) => told.push(e.reason) })('http://127.0.0.1/user');
+    expect(await response.text()).toBe('ok');
+    expect(waits).toEqual([3000]);
+    expect(told).toEqual(['HTTP 429, Retry-After 3 s']);
+  });
+
   it('does not wait out a Retry-After beyond the cap', async () => {
     const { fetch, calls } = scripted([new Response('', { status: 429, headers: { 'retry-after': '600' } })]);
     expect((await withRetries(fetch, options)('http://127.0.0.1/user')).status).toBe(429);
