@@ -41,6 +41,9 @@ export function repoSecretsRefusal(world: World, repo: SimRepo, token: SimToken 
     case 'oauth':
       if (need !== 'key' && !hasScope(token.scopes, 'repo')) return adminRights();
       break;
+    default:
+      // The other kinds (user-to-server, refresh): the user's role alone decides, below.
+      break;
   }
   return atLeast(roleOf(world, repo, token.user), need === 'key' ? 'read' : 'write') ? null : adminRights();
 }
