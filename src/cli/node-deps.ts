@@ -1,6 +1,5 @@
-import { isatty } from 'node:tty';
 import type { CheckTokenDeps, CheckTokenOptions } from '../check-api.js';
-import type { IO } from '../io/io.js';
+import { createProcessIO } from '../io/io.js';
 import type { Prompter } from '../io/prompter.js';
 import type { SimulatorModule } from './demo.js';
 import type { RunDeps } from './run-deps.js';
@@ -11,7 +10,7 @@ import type { RunDeps } from './run-deps.js';
  * loads none of them, and `crpat check` never loads the simulator.
  */
 export function createNodeDeps(signal?: AbortSignal): RunDeps {
-  const io = lazyProcessIO();
+  const io = createProcessIO();
   return {
     io,
     env: process.env,
@@ -41,33 +40,5 @@ function lazyPrompter(load: () => Promise<Prompter>): Prompter {
     setColor: (value) => {
       color = value;
     },
-  };
-}
-
-/**
- * The process's streams, as `createProcessIO()` gives them, except that stdin and stderr are opened only when first
- * used (opening a stream costs a few milliseconds at start; `crpat --version` needs only stdout). What each is
- * connected to comes from `isatty`, which opens nothing.
- */
-function lazyProcessIO(): IO {
-  const isStdinTTY = isatty(0);
-  const isStdoutTTY = isatty(1);
-  const isStderrTTY = isatty(2);
-  const columns = (isStdoutTTY ? process.stdout.columns : undefined) ?? (isStderrTTY ? process.stderr.columns : undefined) ?? 0;
-  return {
-    get stdin() {
-      return process.stdin;
-    },
-    get stdout() {
-      return process.stdout;
-    },
-    get stderr() {
-      return process.stderr;
-    },
-    isStdinTTY,
-    isStdoutTTY,
-    isStderrTTY,
-    columns,
-    canPrompt: () => isStdinTTY && isStderrTTY,
   };
 }

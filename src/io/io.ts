@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty';
 import type { Readable, Writable } from 'node:stream';
 
 /** The three standard streams and what they are connected to. Everything the CLI reads or writes goes through one. */
@@ -22,26 +23,30 @@ export function createIO(parts: IOParts): IO {
   return { ...parts, canPrompt: () => parts.isStdinTTY && parts.isStderrTTY };
 }
 
-interface MaybeTTY {
-  isTTY?: boolean;
-  columns?: number;
-}
-
-/** The process's own streams. */
-export function createProcessIO(proc: Pick<NodeJS.Process, 'stdin' | 'stdout' | 'stderr'> = process): IO {
-  const stdin = proc.stdin as Readable & MaybeTTY;
-  const stdout = proc.stdout as Writable & MaybeTTY;
-  const stderr = proc.stderr as Writable & MaybeTTY;
-  const isStdoutTTY = stdout.isTTY === true;
-  const isStderrTTY = stderr.isTTY === true;
-  const columns = (isStdoutTTY ? stdout.columns : undefined) ?? (isStderrTTY ? stderr.columns : undefined) ?? 0;
-  return createIO({
-    stdin,
-    stdout,
-    stderr,
-    isStdinTTY: stdin.isTTY === true,
+/**
+ * The process's own streams. stdin and stderr are opened only when first used (opening a stream costs a few
+ * milliseconds at start; `crpat --version` needs only stdout). What each is connected to comes from `isatty`, which
+ * opens nothing. The width is stdout's when it is a terminal, else stderr's, else 0.
+ */
+export function createProcessIO(): IO {
+  const isStdinTTY = isatty(0);
+  const isStdoutTTY = isatty(1);
+  const isStderrTTY = isatty(2);
+  const columns = (isStdoutTTY ? process.stdout.columns : undefined) ?? (isStderrTTY ? process.stderr.columns : undefined) ?? 0;
+  return {
+    get stdin() {
+      return process.stdin;
+    },
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    isStdinTTY,
     isStdoutTTY,
     isStderrTTY,
     columns,
-  });
+    canPrompt: () => isStdinTTY && isStderrTTY,
+  };
 }

@@ -1,4 +1,5 @@
 import { Readable, Writable } from 'node:stream';
+import { isatty } from 'node:tty';
 import { describe, expect, it } from 'vitest';
 import { createIO, createProcessIO } from '../../../src/io/io.js';
 import { testIO } from '../../helpers/io.js';
@@ -28,14 +29,12 @@ describe('IO', () => {
     expect(createIO(parts)).toMatchObject(parts);
   });
 
-  it('createProcessIO reads TTY flags and the width (stdout first, then stderr, else 0)', () => {
-    const stdin = Object.assign(Readable.from([]), { isTTY: true });
-    const both = createProcessIO({ stdin, stdout: sink(true, 120), stderr: sink(true, 100) } as never);
-    expect(both).toMatchObject({ isStdinTTY: true, isStdoutTTY: true, isStderrTTY: true, columns: 120 });
-    expect(both.canPrompt()).toBe(true);
-    expect(createProcessIO({ stdin, stdout: sink(false), stderr: sink(true, 100) } as never).columns).toBe(100);
-    const piped = createProcessIO({ stdin: Readable.from([]), stdout: sink(false), stderr: sink(false) } as never);
-    expect(piped).toMatchObject({ isStdinTTY: false, isStdoutTTY: false, isStderrTTY: false, columns: 0 });
+  it('createProcessIO: the process streams, connected as isatty says, opened only when used', () => {
+    const io = createProcessIO();
+    expect(io.stdout).toBe(process.stdout);
+    expect(io.stderr).toBe(process.stderr);
+    expect(io).toMatchObject({ isStdinTTY: isatty(0), isStdoutTTY: isatty(1), isStderrTTY: isatty(2) });
+    expect(io.canPrompt()).toBe(isatty(0) && isatty(2));
   });
 
   it('testIO collects what was written and feeds stdin', async () => {
