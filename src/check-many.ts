@@ -4,7 +4,6 @@ import { UsageError } from './errors.js';
 import type { ApiOutcome } from './github/client.js';
 import { classifyApi } from './github/classify.js';
 import { createRateGate } from './rate-gate.js';
-import { recognizeToken } from './token/recognize.js';
 import type { ManyReport, RepoTarget, Report, Verdict } from './types.js';
 
 export const MAX_REPOSITORIES = 1000;
@@ -31,7 +30,7 @@ export async function checkTokenMany(options: CheckTokenManyOptions, deps: Check
   const settings = resolveRunSettings(options, host);
   // Every target is validated before anything is sent.
   const images = targets.map((target) => imageTarget(target, options.image, settings.registry.host));
-  const shape = recognizeToken(settings.token);
+  const { shape } = settings;
   const results: Report[] = new Array(targets.length);
   const done = (index: number, report: Report): void => {
     results[index] = report;

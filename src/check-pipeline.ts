@@ -42,7 +42,10 @@ const IMAGE_NAME = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.
 
 /** Where the token goes and how long each request may take: the same for every target of a run. */
 export interface RunSettings {
+  /** Trimmed. */
   token: string;
+  /** What the token is, recognised once per run. */
+  shape: TokenShape;
   apiUrl: string;
   registry: { origin: string; host: string };
   /** The web root the links name: the trusted GitHub host (github.com, SUB.ghe.com, or a named Enterprise Server). */
@@ -81,7 +84,7 @@ export function resolveRunSettings(options: SettingsInput, host: string): RunSet
   if (workflow !== undefined && !OWNER_NAME.test(workflow)) throw new UsageError('workflowRepository must be owner/name, as GITHUB_REPOSITORY is');
   const warnDays = options.expiryWarnDays ?? DEFAULT_EXPIRY_WARN_DAYS;
   if (!Number.isFinite(warnDays) || warnDays < 0) throw new UsageError(`expiryWarnDays must be a number of days (0 or more), not ${warnDays}`);
-  return { token, apiUrl, registry, webUrl: decision.webUrl, timeoutMs: Math.round(seconds * 1000), profile, workflowRepository: workflow ?? null, expiryWarnDays: warnDays };
+  return { token, shape: recognizeToken(token), apiUrl, registry, webUrl: decision.webUrl, timeoutMs: Math.round(seconds * 1000), profile, workflowRepository: workflow ?? null, expiryWarnDays: warnDays };
 }
 
 export function resolveTarget(repository: string | RepoTarget): RepoTarget {
@@ -136,7 +139,7 @@ export function openSession(settings: RunSettings, deps: CheckTokenDeps, observe
   const credentialOrigins = [originOf(settings.apiUrl), originOf(settings.registry.origin)];
   const partial = {
     settings,
-    shape: recognizeToken(settings.token),
+    shape: settings.shape,
     webUrl: settings.webUrl,
     credentialOrigins,
     deps,

@@ -1,6 +1,5 @@
 import type { CheckTokenDeps, CheckTokenOptions } from './check-api.js';
 import { checkTarget, formatProblem, imageTarget, linksFor, malformedReport, openSession, resolveRunSettings, resolveTarget } from './check-pipeline.js';
-import { recognizeToken } from './token/recognize.js';
 import type { Report } from './types.js';
 
 /**
@@ -18,8 +17,8 @@ export async function checkToken(options: CheckTokenOptions, deps: CheckTokenDep
   const target = resolveTarget(options.repository);
   const settings = resolveRunSettings(options, target.host);
   const image = imageTarget(target, options.image, settings.registry.host);
-  const format = formatProblem(recognizeToken(settings.token), linksFor(target, image, settings));
-  if (format) return malformedReport(recognizeToken(settings.token), format, target, image, settings, deps.onProgress);
+  const format = formatProblem(settings.shape, linksFor(target, image, settings));
+  if (format) return malformedReport(settings.shape, format, target, image, settings, deps.onProgress);
   const session = openSession(settings, deps);
   return checkTarget(session, target, image, deps.onProgress ? { onProgress: deps.onProgress } : {});
 }
