@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { type Assessment, assessCapabilities } from './capabilities/assess.js';
 import { type Answer, registryEvidence, repoEvidence } from './capabilities/evidence.js';
 import { githubTokenAdvice } from './capabilities/github-token-advice.js';
@@ -11,7 +12,7 @@ import type { ApiOutcome, ApiRequest } from './github/client.js';
 import { classifyApi } from './github/classify.js';
 import { expandScopes, parseScopes } from './github/headers.js';
 import type { PushOutcome } from './registry/types.js';
-import type { TokenShape } from './token/recognize.js';
+import { hasScopes, type TokenShape } from './token/recognize.js';
 import type { Capability, GithubTokenAdvice, RepoTarget } from './types.js';
 
 /**
@@ -47,7 +48,7 @@ export async function assessTarget(
     const ownerIsOrg = repoSeen.kind === 'visible' ? repoSeen.ownerIsOrg : null;
     return { capabilities: rows(input.profile, ownerIsOrg, false, 'GitHub refused the token (401): it cannot do anything'), probes: [] };
   }
-  const classicLike = input.shape.kind === 'classic' || input.shape.kind === 'oauth';
+  const classicLike = hasScopes(input.shape);
   const assess = () => assessCapabilities(
     {
       profile: input.profile,
@@ -93,7 +94,7 @@ export function probeRequest(call: ApiRequest): ProbeRequest {
 export function createProbePacer(options: { pauseMs?: number; now?: () => number; sleep?: (ms: number) => Promise<void> } = {}) {
   const pauseMs = options.pauseMs ?? 1000;
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? ((ms: number) => delay(ms));
   let queue: Promise<unknown> = Promise.resolve();
   let lastMutation = Number.NEGATIVE_INFINITY;
   return {

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { parseRateLimit } from './github/headers.js';
 
 /**
@@ -43,7 +44,7 @@ export function createRateGate(options: RateGateOptions = {}): RateGate {
   const perSlot = options.remainingPerSlot ?? 50;
   const maxResetWait = options.maxResetWaitMs ?? 5000;
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? ((ms: number) => delay(ms));
 
   let active = 0;
   const waiting: (() => void)[] = [];

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Answer } from './evidence.js';
 import { judgeProbe, type ProbeResult } from './judge-probe.js';
 import type { Probe, ProbeMethod, ProbePair } from './probes.js';
@@ -19,7 +20,7 @@ export interface ProbeDeps {
   request: ProbeRequest;
   /** A fresh name that cannot exist. @default `crpat-probe-` + 32 random hex digits */
   randomName?: () => string;
-  /** @default setTimeout-based sleep */
+  /** @default node:timers/promises setTimeout */
   pause?: (ms: number) => Promise<void>;
   /** Between mutating requests. @default 1000 */
   pauseMs?: number;
@@ -77,8 +78,4 @@ function isRateLimit(result: ProbeResult): boolean {
 
 function defaultRandomName(): string {
   return `crpat-probe-${randomBytes(16).toString('hex')}`;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { NetError } from './net-error.js';
 import { parseRetryAfter } from './retry-after.js';
 
@@ -116,19 +117,12 @@ export function parseRetryNote(value: string | null): RetryNote | null {
   return { attempts: Number(match[1]), waitedMs: Number(match[2]), retryAfterSeconds: match[3] === undefined ? null : Number(match[3]) };
 }
 
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(interrupted(signal));
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(interrupted(signal!));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+async function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  try {
+    await delay(ms, undefined, signal ? { signal } : {});
+  } catch (error) {
+    throw signal?.aborted ? interrupted(signal) : error;
+  }
 }
 
 /** A wait cut short: by the overall deadline (a TimeoutError reason) or by a cancel. */
