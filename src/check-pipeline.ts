@@ -27,7 +27,7 @@ import { createRegistryMemo, type RegistryMemo } from './registry/memo.js';
 import { parseApiUrl, parseRegistry } from './target/endpoints.js';
 import { parseRepoTarget } from './target/parse.js';
 import { decideEndpoints, unconfirmedReason } from './target/trust.js';
-import { recognizeToken, type TokenShape } from './token/recognize.js';
+import { hasScopes, recognizeToken, type TokenShape } from './token/recognize.js';
 import type { Finding, RepoTarget, Report } from './types.js';
 import { VERSION } from './version.js';
 
@@ -265,7 +265,7 @@ export async function checkTarget(session: Session, target: RepoTarget, image: I
   ).catch(() => null); // advice is extra: never at the cost of the report
   const [judged, assessment, githubToken, user] = await Promise.all([runChecks(checksFor(profile.id), evidence, options.onProgress), evidence.assessment, advice, session.user]);
   const checks = withTraceHint(judged);
-  const classicLike = session.shape.kind === 'classic' || session.shape.kind === 'oauth';
+  const classicLike = hasScopes(session.shape);
   return {
     ...reportHeader(target, image, settings),
     verdict: verdictOf(checks),

@@ -1,7 +1,7 @@
 import type { ApiOutcome } from '../github/client.js';
 import { classifyApi, isUndecided, messageText, retryDetails, undecidedSummary } from '../github/classify.js';
 import { expandScopes, parseScopes } from '../github/headers.js';
-import type { TokenShape } from '../token/recognize.js';
+import { hasScopes, type TokenShape } from '../token/recognize.js';
 import type { Finding, RepoTarget } from '../types.js';
 import { fineGrainedTokensListLink, repoAccessLink } from '../capabilities/links.js';
 import { repoFacts } from './repo-facts.js';
@@ -52,7 +52,7 @@ export function judgeRepoAccess(repo: ApiOutcome, user: ApiOutcome, shape: Token
 function notFound(user: ApiOutcome, shape: TokenShape, target: RepoTarget, webUrl: string): Finding {
   const full = `${target.owner}/${target.name}`;
   const scopes = user.kind === 'response' ? parseScopes(user.headers.get('x-oauth-scopes')) : null;
-  if ((shape.kind === 'classic' || shape.kind === 'oauth') && scopes !== null && !expandScopes(scopes).has('repo')) {
+  if (hasScopes(shape) && scopes !== null && !expandScopes(scopes).has('repo')) {
     return finding(
       'repo.access',
       'warn',

@@ -3,7 +3,7 @@ import { PROFILES, specsFor } from '../capabilities/profiles.js';
 import type { ApiOutcome } from '../github/client.js';
 import { classifyApi, isUndecided } from '../github/classify.js';
 import { expandScopes, parseScopes } from '../github/headers.js';
-import type { TokenShape } from '../token/recognize.js';
+import { hasScopes, type TokenShape } from '../token/recognize.js';
 import type { Capability, Finding } from '../types.js';
 import { repoFacts, roleOf } from './repo-facts.js';
 import { loginOf } from './token-valid.js';
@@ -113,7 +113,7 @@ function fixFor(input: CapabilityInputs, missing: readonly Capability[]): string
 function guideFor(input: CapabilityInputs): GuideAnchor {
   const permissions = repoFacts(input.repo)?.permissions;
   if (permissions && !permissions.push && !permissions.maintain && !permissions.admin) return 'repository-access';
-  if (input.shape.kind === 'classic' || input.shape.kind === 'oauth') {
+  if (hasScopes(input.shape)) {
     const scopes = input.user.kind === 'response' ? parseScopes(input.user.headers.get('x-oauth-scopes')) : null;
     const held = expandScopes(scopes ?? []);
     if (scopes !== null && input.links.profile.classicScopes.every((scope) => held.has(scope))) return 'repository-access';

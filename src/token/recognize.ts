@@ -184,3 +184,8 @@ function lengthProblem(rest: string, alphabet: RegExp, min: number, max: number,
 function tooLong(label: string): Problem {
   return problem('length', `The ${label} is longer than it should be: extra characters were pasted; copy it again.`);
 }
+
+/** Classic and OAuth tokens carry scopes (`X-OAuth-Scopes`); the other kinds have permissions, or nothing to judge. */
+export function hasScopes(shape: Pick<TokenShape, 'kind'>): boolean {
+  return shape.kind === 'classic' || shape.kind === 'oauth';
+}
