@@ -1,5 +1,6 @@
 import { utcDate } from '../http/retry-after.js';
 import { err, ok, type Result } from '../result.js';
+import { tryUrl } from '../target/endpoints.js';
 
 // Retry-After is HTTP's, not GitHub's: its parser lives with the retry logic that obeys it.
 export { parseRetryAfter } from '../http/retry-after.js';
@@ -166,12 +167,4 @@ export function parseRateLimit(headers: Headers): RateLimit | null {
 function integer(value: string | null, digits: number): number | null {
   const text = value?.trim() ?? '';
   return new RegExp(`^\\d{1,${digits}}$`).test(text) ? Number(text) : null;
-}
-
-function tryUrl(text: string): URL | null {
-  try {
-    return new URL(text);
-  } catch {
-    return null;
-  }
 }

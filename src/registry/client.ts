@@ -1,7 +1,7 @@
 import { NetError } from '../http/net-error.js';
 import { isOnOrigin, originOf } from '../http/origin.js';
 import { parseRetryNote, RETRY_HEADER } from '../http/retry.js';
-import { isLoopbackHost } from '../target/endpoints.js';
+import { isLoopbackHost, tryUrl } from '../target/endpoints.js';
 import { parseWwwAuthenticate } from './challenge.js';
 import { parseRegistryErrors } from './error-body.js';
 import type { RegistryMemo } from './memo.js';
@@ -74,7 +74,7 @@ async function discoverRealm(client: RegistryClient): Promise<Realm | LoginOutco
 }
 
 async function requestToken(client: RegistryClient, realm: Realm, scope: string): Promise<LoginOutcome> {
-  const realmUrl = safeUrl(realm.url);
+  const realmUrl = tryUrl(realm.url);
   const problem = realmUrl ? realmProblem(realmUrl, client.credentialOrigins) : `the token service address "${realm.url}" is not a URL`;
   if (problem || !realmUrl) return { kind: 'realm-refused', reason: problem ?? 'invalid realm' };
   if (realm.service) realmUrl.searchParams.set('service', realm.service);
@@ -225,14 +225,6 @@ function tokenFrom(text: string): string | null {
 function tries(response: Response): string {
   const note = parseRetryNote(response.headers.get(RETRY_HEADER));
   return note ? ` (${note.attempts} attempts)` : '';
-}
-
-function safeUrl(value: string): URL | null {
-  try {
-    return new URL(value);
-  } catch {
-    return null;
-  }
 }
 
 function asNetError(error: unknown): NetError {

@@ -68,7 +68,8 @@ function parseHttpUrl(input: string, what: string, example: string): Result<URL>
   return ok(url);
 }
 
-function tryUrl(text: string): URL | null {
+/** `new URL(text)`, or null where that throws (Node 20 has no `URL.parse`). */
+export function tryUrl(text: string): URL | null {
   try {
     return new URL(text);
   } catch {
