@@ -25,9 +25,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/content-type/dist/index.js
+// ../../work/wt/layers/node_modules/content-type/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/content-type/dist/index.js"(exports) {
+  "../../work/wt/layers/node_modules/content-type/dist/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.format = format;
@@ -271,6 +271,29 @@ function netSentence(error, flag) {
 }
 
 // src/http/retry.ts
+import { setTimeout as delay } from "timers/promises";
+
+// src/http/retry-after.ts
+var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+var IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
+function parseRetryAfter(value, now) {
+  if (value === null) return null;
+  if (/^\s*\d{1,15}\s*$/.test(value)) return Number(value.trim());
+  const match = IMF_FIXDATE.exec(value.trim());
+  if (!match) return null;
+  const [day = 0, year = 0, hour = 0, minute = 0, second = 0] = [1, 3, 4, 5, 6].map((i) => Number(match[i]));
+  const date = utcDate(year, MONTHS.indexOf(match[2] ?? "") + 1, day, hour, minute, second);
+  const delay3 = date === null ? NaN : Math.ceil((date.getTime() - now.getTime()) / 1e3);
+  return Number.isFinite(delay3) ? Math.max(0, delay3) : null;
+}
+function utcDate(year, month, day, hour, minute, second) {
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  const same = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return same ? date : null;
+}
+
+// src/http/retry.ts
 var RETRY_HEADER = "x-crpat-retries";
 var RETRY_STATUS = /* @__PURE__ */ new Set([500, 502, 503, 504]);
 var RETRY_NET = /* @__PURE__ */ new Set(["reset", "closed", "refused", "timeout", "network"]);
@@ -280,6 +303,7 @@ function withRetries(fetch, options = {}) {
   const maxRetryAfter = options.maxRetryAfterSeconds ?? 5;
   const sleep2 = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
+  const now = options.now ?? (() => /* @__PURE__ */ new Date());
   return async (input2, init = {}) => {
     const method = (init.method ?? "GET").toUpperCase();
     if (method !== "GET" && method !== "HEAD") return fetch(input2, init);
@@ -292,8 +316,8 @@ function withRetries(fetch, options = {}) {
       let retryAfter = null;
       try {
         const response = await fetch(input2, init);
-        const asked = Number(response.headers.get("retry-after"));
-        if ((response.status === 429 || response.status === 403) && Number.isFinite(asked) && asked > 0 && asked <= maxRetryAfter) {
+        const asked = parseRetryAfter(response.headers.get("retry-after"), now()) ?? 0;
+        if ((response.status === 429 || response.status === 403) && asked > 0 && asked <= maxRetryAfter) {
           reason = `HTTP ${response.status}, Retry-After ${asked} s`;
           delayMs = asked * 1e3;
           retryAfter = asked;
@@ -332,19 +356,12 @@ function parseRetryNote(value) {
   if (!match) return null;
   return { attempts: Number(match[1]), waitedMs: Number(match[2]), retryAfterSeconds: match[3] === void 0 ? null : Number(match[3]) };
 }
-function defaultSleep(ms, signal) {
-  return new Promise((resolve2, reject) => {
-    if (signal?.aborted) return reject(interrupted(signal));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(interrupted(signal));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve2();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+async function defaultSleep(ms, signal) {
+  try {
+    await delay(ms, void 0, signal ? { signal } : {});
+  } catch (error) {
+    throw signal?.aborted ? interrupted(signal) : error;
+  }
 }
 function interrupted(signal) {
   const reason = signal.reason;
@@ -357,9 +374,6 @@ function clean(text, max) {
   if (plain.length <= max) return plain;
   const cut = /[\ud800-\udbff]/.test(plain[max - 2] ?? "") ? max - 2 : max - 1;
   return `${plain.slice(0, cut)}\u2026`;
-}
-function aOrAn(noun) {
-  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
 }
 
 // src/github/error-body.ts
@@ -396,6 +410,209 @@ function ok(value) {
 }
 function err(reason) {
   return { ok: false, reason };
+}
+
+// src/target/parse.ts
+var OWNER = /^(?=.{1,39}$)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*(?:_[A-Za-z0-9]+)?$/;
+var NAME = /^[A-Za-z0-9._-]{1,100}$/;
+var LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+var IPV6 = /^\[[0-9a-f:.]*:[0-9a-f:.]*\]$/;
+var SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
+var SCP = /^([^@/]+)@([^/:]+):(.*)$/;
+var FORMS = /* @__PURE__ */ new Map([
+  ["https", { form: "web", defaultPort: 443 }],
+  ["http", { form: "web", defaultPort: 80 }],
+  ["ssh", { form: "ssh", defaultPort: 22 }],
+  ["git+ssh", { form: "ssh", defaultPort: 22 }],
+  ["ssh+git", { form: "ssh", defaultPort: 22 }],
+  ["git", { form: "git", defaultPort: 9418 }]
+]);
+var RESERVED = /* @__PURE__ */ new Set([
+  "api",
+  "apps",
+  "enterprises",
+  "explore",
+  "login",
+  "marketplace",
+  "notifications",
+  "organizations",
+  "orgs",
+  "settings",
+  "sponsors",
+  "topics",
+  "users"
+]);
+var NOT_REPO_HOSTS = /* @__PURE__ */ new Map([
+  ["api.github.com", "The API host api.github.com is not a repository page; pass owner/name or https://github.com/owner/name."],
+  ["ghcr.io", "The container registry ghcr.io is not a repository page; pass owner/name, not the image."]
+]);
+var R = {
+  hint: "pass owner/name or a GitHub URL",
+  credentials: "Credentials must not be in the repository URL; remove the user:password@ part.",
+  query: "Remove the query string or fragment (the part from ? or #) from the repository URL.",
+  percent: "The repository contains percent-encoding (%); pass the plain owner/name.",
+  missingOwner: "The repository needs an owner before the name, e.g. octocat/hello-world.",
+  missingName: "The repository needs a name after the owner, e.g. octocat/hello-world.",
+  tooMany: "Too many parts for owner/name; pass owner/name, or a full URL starting with its host.",
+  extraPath: "A git remote URL ends after owner/name; remove the extra path.",
+  owner: "The owner is not a valid GitHub login: letters, digits and single hyphens, at most 39, not at either end (a managed user's ends in _SHORTCODE).",
+  name: 'The repository name may use only letters, digits, ".", "-" and "_", at most 100 characters.',
+  dotName: 'The repository name cannot be "." or "..".',
+  reserved: "That is a GitHub page, not a repository; pass owner/name.",
+  host: "The host is not a valid host name.",
+  port: "The port must be a number from 1 to 65535."
+};
+function parseRepoTarget(input2) {
+  const located = locate(input2);
+  if (!located.ok) return located;
+  return located.value.credentials ? err(R.credentials) : ok(located.value.target);
+}
+function unsafeTextReason(text, what, hint) {
+  if (text === "") return `The ${what} is empty; ${hint}.`;
+  if (/[\x00-\x1f\x7f]/.test(text)) return `The ${what} contains a control character; retype it on one line.`;
+  if (/\s/.test(text)) return `The ${what} contains white space; remove the spaces.`;
+  const foreign = /[^\x00-\x7f]/u.exec(text);
+  if (foreign) {
+    const code = (foreign[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+    return `The ${what} contains the non-ASCII character U+${code} (a look-alike letter?); retype it in plain ASCII.`;
+  }
+  return null;
+}
+function trimOuter(text) {
+  return text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
+}
+function locate(input2) {
+  const text = trimOuter(input2);
+  const unsafe = unsafeTextReason(text, "repository", R.hint);
+  if (unsafe !== null) return err(unsafe);
+  if (/[?#]/.test(text)) return err(R.query);
+  if (text.includes("%")) return err(R.percent);
+  const scheme = SCHEME.exec(text);
+  if (scheme) return fromUrl(scheme[1].toLowerCase(), text.slice(scheme[0].length), scheme[0]);
+  const scp = SCP.exec(text);
+  if (scp) return fromScp(scp[1], scp[2], scp[3]);
+  return fromBare(text);
+}
+function fromUrl(scheme, rest, prefix) {
+  const kind = FORMS.get(scheme);
+  if (!kind) return err(`Unsupported URL scheme${scheme.length <= 12 ? ` "${scheme}"` : ""}; use https://, ssh://, git:// or owner/name.`);
+  const slash = rest.indexOf("/");
+  const authority = slash < 0 ? rest : rest.slice(0, slash);
+  const path = slash < 0 ? "" : rest.slice(slash);
+  const at = authority.lastIndexOf("@");
+  const userinfo = at < 0 ? "" : authority.slice(0, at);
+  const hostport = authority.slice(at + 1);
+  const keptUser = kind.form === "ssh" ? userinfo.split(":")[0] : "";
+  const credentials = kind.form === "ssh" ? userinfo.includes(":") : userinfo !== "";
+  const host = parseHost(hostport, kind.form === "web" ? kind.defaultPort : null);
+  if (!host.ok) return host;
+  const target = ownerAndName(host.value, path.slice(1), kind.form === "web");
+  if (!target.ok) return target;
+  const display = `${prefix}${keptUser === "" ? "" : `${keptUser}@`}${hostport}${path}`;
+  return ok({ target: target.value, credentials, display });
+}
+function fromScp(user, hostText, path) {
+  const host = parseHost(hostText, null);
+  if (!host.ok) return host;
+  const target = ownerAndName(host.value, path.replace(/^\//, ""), false);
+  if (!target.ok) return target;
+  const keptUser = user.split(":")[0];
+  return ok({ target: target.value, credentials: user.includes(":"), display: `${keptUser}@${hostText}:${path}` });
+}
+function fromBare(text) {
+  const first = text.split("/", 1)[0];
+  if (/[.:@[]/.test(first) || first.toLowerCase() === "localhost") return fromUrl("https", text, "");
+  const parts = text.split("/");
+  if (parts.length === 3 && parts[2] === "") parts.pop();
+  if (parts.length > 2) return err(R.tooMany);
+  const target = ownerAndName("github.com", text, false);
+  return target.ok ? ok({ target: target.value, credentials: false, display: text }) : target;
+}
+function parseHost(hostport, defaultPort) {
+  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(hostport);
+  if (!match) return err(R.host);
+  const host = match[1].toLowerCase();
+  const portText = match[2] ?? "";
+  const port = Number(portText);
+  if (portText !== "" && (portText.length > 5 || port < 1 || port > 65535)) return err(R.port);
+  if (!isHostName(host)) return err(R.host);
+  const folded = host === "www.github.com" || host === "ssh.github.com" ? "github.com" : host;
+  const notRepo = NOT_REPO_HOSTS.get(folded);
+  if (notRepo) return err(notRepo);
+  const keepPort = defaultPort !== null && portText !== "" && port !== defaultPort;
+  return ok(keepPort ? `${folded}:${port}` : folded);
+}
+function isHostName(host) {
+  if (host.startsWith("[")) return IPV6.test(host);
+  return host.length <= 253 && host.split(".").every((label) => LABEL.test(label));
+}
+function ownerAndName(host, path, allowExtra) {
+  const parts = path.split("/");
+  if (parts.length > 1 && parts[parts.length - 1] === "") parts.pop();
+  const [owner = "", rawName = "", ...extra] = parts;
+  if (owner === "") return err(R.missingOwner);
+  if (RESERVED.has(owner.toLowerCase())) return err(R.reserved);
+  if (rawName === "") return err(R.missingName);
+  if (extra.length > 0 && !allowExtra) return err(R.extraPath);
+  if (!OWNER.test(owner)) return err(R.owner);
+  const name = rawName.endsWith(".git") ? rawName.slice(0, -4) : rawName;
+  if (name === "") return err(R.missingName);
+  if (name === "." || name === "..") return err(R.dotName);
+  if (!NAME.test(name)) return err(R.name);
+  return ok({ host, owner, name });
+}
+
+// src/target/endpoints.ts
+var SCHEME2 = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
+var GHE_COM = /^([a-z0-9-]+)\.ghe\.com$/;
+function isLoopbackHost(hostname2) {
+  const host = hostname2.toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  if (host === "localhost" || host === "::1" || host === "0:0:0:0:0:0:0:1") return true;
+  const v4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  return v4 !== null && v4.slice(1).every((octet) => Number(octet) <= 255);
+}
+function parseApiUrl(input2) {
+  const url = parseHttpUrl(input2, "API URL", "https://api.github.com");
+  if (!url.ok) return url;
+  url.value.pathname = url.value.pathname.replace(/\/+$/, "") || "/";
+  return url;
+}
+function parseRegistry(input2) {
+  const text = trimOuter(input2);
+  const url = parseHttpUrl(SCHEME2.test(text) ? text : `https://${text}`, "registry", "ghcr.io");
+  if (!url.ok) return text === "" ? err("The registry is empty; pass a host such as ghcr.io.") : url;
+  if (url.value.pathname !== "/") return err("Pass only the registry host, e.g. ghcr.io, not an image path.");
+  return ok({ origin: url.value.origin, host: url.value.host });
+}
+function defaultEndpoints(host) {
+  const h = host.toLowerCase();
+  if (h === "github.com") return { apiUrl: "https://api.github.com", registry: "ghcr.io" };
+  const sub = GHE_COM.exec(h);
+  if (sub) return { apiUrl: `https://api.${sub[1]}.ghe.com`, registry: `containers.${sub[1]}.ghe.com` };
+  return { apiUrl: `https://${h}/api/v3`, registry: `containers.${h}` };
+}
+function parseHttpUrl(input2, what, example) {
+  const text = trimOuter(input2);
+  const unsafe = unsafeTextReason(text, what, `pass a URL such as ${example}`);
+  if (unsafe !== null) return err(unsafe);
+  const scheme = SCHEME2.exec(text)?.[1]?.toLowerCase();
+  if (scheme !== "https" && scheme !== "http") return err(`The ${what} must start with https://, e.g. ${example}.`);
+  if (/[?#]/.test(text)) return err(`The ${what} must not have a query string or fragment.`);
+  if (text.includes("%")) return err(`The ${what} must not contain percent-encoding (%).`);
+  const url = tryUrl(text);
+  if (url === null) return err(`The ${what} is not a valid URL; pass one such as ${example}.`);
+  if (url.username !== "" || url.password !== "") return err(`Credentials must not be in the ${what}; remove the user:password@ part.`);
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+    return err(`The ${what} must use https:// (http:// is allowed only for a loopback host: localhost, 127.0.0.0/8, ::1).`);
+  }
+  return ok(url);
+}
+function tryUrl(text) {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
 }
 
 // src/github/headers.ts
@@ -455,12 +672,6 @@ function offsetMinutes(zone) {
   if (hours > 23 || minutes > 59) return null;
   return (match[1] === "-" ? -1 : 1) * (hours * 60 + minutes);
 }
-function utcDate(year, month, day, hour, minute, second) {
-  if (hour > 23 || minute > 59 || second > 59) return null;
-  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  const same = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  return same ? date : null;
-}
 function parseSsoHeader(header) {
   if (header === null || header === void 0) return null;
   const [head = "", ...rest] = header.split(";").map((part) => part.trim());
@@ -509,13 +720,6 @@ function parseRateLimit(headers) {
 function integer(value, digits) {
   const text = value?.trim() ?? "";
   return new RegExp(`^\\d{1,${digits}}$`).test(text) ? Number(text) : null;
-}
-function tryUrl(text) {
-  try {
-    return new URL(text);
-  } catch {
-    return null;
-  }
 }
 
 // src/github/classify.ts
@@ -834,158 +1038,6 @@ var tokenExpiry = {
   }
 };
 
-// src/target/parse.ts
-var OWNER = /^(?=.{1,39}$)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*(?:_[A-Za-z0-9]+)?$/;
-var NAME = /^[A-Za-z0-9._-]{1,100}$/;
-var LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-var IPV6 = /^\[[0-9a-f:.]*:[0-9a-f:.]*\]$/;
-var SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
-var SCP = /^([^@/]+)@([^/:]+):(.*)$/;
-var FORMS = /* @__PURE__ */ new Map([
-  ["https", { form: "web", defaultPort: 443 }],
-  ["http", { form: "web", defaultPort: 80 }],
-  ["ssh", { form: "ssh", defaultPort: 22 }],
-  ["git+ssh", { form: "ssh", defaultPort: 22 }],
-  ["ssh+git", { form: "ssh", defaultPort: 22 }],
-  ["git", { form: "git", defaultPort: 9418 }]
-]);
-var RESERVED = /* @__PURE__ */ new Set([
-  "api",
-  "apps",
-  "enterprises",
-  "explore",
-  "login",
-  "marketplace",
-  "notifications",
-  "organizations",
-  "orgs",
-  "settings",
-  "sponsors",
-  "topics",
-  "users"
-]);
-var NOT_REPO_HOSTS = /* @__PURE__ */ new Map([
-  ["api.github.com", "The API host api.github.com is not a repository page; pass owner/name or https://github.com/owner/name."],
-  ["ghcr.io", "The container registry ghcr.io is not a repository page; pass owner/name, not the image."]
-]);
-var R = {
-  hint: "pass owner/name or a GitHub URL",
-  notRepository: "A repository is owner/name (e.g. octocat/hello-world) or its URL.",
-  credentials: "Credentials must not be in the repository URL; remove the user:password@ part.",
-  query: "Remove the query string or fragment (the part from ? or #) from the repository URL.",
-  percent: "The repository contains percent-encoding (%); pass the plain owner/name.",
-  missingOwner: "The repository needs an owner before the name, e.g. octocat/hello-world.",
-  missingName: "The repository needs a name after the owner, e.g. octocat/hello-world.",
-  tooMany: "Too many parts for owner/name; pass owner/name, or a full URL starting with its host.",
-  extraPath: "A git remote URL ends after owner/name; remove the extra path.",
-  owner: "The owner is not a valid GitHub login: letters, digits and single hyphens, at most 39, not at either end (a managed user's ends in _SHORTCODE).",
-  name: 'The repository name may use only letters, digits, ".", "-" and "_", at most 100 characters.',
-  dotName: 'The repository name cannot be "." or "..".',
-  reserved: "That is a GitHub page, not a repository; pass owner/name.",
-  host: "The host is not a valid host name.",
-  port: "The port must be a number from 1 to 65535."
-};
-function parseRepoTarget(input2) {
-  const located = locate(input2);
-  if (!located.ok) return located;
-  return located.value.credentials ? err(R.credentials) : ok(located.value.target);
-}
-function unsafeTextReason(text, what, hint) {
-  if (text === "") return `The ${what} is empty; ${hint}.`;
-  if (/[\x00-\x1f\x7f]/.test(text)) return `The ${what} contains a control character; retype it on one line.`;
-  if (/\s/.test(text)) return `The ${what} contains white space; remove the spaces.`;
-  const foreign = /[^\x00-\x7f]/u.exec(text);
-  if (foreign) {
-    const code = (foreign[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
-    return `The ${what} contains the non-ASCII character U+${code} (a look-alike letter?); retype it in plain ASCII.`;
-  }
-  return null;
-}
-function trimOuter(text) {
-  return text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
-}
-function locate(input2) {
-  const text = trimOuter(input2);
-  if (/\s/.test(text) && !text.includes("/")) return err(R.notRepository);
-  const unsafe = unsafeTextReason(text, "repository", R.hint);
-  if (unsafe !== null) return err(unsafe);
-  if (/[?#]/.test(text)) return err(R.query);
-  if (text.includes("%")) return err(R.percent);
-  const scheme = SCHEME.exec(text);
-  if (scheme) return fromUrl(scheme[1].toLowerCase(), text.slice(scheme[0].length), scheme[0]);
-  const scp = SCP.exec(text);
-  if (scp) return fromScp(scp[1], scp[2], scp[3]);
-  return fromBare(text);
-}
-function fromUrl(scheme, rest, prefix) {
-  const kind = FORMS.get(scheme);
-  if (!kind) return err(`Unsupported URL scheme${scheme.length <= 12 ? ` "${scheme}"` : ""}; use https://, ssh://, git:// or owner/name.`);
-  const slash = rest.indexOf("/");
-  const authority = slash < 0 ? rest : rest.slice(0, slash);
-  const path = slash < 0 ? "" : rest.slice(slash);
-  const at = authority.lastIndexOf("@");
-  const userinfo = at < 0 ? "" : authority.slice(0, at);
-  const hostport = authority.slice(at + 1);
-  const keptUser = kind.form === "ssh" ? userinfo.split(":")[0] : "";
-  const credentials = kind.form === "ssh" ? userinfo.includes(":") : userinfo !== "";
-  const host = parseHost(hostport, kind.form === "web" ? kind.defaultPort : null);
-  if (!host.ok) return host;
-  const target = ownerAndName(host.value, path.slice(1), kind.form === "web");
-  if (!target.ok) return target;
-  const display = `${prefix}${keptUser === "" ? "" : `${keptUser}@`}${hostport}${path}`;
-  return ok({ target: target.value, credentials, display });
-}
-function fromScp(user, hostText, path) {
-  const host = parseHost(hostText, null);
-  if (!host.ok) return host;
-  const target = ownerAndName(host.value, path.replace(/^\//, ""), false);
-  if (!target.ok) return target;
-  const keptUser = user.split(":")[0];
-  return ok({ target: target.value, credentials: user.includes(":"), display: `${keptUser}@${hostText}:${path}` });
-}
-function fromBare(text) {
-  const first = text.split("/", 1)[0];
-  if (/[.:@[]/.test(first) || first.toLowerCase() === "localhost") return fromUrl("https", text, "");
-  const parts = text.split("/");
-  if (parts.length === 3 && parts[2] === "") parts.pop();
-  if (parts.length > 2) return err(R.tooMany);
-  const target = ownerAndName("github.com", text, false);
-  return target.ok ? ok({ target: target.value, credentials: false, display: text }) : target;
-}
-function parseHost(hostport, defaultPort) {
-  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(hostport);
-  if (!match) return err(R.host);
-  const host = match[1].toLowerCase();
-  const portText = match[2] ?? "";
-  const port = Number(portText);
-  if (portText !== "" && (portText.length > 5 || port < 1 || port > 65535)) return err(R.port);
-  if (!isHostName(host)) return err(R.host);
-  const folded = host === "www.github.com" || host === "ssh.github.com" ? "github.com" : host;
-  const notRepo = NOT_REPO_HOSTS.get(folded);
-  if (notRepo) return err(notRepo);
-  const keepPort = defaultPort !== null && portText !== "" && port !== defaultPort;
-  return ok(keepPort ? `${folded}:${port}` : folded);
-}
-function isHostName(host) {
-  if (host.startsWith("[")) return IPV6.test(host);
-  return host.length <= 253 && host.split(".").every((label) => LABEL.test(label));
-}
-function ownerAndName(host, path, allowExtra) {
-  const parts = path.split("/");
-  if (parts.length > 1 && parts[parts.length - 1] === "") parts.pop();
-  const [owner = "", rawName = "", ...extra] = parts;
-  if (owner === "") return err(R.missingOwner);
-  if (RESERVED.has(owner.toLowerCase())) return err(R.reserved);
-  if (rawName === "") return err(R.missingName);
-  if (extra.length > 0 && !allowExtra) return err(R.extraPath);
-  if (!OWNER.test(owner)) return err(R.owner);
-  const name = rawName.endsWith(".git") ? rawName.slice(0, -4) : rawName;
-  if (name === "") return err(R.missingName);
-  if (name === "." || name === "..") return err(R.dotName);
-  if (!NAME.test(name)) return err(R.name);
-  return ok({ host, owner, name });
-}
-
 // src/capabilities/profiles.ts
 var PACKAGES = {
   name: "packages:write",
@@ -1042,6 +1094,9 @@ function profileById(id) {
 function specsFor(profile, ownerIsOrg) {
   return profile.capabilities.filter((spec) => !spec.organizationOnly || ownerIsOrg !== false);
 }
+
+// src/check-capabilities.ts
+import { setTimeout as delay2 } from "timers/promises";
 
 // src/registry/refusal-reason.ts
 var LIFETIME2 = /forbids access via a (fine-grained )?personal access tokens?(?: \(classic\))? if the token's lifetime is greater than (\d+) days/i;
@@ -1416,6 +1471,7 @@ function hiddenReason(repo) {
 
 // src/capabilities/run-probes.ts
 import { randomBytes } from "crypto";
+import { setTimeout as sleep } from "timers/promises";
 
 // src/capabilities/judge-probe.ts
 var NOT_ACCESSIBLE_BY_PAT = "Resource not accessible by personal access token";
@@ -1502,9 +1558,6 @@ function isRateLimit(result) {
 }
 function defaultRandomName() {
   return `crpat-probe-${randomBytes(16).toString("hex")}`;
-}
-function sleep(ms) {
-  return new Promise((resolve2) => setTimeout(resolve2, ms));
 }
 
 // src/capabilities/assess.ts
@@ -1613,6 +1666,139 @@ function packageEvidence(answer2) {
   return { kind: "unknown", reason: `the packages API answered ${answer2.status} (${message2})` };
 }
 
+// src/token/checksum.ts
+import { crc32 } from "zlib";
+var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+function tokenChecksum(body) {
+  let value = crc32(Buffer.from(body, "latin1")) >>> 0;
+  let digits = "";
+  do {
+    digits = ALPHABET[value % 62] + digits;
+    value = Math.floor(value / 62);
+  } while (value > 0);
+  return digits.padStart(6, "0");
+}
+function hasValidChecksum(rest) {
+  if (rest.length !== 36) return false;
+  return tokenChecksum(rest.slice(0, 30)) === rest.slice(30);
+}
+
+// src/token/recognize.ts
+var ACTIONS_APP_ID = 15368;
+var PREFIXES = [
+  { text: "github_pat_", kind: "fine-grained", label: "fine-grained personal access token" },
+  { text: "ghp_", kind: "classic", label: "classic personal access token" },
+  { text: "gho_", kind: "oauth", label: "OAuth app token" },
+  { text: "ghu_", kind: "user-to-server", label: "GitHub App user-to-server token" },
+  { text: "ghs_", kind: "server-to-server", label: "GitHub App installation token (server-to-server)" },
+  { text: "ghr_", kind: "refresh", label: "GitHub App refresh token" }
+];
+var TOKEN_PREFIXES = PREFIXES.map((p) => p.text);
+var LEGACY = /^[0-9a-f]{40}$/;
+var LEGACY_PREFIX = { text: "", kind: "classic", label: "legacy 40-character token" };
+var UNKNOWN = { text: "", kind: "unknown", label: "unrecognized token" };
+var CHECKSUMMED = /* @__PURE__ */ new Set(["classic", "oauth", "user-to-server", "server-to-server"]);
+var problem = (code, message2) => Object.freeze({ code, message: message2 });
+var P = {
+  empty: problem("empty", "The token is empty; paste the whole token."),
+  control: problem("control", "The token contains a control character (a line break or tab?); paste it again on one line."),
+  whitespace: problem("whitespace", "The token contains a space; paste it again without spaces."),
+  twoTokens: problem("two-tokens", "Two tokens were pasted together; paste only one."),
+  alphabet: problem("alphabet", "The token contains characters GitHub tokens never have; copy it again from GitHub."),
+  checksum: problem("checksum", "The token fails its checksum: it was mistyped or cut; copy it again from GitHub."),
+  extraText: problem("not-github", "There is extra text before the token; paste only the token (it starts with ghp_, github_pat_, \u2026)."),
+  notGitHub: problem("not-github", "This is not a GitHub token: they start with ghp_, github_pat_, gho_, ghu_, ghs_ or ghr_."),
+  incomplete: problem("length", "The token does not have the shape of its kind: it was cut or edited; copy it again from GitHub.")
+};
+function recognizeToken(token2) {
+  const text = token2.trim();
+  const prefix = PREFIXES.find((p) => text.startsWith(p.text)) ?? null;
+  const found = prefix ?? (LEGACY.test(text) ? LEGACY_PREFIX : UNKNOWN);
+  const appId = found.kind === "server-to-server" ? /^ghs_(\d{1,12})_/.exec(text)?.[1] : void 0;
+  return {
+    kind: found.kind,
+    label: found.label,
+    checksum: checksumOf(text, prefix),
+    problem: textProblem(text) ?? (prefix ? shapeProblem(text, prefix) : bareProblem(text)),
+    ...appId ? { appId: Number(appId) } : {}
+  };
+}
+function checksumOf(text, prefix) {
+  if (prefix === null || !CHECKSUMMED.has(prefix.kind)) return "not-applicable";
+  const rest = text.slice(prefix.text.length);
+  if (!/^[A-Za-z0-9]{36}$/.test(rest)) return "not-applicable";
+  return hasValidChecksum(rest) ? "valid" : "invalid";
+}
+function textProblem(text) {
+  if (text === "") return P.empty;
+  if (/\s/.test(text) && text.split(/\s+/).filter(looksLikeToken).length >= 2) return P.twoTokens;
+  if (/[\x00-\x1f\x7f-\x9f]/.test(text)) return P.control;
+  if (/\s/.test(text)) return P.whitespace;
+  const foreign = /[^\x00-\x7f]/u.exec(text);
+  if (foreign === null) return null;
+  const code = (foreign[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+  return problem("alphabet", `The token contains the non-ASCII character U+${code} (a look-alike letter?); copy it again from GitHub.`);
+}
+function looksLikeToken(part) {
+  return LEGACY.test(part) || PREFIXES.some((p) => part.startsWith(p.text));
+}
+function bareProblem(text) {
+  if (LEGACY.test(text)) return null;
+  if (/^[0-9a-f]{80}$/.test(text)) return P.twoTokens;
+  return PREFIXES.some((p) => text.includes(p.text)) ? P.extraText : P.notGitHub;
+}
+function shapeProblem(text, prefix) {
+  const rest = text.slice(prefix.text.length);
+  const found = kindProblem(rest, prefix);
+  if (found === null) return holdsTwoTokens(rest) ? P.twoTokens : null;
+  if (found.code === "checksum") return found;
+  return PREFIXES.some((p) => rest.includes(p.text)) ? P.twoTokens : found;
+}
+function holdsTwoTokens(rest) {
+  const head = /^([A-Za-z0-9]{36})(?:ghp_|gho_|ghu_|ghs_|ghr_|github_pat_)/.exec(rest);
+  const tail = /(?:ghp|gho|ghu|ghs)_([A-Za-z0-9]{36})$/.exec(rest);
+  if ([head, tail].some((m) => m !== null && hasValidChecksum(m[1]))) return true;
+  if (/ghs_\d+_/.test(rest)) return true;
+  return /github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}$/.test(rest);
+}
+function kindProblem(rest, prefix) {
+  switch (prefix.kind) {
+    case "fine-grained":
+      return fineGrainedProblem(rest);
+    case "refresh":
+      return lengthProblem(rest, /^[A-Za-z0-9]*$/, 36, 251, prefix.label);
+    case "server-to-server":
+      return /[._-]/.test(rest) ? installationProblem(rest) : checksummedProblem(rest, prefix.label);
+    default:
+      return checksummedProblem(rest, prefix.label);
+  }
+}
+function checksummedProblem(rest, label) {
+  return lengthProblem(rest, /^[A-Za-z0-9]*$/, 36, 36, label) ?? (hasValidChecksum(rest) ? null : P.checksum);
+}
+function fineGrainedProblem(rest) {
+  const found = lengthProblem(rest, /^[A-Za-z0-9_]*$/, 82, 82, "fine-grained personal access token");
+  if (found !== null) return found;
+  return /^[A-Za-z0-9]{22}_[A-Za-z0-9]{59}$/.test(rest) ? null : P.incomplete;
+}
+function installationProblem(rest) {
+  if (!/^[A-Za-z0-9._-]*$/.test(rest)) return P.alphabet;
+  return rest.length < 36 ? problem("length", "The GitHub App installation token is shorter than it should be: it was cut; copy it again from GitHub.") : null;
+}
+function lengthProblem(rest, alphabet, min, max, label) {
+  if (!alphabet.test(rest)) return P.alphabet;
+  if (rest.length < min) {
+    return problem("length", `The ${label} is shorter than it should be: it was cut; copy it again from GitHub.`);
+  }
+  return rest.length > max ? tooLong(label) : null;
+}
+function tooLong(label) {
+  return problem("length", `The ${label} is longer than it should be: extra characters were pasted; copy it again.`);
+}
+function hasScopes(shape) {
+  return shape.kind === "classic" || shape.kind === "oauth";
+}
+
 // src/check-capabilities.ts
 async function assessTarget(input2, probes, serial = (task) => task()) {
   const [user, repo, push] = await Promise.all([input2.user, input2.repo, input2.push]);
@@ -1621,7 +1807,7 @@ async function assessTarget(input2, probes, serial = (task) => task()) {
     const ownerIsOrg = repoSeen.kind === "visible" ? repoSeen.ownerIsOrg : null;
     return { capabilities: rows(input2.profile, ownerIsOrg, false, "GitHub refused the token (401): it cannot do anything"), probes: [] };
   }
-  const classicLike = input2.shape.kind === "classic" || input2.shape.kind === "oauth";
+  const classicLike = hasScopes(input2.shape);
   const assess = () => assessCapabilities(
     {
       profile: input2.profile,
@@ -1651,7 +1837,7 @@ function probeRequest(call) {
 function createProbePacer(options = {}) {
   const pauseMs = options.pauseMs ?? 1e3;
   const now = options.now ?? Date.now;
-  const sleep2 = options.sleep ?? ((ms) => new Promise((resolve2) => setTimeout(resolve2, ms)));
+  const sleep2 = options.sleep ?? ((ms) => delay2(ms));
   let queue = Promise.resolve();
   let lastMutation = Number.NEGATIVE_INFINITY;
   return {
@@ -1822,59 +2008,6 @@ function onLoopbackLiteral(url) {
   return literal;
 }
 
-// src/target/endpoints.ts
-var SCHEME2 = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
-var GHE_COM = /^([a-z0-9-]+)\.ghe\.com$/;
-function isLoopbackHost(hostname2) {
-  const host = hostname2.toLowerCase().replace(/^\[(.*)\]$/, "$1");
-  if (host === "localhost" || host === "::1" || host === "0:0:0:0:0:0:0:1") return true;
-  const v4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-  return v4 !== null && v4.slice(1).every((octet) => Number(octet) <= 255);
-}
-function parseApiUrl(input2) {
-  const url = parseHttpUrl(input2, "API URL", "https://api.github.com");
-  if (!url.ok) return url;
-  url.value.pathname = url.value.pathname.replace(/\/+$/, "") || "/";
-  return url;
-}
-function parseRegistry(input2) {
-  const text = trimOuter(input2);
-  const url = parseHttpUrl(SCHEME2.test(text) ? text : `https://${text}`, "registry", "ghcr.io");
-  if (!url.ok) return text === "" ? err("The registry is empty; pass a host such as ghcr.io.") : url;
-  if (url.value.pathname !== "/") return err("Pass only the registry host, e.g. ghcr.io, not an image path.");
-  return ok({ origin: url.value.origin, host: url.value.host });
-}
-function defaultEndpoints(host) {
-  const h = host.toLowerCase();
-  if (h === "github.com") return { apiUrl: "https://api.github.com", registry: "ghcr.io" };
-  const sub = GHE_COM.exec(h);
-  if (sub) return { apiUrl: `https://api.${sub[1]}.ghe.com`, registry: `containers.${sub[1]}.ghe.com` };
-  return { apiUrl: `https://${h}/api/v3`, registry: `containers.${h}` };
-}
-function parseHttpUrl(input2, what, example) {
-  const text = trimOuter(input2);
-  const unsafe = unsafeTextReason(text, what, `pass a URL such as ${example}`);
-  if (unsafe !== null) return err(unsafe);
-  const scheme = SCHEME2.exec(text)?.[1]?.toLowerCase();
-  if (scheme !== "https" && scheme !== "http") return err(`The ${what} must start with https://, e.g. ${example}.`);
-  if (/[?#]/.test(text)) return err(`The ${what} must not have a query string or fragment.`);
-  if (text.includes("%")) return err(`The ${what} must not contain percent-encoding (%).`);
-  const url = tryUrl2(text);
-  if (url === null) return err(`The ${what} is not a valid URL; pass one such as ${example}.`);
-  if (url.username !== "" || url.password !== "") return err(`Credentials must not be in the ${what}; remove the user:password@ part.`);
-  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
-    return err(`The ${what} must use https:// (http:// is allowed only for a loopback host: localhost, 127.0.0.0/8, ::1).`);
-  }
-  return ok(url);
-}
-function tryUrl2(text) {
-  try {
-    return new URL(text);
-  } catch {
-    return null;
-  }
-}
-
 // src/registry/challenge.ts
 var MAX_HEADER = 8192;
 var TOKEN = /[!#$%&'*+\-.^_`|~0-9A-Za-z]+/y;
@@ -2002,7 +2135,7 @@ async function discoverRealm(client) {
   return { url: challenge.value.params.realm, service: challenge.value.params.service ?? null };
 }
 async function requestToken(client, realm, scope) {
-  const realmUrl = safeUrl(realm.url);
+  const realmUrl = tryUrl(realm.url);
   const problem3 = realmUrl ? realmProblem(realmUrl, client.credentialOrigins) : `the token service address "${realm.url}" is not a URL`;
   if (problem3 || !realmUrl) return { kind: "realm-refused", reason: problem3 ?? "invalid realm" };
   if (realm.service) realmUrl.searchParams.set("service", realm.service);
@@ -2131,145 +2264,8 @@ function tries(response) {
   const note = parseRetryNote(response.headers.get(RETRY_HEADER));
   return note ? ` (${note.attempts} attempts)` : "";
 }
-function safeUrl(value) {
-  try {
-    return new URL(value);
-  } catch {
-    return null;
-  }
-}
 function asNetError(error) {
   return error instanceof NetError ? error : new NetError("network", error instanceof Error ? error.message : String(error));
-}
-
-// src/token/checksum.ts
-import { crc32 } from "zlib";
-var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-function tokenChecksum(body) {
-  let value = crc32(Buffer.from(body, "latin1")) >>> 0;
-  let digits = "";
-  do {
-    digits = ALPHABET[value % 62] + digits;
-    value = Math.floor(value / 62);
-  } while (value > 0);
-  return digits.padStart(6, "0");
-}
-function hasValidChecksum(rest) {
-  if (rest.length !== 36) return false;
-  return tokenChecksum(rest.slice(0, 30)) === rest.slice(30);
-}
-
-// src/token/recognize.ts
-var ACTIONS_APP_ID = 15368;
-var PREFIXES = [
-  { text: "github_pat_", kind: "fine-grained", label: "fine-grained personal access token" },
-  { text: "ghp_", kind: "classic", label: "classic personal access token" },
-  { text: "gho_", kind: "oauth", label: "OAuth app token" },
-  { text: "ghu_", kind: "user-to-server", label: "GitHub App user-to-server token" },
-  { text: "ghs_", kind: "server-to-server", label: "GitHub App installation token (server-to-server)" },
-  { text: "ghr_", kind: "refresh", label: "GitHub App refresh token" }
-];
-var TOKEN_PREFIXES = PREFIXES.map((p) => p.text);
-var LEGACY = /^[0-9a-f]{40}$/;
-var LEGACY_PREFIX = { text: "", kind: "classic", label: "legacy 40-character token" };
-var UNKNOWN = { text: "", kind: "unknown", label: "unrecognized token" };
-var CHECKSUMMED = /* @__PURE__ */ new Set(["classic", "oauth", "user-to-server", "server-to-server"]);
-var problem = (code, message2) => Object.freeze({ code, message: message2 });
-var P = {
-  empty: problem("empty", "The token is empty; paste the whole token."),
-  control: problem("control", "The token contains a control character (a line break or tab?); paste it again on one line."),
-  whitespace: problem("whitespace", "The token contains a space; paste it again without spaces."),
-  twoTokens: problem("two-tokens", "Two tokens were pasted together; paste only one."),
-  alphabet: problem("alphabet", "The token contains characters GitHub tokens never have; copy it again from GitHub."),
-  checksum: problem("checksum", "The token fails its checksum: it was mistyped or cut; copy it again from GitHub."),
-  extraText: problem("not-github", "There is extra text before the token; paste only the token (it starts with ghp_, github_pat_, \u2026)."),
-  notGitHub: problem("not-github", "This is not a GitHub token: GitHub tokens start with ghp_, github_pat_, gho_, ghu_, ghs_ or ghr_."),
-  incomplete: problem("length", "The token does not have the shape of its kind: it was cut or edited; copy it again from GitHub.")
-};
-function recognizeToken(token2) {
-  const text = token2.trim();
-  const prefix = PREFIXES.find((p) => text.startsWith(p.text)) ?? null;
-  const found = prefix ?? (LEGACY.test(text) ? LEGACY_PREFIX : UNKNOWN);
-  const appId = found.kind === "server-to-server" ? /^ghs_(\d{1,12})_/.exec(text)?.[1] : void 0;
-  return {
-    kind: found.kind,
-    label: found.label,
-    checksum: checksumOf(text, prefix),
-    problem: textProblem(text) ?? (prefix ? shapeProblem(text, prefix) : bareProblem(text)),
-    ...appId ? { appId: Number(appId) } : {}
-  };
-}
-function checksumOf(text, prefix) {
-  if (prefix === null || !CHECKSUMMED.has(prefix.kind)) return "not-applicable";
-  const rest = text.slice(prefix.text.length);
-  if (!/^[A-Za-z0-9]{36}$/.test(rest)) return "not-applicable";
-  return hasValidChecksum(rest) ? "valid" : "invalid";
-}
-function textProblem(text) {
-  if (text === "") return P.empty;
-  if (/\s/.test(text) && text.split(/\s+/).filter(looksLikeToken).length >= 2) return P.twoTokens;
-  if (/[\x00-\x1f\x7f-\x9f]/.test(text)) return P.control;
-  if (/\s/.test(text)) return P.whitespace;
-  const foreign = /[^\x00-\x7f]/u.exec(text);
-  if (foreign === null) return null;
-  const code = (foreign[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
-  return problem("alphabet", `The token contains the non-ASCII character U+${code} (a look-alike letter?); copy it again from GitHub.`);
-}
-function looksLikeToken(part) {
-  return LEGACY.test(part) || PREFIXES.some((p) => part.startsWith(p.text));
-}
-function bareProblem(text) {
-  if (LEGACY.test(text)) return null;
-  if (/^[0-9a-f]{80}$/.test(text)) return P.twoTokens;
-  return PREFIXES.some((p) => text.includes(p.text)) ? P.extraText : P.notGitHub;
-}
-function shapeProblem(text, prefix) {
-  const rest = text.slice(prefix.text.length);
-  const found = kindProblem(rest, prefix);
-  if (found === null) return holdsTwoTokens(rest) ? P.twoTokens : null;
-  if (found.code === "checksum") return found;
-  return PREFIXES.some((p) => rest.includes(p.text)) ? P.twoTokens : found;
-}
-function holdsTwoTokens(rest) {
-  const head = /^([A-Za-z0-9]{36})(?:ghp_|gho_|ghu_|ghs_|ghr_|github_pat_)/.exec(rest);
-  const tail = /(?:ghp|gho|ghu|ghs)_([A-Za-z0-9]{36})$/.exec(rest);
-  if ([head, tail].some((m) => m !== null && hasValidChecksum(m[1]))) return true;
-  if (/ghs_\d+_/.test(rest)) return true;
-  return /github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}$/.test(rest);
-}
-function kindProblem(rest, prefix) {
-  switch (prefix.kind) {
-    case "fine-grained":
-      return fineGrainedProblem(rest);
-    case "refresh":
-      return lengthProblem(rest, /^[A-Za-z0-9]*$/, 36, 251, prefix.label);
-    case "server-to-server":
-      return /[._-]/.test(rest) ? installationProblem(rest) : checksummedProblem(rest, prefix.label);
-    default:
-      return checksummedProblem(rest, prefix.label);
-  }
-}
-function checksummedProblem(rest, label) {
-  return lengthProblem(rest, /^[A-Za-z0-9]*$/, 36, 36, label) ?? (hasValidChecksum(rest) ? null : P.checksum);
-}
-function fineGrainedProblem(rest) {
-  const found = lengthProblem(rest, /^[A-Za-z0-9_]*$/, 82, 82, "fine-grained personal access token");
-  if (found !== null) return found;
-  return /^[A-Za-z0-9]{22}_[A-Za-z0-9]{59}$/.test(rest) ? null : P.incomplete;
-}
-function installationProblem(rest) {
-  if (!/^[A-Za-z0-9._-]*$/.test(rest)) return P.alphabet;
-  return rest.length < 36 ? problem("length", "The GitHub App installation token is shorter than it should be: it was cut; copy it again from GitHub.") : null;
-}
-function lengthProblem(rest, alphabet, min, max, label) {
-  if (!alphabet.test(rest)) return P.alphabet;
-  if (rest.length < min) {
-    return problem("length", `The ${label} is shorter than it should be: it was cut; copy it again from GitHub.`);
-  }
-  return rest.length > max ? tooLong(label) : null;
-}
-function tooLong(label) {
-  return problem("length", `The ${label} is longer than it should be: extra characters were pasted; copy it again.`);
 }
 
 // src/checks/trace-hint.ts
@@ -2615,7 +2611,7 @@ function judgeRepoAccess(repo, user, shape, target, webUrl) {
 function notFound(user, shape, target, webUrl) {
   const full = `${target.owner}/${target.name}`;
   const scopes = user.kind === "response" ? parseScopes(user.headers.get("x-oauth-scopes")) : null;
-  if ((shape.kind === "classic" || shape.kind === "oauth") && scopes !== null && !expandScopes(scopes).has("repo")) {
+  if (hasScopes(shape) && scopes !== null && !expandScopes(scopes).has("repo")) {
     return finding(
       "repo.access",
       "warn",
@@ -2714,8 +2710,7 @@ function judgeTokenFormat(shape, links) {
     return finding(
       id,
       "fail",
-      // The recogniser's message is a whole sentence that says what is wrong (issue 14: it was repeated inside a prefix).
-      shape.problem.message,
+      `This is not a GitHub token: ${shape.problem.message}`,
       `Paste the token exactly as GitHub showed it (it starts with ghp_ for a classic token). To make one: ${create}`,
       [guideLine("create-token")]
     );
@@ -2724,7 +2719,7 @@ function judgeTokenFormat(shape, links) {
     return finding(id, "warn", `This is a ${shape.label}: it only obtains new access tokens and cannot log in to a registry.`, `Use a classic personal access token instead: ${create}`);
   }
   const checksum = shape.checksum === "valid" ? ", checksum matches" : "";
-  return finding(id, "pass", `Recognised ${aOrAn(shape.label)}${checksum}.`);
+  return finding(id, "pass", `Recognised a ${shape.label}${checksum}.`);
 }
 var tokenFormat = {
   id: "token.format",
@@ -2907,7 +2902,7 @@ function fixFor(input2, missing) {
 function guideFor(input2) {
   const permissions = repoFacts(input2.repo)?.permissions;
   if (permissions && !permissions.push && !permissions.maintain && !permissions.admin) return "repository-access";
-  if (input2.shape.kind === "classic" || input2.shape.kind === "oauth") {
+  if (hasScopes(input2.shape)) {
     const scopes = input2.user.kind === "response" ? parseScopes(input2.user.headers.get("x-oauth-scopes")) : null;
     const held = expandScopes(scopes ?? []);
     if (scopes !== null && input2.links.profile.classicScopes.every((scope) => held.has(scope))) return "repository-access";
@@ -2979,7 +2974,7 @@ var UsageError = class extends Error {
   name = "UsageError";
 };
 
-// node_modules/universal-user-agent/index.js
+// ../../work/wt/layers/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -2990,7 +2985,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-// node_modules/@octokit/endpoint/dist-bundle/index.js
+// ../../work/wt/layers/node_modules/@octokit/endpoint/dist-bundle/index.js
 var VERSION = "0.0.0-development";
 var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
@@ -3303,10 +3298,10 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/@octokit/request/dist-bundle/index.js
+// ../../work/wt/layers/node_modules/@octokit/request/dist-bundle/index.js
 var import_content_type = __toESM(require_dist(), 1);
 
-// node_modules/json-with-bigint/json-with-bigint.js
+// ../../work/wt/layers/node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
 var noiseValue = /^-?\d+n+$/;
 var originalStringify = JSON.stringify;
@@ -3641,7 +3636,7 @@ var JSONParse = (text, reviver) => {
   }
 };
 
-// node_modules/@octokit/request-error/dist-src/index.js
+// ../../work/wt/layers/node_modules/@octokit/request-error/dist-src/index.js
 var RequestError = class extends Error {
   name;
   /**
@@ -3680,7 +3675,7 @@ var RequestError = class extends Error {
   }
 };
 
-// node_modules/@octokit/request/dist-bundle/index.js
+// ../../work/wt/layers/node_modules/@octokit/request/dist-bundle/index.js
 var VERSION2 = "10.0.14";
 var defaults_default = {
   headers: {
@@ -4293,7 +4288,7 @@ function resolveRunSettings(options, host) {
   if (workflow !== void 0 && !OWNER_NAME.test(workflow)) throw new UsageError("workflowRepository must be owner/name, as GITHUB_REPOSITORY is");
   const warnDays = options.expiryWarnDays ?? DEFAULT_EXPIRY_WARN_DAYS;
   if (!Number.isFinite(warnDays) || warnDays < 0) throw new UsageError(`expiryWarnDays must be a number of days (0 or more), not ${warnDays}`);
-  return { token: token2, apiUrl, registry, webUrl: decision.webUrl, timeoutMs: Math.round(seconds * 1e3), profile, workflowRepository: workflow ?? null, expiryWarnDays: warnDays };
+  return { token: token2, shape: recognizeToken(token2), apiUrl, registry, webUrl: decision.webUrl, timeoutMs: Math.round(seconds * 1e3), profile, workflowRepository: workflow ?? null, expiryWarnDays: warnDays };
 }
 function resolveTarget(repository) {
   return typeof repository === "string" ? unwrap(parseRepoTarget(repository)) : repository;
@@ -4320,7 +4315,7 @@ function openSession(settings, deps, observe) {
   const credentialOrigins = [originOf(settings.apiUrl), originOf(settings.registry.origin)];
   const partial = {
     settings,
-    shape: recognizeToken(settings.token),
+    shape: settings.shape,
     webUrl: settings.webUrl,
     credentialOrigins,
     deps,
@@ -4349,7 +4344,7 @@ function fetchStack(session) {
     signal,
     ...deps.onHttp ? { onHttp: deps.onHttp } : {}
   });
-  return withRetries(released(guarded), { signal, ...deps.onRetry ? { onRetry: deps.onRetry } : {} });
+  return withRetries(released(guarded), { signal, ...deps.onRetry ? { onRetry: deps.onRetry } : {}, ...deps.now ? { now: deps.now } : {} });
 }
 function released(fetch) {
   return async (input2, init) => {
@@ -4408,7 +4403,7 @@ async function checkTarget(session, target, image, options = {}) {
   ).catch(() => null);
   const [judged, assessment, githubToken, user] = await Promise.all([runChecks(checksFor(profile.id), evidence, options.onProgress), evidence.assessment, advice, session.user]);
   const checks = withTraceHint(judged);
-  const classicLike = session.shape.kind === "classic" || session.shape.kind === "oauth";
+  const classicLike = hasScopes(session.shape);
   return {
     ...reportHeader(target, image, settings),
     verdict: verdictOf(checks),
@@ -4455,8 +4450,8 @@ async function checkToken(options, deps = {}) {
   const target = resolveTarget(options.repository);
   const settings = resolveRunSettings(options, target.host);
   const image = imageTarget(target, options.image, settings.registry.host);
-  const format = formatProblem(recognizeToken(settings.token), linksFor(target, image, settings));
-  if (format) return malformedReport(recognizeToken(settings.token), format, target, image, settings, deps.onProgress);
+  const format = formatProblem(settings.shape, linksFor(target, image, settings));
+  if (format) return malformedReport(settings.shape, format, target, image, settings, deps.onProgress);
   const session = openSession(settings, deps);
   return checkTarget(session, target, image, deps.onProgress ? { onProgress: deps.onProgress } : {});
 }
@@ -4564,10 +4559,6 @@ ${indent}`);
 var GRANTED = { true: "yes", false: "no", null: "unknown" };
 var TABLE_INDENT = "  ";
 var MIN_EVIDENCE = 24;
-function capabilityTableAddsSomething(profile, rows2) {
-  if (rows2.length === 0) return false;
-  return profile !== void 0 && profile !== "push" || rows2.some((row) => row.granted === null);
-}
 function capabilityTable(profile, rows2, width, style) {
   const header = { name: "capability", needed: "needed", granted: "granted" };
   const nameWidth = Math.max(header.name.length, ...rows2.map((row) => row.name.length));
@@ -4666,9 +4657,7 @@ function renderHuman(unsafe, options) {
   if (!options.quiet) blocks.push(tokenLines(report, options, style));
   for (const finding2 of problems) blocks.push(findingBlock(finding2, options.width, sym, style));
   if (!options.quiet) {
-    if (capabilityTableAddsSomething(report.profile, report.capabilities)) {
-      blocks.push(capabilityTable(report.profile, report.capabilities, options.width, style));
-    }
+    if (report.capabilities.length > 0) blocks.push(capabilityTable(report.profile, report.capabilities, options.width, style));
     for (const finding2 of warnings) blocks.push(findingBlock(finding2, options.width, sym, style));
     if (report.githubToken) blocks.push(adviceBlock(report.githubToken, options.width, style));
     if (others.length > 0) blocks.push(briefLines(others, options.width, sym, style));
