@@ -16,6 +16,9 @@ export default defineConfig({
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: '.tmp/coverage',
       reportOnFailure: true,
+      // Today's level (2026-12-04, the whole suite: 91.4% statements, 84.6% branches, 90.9% functions, 93.2% lines),
+      // rounded down: new code comes with tests, or this fails. Raise it when coverage rises; never lower it quietly.
+      thresholds: { statements: 91, branches: 84, functions: 90, lines: 93 },
     },
   },
 });
