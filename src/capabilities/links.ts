@@ -20,18 +20,13 @@ import type { RegistryEvidence } from './types.js';
  */
 
 export interface LinkTarget {
-  /** `https://github.com` or the Enterprise host's web root (webUrlFor). */
+  /** `https://github.com` or the Enterprise host's web root (RunSettings.webUrl). */
   webUrl: string;
   owner: string;
   /** Repository name. */
   name: string;
   /** Registry path of the image, `owner/image`, lower case (ImageTarget.path). */
   image: string;
-}
-
-/** The web root for an API host's users: github.com, an Enterprise Server host, or SUB.ghe.com. */
-export function webUrlFor(repoHost: string): string {
-  return `https://${repoHost}`;
 }
 
 /**
