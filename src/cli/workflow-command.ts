@@ -11,7 +11,7 @@ import type { KnownRepository, WorkflowFinding } from '../workflow/types.js';
 import type { WorkflowFlags, WorkflowInitFlags } from './args.js';
 import { exitCodeForVerdict } from './exit-code.js';
 import { resolveCheckOptions } from './options.js';
-import type { RunDeps } from './run.js';
+import type { RunDeps } from './run-deps.js';
 import { readToken } from './token-source.js';
 
 const WORKFLOWS_DIR = join('.github', 'workflows');
