@@ -53,11 +53,6 @@ export function linksOf(evidence: Pick<Evidence, 'webUrl' | 'target' | 'image' |
   return { target: { webUrl, owner: target.owner, name: target.name, image: image.path }, profile };
 }
 
-/** A fix sentence ending with its link: `text: url`. */
-export function withLink(fix: { text: string; url: string }): string {
-  return `${fix.text.replace(/\.$/, '')}: ${fix.url}`;
-}
-
 /** One check: a stable id, a title for progress lines, and a judgement of the evidence. */
 export interface Check {
   id: CheckId;
