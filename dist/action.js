@@ -375,6 +375,9 @@ function clean(text, max) {
   const cut = /[\ud800-\udbff]/.test(plain[max - 2] ?? "") ? max - 2 : max - 1;
   return `${plain.slice(0, cut)}\u2026`;
 }
+function aOrAn(noun) {
+  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+}
 
 // src/github/error-body.ts
 var MAX_BODY = 1e6;
@@ -448,6 +451,7 @@ var NOT_REPO_HOSTS = /* @__PURE__ */ new Map([
 ]);
 var R = {
   hint: "pass owner/name or a GitHub URL",
+  notRepository: "A repository is owner/name (e.g. octocat/hello-world) or its URL.",
   credentials: "Credentials must not be in the repository URL; remove the user:password@ part.",
   query: "Remove the query string or fragment (the part from ? or #) from the repository URL.",
   percent: "The repository contains percent-encoding (%); pass the plain owner/name.",
@@ -483,6 +487,7 @@ function trimOuter(text) {
 }
 function locate(input2) {
   const text = trimOuter(input2);
+  if (/\s/.test(text) && !text.includes("/")) return err(R.notRepository);
   const unsafe = unsafeTextReason(text, "repository", R.hint);
   if (unsafe !== null) return err(unsafe);
   if (/[?#]/.test(text)) return err(R.query);
@@ -1707,7 +1712,7 @@ var P = {
   alphabet: problem("alphabet", "The token contains characters GitHub tokens never have; copy it again from GitHub."),
   checksum: problem("checksum", "The token fails its checksum: it was mistyped or cut; copy it again from GitHub."),
   extraText: problem("not-github", "There is extra text before the token; paste only the token (it starts with ghp_, github_pat_, \u2026)."),
-  notGitHub: problem("not-github", "This is not a GitHub token: they start with ghp_, github_pat_, gho_, ghu_, ghs_ or ghr_."),
+  notGitHub: problem("not-github", "This is not a GitHub token: GitHub tokens start with ghp_, github_pat_, gho_, ghu_, ghs_ or ghr_."),
   incomplete: problem("length", "The token does not have the shape of its kind: it was cut or edited; copy it again from GitHub.")
 };
 function recognizeToken(token2) {
@@ -2710,7 +2715,8 @@ function judgeTokenFormat(shape, links) {
     return finding(
       id,
       "fail",
-      `This is not a GitHub token: ${shape.problem.message}`,
+      // The recogniser's message is a whole sentence that says what is wrong (issue 14: it was repeated inside a prefix).
+      shape.problem.message,
       `Paste the token exactly as GitHub showed it (it starts with ghp_ for a classic token). To make one: ${create}`,
       [guideLine("create-token")]
     );
@@ -2719,7 +2725,7 @@ function judgeTokenFormat(shape, links) {
     return finding(id, "warn", `This is a ${shape.label}: it only obtains new access tokens and cannot log in to a registry.`, `Use a classic personal access token instead: ${create}`);
   }
   const checksum = shape.checksum === "valid" ? ", checksum matches" : "";
-  return finding(id, "pass", `Recognised a ${shape.label}${checksum}.`);
+  return finding(id, "pass", `Recognised ${aOrAn(shape.label)}${checksum}.`);
 }
 var tokenFormat = {
   id: "token.format",
@@ -4559,6 +4565,10 @@ ${indent}`);
 var GRANTED = { true: "yes", false: "no", null: "unknown" };
 var TABLE_INDENT = "  ";
 var MIN_EVIDENCE = 24;
+function capabilityTableAddsSomething(profile, rows2) {
+  if (rows2.length === 0) return false;
+  return profile !== void 0 && profile !== "push" || rows2.some((row) => row.granted === null);
+}
 function capabilityTable(profile, rows2, width, style) {
   const header = { name: "capability", needed: "needed", granted: "granted" };
   const nameWidth = Math.max(header.name.length, ...rows2.map((row) => row.name.length));
@@ -4657,7 +4667,9 @@ function renderHuman(unsafe, options) {
   if (!options.quiet) blocks.push(tokenLines(report, options, style));
   for (const finding2 of problems) blocks.push(findingBlock(finding2, options.width, sym, style));
   if (!options.quiet) {
-    if (report.capabilities.length > 0) blocks.push(capabilityTable(report.profile, report.capabilities, options.width, style));
+    if (capabilityTableAddsSomething(report.profile, report.capabilities)) {
+      blocks.push(capabilityTable(report.profile, report.capabilities, options.width, style));
+    }
     for (const finding2 of warnings) blocks.push(findingBlock(finding2, options.width, sym, style));
     if (report.githubToken) blocks.push(adviceBlock(report.githubToken, options.width, style));
     if (others.length > 0) blocks.push(briefLines(others, options.width, sym, style));
