@@ -25,9 +25,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// ../../work/wt/layers/node_modules/content-type/dist/index.js
+// node_modules/content-type/dist/index.js
 var require_dist = __commonJS({
-  "../../work/wt/layers/node_modules/content-type/dist/index.js"(exports) {
+  "node_modules/content-type/dist/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.format = format;
@@ -1699,6 +1699,10 @@ var PREFIXES = [
   { text: "ghr_", kind: "refresh", label: "GitHub App refresh token" }
 ];
 var TOKEN_PREFIXES = PREFIXES.map((p) => p.text);
+var TOKEN_IN_TEXT = /(?:github_pat_|gh[pousr]_)[A-Za-z0-9._-]{16,}/;
+function looksLikeToken(text) {
+  return /^(?:github_pat_|gh[pousr]_)/.test(text) || TOKEN_IN_TEXT.test(text);
+}
 var LEGACY = /^[0-9a-f]{40}$/;
 var LEGACY_PREFIX = { text: "", kind: "classic", label: "legacy 40-character token" };
 var UNKNOWN = { text: "", kind: "unknown", label: "unrecognized token" };
@@ -1736,7 +1740,7 @@ function checksumOf(text, prefix) {
 }
 function textProblem(text) {
   if (text === "") return P.empty;
-  if (/\s/.test(text) && text.split(/\s+/).filter(looksLikeToken).length >= 2) return P.twoTokens;
+  if (/\s/.test(text) && text.split(/\s+/).filter(startsLikeToken).length >= 2) return P.twoTokens;
   if (/[\x00-\x1f\x7f-\x9f]/.test(text)) return P.control;
   if (/\s/.test(text)) return P.whitespace;
   const foreign = /[^\x00-\x7f]/u.exec(text);
@@ -1744,7 +1748,7 @@ function textProblem(text) {
   const code = (foreign[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
   return problem("alphabet", `The token contains the non-ASCII character U+${code} (a look-alike letter?); copy it again from GitHub.`);
 }
-function looksLikeToken(part) {
+function startsLikeToken(part) {
   return LEGACY.test(part) || PREFIXES.some((p) => part.startsWith(p.text));
 }
 function bareProblem(text) {
@@ -2980,7 +2984,7 @@ var UsageError = class extends Error {
   name = "UsageError";
 };
 
-// ../../work/wt/layers/node_modules/universal-user-agent/index.js
+// node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -2991,7 +2995,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-// ../../work/wt/layers/node_modules/@octokit/endpoint/dist-bundle/index.js
+// node_modules/@octokit/endpoint/dist-bundle/index.js
 var VERSION = "0.0.0-development";
 var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
@@ -3304,10 +3308,10 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// ../../work/wt/layers/node_modules/@octokit/request/dist-bundle/index.js
+// node_modules/@octokit/request/dist-bundle/index.js
 var import_content_type = __toESM(require_dist(), 1);
 
-// ../../work/wt/layers/node_modules/json-with-bigint/json-with-bigint.js
+// node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
 var noiseValue = /^-?\d+n+$/;
 var originalStringify = JSON.stringify;
@@ -3642,7 +3646,7 @@ var JSONParse = (text, reviver) => {
   }
 };
 
-// ../../work/wt/layers/node_modules/@octokit/request-error/dist-src/index.js
+// node_modules/@octokit/request-error/dist-src/index.js
 var RequestError = class extends Error {
   name;
   /**
@@ -3681,7 +3685,7 @@ var RequestError = class extends Error {
   }
 };
 
-// ../../work/wt/layers/node_modules/@octokit/request/dist-bundle/index.js
+// node_modules/@octokit/request/dist-bundle/index.js
 var VERSION2 = "10.0.14";
 var defaults_default = {
   headers: {
@@ -4297,10 +4301,14 @@ function resolveRunSettings(options, host) {
   return { token: token2, shape: recognizeToken(token2), apiUrl, registry, webUrl: decision.webUrl, timeoutMs: Math.round(seconds * 1e3), profile, workflowRepository: workflow ?? null, expiryWarnDays: warnDays };
 }
 function resolveTarget(repository) {
+  const text = typeof repository === "string" ? repository : `${repository.host}/${repository.owner}/${repository.name}`;
+  if (looksLikeToken(text) || text.split(/[/:@]/).some(looksLikeToken)) throw new UsageError(TOKEN_AS_NAME("repository"));
   return typeof repository === "string" ? unwrap(parseRepoTarget(repository)) : repository;
 }
+var TOKEN_AS_NAME = (what) => `the ${what} looks like a token, not a name; pass the token as the token, never as a name (and revoke it if it was shared)`;
 function imageTarget(target, image, registryHost) {
   const name = image ?? target.name;
+  if (name.split("/").some(looksLikeToken)) throw new UsageError(TOKEN_AS_NAME("image name"));
   const unsafe = unsafeTextReason(name, "image name", "use lower-case letters, digits and . _ -");
   if (unsafe) throw new UsageError(unsafe);
   const given = `${target.owner}/${name}`;

@@ -27,7 +27,7 @@ import { createRegistryMemo, type RegistryMemo } from './registry/memo.js';
 import { parseApiUrl, parseRegistry } from './target/endpoints.js';
 import { parseRepoTarget } from './target/parse.js';
 import { decideEndpoints, unconfirmedReason } from './target/trust.js';
-import { hasScopes, recognizeToken, type TokenShape } from './token/recognize.js';
+import { hasScopes, looksLikeToken, recognizeToken, type TokenShape } from './token/recognize.js';
 import type { Finding, RepoTarget, Report } from './types.js';
 import { VERSION } from './version.js';
 
@@ -88,11 +88,21 @@ export function resolveRunSettings(options: SettingsInput, host: string): RunSet
 }
 
 export function resolveTarget(repository: string | RepoTarget): RepoTarget {
+  const text = typeof repository === 'string' ? repository : `${repository.host}/${repository.owner}/${repository.name}`;
+  if (looksLikeToken(text) || text.split(/[/:@]/).some(looksLikeToken)) throw new UsageError(TOKEN_AS_NAME('repository'));
   return typeof repository === 'string' ? unwrap(parseRepoTarget(repository)) : repository;
 }
 
+/**
+ * A name that is a token, refused without being repeated: lower-cased into an image name, the runner's mask would no
+ * longer hide it, and it would be printed in the log, the job summary and the JSON report.
+ */
+const TOKEN_AS_NAME = (what: string): string =>
+  `the ${what} looks like a token, not a name; pass the token as the token, never as a name (and revoke it if it was shared)`;
+
 export function imageTarget(target: RepoTarget, image: string | undefined, registryHost: string): ImageTarget {
   const name = image ?? target.name;
+  if (name.split('/').some(looksLikeToken)) throw new UsageError(TOKEN_AS_NAME('image name'));
   // Never echo a control character (a terminal escape) or a look-alike letter back; name what is wrong instead.
   const unsafe = unsafeTextReason(name, 'image name', 'use lower-case letters, digits and . _ -');
   if (unsafe) throw new UsageError(unsafe);

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { PROFILE_IDS } from '../capabilities/profiles.js';
 import { UsageError } from '../errors.js';
+import { looksLikeToken } from '../token/recognize.js';
 import type { ProfileId } from '../types.js';
 import { HELP_TEXT } from './help.js';
 import { VERSION } from '../version.js';
@@ -112,8 +113,6 @@ const WHY_NOT_ARGV =
 export const TOKEN_REFUSED = `--token is refused: ${WHY_NOT_ARGV}`;
 const TOKEN_ARGUMENT_REFUSED = `a token as an argument is refused: ${WHY_NOT_ARGV}`;
 
-/** GitHub token prefixes (ledger github-api §1.1): an argument that starts with one is never echoed. */
-const LOOKS_LIKE_TOKEN = /^(gh[pousr]_|github_pat_)/;
 const HELP_HINT = '(see crpat --help)';
 const BOOLEAN_FLAGS = new Set(['--token-stdin', '--json', '--yes', '--force', '--quiet', '--verbose', '--no-color', '--help', '--version']);
 
@@ -286,7 +285,7 @@ function refuseTokenArguments(argv: readonly string[]): void {
     if (arg === '--token' || arg.startsWith('--token=')) throw new UsageError(TOKEN_REFUSED);
     // -t, -tVALUE, -t=VALUE, and -t after the short flags crpat has (-h, -V), as in -ht.
     if (/^-[hV]*t/.test(arg)) throw new UsageError(TOKEN_REFUSED);
-    if (LOOKS_LIKE_TOKEN.test(arg) || LOOKS_LIKE_TOKEN.test(arg.slice(arg.indexOf('=') + 1))) {
+    if (looksLikeToken(arg) || looksLikeToken(arg.slice(arg.indexOf('=') + 1))) {
       throw new UsageError(TOKEN_ARGUMENT_REFUSED);
     }
   }

@@ -1,9 +1,8 @@
 import { err, ok, type Result } from '../result.js';
 import { parseRepoTarget } from '../target/parse.js';
+import { looksLikeToken } from '../token/recognize.js';
 import type { RepoTarget } from '../types.js';
 
-/** GitHub token prefixes (ledger github-api §1.1): a line starting with one was pasted by mistake. */
-const LOOKS_LIKE_TOKEN = /^(gh[pousr]_|github_pat_)/;
 
 /** A file larger than this is not a list of repositories (1,000 targets fit in far less). */
 export const MAX_REPOS_FILE_BYTES = 256 * 1024;
@@ -21,7 +20,7 @@ export function parseReposFile(text: string): Result<RepoTarget[]> {
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
     if (line === '') continue;
     const number = index + 1;
-    if (LOOKS_LIKE_TOKEN.test(line)) return err(`line ${number} looks like a token, not a repository; remove it (and revoke that token if the file was shared)`);
+    if (looksLikeToken(line)) return err(`line ${number} looks like a token, not a repository; remove it (and revoke that token if the file was shared)`);
     const parsed = parseRepoTarget(line);
     if (!parsed.ok) return err(`line ${number} is not a repository: ${unquoted(parsed.reason)}`);
     targets.push(parsed.value);
