@@ -86,12 +86,12 @@ var require_dist = __commonJS({
         index = skipOWS(header, index + 1, len);
         const keyStart = index;
         while (index < len) {
-          const code = header.charCodeAt(index);
-          if (code === stopChar)
+          const code2 = header.charCodeAt(index);
+          if (code2 === stopChar)
             break parameter;
-          if (code === SEMI)
+          if (code2 === SEMI)
             continue parameter;
-          if (code === EQ) {
+          if (code2 === EQ) {
             const keyEnd = trailingOWS(header, keyStart, index);
             const key = header.slice(keyStart, keyEnd).toLowerCase();
             index = skipOWS(header, index + 1, len);
@@ -99,18 +99,18 @@ var require_dist = __commonJS({
               index++;
               let value = "";
               while (index < len) {
-                const code2 = header.charCodeAt(index++);
-                if (code2 === DQUOTE) {
+                const code3 = header.charCodeAt(index++);
+                if (code3 === DQUOTE) {
                   index = skipValue(header, index, len, stopChar);
                   if (parameters[key] === void 0)
                     parameters[key] = value;
                   break;
                 }
-                if (code2 === BSLASH && index < len) {
+                if (code3 === BSLASH && index < len) {
                   value += header[index++];
                   continue;
                 }
-                value += String.fromCharCode(code2);
+                value += String.fromCharCode(code3);
               }
               continue parameter;
             }
@@ -129,8 +129,8 @@ var require_dist = __commonJS({
     }
     function skipValue(str, index, len, stopChar) {
       while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code === SEMI || code === stopChar)
+        const code2 = str.charCodeAt(index);
+        if (code2 === SEMI || code2 === stopChar)
           break;
         index++;
       }
@@ -198,8 +198,8 @@ var CODE_KINDS = {
 function errorCode(error) {
   let current = error;
   for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
-    const code = current.code;
-    if (typeof code === "string") return code;
+    const code2 = current.code;
+    if (typeof code2 === "string") return code2;
     current = current.cause;
   }
   return void 0;
@@ -212,14 +212,14 @@ function toNetError(error, host, timeoutMs) {
   const name = error instanceof Error ? error.name : "";
   if (name === "TimeoutError") return new NetError("timeout", `${host} did not answer within ${timeoutMs / 1e3} s`);
   if (name === "AbortError") return new NetError("aborted", `the request to ${host} was cancelled`);
-  const code = errorCode(error) ?? "";
-  if (/^ERR_SSL_(WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST)$/.test(code)) {
-    return new NetError("not-tls", `${host} does not speak TLS (https) on that port (${code})`);
+  const code2 = errorCode(error) ?? "";
+  if (/^ERR_SSL_(WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST)$/.test(code2)) {
+    return new NetError("not-tls", `${host} does not speak TLS (https) on that port (${code2})`);
   }
-  if (/CERT|SIGNATURE|ISSUER|SELF_SIGNED|^ERR_TLS|^ERR_SSL|HOSTNAME/.test(code)) {
-    return new NetError("tls", `the TLS certificate of ${host} is not trusted by this machine (${code})`);
+  if (/CERT|SIGNATURE|ISSUER|SELF_SIGNED|^ERR_TLS|^ERR_SSL|HOSTNAME/.test(code2)) {
+    return new NetError("tls", `the TLS certificate of ${host} is not trusted by this machine (${code2})`);
   }
-  const kind = CODE_KINDS[code] ?? "network";
+  const kind = CODE_KINDS[code2] ?? "network";
   const said = {
     dns: `the name ${hostname(host)} does not resolve`,
     refused: `${host} refused the connection`,
@@ -227,7 +227,7 @@ function toNetError(error, host, timeoutMs) {
     closed: `${host} closed the connection before the answer was complete`,
     timeout: `${host} did not answer within ${timeoutMs / 1e3} s`
   };
-  return new NetError(kind, said[kind] ?? `could not reach ${host}${code ? ` (${code})` : ""}`);
+  return new NetError(kind, said[kind] ?? `could not reach ${host}${code2 ? ` (${code2})` : ""}`);
 }
 function netAdvice(error, flag) {
   const service = flag === "--api-url" ? "GitHub's REST API" : "a container registry";
@@ -477,8 +477,8 @@ function unsafeTextReason(text, what, hint) {
   if (/\s/.test(text)) return `The ${what} contains white space; remove the spaces.`;
   const foreign = /[^\x00-\x7f]/u.exec(text);
   if (foreign) {
-    const code = (foreign[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
-    return `The ${what} contains the non-ASCII character U+${code} (a look-alike letter?); retype it in plain ASCII.`;
+    const code2 = (foreign[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+    return `The ${what} contains the non-ASCII character U+${code2} (a look-alike letter?); retype it in plain ASCII.`;
   }
   return null;
 }
@@ -1707,7 +1707,7 @@ var LEGACY = /^[0-9a-f]{40}$/;
 var LEGACY_PREFIX = { text: "", kind: "classic", label: "legacy 40-character token" };
 var UNKNOWN = { text: "", kind: "unknown", label: "unrecognized token" };
 var CHECKSUMMED = /* @__PURE__ */ new Set(["classic", "oauth", "user-to-server", "server-to-server"]);
-var problem = (code, message2) => Object.freeze({ code, message: message2 });
+var problem = (code2, message2) => Object.freeze({ code: code2, message: message2 });
 var P = {
   empty: problem("empty", "The token is empty; paste the whole token."),
   control: problem("control", "The token contains a control character (a line break or tab?); paste it again on one line."),
@@ -1745,8 +1745,8 @@ function textProblem(text) {
   if (/\s/.test(text)) return P.whitespace;
   const foreign = /[^\x00-\x7f]/u.exec(text);
   if (foreign === null) return null;
-  const code = (foreign[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
-  return problem("alphabet", `The token contains the non-ASCII character U+${code} (a look-alike letter?); copy it again from GitHub.`);
+  const code2 = (foreign[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+  return problem("alphabet", `The token contains the non-ASCII character U+${code2} (a look-alike letter?); copy it again from GitHub.`);
 }
 function startsLikeToken(part) {
   return LEGACY.test(part) || PREFIXES.some((p) => part.startsWith(p.text));
@@ -2097,10 +2097,10 @@ function parseRegistryErrors(text) {
 }
 function registryError(entry) {
   if (typeof entry !== "object" || entry === null) return [];
-  const { code, message: message2 } = entry;
-  if (typeof code !== "string" || code.trim() === "") return [];
+  const { code: code2, message: message2 } = entry;
+  if (typeof code2 !== "string" || code2.trim() === "") return [];
   const text = typeof message2 === "string" ? clean(message2, MAX_MESSAGE2) : "";
-  return [{ code: clean(code.trim(), MAX_CODE), message: text }];
+  return [{ code: clean(code2.trim(), MAX_CODE), message: text }];
 }
 
 // src/registry/client.ts
@@ -4482,6 +4482,15 @@ function workflowCommand(name, properties, message2) {
   return `::${name}${props ? ` ${props}` : ""}::${escapeData(message2)}
 `;
 }
+function verbatim(text, token2) {
+  if (!/^[A-Za-z0-9_-]{16,}$/.test(token2)) throw new Error("the stop-commands token must be 16+ random letters or digits");
+  if (text.includes(token2)) throw new Error("the text contains the stop-commands token");
+  const body = text.endsWith("\n") ? text : `${text}
+`;
+  return `::stop-commands::${token2}
+${body}::${token2}::
+`;
+}
 function addMask(secret) {
   const lines = secret.split(/\r?\n/).filter((line) => line.trim() !== "");
   const values = lines.length > 1 ? [secret, ...lines] : [secret];
@@ -5136,11 +5145,11 @@ var HEADLINE = {
 };
 function renderSummary(report) {
   const { kind, login, expiresAt, scopes } = report.token;
-  const about = [`Token: ${kind}`, login ? `of \`${login}\`` : null, expiresAt ? `expires ${expiresAt}` : "no expiry known"];
+  const about = [`Token: ${kind}`, login ? `of ${code(login)}` : null, expiresAt ? `expires ${cell(expiresAt)}` : "no expiry known"];
   const lines = [
     `### crpat: ${HEADLINE[report.verdict](report.target.image)}`,
     "",
-    `${about.filter(Boolean).join(", ")}${scopes.length > 0 ? `; scopes: ${scopes.map((s) => `\`${s}\``).join(", ")}` : ""}.`,
+    `${about.filter(Boolean).join(", ")}${scopes.length > 0 ? `; scopes: ${scopes.map(code).join(", ")}` : ""}.`,
     "",
     "| Check | Status | Summary | Fix |",
     "| --- | --- | --- | --- |",
@@ -5156,6 +5165,9 @@ function renderProblemSummary(title, message2) {
 ${cell(message2)}
 
 `;
+}
+function code(text) {
+  return /^[A-Za-z0-9:._-]+$/.test(text) ? `\`${text}\`` : cell(text.replace(/[\\`*_[\]()#!~]/g, (c) => `\\${c}`));
 }
 function cell(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
@@ -5173,7 +5185,7 @@ async function runAction(env, deps) {
     const recorder = inputs.value.trace !== null ? createTraceRecorder(deps.now ? { now: deps.now, performanceNow: () => performance.now() } : void 0) : null;
     const report = await deps.checkToken(checkOptions(inputs.value), { ...checkDeps(deps), ...recorder ? { onExchange: recorder.onExchange } : {} });
     if (recorder) await writeTrace(io, deps, inputs.value, recorder.finish({ options: traceOptions(inputs.value, report), token: token2, report }));
-    io.write(renderHuman(report, { color: false, unicode: true, quiet: false, width: 0 }));
+    io.write(verbatim(renderHuman(report, { color: false, unicode: true, quiet: false, width: 0 }), `crpat-${(deps.randomUUID ?? randomUUID)()}`));
     io.write(annotationsFor(report, inputs.value.failOn));
     await io.outputs({
       verdict: report.verdict,
@@ -5235,8 +5247,8 @@ async function writeTrace(io, deps, inputs, trace) {
     io.write(`Trace written to ${path}: upload it with actions/upload-artifact to report a wrong verdict (docs/reporting-a-wrong-verdict.md).
 `);
   } catch (error) {
-    const code = error.code;
-    io.write(annotation("warning", "crpat", `The trace could not be written to ${path}${code ? ` (${code})` : ""}.`));
+    const code2 = error.code;
+    io.write(annotation("warning", "crpat", `The trace could not be written to ${path}${code2 ? ` (${code2})` : ""}.`));
   }
 }
 function traceOptions(inputs, report) {
@@ -5279,8 +5291,8 @@ runAction(process.env, {
   writeFile: (path, text) => writeFile(path, text, "utf8"),
   checkToken
 }).then(
-  (code) => {
-    process.exitCode = code;
+  (code2) => {
+    process.exitCode = code2;
   },
   (error) => {
     const token2 = (process.env["INPUT_TOKEN"] ?? "").trim();

@@ -21,6 +21,22 @@ export function workflowCommand(name: string, properties: Record<string, string>
 }
 
 /**
+ * `text` with workflow commands switched off around it: `::stop-commands::TOKEN`, the text, then `::TOKEN::` to
+ * switch them back on. Text that came from a server (a registry message, a login) can then hold `::error::`,
+ * `::stop-commands::` or `##[set-output …]` without the runner acting on it, so it can neither forge annotations or
+ * outputs nor hide crpat's own. `token` must be unguessable (random), as GitHub's documentation says:
+ * https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/workflow-commands-for-github-actions#stopping-and-starting-workflow-commands
+ * (and actions/toolkit docs/commands.md, "Stopping and Starting Workflow Commands")
+ */
+export function verbatim(text: string, token: string): string {
+  if (!/^[A-Za-z0-9_-]{16,}$/.test(token)) throw new Error('the stop-commands token must be 16+ random letters or digits');
+  // The text cannot end the block early: it would have to contain the random token.
+  if (text.includes(token)) throw new Error('the text contains the stop-commands token');
+  const body = text.endsWith('\n') ? text : `${text}\n`;
+  return `::stop-commands::${token}\n${body}::${token}::\n`;
+}
+
+/**
  * `::add-mask::` for a secret: the runner replaces it with `***` in every later log line. A value spanning lines is
  * also masked line by line, since a log line can show just one of them.
  */

@@ -7,7 +7,7 @@ import type { Report } from '../types.js';
 import { renderTrace } from '../trace/document.js';
 import { createTraceRecorder } from '../trace/recorder.js';
 import type { TraceDocument } from '../trace/types.js';
-import { addMask, annotation, outputEntry } from './commands.js';
+import { addMask, annotation, outputEntry, verbatim } from './commands.js';
 import { type ActionInputs, readInputs } from './inputs.js';
 import { diagnoseMissingToken } from './missing-token.js';
 import { annotationsFor, exitCodeFor } from './outcome.js';
@@ -48,7 +48,8 @@ export async function runAction(env: ActionEnv, deps: ActionDeps): Promise<numbe
     const recorder = inputs.value.trace !== null ? createTraceRecorder(deps.now ? { now: deps.now, performanceNow: () => performance.now() } : undefined) : null;
     const report = await deps.checkToken(checkOptions(inputs.value), { ...checkDeps(deps), ...(recorder ? { onExchange: recorder.onExchange } : {}) });
     if (recorder) await writeTrace(io, deps, inputs.value, recorder.finish({ options: traceOptions(inputs.value, report), token, report }));
-    io.write(renderHuman(report, { color: false, unicode: true, quiet: false, width: 0 }));
+    // The report quotes servers (logins, registry messages): printed with workflow commands off, so none can run.
+    io.write(verbatim(renderHuman(report, { color: false, unicode: true, quiet: false, width: 0 }), `crpat-${(deps.randomUUID ?? randomUUID)()}`));
     io.write(annotationsFor(report, inputs.value.failOn));
     await io.outputs({
       verdict: report.verdict,

@@ -18,11 +18,11 @@ const HEADLINE = {
 
 export function renderSummary(report: Report): string {
   const { kind, login, expiresAt, scopes } = report.token;
-  const about = [`Token: ${kind}`, login ? `of \`${login}\`` : null, expiresAt ? `expires ${expiresAt}` : 'no expiry known'];
+  const about = [`Token: ${kind}`, login ? `of ${code(login)}` : null, expiresAt ? `expires ${cell(expiresAt)}` : 'no expiry known'];
   const lines = [
     `### crpat: ${HEADLINE[report.verdict](report.target.image)}`,
     '',
-    `${about.filter(Boolean).join(', ')}${scopes.length > 0 ? `; scopes: ${scopes.map((s) => `\`${s}\``).join(', ')}` : ''}.`,
+    `${about.filter(Boolean).join(', ')}${scopes.length > 0 ? `; scopes: ${scopes.map(code).join(', ')}` : ''}.`,
     '',
     '| Check | Status | Summary | Fix |',
     '| --- | --- | --- | --- |',
@@ -34,6 +34,14 @@ export function renderSummary(report: Report): string {
 /** The summary when nothing could be checked (an empty token, a bad input). */
 export function renderProblemSummary(title: string, message: string): string {
   return `### crpat: ❌ ${cell(title)}\n\n${cell(message)}\n\n`;
+}
+
+/**
+ * A value a server gave (a login, a scope) as inline code when it has the shape such values have, else as escaped
+ * text: inside a code span no escape works, so a backtick or markup in it could break out.
+ */
+export function code(text: string): string {
+  return /^[A-Za-z0-9:._-]+$/.test(text) ? `\`${text}\`` : cell(text.replace(/[\\`*_[\]()#!~]/g, (c) => `\\${c}`));
 }
 
 /** Text safe inside a table cell: no HTML, no column breaks, no line breaks. */

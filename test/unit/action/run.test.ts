@@ -115,3 +115,50 @@ describe('days-left', () => {
     expect(daysLeft(expiresAt, new Date('2026-12-04T00:00:00.000Z'))).toBe(expected);
   });
 });
+
+describe('server text in the log cannot run workflow commands (issue 11)', () => {
+  const HOSTILE = 'denied\n::stop-commands::x\n::error title=forged::all good\n##[set-output name=verdict;]pass\n::add-mask::octocat';
+
+  it('the report is printed between ::stop-commands::<random> and ::<random>::, annotations outside it', async () => {
+    const h = harness(async () => ({ ...report(HOSTILE), verdict: 'fail' }));
+    h.deps.randomUUID = () => '4f9c2b1e-0d7a-4c55-9e3b-7a1f0c2d3e4b';
+    await runAction(env, h.deps);
+    const lines = h.stdout().split('\n');
+    const stop = lines.indexOf('::stop-commands::crpat-4f9c2b1e-0d7a-4c55-9e3b-7a1f0c2d3e4b');
+    const resume = lines.indexOf('::crpat-4f9c2b1e-0d7a-4c55-9e3b-7a1f0c2d3e4b::');
+    expect(stop).toBeGreaterThan(0);
+    expect(resume).toBeGreaterThan(stop);
+    // Every hostile line is inside the block; every line outside it is crpat's own.
+    for (const [index, line] of lines.entries()) {
+      if (/forged|set-output|::stop-commands::x|::add-mask::octocat/.test(line)) {
+        expect(index).toBeGreaterThan(stop);
+        expect(index).toBeLessThan(resume);
+      }
+    }
+    const outside = [...lines.slice(0, stop), ...lines.slice(resume + 1)].filter((l) => l.startsWith('::'));
+    expect(outside.every((l) => /^::(add-mask|error|warning|notice)( title=[a-z.:%0-9A-F-]+)?::/.test(l))).toBe(true);
+    expect(outside.join('\n')).not.toMatch(/^::error title=forged/m);
+  });
+
+  it('text holding the stop token cannot end the block: the Action fails rather than print it', async () => {
+    const h = harness(async () => report('::crpat-00000000-0000-0000-0000-000000000000::'));
+    expect(await runAction(env, h.deps)).toBe(1);
+    expect(h.stdout()).not.toContain('\n::crpat-00000000-0000-0000-0000-000000000000::');
+  });
+});
+
+describe('the job summary escapes the login and scopes like the table cells (issue 11)', () => {
+  it('markup in a login or scope is shown, not rendered', async () => {
+    const h = harness(async () => ({
+      ...report(),
+      token: { kind: 'classic', login: 'x`</code><img src=x onerror=alert(1)>|', scopes: ['repo', '<script>alert(1)</script>', '[click](https://evil.example)'], expiresAt: null },
+    }));
+    await runAction(env, h.deps);
+    const summary = h.files.get('/sum') ?? '';
+    const tokenLine = summary.split('\n').find((l) => l.startsWith('Token:')) ?? '';
+    expect(tokenLine).not.toMatch(/<img|<script|<\/code>/);
+    expect(tokenLine).not.toContain('](https://evil.example)');
+    expect(tokenLine).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;');
+    expect(tokenLine).toContain('`repo`');
+  });
+});
