@@ -4771,8 +4771,11 @@ function formatDate(iso) {
 
 // src/report/json.ts
 function renderJson(report) {
-  return `${JSON.stringify(report, null, 2)}
+  return `${escapeC1(JSON.stringify(report, null, 2))}
 `;
+}
+function escapeC1(json) {
+  return json.replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 // src/token/mask.ts

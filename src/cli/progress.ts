@@ -3,6 +3,7 @@ import type { HttpTraceEvent, ProgressEvent } from '../check-api.js';
 import { createStyle, type Style } from '../report/style.js';
 import { symbols, type Symbols } from '../report/symbols.js';
 import { wrap } from '../report/wrap.js';
+import { clean } from '../text.js';
 import type { CheckId, Finding } from '../types.js';
 
 /** Live progress on stderr while the checks run. */
@@ -199,6 +200,7 @@ function fit(text: string, columns: number, used: number, ellipsis: string): str
 export function formatHttpTrace(event: HttpTraceEvent, unicode: boolean): string {
   const arrow = symbols(unicode).arrow;
   const outcome = event.status === null ? `failed${event.error ? `: ${event.error}` : ''}` : String(event.status);
-  const requestId = event.requestId ? ` request-id ${event.requestId}` : '';
+  // The request id is the server's text: a control byte in it would reach the terminal.
+  const requestId = event.requestId ? ` request-id ${clean(event.requestId, 100)}` : '';
   return `${arrow} ${event.method} ${event.url} ${outcome} (${Math.round(event.ms)} ms${requestId ? `,${requestId}` : ''})`;
 }

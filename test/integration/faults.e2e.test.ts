@@ -225,6 +225,16 @@ describe('a hostile server', () => {
     expect(result.stdout + result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(result.stdout).toContain('octocat');
   });
+
+  it('a C1 control byte in the request id (--verbose) or in a login (--json) never reaches the terminal raw (issue 11)', async () => {
+    inject({ server: 'api', path: '/user', status: 200, headers: { 'x-github-request-id': 'C0DE\u009b2J:1' }, body: { login: 'oct\u009b31mocat\u0085', id: 1 } });
+    const verbose = await runCli(['--repo', REPO, '--api-url', sim.apiUrl, '--registry', sim.registryUrl, '--verbose'], { env: { CR_PAT: token } });
+    expect(verbose.stderr).toMatch(/request-id C0DE.? 2J:1/);
+    expect(verbose.stdout + verbose.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    const json = await runCli(['--repo', REPO, '--api-url', sim.apiUrl, '--registry', sim.registryUrl, '--json'], { env: { CR_PAT: token } });
+    expect(json.stdout).not.toMatch(/[\u007f-\u009f]/);
+    expect((JSON.parse(json.stdout) as Report).token.login).toMatch(/^oct.31mocat.?$/);
+  });
 });
 
 describe('hosts that cannot be trusted or found', () => {

@@ -180,4 +180,11 @@ describe('formatHttpTrace', () => {
   ])('%j', (event, unicode, want) => {
     expect(formatHttpTrace(event, unicode)).toBe(want);
   });
+
+  it("cleans control bytes out of the server's request id (a C1 CSI got through; issue 11)", () => {
+    const event = { method: 'GET', url: 'https://api.github.com/user', status: 200, requestId: 'C0DE\u009b2J\u001b]0;x\u0007', ms: 5 };
+    const line = formatHttpTrace(event, true);
+    expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(line).toBe('→ GET https://api.github.com/user 200 (5 ms, request-id C0DE 2J ]0;x )');
+  });
 });
