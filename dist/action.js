@@ -193,7 +193,9 @@ var CODE_KINDS = {
   UND_ERR_CONNECT_TIMEOUT: "timeout",
   UND_ERR_HEADERS_TIMEOUT: "timeout",
   UND_ERR_BODY_TIMEOUT: "timeout",
-  ETIMEDOUT: "timeout"
+  ETIMEDOUT: "timeout",
+  // Answer headers over Node's limit (16 KiB by default): the same answer comes again, so it is not retried.
+  UND_ERR_HEADERS_OVERFLOW: "too-large"
 };
 function errorCode(error) {
   let current = error;
@@ -225,7 +227,8 @@ function toNetError(error, host, timeoutMs) {
     refused: `${host} refused the connection`,
     reset: `the connection to ${host} was reset`,
     closed: `${host} closed the connection before the answer was complete`,
-    timeout: `${host} did not answer within ${timeoutMs / 1e3} s`
+    timeout: `${host} did not answer within ${timeoutMs / 1e3} s`,
+    "too-large": `${host} sent answer headers larger than Node.js accepts (UND_ERR_HEADERS_OVERFLOW)`
   };
   return new NetError(kind, said[kind] ?? `could not reach ${host}${code2 ? ` (${code2})` : ""}`);
 }
@@ -3951,6 +3954,9 @@ function resolve(location, base) {
 function assertAllowed(url, headers, credentialOrigins, env) {
   if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
     throw new NetError("insecure", `refused to use ${url.protocol}//${url.host}: only https is allowed, except to a loopback address`);
+  }
+  if (url.username !== "" || url.password !== "") {
+    throw new NetError("insecure", `refused to use an address on ${url.host} that carries a user name or password (user:password@)`);
   }
   if (headers.has("authorization") && !isOnOrigin(url, credentialOrigins)) {
     throw new NetError("off-host", `refused to send the token to ${url.origin}: it is neither the API's origin nor the registry's (scheme, host and port)`);

@@ -85,6 +85,10 @@ function assertAllowed(url: URL, headers: Headers, credentialOrigins: readonly s
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     throw new NetError('insecure', `refused to use ${url.protocol}//${url.host}: only https is allowed, except to a loopback address`);
   }
+  // fetch itself refuses such a URL with a TypeError that would pass for a network failure and be retried.
+  if (url.username !== '' || url.password !== '') {
+    throw new NetError('insecure', `refused to use an address on ${url.host} that carries a user name or password (user:password@)`);
+  }
   if (headers.has('authorization') && !isOnOrigin(url, credentialOrigins)) {
     throw new NetError('off-host', `refused to send the token to ${url.origin}: it is neither the API's origin nor the registry's (scheme, host and port)`);
   }

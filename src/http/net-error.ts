@@ -46,6 +46,8 @@ const CODE_KINDS: Record<string, NetErrorKind> = {
   UND_ERR_HEADERS_TIMEOUT: 'timeout',
   UND_ERR_BODY_TIMEOUT: 'timeout',
   ETIMEDOUT: 'timeout',
+  // Answer headers over Node's limit (16 KiB by default): the same answer comes again, so it is not retried.
+  UND_ERR_HEADERS_OVERFLOW: 'too-large',
 };
 
 function errorCode(error: unknown): string | undefined {
@@ -85,6 +87,7 @@ export function toNetError(error: unknown, host: string, timeoutMs: number): Net
     reset: `the connection to ${host} was reset`,
     closed: `${host} closed the connection before the answer was complete`,
     timeout: `${host} did not answer within ${timeoutMs / 1000} s`,
+    'too-large': `${host} sent answer headers larger than Node.js accepts (UND_ERR_HEADERS_OVERFLOW)`,
   };
   return new NetError(kind, said[kind] ?? `could not reach ${host}${code ? ` (${code})` : ''}`);
 }

@@ -343,3 +343,37 @@ describe('redirects and foreign origins: the token never leaves the API and regi
   });
 });
 
+describe('deterministic failures are tried once, with what was wrong (issue 11)', () => {
+  it('a redirect to a URL with user:password@ on the same host → one request, not three', async () => {
+    const port = new URL(sim.apiUrl).port;
+    inject({ server: 'api', path: '/user', kind: 'redirect', location: `http://someone:secret@127.0.0.1:${port}/user` });
+    const summary = inconclusive(await crpat(), 'token.valid');
+    expect(summary).toMatch(/refused to use an address on 127\.0\.0\.1:\d+ that carries a user name or password/);
+    expect(summary).not.toContain('secret');
+    expect(summary).not.toMatch(/attempts/);
+    expect(count('api', 'GET', /^\/user$/)).toBe(1);
+  });
+
+  it('a token realm with user:password@ → registry.login errors once; the token service is not asked', async () => {
+    const registry = new URL(sim.registryUrl);
+    inject({
+      server: 'registry',
+      path: '/v2/',
+      status: 401,
+      headers: { 'www-authenticate': `Bearer realm="http://someone:secret@${registry.host}/token",service="ghcr.io"` },
+      body: { errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] },
+    });
+    const run = await crpat();
+    const summary = inconclusive(run, 'registry.login');
+    expect(summary).not.toContain('secret');
+    expect(summary).not.toMatch(/attempts/);
+    expect(count('registry', 'GET', /^\/token/)).toBe(0);
+  });
+
+  it('answer headers over Node.js\'s limit → one request, says the headers were too large', async () => {
+    inject({ server: 'api', path: '/user', status: 200, headers: { 'x-padding': 'a'.repeat(64 * 1024) }, body: { login: 'octocat', id: 1 } });
+    const summary = inconclusive(await crpat(), 'token.valid');
+    expect(summary).toMatch(/sent answer headers larger than Node\.js accepts/);
+    expect(count('api', 'GET', /^\/user$/)).toBe(1);
+  });
+});
