@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { checkTokenMany, IMAGE_WITH_MANY } from '../check-many.js';
 import type { CheckTokenCommonOptions, CheckTokenOptions, RetryEvent } from '../check-api.js';
 import { CancelledError, UsageError } from '../errors.js';
@@ -19,7 +18,8 @@ import { exitCodeForVerdict } from './exit-code.js';
 import { trustRepositoryHosts } from './host-trust.js';
 import { type CheckSettings, resolveCheckOptions } from './options.js';
 import { createProgress, formatHttpTrace, type Progress } from './progress.js';
-import { parseReposFile } from './repos-file.js';
+import { readSmallTextFile, SmallFileError } from './read-small-file.js';
+import { MAX_REPOS_FILE_BYTES, parseReposFile } from './repos-file.js';
 import { createTransientLines } from './transient-lines.js';
 import { resolveRepository } from './repo-source.js';
 import type { RunDeps } from './run-deps.js';
@@ -161,10 +161,11 @@ function flagTarget(value: string, index: number): RepoTarget {
 async function fileTargets(path: string, deps: RunDeps): Promise<RepoTarget[]> {
   let text: string;
   try {
-    text = await (deps.readTextFile ?? ((file: string) => readFile(file, 'utf8')))(path);
+    text = await (deps.readTextFile ?? ((file: string) => readSmallTextFile(file, MAX_REPOS_FILE_BYTES)))(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : 'it cannot be read';
+    const why =
+      error instanceof SmallFileError ? error.message : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : 'it cannot be read';
     throw new UsageError(`--repos-file ${path}: ${why}`);
   }
   const parsed = parseReposFile(text);
