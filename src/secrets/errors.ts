@@ -1,4 +1,6 @@
 import type { ApiOutcome } from '../github/client.js';
+import { parseSsoHeader } from '../github/headers.js';
+import { clean } from '../text.js';
 import { rightsNeeded, type SecretLevel } from './rights.js';
 
 /** Why a secrets call failed: `network`, `server` (5xx, 429: try again) and the rest (a change is needed). */
@@ -37,8 +39,11 @@ export function secretsErrorOf(outcome: ApiOutcome, attempt: Attempt): SecretsEr
   }
   if (status === 404) return new SecretsError('not-found', `${lead}: HTTP 404${quoted}. ${notFoundReason(attempt)}`, 404);
   if (status === 403 && !isRateLimit(outcome.headers)) {
-    const accepted = outcome.headers.get('x-accepted-github-permissions');
-    const sso = /\burl=([^;]+)/.exec(outcome.headers.get('x-github-sso') ?? '')?.[1];
+    // Both headers are the server's text: cleaned, and the SSO link only when it is GitHub's own form (as check does).
+    const permissions = outcome.headers.get('x-accepted-github-permissions');
+    const accepted = permissions === null ? null : clean(permissions, 200);
+    const header = parseSsoHeader(outcome.headers.get('x-github-sso'));
+    const sso = header?.kind === 'required' ? header.url : undefined;
     const extra = sso ? ` Authorize the token for single sign-on first: ${sso}` : accepted ? ` GitHub accepts: ${accepted}.` : '';
     return new SecretsError('forbidden', `${lead}: HTTP 403${quoted}. The credential needs ${rightsNeeded(attempt.level)}.${extra}`, 403);
   }
@@ -61,5 +66,6 @@ function isRateLimit(headers: Headers): boolean {
 
 function githubMessage(body: unknown): string | null {
   const message = (body as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? message.replace(/\s+/g, ' ').trim().slice(0, 300) : null;
+  // The server's text reaches a terminal: control characters (escape sequences, C1) become spaces.
+  return typeof message === 'string' ? clean(message, 300).replace(/\s+/g, ' ').trim() : null;
 }

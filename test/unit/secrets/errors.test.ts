@@ -57,3 +57,26 @@ describe('secretsErrorOf', () => {
     expect(secretsErrorOf(response(422, 'Invalid request.\n\nbad key'), repo).message).toContain('"Invalid request. bad key"');
   });
 });
+
+describe('server text is cleaned as check cleans it (issue 11)', () => {
+  it('escape sequences and C1 controls in the message become spaces', () => {
+    const error = secretsErrorOf(response(422, 'bad\u001b]0;pwned\u0007 value\u009b2J'), repo);
+    expect(error.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(error.message).toContain('GitHub: "bad ]0;pwned value 2J"');
+  });
+
+  it('the X-GitHub-SSO link is shown only when it is an https /orgs/ORG/sso URL', () => {
+    const good = secretsErrorOf(response(403, 'SSO', { 'x-github-sso': 'required; url=https://github.com/orgs/acme/sso?authorization_request=abc' }), repo);
+    expect(good.message).toContain('Authorize the token for single sign-on first: https://github.com/orgs/acme/sso?authorization_request=abc');
+    for (const url of ['https://evil.example/login', 'http://github.com/orgs/acme/sso', 'javascript:alert(1)', 'https://github.com/orgs/acme/sso\u001b[2J']) {
+      const bad = secretsErrorOf(response(403, 'SSO', { 'x-github-sso': `required; url=${url}` }), repo);
+      expect(bad.message).not.toContain(url);
+      expect(bad.message).not.toContain('single sign-on');
+    }
+  });
+
+  it('X-Accepted-GitHub-Permissions is cleaned', () => {
+    const error = secretsErrorOf(response(403, 'no', { 'x-accepted-github-permissions': 'secrets=write\u009b2J' }), repo);
+    expect(error.message).not.toMatch(/[\u007f-\u009f]/);
+  });
+});
