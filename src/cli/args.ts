@@ -47,7 +47,10 @@ export interface SecretSetFlags {
   apiUrl?: string;
   registry?: string;
   timeout?: number;
+  /** `--yes`: accept the git remote `origin` without asking (as for check); nothing more. */
   yes?: boolean;
+  /** `--overwrite`: replace an existing secret without asking. */
+  overwrite?: boolean;
   force?: boolean;
   color?: boolean;
 }
@@ -114,7 +117,7 @@ export const TOKEN_REFUSED = `--token is refused: ${WHY_NOT_ARGV}`;
 const TOKEN_ARGUMENT_REFUSED = `a token as an argument is refused: ${WHY_NOT_ARGV}`;
 
 const HELP_HINT = '(see crpat --help)';
-const BOOLEAN_FLAGS = new Set(['--token-stdin', '--json', '--yes', '--force', '--quiet', '--verbose', '--no-color', '--help', '--version']);
+const BOOLEAN_FLAGS = new Set(['--token-stdin', '--json', '--yes', '--overwrite', '--force', '--quiet', '--verbose', '--no-color', '--help', '--version']);
 
 /**
  * argv (without `node` and the script) → the command and its flags. Throws `UsageError` with a one-line message for
@@ -157,6 +160,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     .option('--repos <names>', '', (value: string) => value.split(',').map((name) => name.trim()).filter(Boolean));
   withCheckOptions(secretSet)
     .option('--yes')
+    .option('--overwrite')
     .option('--force')
     .option('--no-color')
     .action((_options: unknown, command: Command) => {

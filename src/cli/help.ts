@@ -78,10 +78,12 @@ Options of secret set (besides --repo, --token-stdin, --api-url, --registry,
 --image, --timeout, --yes, --no-color):
   --name <name>         secret name (default: CR_PAT)
   --org <org>           store an organization secret instead
-  --visibility <v>      all, private or selected (organization secrets)
+  --visibility <v>      all, private or selected (organization secrets;
+                        default: selected, with the checked repository only)
   --repos <a,b>         repositories that may read it (visibility selected)
   --force               store it even when the check did not pass
-  --yes                 also: overwrite an existing secret without asking
+  --overwrite           replace an existing secret without asking
+  Without a terminal, --repo is required (the git remote is not used).
   The secret is written with GH_TOKEN or GITHUB_TOKEN when set, else with the
   token itself (it then needs the repo scope, or admin:org for --org).
 

@@ -1,3 +1,4 @@
+import { UsageError } from '../errors.js';
 import { runSecretSet, type SecretSetOptions } from '../secrets/command.js';
 import type { CheckFlags, SecretSetFlags } from './args.js';
 import { trustRepositoryHosts } from './host-trust.js';
@@ -25,6 +26,15 @@ export async function runSecretSetCommand(flags: SecretSetFlags, deps: RunDeps, 
   };
   const settings = resolveCheckOptions(checkFlags, deps.env, { isStdoutTTY: io.isStdoutTTY, isStderrTTY: io.isStderrTTY, platform: deps.platform });
   deps.prompter.setColor?.(settings.color.stderr);
+  // A secret is written where the repository says: without a terminal, a git remote is never taken for it.
+  if (settings.repos.length === 0 && !io.canPrompt()) {
+    throw new UsageError('secret set needs --repo <owner/name> when not run in a terminal: it does not store a token on whatever the git remote names');
+  }
+  // The credential that writes the secret is as secret as the one stored: redacted from any error too.
+  for (const name of ['GH_TOKEN', 'GITHUB_TOKEN']) {
+    const value = deps.env[name]?.trim();
+    if (value) secrets.push(value);
+  }
   const note = (line: string): void => void io.stderr.write(`${line}\n`);
   const { target } = await resolveRepository({ repo: settings.repos[0] ?? null, yes: settings.yes, cwd: deps.cwd }, { io, prompter: deps.prompter, git: deps.git, note });
   // Host trust before the token is read: the check and the secret's writer both go to these endpoints.
@@ -47,7 +57,7 @@ export async function runSecretSetCommand(flags: SecretSetFlags, deps: RunDeps, 
     ...(flags.visibility ? { visibility: flags.visibility } : {}),
     ...(flags.repos ? { repos: flags.repos } : {}),
     force: flags.force === true,
-    yes: settings.yes,
+    overwrite: flags.overwrite === true,
   };
   return runSecretSet(options, {
     env: deps.env,

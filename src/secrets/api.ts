@@ -31,7 +31,10 @@ export interface SecretPlace {
 export interface SetActionsSecretOptions extends SecretPlace {
   /** The plaintext to store; sealed with the holder's public key before it leaves this process. */
   value: string;
-  /** Organization secrets: which repositories may read it. @default 'selected' with `selectedRepositories`, else 'private' */
+  /**
+   * Organization secrets: which repositories may read it. @default 'selected', which needs `selectedRepositories`:
+   * `private` (every private repository of the organization) or `all` must be asked for by name.
+   */
   visibility?: 'all' | 'private' | 'selected';
   /** Organization secrets: repository names (or `org/name`) for `visibility: 'selected'`; their ids are looked up. */
   selectedRepositories?: string[];
@@ -53,7 +56,10 @@ export interface SetActionsSecretResult {
  */
 export async function setActionsSecret(options: SetActionsSecretOptions): Promise<SetActionsSecretResult> {
   const session = open(options);
-  const visibility = options.visibility ?? (options.selectedRepositories?.length ? 'selected' : 'private');
+  const visibility = options.visibility ?? 'selected';
+  if (session.org !== null && visibility === 'selected' && !options.selectedRepositories?.length) {
+    throw new UsageError('an organization secret needs selectedRepositories, or visibility "private" or "all" said explicitly');
+  }
   if (session.org === null && (options.visibility !== undefined || options.selectedRepositories !== undefined)) {
     throw new UsageError('visibility and selected repositories apply to organization secrets only');
   }

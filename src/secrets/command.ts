@@ -2,6 +2,7 @@ import type { CheckTokenDeps, CheckTokenOptions } from '../check-api.js';
 import { UsageError } from '../errors.js';
 import { renderHuman } from '../report/human.js';
 import { maskToken } from '../token/mask.js';
+import { recognizeToken } from '../token/recognize.js';
 import type { RepoTarget, Report } from '../types.js';
 import { secretExists, type SecretPlace, setActionsSecret } from './api.js';
 import { SecretsError } from './errors.js';
@@ -24,14 +25,17 @@ export interface SecretSetOptions {
   name?: string;
   /** `--org`: store an organization secret instead. */
   org?: string;
-  /** `--visibility` (organization secrets). @default 'selected' with `repos`, else 'private' */
+  /**
+   * `--visibility` (organization secrets). @default 'selected': with `repos`, those; else the checked repository alone
+   * (never every private repository of the organization by default)
+   */
   visibility?: 'all' | 'private' | 'selected';
   /** `--repos` (organization secrets with visibility `selected`): names in the organization. */
   repos?: string[];
   /** `--force`: store a token that did not pass the check. */
   force?: boolean;
-  /** `--yes`: overwrite an existing secret without asking. */
-  yes?: boolean;
+  /** `--overwrite`: replace an existing secret without asking. */
+  overwrite?: boolean;
 }
 
 export interface SecretSetDeps {
@@ -40,7 +44,7 @@ export interface SecretSetDeps {
   stdout: (text: string) => void;
   /** Notes (which credential writes, what it needs) and errors. */
   stderr: (text: string) => void;
-  /** Yes/no question, default No. Absent when there is no terminal: an existing secret then needs `yes`. */
+  /** Yes/no question, default No. Absent when there is no terminal: an existing secret then needs `overwrite`. */
   confirm?: (message: string) => Promise<boolean>;
   checkToken: (options: CheckTokenOptions, deps?: CheckTokenDeps) => Promise<Report>;
   /** @default the quiet human report without colour */
@@ -56,7 +60,7 @@ export interface SecretSetDeps {
  * 2 bad input or not confirmed; 3 undecided (inconclusive check, network, 5xx). Never prints the token.
  */
 export async function runSecretSet(options: SecretSetOptions, deps: SecretSetDeps): Promise<number> {
-  const problem = optionsProblem(options);
+  const problem = optionsProblem(options) ?? writerProblem(deps.env);
   if (problem) return fail(deps, problem, 2);
   let report: Report;
   try {
@@ -71,17 +75,30 @@ export async function runSecretSet(options: SecretSetOptions, deps: SecretSetDep
     return fail(deps, `not stored: ${why}. Fix it and run again, or pass --force to store it anyway.`, report.verdict === 'fail' ? 1 : 3);
   }
   if (report.verdict !== 'pass') deps.stderr(`Storing it anyway (--force), although the check did not pass.\n`);
-  return store(options, deps, planOf(options, report));
+  const plan = planOf(options, report);
+  if (plan.problem !== null) return fail(deps, plan.problem, 2);
+  return store(options, deps, plan);
+}
+
+/**
+ * The credential from the environment that will write the secret is checked offline like the token being stored:
+ * a malformed one is refused before anything is sent, and named by its variable, never by its content.
+ */
+function writerProblem(env: SecretSetDeps['env']): string | null {
+  const writer = chooseWriter(env, '');
+  if (writer.source === 'stored') return null;
+  const shape = recognizeToken(writer.token);
+  return shape.problem === null ? null : `${writer.source} (the credential that writes the secret) is not a usable token: ${shape.problem.message}`;
 }
 
 async function store(options: SecretSetOptions, deps: SecretSetDeps, plan: SecretSetPlan): Promise<number> {
   const writer = chooseWriter(deps.env, options.token);
-  deps.stderr(`Writing ${plan.name} on ${plan.label} with ${describeWriter(writer, maskToken(writer.token))}; it needs ${rightsNeeded(plan.level)}.\n`);
+  deps.stderr(`Writing ${plan.name} on ${plan.label} (${plan.breadth}) with ${describeWriter(writer, maskToken(writer.token))}; it needs ${rightsNeeded(plan.level)}.\n`);
   const place: SecretPlace = { ...plan.place, token: writer.token, name: plan.name, ...withFetch(options, deps) };
   try {
-    if (!options.yes && (await secretExists(place))) {
-      if (!deps.confirm) return fail(deps, `${plan.name} already exists on ${plan.label}; pass --yes to overwrite it.`, 2);
-      if (!(await deps.confirm(`${plan.name} already exists on ${plan.label}. Overwrite it?`))) {
+    if (!options.overwrite && (await secretExists(place))) {
+      if (!deps.confirm) return fail(deps, `${plan.name} already exists on ${plan.label}; pass --overwrite to replace it.`, 2);
+      if (!(await deps.confirm(`${plan.name} already exists on ${plan.label}. Overwrite it (${plan.breadth})?`))) {
         return fail(deps, `cancelled: ${plan.name} on ${plan.label} was left as it was.`, 2);
       }
     }

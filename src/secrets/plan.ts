@@ -13,6 +13,10 @@ export interface SecretSetPlan {
   place: { apiUrl: string; owner?: string; repo?: string; org?: string };
   /** Spread into `setActionsSecret` for an organization secret. */
   org: { visibility?: 'all' | 'private' | 'selected'; selectedRepositories?: string[] };
+  /** Who can read it, for the confirmation: `readable by acme/api's workflows only`. */
+  breadth: string;
+  /** Why it cannot be stored as asked (exit 2), or null. */
+  problem: string | null;
   /** Things worth knowing after it is stored (e.g. the checked repository cannot read it). */
   notes: string[];
 }
@@ -29,20 +33,36 @@ export function planOf(options: PlanInput, report: Report): SecretSetPlan {
   const apiUrl = report.target.apiUrl;
   const [owner = '', repo = ''] = report.target.repository.split('/');
   if (options.org === undefined) {
-    return { level: 'repository', name, label: report.target.repository, place: { apiUrl, owner, repo }, org: {}, notes: [] };
+    const breadth = `readable by the workflows of ${report.target.repository} only`;
+    return { level: 'repository', name, label: report.target.repository, place: { apiUrl, owner, repo }, org: {}, breadth, problem: null, notes: [] };
   }
-  const org = {
-    ...(options.visibility !== undefined ? { visibility: options.visibility } : {}),
-    ...(options.repos !== undefined ? { selectedRepositories: options.repos } : {}),
-  };
+  // Without --visibility and --repos: only the checked repository, never every private repository of the organization.
+  const inOrg = owner.toLowerCase() === options.org.toLowerCase();
+  const defaulted = options.visibility === undefined && options.repos === undefined;
+  const visibility = options.visibility ?? 'selected';
+  const repos = defaulted ? (inOrg ? [repo] : []) : (options.repos ?? []);
+  const problem =
+    defaulted && !inOrg
+      ? `${report.target.repository} is not in the organization ${options.org}, so it cannot be the one repository that reads the secret: pass --repos <name,...> (or --visibility private|all)`
+      : null;
   return {
     level: 'organization',
     name,
     label: `the organization ${options.org}`,
     place: { apiUrl, org: options.org },
-    org,
-    notes: orgNotes(options.org, owner, repo, options.repos),
+    org: { visibility, ...(visibility === 'selected' ? { selectedRepositories: repos } : {}) },
+    breadth: breadthOf(options.org, visibility, repos),
+    problem,
+    notes: defaulted ? [] : orgNotes(options.org, owner, repo, options.repos),
   };
+}
+
+/** How far an organization secret reaches, said before it is written. */
+function breadthOf(org: string, visibility: 'all' | 'private' | 'selected', repos: readonly string[]): string {
+  if (visibility === 'all') return `readable by the workflows of every repository of ${org}`;
+  if (visibility === 'private') return `readable by the workflows of every private repository of ${org}`;
+  const names = repos.map((name) => (name.includes('/') ? name : `${org}/${name}`));
+  return `readable by the workflows of ${names.join(', ')} only`;
 }
 
 /** An organization secret reaches only that organization's repositories, and with `selected` only those listed. */

@@ -30,6 +30,38 @@ describe('crpat secret set', () => {
     expect(sim.secrets().some((s) => s.name === 'OTHER_PAT')).toBe(false);
   });
 
+  it('without a terminal, --repo is required: the git remote is not taken, even with --yes (issue 11)', async () => {
+    const token = tokenValue(sim.world, 'octocat-classic-push');
+    const before = sim.requests.length;
+    const result = await runCli(['secret', 'set', '--yes', '--api-url', sim.apiUrl, '--registry', sim.registryUrl], { env: { CR_PAT: token } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('crpat: secret set needs --repo <owner/name> when not run in a terminal: it does not store a token on whatever the git remote names\n');
+    expect(sim.requests.length).toBe(before);
+  });
+
+  it('--yes does not overwrite an existing secret; --overwrite does (issue 11)', async () => {
+    const token = tokenValue(sim.world, 'octocat-classic-push');
+    const args = ['secret', 'set', '--repo', 'acme/private-app', '--name', 'SPLIT_PAT', '--api-url', sim.apiUrl, '--registry', sim.registryUrl];
+    expect((await runCli(args, { env: { CR_PAT: token, GH_TOKEN: token } })).code).toBe(0);
+    const yes = await runCli([...args, '--yes'], { env: { CR_PAT: token, GH_TOKEN: token } });
+    expect(yes.code).toBe(2);
+    expect(yes.stderr).toMatch(/SPLIT_PAT already exists on acme\/private-app; pass --overwrite to replace it\./);
+    const overwrite = await runCli([...args, '--overwrite'], { env: { CR_PAT: token, GH_TOKEN: token } });
+    expect(overwrite.code).toBe(0);
+    expect(overwrite.stdout).toMatch(/Updated the Actions secret SPLIT_PAT/);
+  });
+
+  it('a malformed GH_TOKEN is refused offline and never printed (issue 11)', async () => {
+    const token = tokenValue(sim.world, 'octocat-classic-push');
+    const writer = 'ghp_NotARealTokenButSecretLooking0123xyz';
+    const before = sim.requests.length;
+    const result = await runCli(['secret', 'set', '--repo', 'acme/private-app', '--api-url', sim.apiUrl, '--registry', sim.registryUrl], { env: { CR_PAT: token, GH_TOKEN: writer } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^crpat: GH_TOKEN \(the credential that writes the secret\) is not a usable token: /);
+    expect(result.stdout + result.stderr).not.toContain(writer.slice(4));
+    expect(sim.requests.length).toBe(before);
+  });
+
   it('refuses --token here too', async () => {
     const result = await runCli(['secret', 'set', '--token', 'x']);
     expect(result.code).toBe(2);

@@ -34,10 +34,10 @@ describe('crpat secret set against the simulator', () => {
     expect(created.exit).toBe(0);
     expect(created.out).toMatch(/This token can push to/);
     expect(created.out).toMatch(/Created the Actions secret CR_PAT on acme\/private-app \(HTTP 201\)\. Workflows read it as \$\{\{ secrets\.CR_PAT \}\}\./);
-    expect(created.err).toMatch(/Writing CR_PAT on acme\/private-app with the token being stored \(ghp_\*\*\*\*\); it needs write access/);
+    expect(created.err).toMatch(/Writing CR_PAT on acme\/private-app \(readable by the workflows of acme\/private-app only\) with the token being stored \(ghp_\*\*\*\*\); it needs write access/);
     expect(secret('CR_PAT')?.value).toBe(token);
 
-    const updated = await run(sim(), { repository: 'acme/private-app', token, yes: true });
+    const updated = await run(sim(), { repository: 'acme/private-app', token, overwrite: true });
     expect(updated.exit).toBe(0);
     expect(updated.out).toMatch(/Updated the Actions secret CR_PAT on acme\/private-app \(HTTP 204\)/);
     expect(updated.asked).toEqual([]);
@@ -49,7 +49,7 @@ describe('crpat secret set against the simulator', () => {
     const token = tokenValue(sim().world, 'octocat-classic-admin');
     const result = await run(sim(), { repository: 'acme/private-app', token }, {}, [false]);
     expect(result.exit).toBe(2);
-    expect(result.asked).toEqual(['CR_PAT already exists on acme/private-app. Overwrite it?']);
+    expect(result.asked).toEqual(['CR_PAT already exists on acme/private-app. Overwrite it (readable by the workflows of acme/private-app only)?']);
     expect(secret('CR_PAT')?.updatedAt).toEqual(before);
   });
 
@@ -70,7 +70,7 @@ describe('crpat secret set against the simulator', () => {
     const token = tokenValue(sim().world, 'octocat-classic-push');
     const result = await run(sim(), { repository: 'acme/private-app', token, org: 'acme', repos: ['private-app', 'widgets'] }, { GH_TOKEN: admin });
     expect(result.exit).toBe(0);
-    expect(result.err).toMatch(/Writing CR_PAT on the organization acme with GH_TOKEN from the environment \(ghp_\*\*\*\*\); it needs the owner role/);
+    expect(result.err).toMatch(/Writing CR_PAT on the organization acme \(readable by the workflows of acme\/private-app, acme\/widgets only\) with GH_TOKEN from the environment \(ghp_\*\*\*\*\); it needs the owner role/);
     expect(result.out).toMatch(/Created the Actions secret CR_PAT on the organization acme \(HTTP 201\)/);
     expect(secret('CR_PAT', null)).toMatchObject({ level: 'organization', owner: 'acme', value: token, visibility: 'selected', selectedRepositoryIds: [7_000_001, 7_000_004] });
     expect(result.out + result.err).not.toContain(token);

@@ -329,3 +329,18 @@ describe('run: the guided flow on a terminal', () => {
     expect(JSON.parse(t.out())).toEqual(PASS_REPORT);
   });
 });
+
+describe('secret set: the writing credential is redacted like the token (issue 11)', () => {
+  it('an internal error that carries GH_TOKEN prints **** in its place', async () => {
+    const WRITER = `ghp_${'Wr1terOnlyBody0000aaaabbbbcc00'}${tokenChecksum('Wr1terOnlyBody0000aaaabbbbcc00')}`;
+    const { t, deps } = setup(TERMINAL, {
+      env: { CR_PAT: TOKEN, GH_TOKEN: WRITER },
+      checkToken: async () => {
+        throw new Error(`boom near ${WRITER}`);
+      },
+    });
+    expect(await run(['secret', 'set', '--repo', 'acme/api'], deps)).not.toBe(0);
+    expect(t.err()).toContain("boom near ****");
+    expect(t.err()).not.toContain(WRITER);
+  });
+});

@@ -68,8 +68,13 @@ describe('setActionsSecret on an organization', () => {
     expect(sim().secrets().find((s) => s.name === 'ORG_TEST')).toMatchObject({ visibility: 'all', value: 'org2' });
   });
 
-  it('defaults to private visibility', async () => {
-    await setActionsSecret({ ...as(sim(), 'octocat-classic-admin'), org: 'acme', name: 'ORG_PRIVATE', value: 'p' });
+  it('defaults to selected: without repositories it refuses, rather than reach every private repository (issue 11)', async () => {
+    const requests = sim().requests.length;
+    await expect(setActionsSecret({ ...as(sim(), 'octocat-classic-admin'), org: 'acme', name: 'ORG_DEFAULT', value: 'p' })).rejects.toThrow(
+      /an organization secret needs selectedRepositories, or visibility "private" or "all" said explicitly/,
+    );
+    expect(sim().requests.length).toBe(requests);
+    await setActionsSecret({ ...as(sim(), 'octocat-classic-admin'), org: 'acme', name: 'ORG_PRIVATE', value: 'p', visibility: 'private' });
     expect(sim().secrets().find((s) => s.name === 'ORG_PRIVATE')?.visibility).toBe('private');
   });
 
@@ -78,6 +83,6 @@ describe('setActionsSecret on an organization', () => {
     await expect(setActionsSecret({ ...place, selectedRepositories: ['nope'] })).rejects.toMatchObject({ kind: 'not-found', message: expect.stringMatching(/look up the repository acme\/nope/) });
     await expect(setActionsSecret({ ...place, selectedRepositories: ['hubot/dotfiles'] })).rejects.toThrow(/not a repository of the organization acme/);
     const monalisa = { ...as(sim(), 'monalisa-classic-admin-scope'), org: 'acme', value: 'x' };
-    await expect(setActionsSecret(monalisa)).rejects.toMatchObject({ kind: 'forbidden', message: expect.stringMatching(/`admin:org` scope/) });
+    await expect(setActionsSecret({ ...monalisa, visibility: 'private' })).rejects.toMatchObject({ kind: 'forbidden', message: expect.stringMatching(/`admin:org` scope/) });
   });
 });

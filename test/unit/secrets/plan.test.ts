@@ -24,8 +24,28 @@ describe('planOf', () => {
       label: 'acme/api',
       place: { apiUrl: 'https://api.github.com', owner: 'acme', repo: 'api' },
       org: {},
+      breadth: 'readable by the workflows of acme/api only',
+      problem: null,
       notes: [],
     });
+  });
+
+  it('an organization secret defaults to visibility selected with the checked repository alone (issue 11)', () => {
+    const plan = planOf({ org: 'acme' }, report());
+    expect(plan.org).toEqual({ visibility: 'selected', selectedRepositories: ['api'] });
+    expect(plan.breadth).toBe('readable by the workflows of acme/api only');
+    expect(plan.problem).toBeNull();
+  });
+
+  it('without --repos, a checked repository outside the organization cannot be the default: a problem (exit 2)', () => {
+    expect(planOf({ org: 'other' }, report()).problem).toMatch(/acme\/api is not in the organization other.*pass --repos/);
+  });
+
+  it.each([
+    ['all', 'readable by the workflows of every repository of acme'],
+    ['private', 'readable by the workflows of every private repository of acme'],
+  ] as const)('visibility %s: the breadth says so', (visibility, breadth) => {
+    expect(planOf({ org: 'acme', visibility }, report()).breadth).toBe(breadth);
   });
 
   it('stores on an organization with its visibility and repositories', () => {
@@ -36,7 +56,7 @@ describe('planOf', () => {
   });
 
   it.each([
-    [{ org: 'other' }, /acme\/api is not in the organization other/],
+    [{ org: 'other', visibility: 'private' as const }, /acme\/api is not in the organization other/],
     [{ org: 'acme', repos: ['web'] }, /acme\/api is not among the selected repositories/],
   ])('notes when the checked repository cannot read the secret: %j', (options, note) => {
     expect(planOf(options, report()).notes).toEqual([expect.stringMatching(note)]);
