@@ -111,7 +111,7 @@ export async function startTty(options: TtyOptions = {}): Promise<TtySession> {
       issued.push(['tmux', '-S', socket, ...args].join(' '));
       execFile('tmux', ['-S', socket, ...args], { env: serverEnv, timeout: 10_000 }, (error, stdout, stderr) => {
         if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') {
-          reject(new Error('tmux is not installed: the terminal tests need it (scripts/install-test-deps.sh installs it)'));
+          reject(new Error('tmux is not installed: the terminal tests need it (apt-get install tmux; see scripts/check-test-deps.sh)'));
         } else if (error) reject(new Error(`tmux ${args[0] ?? ''}: ${stderr.trim() || error.message}`));
         else resolve(stdout);
       });
