@@ -174,6 +174,10 @@ describe('the canary never escapes', () => {
         () => ({ server: 'registry', method: 'POST', path: /\/blobs\/uploads\/$/, status: 202, headers: { location: `http://127.0.0.1:${foreign.port}/v2/octocat/hello-world/blobs/uploads/x` } }),
       ],
       ['upload reset', () => ({ server: 'registry', method: 'POST', path: /\/blobs\/uploads\/$/, kind: 'reset' })],
+      // Issue 11: deterministic failures (tried once) and hostile text.
+      ['redirect to a user:password@ URL', () => ({ server: 'api', path: '/user', kind: 'redirect', location: `http://someone:secret@${new URL(sim.apiUrl).host}/user` })],
+      ['oversized answer headers', () => ({ server: 'api', path: '/user', status: 200, headers: { 'x-padding': 'a'.repeat(64 * 1024) }, body: {} })],
+      ['a C1 control in the request id', () => ({ server: 'api', path: '/user', status: 200, headers: { 'x-github-request-id': 'C0DE\u009b2J' }, body: { login: 'octocat\u009b', id: 1 } })],
     ];
     it.each(faults)('%s', async (_name, fault) => {
       const token = tokenValue(sim.world, 'octocat-classic-push');
@@ -235,6 +239,35 @@ describe('the canary never escapes', () => {
     } finally {
       await echo.close();
     }
+  });
+
+  it('a token given as the image, inside a repository or on a line of --repos-file is refused and never echoed (issue 11)', async () => {
+    const token = tokenValue(sim.world, 'octocat-classic-push');
+    const file = join(root, 'repos-with-token.txt');
+    await writeFile(file, `octocat/hello-world\n${token}\n`);
+    const runs = [
+      ['--repo', 'octocat/hello-world', '--image', token.toLowerCase(), ...target()],
+      ['--repo', `octocat/${token}`, ...target(), '--json'],
+      ['--repos-file', file, ...target(), '--json'],
+    ];
+    for (const args of runs) {
+      const result = await audited(args, token);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(leaksOf(result.stderr.toLowerCase(), token.toLowerCase())).toEqual([]);
+    }
+  });
+
+  it('secret set: the writing credential (GH_TOKEN) appears nowhere either (issue 11)', async () => {
+    const stored = tokenValue(sim.world, 'octocat-classic-push');
+    const writer = tokenValue(sim.world, 'octocat-classic-no-expiry');
+    for (const mode of [[], ['--overwrite']]) {
+      const result = await audited(['secret', 'set', '--repo', 'acme/private-app', '--name', 'AUDIT_PAT', ...target(), ...mode], writer, { env: { CR_PAT: stored, GH_TOKEN: writer } });
+      expect([0, 2]).toContain(result.code);
+      expect(leaksOf(result.stdout + result.stderr, stored)).toEqual([]);
+    }
+    const malformed = `${writer.slice(0, -3)}xyz`;
+    const refused = await audited(['secret', 'set', '--repo', 'acme/private-app', ...target()], malformed, { env: { CR_PAT: stored, GH_TOKEN: malformed } });
+    expect(refused.code).toBe(2);
   });
 
   it('git, run for the origin remote, sees the canary in neither its argv nor its environment', async () => {
