@@ -135,7 +135,8 @@ describe('URLs and flags that cannot be right → exit 2, one line', () => {
   const credentialed = () => `https://x-access-token:${token}@github.com/octocat/hello-world`;
   const repoCases: [string, string | (() => string), RegExp][] = [
     ['credentials', 'https://user:pw@github.com/octocat/hello-world', /Credentials must not be in the repository URL/],
-    ['the token as credentials (not echoed)', credentialed, /Credentials must not be in the repository URL/],
+    // A token anywhere in an argument is refused as such (issue 11: one recogniser, looksLikeToken), before the URL is parsed.
+    ['the token as credentials (not echoed)', credentialed, /a token as an argument is refused/],
     ['a fragment', 'https://github.com/octocat/hello-world#readme', /Remove the query string or fragment/],
     ['a query string', 'https://github.com/octocat/hello-world?tab=readme-ov-file', /Remove the query string or fragment/],
     ['percent-encoding in the owner', 'https://github.com/octo%63at/hello-world', /percent-encoding/],
@@ -157,7 +158,7 @@ describe('URLs and flags that cannot be right → exit 2, one line', () => {
 
   const apiCases: [string, (api: string) => string, RegExp][] = [
     ['credentials', (api) => api.replace('http://', 'http://user:pw@'), /Credentials must not be in the API URL/],
-    ['the token as credentials (not echoed)', (api) => api.replace('http://', `http://x:${token}@`), /Credentials must not be in the API URL/],
+    ['the token as credentials (not echoed)', (api) => api.replace('http://', `http://x:${token}@`), /a token as an argument is refused/],
     ['a fragment', (api) => `${api}/#frag`, /must not have a query string or fragment/],
     ['a query string', (api) => `${api}?per_page=1`, /must not have a query string or fragment/],
     ['percent-encoding', (api) => `${api}/ap%69`, /must not contain percent-encoding/],
