@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need, only when missing: docker-registry (the real registry the
-# integration tests start), openssl (test CAs and signing keys), tmux (terminal tests). Used by .ci/run only, on a
-# throwaway machine: `npm test` never installs anything (scripts/check-test-deps.sh says what is missing instead).
+# integration tests start), openssl (test CAs and signing keys), tmux (terminal tests). Used by .ci/run and the CI
+# workflows, on throwaway machines: `npm test` never installs anything (scripts/check-test-deps.sh says what is
+# missing instead).
 # Never leaves the package's own system service running.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
