@@ -26,7 +26,7 @@ export function workflowCommand(name: string, properties: Record<string, string>
  * `::stop-commands::` or `##[set-output …]` without the runner acting on it, so it can neither forge annotations or
  * outputs nor hide crpat's own. `token` must be unguessable (random), as GitHub's documentation says:
  * https://docs.github.com/en/actions/writing-workflows/choosing-what-your-workflow-does/workflow-commands-for-github-actions#stopping-and-starting-workflow-commands
- * (and actions/toolkit docs/commands.md, "Stopping and Starting Workflow Commands")
+ * (and the actions/toolkit repository's workflow-command guide, "Stopping and Starting Workflow Commands")
  */
 export function verbatim(text: string, token: string): string {
   if (!/^[A-Za-z0-9_-]{16,}$/.test(token)) throw new Error('the stop-commands token must be 16+ random letters or digits');
