@@ -945,12 +945,11 @@ function ssoExposureOf(repo, owner, login) {
 }
 
 // src/checks/guide.ts
-var GUIDE = "docs/creating-a-cr-pat.md";
-function guideUrl(anchor) {
-  return `${GUIDE}#${anchor}`;
+function guideCommand(anchor) {
+  return `crpat guide ${anchor}`;
 }
 function guideLine(anchor) {
-  return `Guide: ${guideUrl(anchor)}`;
+  return `Guide: ${guideCommand(anchor)}`;
 }
 
 // src/checks/types.ts
@@ -5136,8 +5135,11 @@ function annotationsFor(report, failOn) {
   return lines.join("");
 }
 function message(finding2) {
-  return finding2.fix === null ? finding2.summary : `${finding2.summary} \u2014 ${finding2.fix}`;
+  const text = finding2.fix === null ? finding2.summary : `${finding2.summary} \u2014 ${finding2.fix}`;
+  const step = finding2.details.map((detail) => GUIDE_LINE.exec(detail)?.[1]).find((anchor) => anchor !== void 0);
+  return step === void 0 ? text : `${text} Guide: npx ${guideCommand(step)}`;
 }
+var GUIDE_LINE = /^Guide: crpat guide ([a-z0-9-]+)$/;
 
 // src/action/summary.ts
 var STATUS = {

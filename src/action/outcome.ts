@@ -1,4 +1,5 @@
 import type { Finding, Report } from '../types.js';
+import { guideCommand } from '../checks/guide.js';
 import { annotation } from './commands.js';
 
 /**
@@ -37,7 +38,12 @@ export function annotationsFor(report: Report, failOn: 'fail' | 'warn'): string 
   return lines.join('');
 }
 
-/** `summary — fix` on one line. */
+/** `summary — fix` on one line, then the finding's guide step (issue 14), in the form that runs without an install. */
 function message(finding: Finding): string {
-  return finding.fix === null ? finding.summary : `${finding.summary} — ${finding.fix}`;
+  const text = finding.fix === null ? finding.summary : `${finding.summary} — ${finding.fix}`;
+  const step = finding.details.map((detail) => GUIDE_LINE.exec(detail)?.[1]).find((anchor) => anchor !== undefined);
+  return step === undefined ? text : `${text} Guide: npx ${guideCommand(step)}`;
 }
+
+/** The `Guide: crpat guide <step>` detail line of a failing finding (src/checks/guide.ts). */
+const GUIDE_LINE = /^Guide: crpat guide ([a-z0-9-]+)$/;

@@ -2,8 +2,8 @@
  * Where each failure's step-by-step fix is explained: docs/creating-a-cr-pat.md, the guide that replaces the seed
  * tutorial (issue 6, "each failure crpat reports links back to the step that fixes it").
  *
- * The guide is named by its path in the repository (and in the npm package, which ships `docs/`): the package has no
- * fixed public URL. When it gets one, `GUIDE` is the one line to change. Each anchor is an explicit
+ * The guide ships in the npm package (`docs/`) and `crpat guide <step>` prints a step, so a failure names the command
+ * that opens its step (the package has no fixed public URL; the path alone exists only in a clone). Each anchor is an explicit
  * `<a id="…"></a>` in the guide's headings, so renumbering or rewording a step keeps every link working; a test reads
  * the guide and fails when an anchor below is missing there.
  */
@@ -42,7 +42,15 @@ export function guideUrl(anchor: GuideAnchor): string {
   return `${GUIDE}#${anchor}`;
 }
 
-/** The detail line a failing finding carries: `Guide: docs/creating-a-cr-pat.md#sso`. */
+/**
+ * `crpat guide sso`: how to open a step from a terminal. The path alone exists only in a clone of the repository; the
+ * command works wherever crpat is installed, since the guide ships in the package (issue 14).
+ */
+export function guideCommand(anchor: string): string {
+  return `crpat guide ${anchor}`;
+}
+
+/** The detail line a failing finding carries: `Guide: crpat guide sso`. */
 export function guideLine(anchor: GuideAnchor): string {
-  return `Guide: ${guideUrl(anchor)}`;
+  return `Guide: ${guideCommand(anchor)}`;
 }

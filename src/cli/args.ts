@@ -92,6 +92,12 @@ export interface WorkflowFlags {
   color?: boolean;
 }
 
+/** Flags of `crpat guide`: the step to print (an anchor of the guide); none: the list of steps. */
+export interface GuideFlags {
+  step?: string;
+  color?: boolean;
+}
+
 /** Flags of `crpat workflow init`. */
 export interface WorkflowInitFlags {
   force?: boolean;
@@ -105,6 +111,7 @@ export type ParsedArgs =
   | { command: 'secret-set'; flags: SecretSetFlags }
   | { command: 'simulator'; flags: SimulatorFlags }
   | { command: 'link'; flags: LinkFlags }
+  | { command: 'guide'; flags: GuideFlags }
   | { command: 'help'; text: string }
   | { command: 'version'; text: string };
 
@@ -183,6 +190,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     .option('--json')
     .action((_options: unknown, command: Command) => {
       parsed = { command: 'link', flags: givenFlags(command) as LinkFlags };
+    });
+  program
+    .command('guide')
+    .argument('[step]')
+    .option('--no-color')
+    .action((step: string | undefined, _options: unknown, command: Command) => {
+      parsed = { command: 'guide', flags: { ...(step !== undefined ? { step } : {}), ...(givenFlags(command) as GuideFlags) } };
     });
   const workflow = program.command('workflow').argument('[files...]');
   workflow

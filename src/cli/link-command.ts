@@ -1,6 +1,6 @@
 import { classicTokenLink, fineGrainedTokenLink, type LinkTarget, newClassicTokenUrl } from '../capabilities/links.js';
 import { type Profile, PROFILES, specsFor } from '../capabilities/profiles.js';
-import { guideUrl } from '../checks/guide.js';
+import { guideCommand } from '../checks/guide.js';
 import { UsageError } from '../errors.js';
 import type { IO } from '../io/io.js';
 import { wrap } from '../report/wrap.js';
@@ -121,7 +121,7 @@ export function renderLinks(plan: LinkPlan, width: number): string {
       ].join('\n'),
     );
   }
-  blocks.push(say(`Step by step: ${guideUrl(profile.id === 'push' ? 'create-token' : 'deploy-token')}`));
+  blocks.push(say(`Step by step: ${guideCommand(profile.id === 'push' ? 'create-token' : 'deploy-token')}`));
   return `${blocks.join('\n\n')}\n`;
 }
 

@@ -28,6 +28,8 @@ export interface RunDeps {
   signal?: AbortSignal;
   fetch?: typeof globalThis.fetch;
   now?: () => Date;
+  /** Reads the guide that ships in the package (`crpat guide`). */
+  readGuide?: () => Promise<string>;
   /** Spinner frame interval for live progress (0: no timer, for tests). @default 80 */
   spinnerIntervalMs?: number;
 }

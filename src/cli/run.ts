@@ -56,6 +56,10 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
         const { runLink } = await import('./link-command.js');
         return runLink(parsed.flags, { io: deps.io, env: deps.env });
       }
+      case 'guide': {
+        const { runGuide } = await import('./guide-command.js');
+        return await runGuide(parsed.flags, { io: deps.io, env: deps.env, platform: deps.platform, ...(deps.readGuide ? { readGuide: deps.readGuide } : {}) });
+      }
       case 'simulator': {
         const { runSimulatorCommand } = await import('./simulator-command.js');
         return await runSimulatorCommand(parsed.flags, {

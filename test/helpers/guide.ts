@@ -14,7 +14,7 @@ export function guideAnchors(text = guideText()): string[] {
   return [...text.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1] ?? '');
 }
 
-const GUIDE_LINE = new RegExp(`^Guide: ${GUIDE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#([a-z0-9-]+)$`);
+const GUIDE_LINE = /^Guide: crpat guide ([a-z0-9-]+)$/;
 
 /** The anchors of a finding's `Guide:` detail lines. */
 export function guideLinesOf(details: readonly string[]): string[] {

@@ -40,7 +40,7 @@ describe.each(PROFILE_IDS.flatMap((profile) => SCENARIOS.map((scenario) => ({ pr
       expect(anchors, finding.id).toHaveLength(1);
       const anchor = anchors[0] ?? '';
       expect(ANCHORS, `${finding.id} → #${anchor}`).toContain(anchor);
-      expect(finding.details.at(-1)).toBe(`Guide: docs/creating-a-cr-pat.md#${anchor}`);
+      expect(finding.details.at(-1)).toBe(`Guide: crpat guide ${anchor}`);
       seen.add(anchor);
     }
   });

@@ -30,7 +30,7 @@ describe('crpat link', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('https://github.com/settings/tokens/new?scopes=repo,write:packages&description=crpat%20deploy%3A%20acme%2Fapi');
     expect(result.stdout).toMatch(/^ {2}https:\/\/github\.com\/settings\/personal-access-tokens\/new\?\S*target_name=acme/m);
-    expect(result.stdout).toContain('Step by step: docs/creating-a-cr-pat.md#deploy-token');
+    expect(result.stdout).toContain('Step by step: crpat guide deploy-token');
   });
 
   it('--json with a CR_PAT set and a listening API: one object, and not one connection', async () => {

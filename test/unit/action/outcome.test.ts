@@ -40,6 +40,13 @@ describe('annotationsFor', () => {
     );
   });
 
+  it('a failure carries its guide step as a command that runs without an install (issue 14)', () => {
+    const failing = report('fail', { 'org.sso': 'fail' });
+    const sso = failing.checks.find((c) => c.id === 'org.sso');
+    if (sso) sso.details = ['Resource protected by organization SAML enforcement.', 'Guide: crpat guide sso'];
+    expect(annotationsFor(failing, 'fail')).toBe('::error title=org.sso::org.sso is fail — fix org.sso | now Guide: npx crpat guide sso\n');
+  });
+
   it('fail-on warn adds the error that fails the step', () => {
     expect(annotationsFor(report('pass', { 'token.expiry': 'warn' }), 'warn')).toMatch(/::error title=fail-on%3A warn::The token can push to ghcr.io\/acme\/api, but 1 check warned and fail-on is warn\.\n$/);
   });

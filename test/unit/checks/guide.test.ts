@@ -51,7 +51,7 @@ describe('the guide (docs/creating-a-cr-pat.md)', () => {
   it('is named by one repository-relative constant', () => {
     expect(GUIDE).toBe('docs/creating-a-cr-pat.md');
     expect(guideUrl('sso')).toBe('docs/creating-a-cr-pat.md#sso');
-    expect(guideLine('sso')).toBe('Guide: docs/creating-a-cr-pat.md#sso');
+    expect(guideLine('sso')).toBe('Guide: crpat guide sso');
   });
 });
 

@@ -34,6 +34,21 @@ describe('parseArgs: commands', () => {
   });
 });
 
+describe('parseArgs: guide', () => {
+  it.each<[string[], ParsedArgs]>([
+    [['guide'], { command: 'guide', flags: {} }],
+    [['guide', 'sso'], { command: 'guide', flags: { step: 'sso' } }],
+    [['guide', 'all'], { command: 'guide', flags: { step: 'all' } }],
+    [['guide', 'sso', '--no-color'], { command: 'guide', flags: { step: 'sso', color: false } }],
+  ])('%j', (argv, want) => {
+    expect(parseArgs(argv)).toEqual(want);
+  });
+
+  it('takes one step at most', () => {
+    expect(() => parseArgs(['guide', 'sso', 'create-token'])).toThrow(/^unexpected argument/);
+  });
+});
+
 describe('parseArgs: check flags', () => {
   it.each<{ argv: string[]; flags: Record<string, unknown> }>([
     { argv: ['--repo', 'acme/api'], flags: { repo: ['acme/api'] } },

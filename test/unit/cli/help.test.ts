@@ -16,6 +16,10 @@ Usage:
   crpat link [--for <profile>] [--repo <target>] [--json]
                             print the links that create a token with exactly
                             what a profile needs; checks nothing, needs no token
+  crpat guide [<step> | all]
+                            print a step of the guide to creating a token
+                            (a failing check's Guide: line names the step);
+                            without a step: the list of steps
   crpat workflow [files or folders...] [--check] [--repo <target>] [--json]
                             find the workflow jobs that push to ghcr.io and
                             what will break them (default: .github/workflows)
@@ -115,6 +119,7 @@ Examples:
   crpat --repo acme/api --repo acme/web         one token, two repositories
   crpat --repos-file repos.txt --json
   crpat link --repo acme/api                    a token to create for acme/api
+  crpat guide sso                               authorize a token for SSO
   crpat workflow --repo acme/api               the pushes in .github/workflows
   crpat demo
 `);

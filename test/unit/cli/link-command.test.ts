@@ -73,7 +73,7 @@ describe('crpat link', () => {
         '  https://github.com/settings/tokens/new?scopes=write:packages&description=crpat%20push%3A%20CR_PAT',
         "  repo is not needed to push images, although GitHub's form ticks it when you tick write:packages by hand; this link selects write:packages alone.",
         '',
-        'Step by step: docs/creating-a-cr-pat.md#create-token',
+        'Step by step: crpat guide create-token',
         '',
       ].join('\n'),
     );
@@ -100,7 +100,7 @@ describe('crpat link', () => {
     expect(out).toContain('(Contents, Metadata, Actions, Deployments, Environments)');
     expect(out).toContain('It cannot push images: GitHub Packages accepts only classic tokens.');
     expect(out).toMatch(/took that documentation down for a while in 2026/);
-    expect(out).toContain('Step by step: docs/creating-a-cr-pat.md#deploy-token');
+    expect(out).toContain('Step by step: crpat guide deploy-token');
 
     const { t: t2, deps: deps2 } = setup();
     await run(['link', '--for', 'deploy', '--repo', 'acme/api', '--json'], deps2);
@@ -168,7 +168,7 @@ describe('crpat link', () => {
   it('points at guide steps that exist', () => {
     const anchors = guideAnchors();
     for (const profile of ['push', 'deploy'] as const) {
-      const anchor = /docs\/creating-a-cr-pat\.md#([a-z-]+)/.exec(renderLinks(linkPlan({ for: profile }, {}), 0))?.[1];
+      const anchor = /crpat guide ([a-z-]+)/.exec(renderLinks(linkPlan({ for: profile }, {}), 0))?.[1];
       expect(anchors).toContain(anchor);
     }
   });

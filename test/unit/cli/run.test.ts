@@ -60,6 +60,31 @@ function setup(io: TestIOOptions = {}, over: Partial<RunDeps> = {}) {
   return { t, prompter, check, deps };
 }
 
+describe('run: crpat guide reads the shipped guide (docs/creating-a-cr-pat.md)', () => {
+  it('without a step: the list of steps, each with the name crpat guide takes', async () => {
+    const { t, deps } = setup();
+    expect(await run(['guide'], deps)).toBe(0);
+    expect(t.out()).toMatch(/^ {2}sso +5\. Authorize it for SAML single sign-on$/m);
+    expect(t.out()).toMatch(/^ {4}renew-token +3\.1 When it expires or stops working$/m);
+    expect(t.out()).toContain('crpat guide create-token');
+    expect(t.err()).toBe('');
+  });
+
+  it('a step: its text, exit 0', async () => {
+    const { t, deps } = setup();
+    expect(await run(['guide', 'sso'], deps)).toBe(0);
+    expect(t.out()).toMatch(/single sign-on/i);
+    expect(t.out()).not.toContain('<a id=');
+  });
+
+  it('a step that does not exist: one line, exit 2', async () => {
+    const { t, deps } = setup();
+    expect(await run(['guide', 'nope'], deps)).toBe(2);
+    expect(t.out()).toBe('');
+    expect(t.err()).toBe('crpat: the guide has no such step; crpat guide lists them (e.g. crpat guide create-token)\n');
+  });
+});
+
 describe('run: help and version', () => {
   it('--help prints the help on stdout, exit 0', async () => {
     const { t, deps } = setup();
