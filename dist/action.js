@@ -195,7 +195,10 @@ var CODE_KINDS = {
   UND_ERR_BODY_TIMEOUT: "timeout",
   ETIMEDOUT: "timeout",
   // Answer headers over Node's limit (16 KiB by default): the same answer comes again, so it is not retried.
-  UND_ERR_HEADERS_OVERFLOW: "too-large"
+  // undici names it UND_ERR_HEADERS_OVERFLOW; node:http's parser (crpat's transport, http/node-fetch.ts)
+  // HPE_HEADER_OVERFLOW.
+  UND_ERR_HEADERS_OVERFLOW: "too-large",
+  HPE_HEADER_OVERFLOW: "too-large"
 };
 function errorCode(error) {
   let current = error;
@@ -228,7 +231,7 @@ function toNetError(error, host, timeoutMs) {
     reset: `the connection to ${host} was reset`,
     closed: `${host} closed the connection before the answer was complete`,
     timeout: `${host} did not answer within ${timeoutMs / 1e3} s`,
-    "too-large": `${host} sent answer headers larger than Node.js accepts (UND_ERR_HEADERS_OVERFLOW)`
+    "too-large": `${host} sent answer headers larger than Node.js accepts (${code2})`
   };
   return new NetError(kind, said[kind] ?? `could not reach ${host}${code2 ? ` (${code2})` : ""}`);
 }

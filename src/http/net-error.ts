@@ -47,7 +47,10 @@ const CODE_KINDS: Record<string, NetErrorKind> = {
   UND_ERR_BODY_TIMEOUT: 'timeout',
   ETIMEDOUT: 'timeout',
   // Answer headers over Node's limit (16 KiB by default): the same answer comes again, so it is not retried.
+  // undici names it UND_ERR_HEADERS_OVERFLOW; node:http's parser (crpat's transport, http/node-fetch.ts)
+  // HPE_HEADER_OVERFLOW.
   UND_ERR_HEADERS_OVERFLOW: 'too-large',
+  HPE_HEADER_OVERFLOW: 'too-large',
 };
 
 function errorCode(error: unknown): string | undefined {
@@ -87,7 +90,7 @@ export function toNetError(error: unknown, host: string, timeoutMs: number): Net
     reset: `the connection to ${host} was reset`,
     closed: `${host} closed the connection before the answer was complete`,
     timeout: `${host} did not answer within ${timeoutMs / 1000} s`,
-    'too-large': `${host} sent answer headers larger than Node.js accepts (UND_ERR_HEADERS_OVERFLOW)`,
+    'too-large': `${host} sent answer headers larger than Node.js accepts (${code})`,
   };
   return new NetError(kind, said[kind] ?? `could not reach ${host}${code ? ` (${code})` : ''}`);
 }

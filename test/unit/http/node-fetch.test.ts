@@ -21,6 +21,8 @@ function handler(req: IncomingMessage, res: ServerResponse): void {
       setTimeout(() => res.end('late'), 2000);
     } else if (req.url === '/redirect') {
       res.writeHead(302, { location: '/elsewhere' }).end();
+    } else if (req.url === '/huge-headers') {
+      res.writeHead(200, { 'x-big': 'x'.repeat(20_000) }).end('{}');
     } else if (req.url === '/empty') {
       res.writeHead(204).end();
     } else {
@@ -92,5 +94,12 @@ describe('createNodeFetch', () => {
     await closed.close();
     const error = await createNodeFetch()(url).catch((e: unknown) => e);
     expect(toNetError(error, 'h', 1000).kind).toBe('refused');
+  });
+
+  it("names answer headers over Node's limit as too large (not retried), with node:http's code", async () => {
+    const error = await createNodeFetch()(`${server.url}/huge-headers`).catch((e: unknown) => e);
+    const netError = toNetError(error, 'h', 1000);
+    expect(netError.kind).toBe('too-large');
+    expect(netError.message).toMatch(/larger than Node\.js accepts \(HPE_HEADER_OVERFLOW\)/);
   });
 });
