@@ -235,32 +235,33 @@ function toNetError(error, host, timeoutMs) {
   };
   return new NetError(kind, said[kind] ?? `could not reach ${host}${code2 ? ` (${code2})` : ""}`);
 }
-function netAdvice(error, flag) {
-  const service = flag === "--api-url" ? "GitHub's REST API" : "a container registry";
+function netAdvice(error, endpoint2, words) {
+  const service = endpoint2 === "apiUrl" ? "GitHub's REST API" : "a container registry";
+  const setting = words.names[endpoint2];
   switch (error.kind) {
     case "timeout":
-      return "Try again; on a slow network or behind a proxy, raise --timeout.";
+      return words.names.timeout === null ? "Try again." : `Try again; on a slow network or behind a proxy, raise ${words.names.timeout}.`;
     case "dns":
-      return `Check the host name (${flag}) and this machine's network and DNS.`;
+      return `Check the host name (${setting}) and this machine's network and DNS.`;
     case "refused":
-      return `Check the host and port (${flag}): nothing accepts connections there.`;
+      return `Check the host and port (${setting}): nothing accepts connections there.`;
     case "reset":
     case "closed":
       return "Try again; if it keeps happening, a proxy, VPN or firewall on the way may be cutting connections.";
     case "tls":
       return "If this network uses a private CA or a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its certificate file.";
     case "not-tls":
-      return `If it serves plain http (allowed only on a loopback host), pass ${flag} http://host:port.`;
+      return `If it serves plain http (allowed only on a loopback host), ${words.give(setting, "http://host:port")}.`;
     case "redirect":
-      return `Check ${flag}: pass the address that answers directly, not one that redirects.`;
+      return `Check ${setting}: pass the address that answers directly, not one that redirects.`;
     case "off-host":
     case "insecure":
-      return `Check ${flag}: the token goes only to the API's and the registry's origin, over https.`;
+      return `Check ${setting}: the token goes only to the API's and the registry's origin, over https.`;
     case "unverified-tls":
       return "";
     // the message says what to change
     case "too-large":
-      return `Check that ${flag} points at ${service}: something else answered.`;
+      return `Check that ${setting} points at ${service}: something else answered.`;
     case "aborted":
       return "";
     // cancelled on purpose (Ctrl-C) or not sent for a reason the message gives
@@ -271,8 +272,8 @@ function netAdvice(error, flag) {
 function describeNetError(error) {
   return error.attempts > 1 ? `${error.message} (${error.attempts} attempts)` : error.message;
 }
-function netSentence(error, flag) {
-  const advice = netAdvice(error, flag);
+function netSentence(error, endpoint2, words) {
+  const advice = netAdvice(error, endpoint2, words);
   return `${describeNetError(error)}.${advice ? ` ${advice}` : ""}`;
 }
 
@@ -807,20 +808,21 @@ function messageOf(body) {
 function isUndecided(meaning) {
   return ["network", "server", "malformed", "rate-limited", "lockout", "unexpected"].includes(meaning.kind);
 }
-function undecidedSummary(meaning, what) {
+function undecidedSummary(meaning, what, words) {
+  const apiUrl = words.names.apiUrl;
   switch (meaning.kind) {
     case "network":
-      return `Could not ${what}: ${netSentence(meaning.error, "--api-url")}`;
+      return `Could not ${what}: ${netSentence(meaning.error, "apiUrl", words)}`;
     case "server":
       return `Could not ${what}: GitHub answered HTTP ${meaning.status}, a server error${onAll(meaning.retried)}. Try again in a few minutes.`;
     case "malformed":
-      return `Could not ${what}: GitHub answered HTTP ${meaning.status} with a body that is not the JSON expected${onAll(meaning.retried)}. Try again; if it keeps happening, check that --api-url points at GitHub's REST API (a proxy or captive portal may be answering instead).`;
+      return `Could not ${what}: GitHub answered HTTP ${meaning.status} with a body that is not the JSON expected${onAll(meaning.retried)}. Try again; if it keeps happening, check that ${apiUrl} points at GitHub's REST API (a proxy or captive portal may be answering instead).`;
     case "rate-limited":
       return `Could not ${what}: ${rateLimitText(meaning)}`;
     case "lockout":
       return `Could not ${what}: GitHub is refusing all logins for this user after too many failed attempts ("${meaning.message}"). Wait a while, then try again.`;
     default:
-      return `Could not ${what}: GitHub answered unexpectedly (${"status" in meaning ? `HTTP ${meaning.status}: ` : ""}${messageText(meaning)}). Try again; if it keeps happening, check --api-url.`;
+      return `Could not ${what}: GitHub answered unexpectedly (${"status" in meaning ? `HTTP ${meaning.status}: ` : ""}${messageText(meaning)}). Try again; if it keeps happening, check ${apiUrl}.`;
   }
 }
 function onAll(retried) {
@@ -947,6 +949,12 @@ function ssoExposureOf(repo, owner, login) {
   return login !== null && login.toLowerCase() === owner.toLowerCase() ? "no" : "maybe";
 }
 
+// src/settings.ts
+var OPTION_WORDS = {
+  names: { apiUrl: "the apiUrl option", registry: "the registry option", timeout: "the timeoutSeconds option" },
+  give: (name, value) => `set ${name} to ${value}`
+};
+
 // src/checks/guide.ts
 function guideCommand(anchor) {
   return `crpat guide ${anchor}`;
@@ -965,7 +973,7 @@ function finding(id, status, summary, fix = null, details = []) {
 }
 
 // src/checks/token-valid.ts
-function judgeTokenValid(user, shape, links) {
+function judgeTokenValid(user, shape, links, words = OPTION_WORDS) {
   const id = "token.valid";
   const meaning = classifyApi(user);
   if (meaning.kind === "ok") {
@@ -985,7 +993,7 @@ function judgeTokenValid(user, shape, links) {
       "As CR_PAT, use a classic personal access token; inside a workflow, GITHUB_TOKEN with `permissions: packages: write` can replace it."
     );
   }
-  if (isUndecided(meaning)) return finding(id, "error", undecidedSummary(meaning, "ask GitHub whether it accepts the token"));
+  if (isUndecided(meaning)) return finding(id, "error", undecidedSummary(meaning, "ask GitHub whether it accepts the token", words));
   return finding(id, "error", `GitHub did not say whether it accepts the token: ${meaning.message}.`);
 }
 function loginOf(outcome) {
@@ -996,7 +1004,7 @@ function loginOf(outcome) {
 var tokenValid = {
   id: "token.valid",
   title: "GitHub accepts the token",
-  run: async (e) => judgeTokenValid(await e.user, e.shape, linksOf(e))
+  run: async (e) => judgeTokenValid(await e.user, e.shape, linksOf(e), e.words)
 };
 
 // src/checks/token-expiry.ts
@@ -2322,7 +2330,7 @@ function judgeRegistryPush(inputs) {
         `Could not probe the push to ${ref}: ${push.reason}. Try again in a few minutes (crpat does not repeat the probe by itself: it opens an upload).`
       );
     case "network":
-      return finding(id, "error", `Could not probe the push to ${ref}: ${netSentence(push.error, "--registry")}`);
+      return finding(id, "error", `Could not probe the push to ${ref}: ${netSentence(push.error, "registry", inputs.words ?? OPTION_WORDS)}`);
   }
 }
 function unexplained(reason, inputs) {
@@ -2508,14 +2516,16 @@ var registryPush = {
       login,
       workflowRepository: e.workflowRepository,
       sso: ssoExposureOf(repo, e.target.owner, login),
-      links: linksOf(e)
+      links: linksOf(e),
+      words: e.words
     });
   }
 };
 
 // src/checks/registry-login.ts
-function judgeRegistryLogin(login, shape, registryHost, links, context) {
+function judgeRegistryLogin(login, shape, registryHost, links, context, words = OPTION_WORDS) {
   const id = "registry.login";
+  const registry = words.names.registry;
   switch (login.kind) {
     case "token":
       return finding(id, "pass", `${registryHost} accepts the credentials and issued a registry token.`);
@@ -2540,12 +2550,12 @@ function judgeRegistryLogin(login, shape, registryHost, links, context) {
       return finding(
         id,
         "error",
-        `Did not log in to ${registryHost}: ${login.reason}. Check --registry: a registry whose token service is on another origin (host, port or scheme) is not supported.`
+        `Did not log in to ${registryHost}: ${login.reason}. Check ${registry}: a registry whose token service is on another origin (host, port or scheme) is not supported.`
       );
     case "unexpected":
-      return finding(id, "error", `Could not log in to ${registryHost}: ${login.reason}. Try again in a few minutes; if it keeps happening, check --registry.`);
+      return finding(id, "error", `Could not log in to ${registryHost}: ${login.reason}. Try again in a few minutes; if it keeps happening, check ${registry}.`);
     case "network":
-      return finding(id, "error", `Could not reach ${registryHost}'s token service: ${netSentence(login.error, "--registry")}`);
+      return finding(id, "error", `Could not reach ${registryHost}'s token service: ${netSentence(login.error, "registry", words)}`);
   }
 }
 function acceptedButDenied(registryHost, quoted, context, links) {
@@ -2579,12 +2589,12 @@ var registryLogin2 = {
   title: "Registry login",
   run: async (e) => {
     const [login, user, repo] = await Promise.all([e.login, e.user, e.repo]);
-    return judgeRegistryLogin(login, e.shape, e.registryHost, linksOf(e), { user, repo });
+    return judgeRegistryLogin(login, e.shape, e.registryHost, linksOf(e), { user, repo }, e.words);
   }
 };
 
 // src/checks/repo-access.ts
-function judgeRepoAccess(repo, user, shape, target, webUrl) {
+function judgeRepoAccess(repo, user, shape, target, webUrl, words = OPTION_WORDS) {
   const id = "repo.access";
   const full = `${target.owner}/${target.name}`;
   const meaning = classifyApi(repo);
@@ -2616,7 +2626,7 @@ function judgeRepoAccess(repo, user, shape, target, webUrl) {
     case "not-found":
       return notFound(user, shape, target, webUrl);
     default:
-      if (isUndecided(meaning)) return finding(id, "error", undecidedSummary(meaning, `read ${full}`));
+      if (isUndecided(meaning)) return finding(id, "error", undecidedSummary(meaning, `read ${full}`, words));
       return finding(id, "fail", `GitHub refused to show ${full}: ${messageText(meaning)}.`, `Ask an admin of ${full} for access: ${repoAccessLink(webUrl, target.owner, target.name)}`, [
         guideLine("repository-access")
       ]);
@@ -2654,7 +2664,7 @@ var repoAccess = {
   title: "Repository visible to the token",
   run: async (e) => {
     const [repo, user] = await Promise.all([e.repo, e.user]);
-    return judgeRepoAccess(repo, user, e.shape, e.target, e.webUrl);
+    return judgeRepoAccess(repo, user, e.shape, e.target, e.webUrl, e.words);
   }
 };
 
@@ -4295,11 +4305,11 @@ function resolveRunSettings(options, host) {
   if (decision.kind === "refused") throw new UsageError(decision.reason);
   if (decision.kind === "unconfirmed") throw new UsageError(unconfirmedReason(host, decision.apiUrl, "apiUrl"));
   const token2 = options.token.trim();
-  if (token2 === "") throw new UsageError("no token given: set CR_PAT, pass --token-stdin, or run in a terminal to be asked");
+  if (token2 === "") throw new UsageError("no token given: the token option is empty");
   const apiUrl = unwrap(parseApiUrl(decision.apiUrl)).href.replace(/\/$/, "");
   const registry = unwrap(parseRegistry(decision.registry));
   const seconds = options.timeoutSeconds ?? 10;
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds, not ${seconds}`);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`timeoutSeconds must be a positive number of seconds, not ${seconds}`);
   const profile = profileById(options.profile ?? "push");
   if (!profile) throw new UsageError(`unknown profile ${JSON.stringify(String(options.profile)).slice(0, 40)}: use ${PROFILE_IDS.join(" or ")}`);
   const workflow = options.workflowRepository;
@@ -4410,6 +4420,7 @@ async function checkTarget(session, target, image, options = {}) {
     expiryWarnDays: settings.expiryWarnDays,
     profile,
     workflowRepository: settings.workflowRepository,
+    words: session.deps.settingWords ?? OPTION_WORDS,
     user: session.user,
     repo,
     login,
@@ -5025,6 +5036,10 @@ function registryOrigin(given, report) {
 }
 
 // src/action/inputs.ts
+var INPUT_WORDS = {
+  names: { apiUrl: "the api-url input", registry: "the registry input", timeout: null },
+  give: (name, value) => `set ${name} to ${value}`
+};
 function inputVariable(name) {
   return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
 }
@@ -5294,7 +5309,7 @@ function daysLeft(expiresAt, now) {
   return Number.isNaN(at) ? "" : String(Math.floor((at - now.getTime()) / 864e5));
 }
 function checkDeps(deps) {
-  return { ...deps.fetch ? { fetch: deps.fetch } : {}, ...deps.now ? { now: deps.now } : {} };
+  return { settingWords: INPUT_WORDS, ...deps.fetch ? { fetch: deps.fetch } : {}, ...deps.now ? { now: deps.now } : {} };
 }
 
 // src/action/main.ts

@@ -2,10 +2,11 @@ import type { ProgressEvent } from './checks/runner.js';
 import type { HttpTraceEvent } from './http/guarded-fetch.js';
 import type { ExchangeSink } from './http/record.js';
 import type { RetryEvent } from './http/retry.js';
+import type { SettingWords } from './settings.js';
 import type { ProfileId, RepoTarget, Report } from './types.js';
 
 // The events are declared by the layer that emits them; the library's public options name them from here.
-export type { HttpTraceEvent, ProgressEvent, RetryEvent };
+export type { HttpTraceEvent, ProgressEvent, RetryEvent, SettingWords };
 
 /** What every check call takes besides its target(s). */
 export interface CheckTokenCommonOptions {
@@ -64,6 +65,12 @@ export interface CheckTokenDeps {
    */
   onExchange?: ExchangeSink;
   signal?: AbortSignal;
+  /**
+   * How findings name a setting worth checking (the API's address, the registry's, the timeout), for a caller that
+   * offers them under its own names: the CLI passes its flags (`--api-url`), the Action its inputs.
+   * @default this library's options: `the apiUrl option`, `the registry option`, `the timeoutSeconds option`
+   */
+  settingWords?: SettingWords;
 }
 
 /** Input of `checkTokenMany()`: one token, several repositories. */

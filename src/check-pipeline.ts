@@ -24,6 +24,7 @@ import { recordExchanges } from './http/record.js';
 import { withRetries } from './http/retry.js';
 import { probePush, registryLogin } from './registry/client.js';
 import { createRegistryMemo, type RegistryMemo } from './registry/memo.js';
+import { OPTION_WORDS } from './settings.js';
 import { parseApiUrl, parseRegistry } from './target/endpoints.js';
 import { parseRepoTarget } from './target/parse.js';
 import { decideEndpoints, unconfirmedReason } from './target/trust.js';
@@ -73,11 +74,11 @@ export function resolveRunSettings(options: SettingsInput, host: string): RunSet
   if (decision.kind === 'refused') throw new UsageError(decision.reason);
   if (decision.kind === 'unconfirmed') throw new UsageError(unconfirmedReason(host, decision.apiUrl, 'apiUrl'));
   const token = options.token.trim();
-  if (token === '') throw new UsageError('no token given: set CR_PAT, pass --token-stdin, or run in a terminal to be asked');
+  if (token === '') throw new UsageError('no token given: the token option is empty');
   const apiUrl = unwrap(parseApiUrl(decision.apiUrl)).href.replace(/\/$/, '');
   const registry = unwrap(parseRegistry(decision.registry));
   const seconds = options.timeoutSeconds ?? 10;
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds, not ${seconds}`);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`timeoutSeconds must be a positive number of seconds, not ${seconds}`);
   const profile = profileById(options.profile ?? 'push');
   if (!profile) throw new UsageError(`unknown profile ${JSON.stringify(String(options.profile)).slice(0, 40)}: use ${PROFILE_IDS.join(' or ')}`);
   const workflow = options.workflowRepository;
@@ -260,6 +261,7 @@ export async function checkTarget(session: Session, target: RepoTarget, image: I
     expiryWarnDays: settings.expiryWarnDays,
     profile,
     workflowRepository: settings.workflowRepository,
+    words: session.deps.settingWords ?? OPTION_WORDS,
     user: session.user,
     repo,
     login,

@@ -13,6 +13,7 @@ export type {
   HttpTraceEvent,
   ProgressEvent,
   RetryEvent,
+  SettingWords,
 } from './check-api.js';
 export { CancelledError, UsageError } from './errors.js';
 export { CHECK_IDS, PROFILE_CHECK_IDS } from './types.js';

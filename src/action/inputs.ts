@@ -1,6 +1,7 @@
 import { PROFILE_IDS } from '../capabilities/profiles.js';
 import type { ProfileId } from '../capabilities/types.js';
 import { err, ok, type Result } from '../result.js';
+import type { SettingWords } from '../settings.js';
 import { defaultEndpoints } from '../target/endpoints.js';
 import { parseRepoTarget } from '../target/parse.js';
 import { decideEndpoints } from '../target/trust.js';
@@ -27,6 +28,15 @@ export interface ActionInputs {
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The Action names a setting by its input (action.yml): `Check the host name (the api-url input)`. It has no timeout
+ * input, so advice to raise the timeout is left out.
+ */
+export const INPUT_WORDS: SettingWords = {
+  names: { apiUrl: 'the api-url input', registry: 'the registry input', timeout: null },
+  give: (name, value) => `set ${name} to ${value}`,
+};
 
 /** The runner's variable for an input: `INPUT_` + the name upper-cased, spaces → `_`, hyphens kept. */
 export function inputVariable(name: string): string {

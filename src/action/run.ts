@@ -8,7 +8,7 @@ import { renderTrace } from '../trace/document.js';
 import { createTraceRecorder } from '../trace/recorder.js';
 import type { TraceDocument } from '../trace/types.js';
 import { addMask, annotation, outputEntry, verbatim } from './commands.js';
-import { type ActionInputs, readInputs } from './inputs.js';
+import { type ActionInputs, INPUT_WORDS, readInputs } from './inputs.js';
 import { diagnoseMissingToken } from './missing-token.js';
 import { annotationsFor, exitCodeFor } from './outcome.js';
 import { renderProblemSummary, renderSummary } from './summary.js';
@@ -163,5 +163,5 @@ export function daysLeft(expiresAt: string | null, now: Date): string {
 }
 
 function checkDeps(deps: ActionDeps): CheckTokenDeps {
-  return { ...(deps.fetch ? { fetch: deps.fetch } : {}), ...(deps.now ? { now: deps.now } : {}) };
+  return { settingWords: INPUT_WORDS, ...(deps.fetch ? { fetch: deps.fetch } : {}), ...(deps.now ? { now: deps.now } : {}) };
 }

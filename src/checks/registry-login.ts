@@ -3,6 +3,7 @@ import type { ApiOutcome } from '../github/client.js';
 import { classifyApi } from '../github/classify.js';
 import { refusalReason } from '../registry/refusal-reason.js';
 import type { LoginOutcome } from '../registry/types.js';
+import { OPTION_WORDS, type SettingWords } from '../settings.js';
 import type { TokenShape } from '../token/recognize.js';
 import type { Finding } from '../types.js';
 import { classicTokenLink } from '../capabilities/links.js';
@@ -22,8 +23,16 @@ export interface LoginContext {
  * The registry's token service: ghcr answers 403 DENIED "denied" to a bad credential (ledger ghcr §1.3), and also, at
  * times, to one the REST API accepts (docs/github-behaviour.md#token-service-denied): then it is never called invalid.
  */
-export function judgeRegistryLogin(login: LoginOutcome, shape: TokenShape, registryHost: string, links: Links, context?: LoginContext): Finding {
+export function judgeRegistryLogin(
+  login: LoginOutcome,
+  shape: TokenShape,
+  registryHost: string,
+  links: Links,
+  context?: LoginContext,
+  words: SettingWords = OPTION_WORDS,
+): Finding {
   const id = 'registry.login';
+  const registry = words.names.registry;
   switch (login.kind) {
     case 'token':
       return finding(id, 'pass', `${registryHost} accepts the credentials and issued a registry token.`);
@@ -51,12 +60,12 @@ export function judgeRegistryLogin(login: LoginOutcome, shape: TokenShape, regis
       return finding(
         id,
         'error',
-        `Did not log in to ${registryHost}: ${login.reason}. Check --registry: a registry whose token service is on another origin (host, port or scheme) is not supported.`,
+        `Did not log in to ${registryHost}: ${login.reason}. Check ${registry}: a registry whose token service is on another origin (host, port or scheme) is not supported.`,
       );
     case 'unexpected':
-      return finding(id, 'error', `Could not log in to ${registryHost}: ${login.reason}. Try again in a few minutes; if it keeps happening, check --registry.`);
+      return finding(id, 'error', `Could not log in to ${registryHost}: ${login.reason}. Try again in a few minutes; if it keeps happening, check ${registry}.`);
     case 'network':
-      return finding(id, 'error', `Could not reach ${registryHost}'s token service: ${netSentence(login.error, '--registry')}`);
+      return finding(id, 'error', `Could not reach ${registryHost}'s token service: ${netSentence(login.error, 'registry', words)}`);
   }
 }
 
@@ -99,6 +108,6 @@ export const registryLogin: Check = {
   title: 'Registry login',
   run: async (e) => {
     const [login, user, repo] = await Promise.all([e.login, e.user, e.repo]);
-    return judgeRegistryLogin(login, e.shape, e.registryHost, linksOf(e), { user, repo });
+    return judgeRegistryLogin(login, e.shape, e.registryHost, linksOf(e), { user, repo }, e.words);
   },
 };

@@ -4,6 +4,7 @@ import { netSentence } from '../http/net-error.js';
 import { MAX_RATE_WAIT_MS } from '../registry/client.js';
 import { type RefusalReason, refusalReason } from '../registry/refusal-reason.js';
 import type { CancelOutcome, PushOutcome, RegistryRefusal } from '../registry/types.js';
+import { OPTION_WORDS, type SettingWords } from '../settings.js';
 import { ACTIONS_APP_ID, type TokenShape } from '../token/recognize.js';
 import type { Finding, RepoTarget } from '../types.js';
 import { type GuideAnchor, guideLine } from './guide.js';
@@ -34,6 +35,8 @@ export interface PushInputs {
   /** Whether single sign-on may apply to the owner (fixes that make a new token say to authorize it). @default 'no' */
   sso?: SsoExposure;
   links: Links;
+  /** How the summary names a setting to check. @default the library's option names */
+  words?: SettingWords;
 }
 
 interface Advice {
@@ -72,7 +75,7 @@ export function judgeRegistryPush(inputs: PushInputs): Finding {
         `Could not probe the push to ${ref}: ${push.reason}. Try again in a few minutes (crpat does not repeat the probe by itself: it opens an upload).`,
       );
     case 'network':
-      return finding(id, 'error', `Could not probe the push to ${ref}: ${netSentence(push.error, '--registry')}`);
+      return finding(id, 'error', `Could not probe the push to ${ref}: ${netSentence(push.error, 'registry', inputs.words ?? OPTION_WORDS)}`);
   }
 }
 
@@ -294,6 +297,7 @@ export const registryPush: Check = {
       workflowRepository: e.workflowRepository,
       sso: ssoExposureOf(repo, e.target.owner, login),
       links: linksOf(e),
+      words: e.words,
     });
   },
 };

@@ -1,6 +1,7 @@
 import type { ApiOutcome } from '../github/client.js';
 import { classifyApi, isUndecided, messageText, retryDetails, undecidedSummary } from '../github/classify.js';
 import { expandScopes, parseScopes } from '../github/headers.js';
+import { OPTION_WORDS, type SettingWords } from '../settings.js';
 import { hasScopes, type TokenShape } from '../token/recognize.js';
 import type { Finding, RepoTarget } from '../types.js';
 import { fineGrainedTokensListLink, repoAccessLink } from '../capabilities/links.js';
@@ -9,7 +10,7 @@ import { guideLine } from './guide.js';
 import { type Check, finding } from './types.js';
 
 /** `GET /repos/{owner}/{repo}`: 404 hides private repositories from those who cannot see them (ledger github-api §3). */
-export function judgeRepoAccess(repo: ApiOutcome, user: ApiOutcome, shape: TokenShape, target: RepoTarget, webUrl: string): Finding {
+export function judgeRepoAccess(repo: ApiOutcome, user: ApiOutcome, shape: TokenShape, target: RepoTarget, webUrl: string, words: SettingWords = OPTION_WORDS): Finding {
   const id = 'repo.access';
   const full = `${target.owner}/${target.name}`;
   const meaning = classifyApi(repo);
@@ -42,7 +43,7 @@ export function judgeRepoAccess(repo: ApiOutcome, user: ApiOutcome, shape: Token
     case 'not-found':
       return notFound(user, shape, target, webUrl);
     default:
-      if (isUndecided(meaning)) return finding(id, 'error', undecidedSummary(meaning, `read ${full}`));
+      if (isUndecided(meaning)) return finding(id, 'error', undecidedSummary(meaning, `read ${full}`, words));
       return finding(id, 'fail', `GitHub refused to show ${full}: ${messageText(meaning)}.`, `Ask an admin of ${full} for access: ${repoAccessLink(webUrl, target.owner, target.name)}`, [
         guideLine('repository-access'),
       ]);
@@ -82,6 +83,6 @@ export const repoAccess: Check = {
   title: 'Repository visible to the token',
   run: async (e) => {
     const [repo, user] = await Promise.all([e.repo, e.user]);
-    return judgeRepoAccess(repo, user, e.shape, e.target, e.webUrl);
+    return judgeRepoAccess(repo, user, e.shape, e.target, e.webUrl, e.words);
   },
 };

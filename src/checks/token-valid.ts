@@ -1,5 +1,6 @@
 import type { ApiOutcome } from '../github/client.js';
 import { classifyApi, isUndecided, retryDetails, undecidedSummary } from '../github/classify.js';
+import { OPTION_WORDS, type SettingWords } from '../settings.js';
 import type { TokenShape } from '../token/recognize.js';
 import { clean } from '../text.js';
 import type { Finding } from '../types.js';
@@ -8,7 +9,7 @@ import { guideLine } from './guide.js';
 import { type Check, finding, type Links, linksOf } from './types.js';
 
 /** `GET /user`: only a 401 means the token is invalid (ledger github-api §2.4, §9.7). */
-export function judgeTokenValid(user: ApiOutcome, shape: TokenShape, links: Links): Finding {
+export function judgeTokenValid(user: ApiOutcome, shape: TokenShape, links: Links, words: SettingWords = OPTION_WORDS): Finding {
   const id = 'token.valid';
   const meaning = classifyApi(user);
   if (meaning.kind === 'ok') {
@@ -30,7 +31,7 @@ export function judgeTokenValid(user: ApiOutcome, shape: TokenShape, links: Link
       'As CR_PAT, use a classic personal access token; inside a workflow, GITHUB_TOKEN with `permissions: packages: write` can replace it.',
     );
   }
-  if (isUndecided(meaning)) return finding(id, 'error', undecidedSummary(meaning, 'ask GitHub whether it accepts the token'));
+  if (isUndecided(meaning)) return finding(id, 'error', undecidedSummary(meaning, 'ask GitHub whether it accepts the token', words));
   return finding(id, 'error', `GitHub did not say whether it accepts the token: ${meaning.message}.`);
 }
 
@@ -43,5 +44,5 @@ export function loginOf(outcome: ApiOutcome): string | null {
 export const tokenValid: Check = {
   id: 'token.valid',
   title: 'GitHub accepts the token',
-  run: async (e) => judgeTokenValid(await e.user, e.shape, linksOf(e)),
+  run: async (e) => judgeTokenValid(await e.user, e.shape, linksOf(e), e.words),
 };

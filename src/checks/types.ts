@@ -3,6 +3,7 @@ import type { LinkTarget } from '../capabilities/links.js';
 import type { Profile } from '../capabilities/profiles.js';
 import type { ApiOutcome } from '../github/client.js';
 import type { LoginOutcome, PushOutcome } from '../registry/types.js';
+import type { SettingWords } from '../settings.js';
 import type { TokenShape } from '../token/recognize.js';
 import type { CheckId, Finding, RepoTarget } from '../types.js';
 
@@ -34,6 +35,8 @@ export interface Evidence {
   profile: Profile;
   /** `owner/name` of the workflow's repository (GITHUB_REPOSITORY) when known: whose GITHUB_TOKEN this may be. */
   workflowRepository: string | null;
+  /** How a finding names a setting to check (`--api-url`, the Action's `api-url` input, the `apiUrl` option). */
+  words: SettingWords;
   user: Promise<ApiOutcome>;
   repo: Promise<ApiOutcome>;
   login: Promise<LoginOutcome>;

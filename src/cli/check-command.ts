@@ -1,5 +1,5 @@
 import { checkTokenMany, IMAGE_WITH_MANY } from '../check-many.js';
-import type { CheckTokenCommonOptions, CheckTokenOptions, RetryEvent } from '../check-api.js';
+import type { CheckTokenCommonOptions, CheckTokenDeps, CheckTokenOptions, RetryEvent } from '../check-api.js';
 import { CancelledError, UsageError } from '../errors.js';
 import { type HumanOptions, renderHuman, renderHumanMany } from '../report/human.js';
 import { renderJson } from '../report/json.js';
@@ -23,6 +23,7 @@ import { MAX_REPOS_FILE_BYTES, parseReposFile } from './repos-file.js';
 import { createTransientLines } from './transient-lines.js';
 import { resolveRepository } from './repo-source.js';
 import type { RunDeps } from './run-deps.js';
+import { FLAG_WORDS } from './setting-words.js';
 import { readToken } from './token-source.js';
 
 /**
@@ -218,8 +219,10 @@ function reportSharesTerminal(io: RunDeps['io']): boolean {
   return io.isStdoutTTY && io.isStderrTTY;
 }
 
-function sideEffects(deps: RunDeps): { signal?: AbortSignal; fetch?: typeof globalThis.fetch; now?: () => Date } {
+/** The injected side effects, and the CLI's words for a setting a finding names (its flags). */
+function sideEffects(deps: RunDeps): Pick<CheckTokenDeps, 'signal' | 'fetch' | 'now' | 'settingWords'> {
   return {
+    settingWords: FLAG_WORDS,
     ...(deps.signal ? { signal: deps.signal } : {}),
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
     ...(deps.now ? { now: deps.now } : {}),

@@ -8,6 +8,7 @@ import { recognizeToken } from '../token/recognize.js';
 import type { Report, Verdict } from '../types.js';
 import type { DemoFlags } from './args.js';
 import { type Env, resolveDemoOptions } from './options.js';
+import { FLAG_WORDS } from './setting-words.js';
 
 /** What the demo needs of a scenario (src/simulator/scenarios.ts). */
 export interface DemoScenario {
@@ -95,7 +96,7 @@ export async function runDemo(flags: DemoFlags, deps: DemoDeps): Promise<number>
           registry: sim.registryUrl,
           ...(scenario.image !== undefined ? { image: scenario.image } : {}),
         },
-        deps.signal ? { signal: deps.signal } : {},
+        { settingWords: FLAG_WORDS, ...(deps.signal ? { signal: deps.signal } : {}) },
       );
       const matched = report.verdict === scenario.expect.verdict;
       if (!matched) mismatches.push(`${scenario.name} (expected ${scenario.expect.verdict}, got ${report.verdict})`);

@@ -10,6 +10,7 @@ import { renderWorkflowHuman, renderWorkflowJson, workflowReport } from '../work
 import type { KnownRepository, WorkflowFinding } from '../workflow/types.js';
 import type { WorkflowFlags, WorkflowInitFlags } from './args.js';
 import { exitCodeForVerdict } from './exit-code.js';
+import { FLAG_WORDS } from './setting-words.js';
 import { resolveCheckOptions } from './options.js';
 import type { RunDeps } from './run-deps.js';
 import { readToken } from './token-source.js';
@@ -46,7 +47,7 @@ export async function runWorkflowCommand(flags: WorkflowFlags, deps: RunDeps, se
         repository,
         { token, apiUrl: settings.apiUrl, registry: settings.registry, timeoutSeconds: settings.timeoutSeconds, ...(deps.signal ? { signal: deps.signal } : {}) },
         {
-          checkToken: (options) => deps.checkToken(options, { ...(deps.fetch ? { fetch: deps.fetch } : {}), ...(deps.now ? { now: deps.now } : {}), ...(deps.signal ? { signal: deps.signal } : {}) }),
+          checkToken: (options) => deps.checkToken(options, { settingWords: FLAG_WORDS, ...(deps.fetch ? { fetch: deps.fetch } : {}), ...(deps.now ? { now: deps.now } : {}), ...(deps.signal ? { signal: deps.signal } : {}) }),
           secretExists: (place) => secretExists({ ...place, ...(deps.fetch ? { fetch: deps.fetch } : {}) }),
         },
       )),

@@ -1,4 +1,5 @@
 import { type NetError, netSentence } from '../http/net-error.js';
+import type { SettingWords } from '../settings.js';
 import { parseRetryNote, RETRY_HEADER, type RetryNote } from '../http/retry.js';
 import { clean } from '../text.js';
 import type { ApiOutcome } from './client.js';
@@ -115,22 +116,23 @@ export function isUndecided(meaning: ApiMeaning): boolean {
 
 /**
  * One paragraph for an undecided answer about the REST API: what happened (with how often it was tried), then what
- * to try. `what` completes "Could not …".
+ * to try. `what` completes "Could not …"; `words` names the settings as the calling shell offers them.
  */
-export function undecidedSummary(meaning: ApiMeaning, what: string): string {
+export function undecidedSummary(meaning: ApiMeaning, what: string, words: SettingWords): string {
+  const apiUrl = words.names.apiUrl;
   switch (meaning.kind) {
     case 'network':
-      return `Could not ${what}: ${netSentence(meaning.error, '--api-url')}`;
+      return `Could not ${what}: ${netSentence(meaning.error, 'apiUrl', words)}`;
     case 'server':
       return `Could not ${what}: GitHub answered HTTP ${meaning.status}, a server error${onAll(meaning.retried)}. Try again in a few minutes.`;
     case 'malformed':
-      return `Could not ${what}: GitHub answered HTTP ${meaning.status} with a body that is not the JSON expected${onAll(meaning.retried)}. Try again; if it keeps happening, check that --api-url points at GitHub's REST API (a proxy or captive portal may be answering instead).`;
+      return `Could not ${what}: GitHub answered HTTP ${meaning.status} with a body that is not the JSON expected${onAll(meaning.retried)}. Try again; if it keeps happening, check that ${apiUrl} points at GitHub's REST API (a proxy or captive portal may be answering instead).`;
     case 'rate-limited':
       return `Could not ${what}: ${rateLimitText(meaning)}`;
     case 'lockout':
       return `Could not ${what}: GitHub is refusing all logins for this user after too many failed attempts ("${meaning.message}"). Wait a while, then try again.`;
     default:
-      return `Could not ${what}: GitHub answered unexpectedly (${'status' in meaning ? `HTTP ${meaning.status}: ` : ''}${messageText(meaning)}). Try again; if it keeps happening, check --api-url.`;
+      return `Could not ${what}: GitHub answered unexpectedly (${'status' in meaning ? `HTTP ${meaning.status}: ` : ''}${messageText(meaning)}). Try again; if it keeps happening, check ${apiUrl}.`;
   }
 }
 

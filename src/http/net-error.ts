@@ -1,3 +1,5 @@
+import type { SettingWords } from '../settings.js';
+
 /** Why an HTTP exchange produced no answer. Each kind gets its own advice; none means "bad token". */
 export type NetErrorKind =
   | 'timeout'
@@ -95,35 +97,39 @@ export function toNetError(error: unknown, host: string, timeoutMs: number): Net
   return new NetError(kind, said[kind] ?? `could not reach ${host}${code ? ` (${code})` : ''}`);
 }
 
+/** Which host an exchange went to, named by the setting that chose it: the one to check when it fails. */
+export type Endpoint = 'apiUrl' | 'registry';
+
 /**
- * What to try after `error`, in one sentence ('' when there is nothing to add). `flag` is the option that chose the
- * host: `--api-url` or `--registry`.
+ * What to try after `error`, in one sentence ('' when there is nothing to add). `endpoint` is the setting that chose
+ * the host; `words` names it as the shell that asked offers it (a flag, an input, an option).
  */
-export function netAdvice(error: NetError, flag: '--api-url' | '--registry'): string {
-  const service = flag === '--api-url' ? "GitHub's REST API" : 'a container registry';
+export function netAdvice(error: NetError, endpoint: Endpoint, words: SettingWords): string {
+  const service = endpoint === 'apiUrl' ? "GitHub's REST API" : 'a container registry';
+  const setting = words.names[endpoint];
   switch (error.kind) {
     case 'timeout':
-      return 'Try again; on a slow network or behind a proxy, raise --timeout.';
+      return words.names.timeout === null ? 'Try again.' : `Try again; on a slow network or behind a proxy, raise ${words.names.timeout}.`;
     case 'dns':
-      return `Check the host name (${flag}) and this machine's network and DNS.`;
+      return `Check the host name (${setting}) and this machine's network and DNS.`;
     case 'refused':
-      return `Check the host and port (${flag}): nothing accepts connections there.`;
+      return `Check the host and port (${setting}): nothing accepts connections there.`;
     case 'reset':
     case 'closed':
       return 'Try again; if it keeps happening, a proxy, VPN or firewall on the way may be cutting connections.';
     case 'tls':
       return 'If this network uses a private CA or a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its certificate file.';
     case 'not-tls':
-      return `If it serves plain http (allowed only on a loopback host), pass ${flag} http://host:port.`;
+      return `If it serves plain http (allowed only on a loopback host), ${words.give(setting, 'http://host:port')}.`;
     case 'redirect':
-      return `Check ${flag}: pass the address that answers directly, not one that redirects.`;
+      return `Check ${setting}: pass the address that answers directly, not one that redirects.`;
     case 'off-host':
     case 'insecure':
-      return `Check ${flag}: the token goes only to the API's and the registry's origin, over https.`;
+      return `Check ${setting}: the token goes only to the API's and the registry's origin, over https.`;
     case 'unverified-tls':
       return ''; // the message says what to change
     case 'too-large':
-      return `Check that ${flag} points at ${service}: something else answered.`;
+      return `Check that ${setting} points at ${service}: something else answered.`;
     case 'aborted':
       return ''; // cancelled on purpose (Ctrl-C) or not sent for a reason the message gives
     case 'network':
@@ -137,7 +143,7 @@ export function describeNetError(error: NetError): string {
 }
 
 /** `<message>. <advice>`: the failure as a sentence followed by what to try, for a finding's summary. */
-export function netSentence(error: NetError, flag: '--api-url' | '--registry'): string {
-  const advice = netAdvice(error, flag);
+export function netSentence(error: NetError, endpoint: Endpoint, words: SettingWords): string {
+  const advice = netAdvice(error, endpoint, words);
   return `${describeNetError(error)}.${advice ? ` ${advice}` : ''}`;
 }

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyApi, isUndecided, undecidedSummary } from '../../src/github/classify.js';
 import { parseGitHubError } from '../../src/github/error-body.js';
+import { OPTION_WORDS } from '../../src/settings.js';
 import { formatRetryNote, parseRetryNote, RETRY_HEADER } from '../../src/http/retry.js';
 import {
   expandScopes,
@@ -154,7 +155,7 @@ describe('fuzz: parsers never throw', () => {
           // Headers refuses values no server can send (NUL, CR/LF).
         }
         const meaning = classifyApi({ kind: 'response', status, headers, body, requestId: null });
-        if (isUndecided(meaning)) expect(undecidedSummary(meaning, 'read it')).toMatch(/^Could not read it: /);
+        if (isUndecided(meaning)) expect(undecidedSummary(meaning, 'read it', OPTION_WORDS)).toMatch(/^Could not read it: /);
       }),
       RUNS,
     );

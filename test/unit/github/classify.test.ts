@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyApi, isUndecided, retryDetails, undecidedSummary } from '../../../src/github/classify.js';
+import { FLAG_WORDS } from '../../../src/cli/setting-words.js';
 import { NetError } from '../../../src/http/net-error.js';
 import { RETRY_HEADER } from '../../../src/http/retry.js';
 import { api } from '../../helpers/outcomes.js';
@@ -28,27 +29,27 @@ describe('classifyApi: a 2xx is only "ok" when its body can be read', () => {
 describe('undecidedSummary names what happened and what to try', () => {
   it('a server error, retried', () => {
     const outcome = api(503, { message: 'Service Unavailable' }, { [RETRY_HEADER]: 'attempts=3; waited-ms=750' });
-    expect(undecidedSummary(classifyApi(outcome), WHAT)).toBe(
+    expect(undecidedSummary(classifyApi(outcome), WHAT, FLAG_WORDS)).toBe(
       `Could not ${WHAT}: GitHub answered HTTP 503, a server error (3 attempts). Try again in a few minutes.`,
     );
   });
 
   it('the secondary rate limit, after waiting out Retry-After', () => {
     const outcome = api(429, { message: SECONDARY }, { 'retry-after': '1', [RETRY_HEADER]: 'attempts=3; waited-ms=2000; retry-after=1' });
-    const summary = undecidedSummary(classifyApi(outcome), WHAT);
+    const summary = undecidedSummary(classifyApi(outcome), WHAT, FLAG_WORDS);
     expect(summary).toContain(`GitHub's secondary rate limit stopped the request ("${SECONDARY}")`);
     expect(summary).toContain('crpat waited as GitHub asked (Retry-After: 1 s) and tried 3 times');
     expect(summary).toMatch(/Wait a few minutes, then try again\.$/);
   });
 
   it('the secondary rate limit with a long Retry-After is not waited for, only said', () => {
-    const summary = undecidedSummary(classifyApi(api(403, { message: SECONDARY }, { 'retry-after': '60' })), WHAT);
+    const summary = undecidedSummary(classifyApi(api(403, { message: SECONDARY }, { 'retry-after': '60' })), WHAT, FLAG_WORDS);
     expect(summary).toMatch(/GitHub asks to retry after 60 s \(Retry-After\)\.$/);
   });
 
   it('the primary limit names its reset time', () => {
     const outcome = api(403, { message: PRIMARY }, { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1800000000' });
-    const summary = undecidedSummary(classifyApi(outcome), WHAT);
+    const summary = undecidedSummary(classifyApi(outcome), WHAT, FLAG_WORDS);
     expect(summary).toContain(`the API rate limit of the token's user is used up ("${PRIMARY}")`);
     expect(summary).toContain('Try again after 2027-01-15T08:00:00.000Z, when it resets');
   });
@@ -58,7 +59,7 @@ describe('undecidedSummary names what happened and what to try', () => {
   });
 
   it('a body that is not JSON', () => {
-    expect(undecidedSummary(classifyApi(api(200, 'not json')), WHAT)).toBe(
+    expect(undecidedSummary(classifyApi(api(200, 'not json')), WHAT, FLAG_WORDS)).toBe(
       `Could not ${WHAT}: GitHub answered HTTP 200 with a body that is not the JSON expected. Try again; if it keeps happening, check that --api-url points at GitHub's REST API (a proxy or captive portal may be answering instead).`,
     );
   });
@@ -74,7 +75,7 @@ describe('undecidedSummary names what happened and what to try', () => {
   ] as const)('a network failure (%s) says what to try', (kind, advice) => {
     const message = kind === 'timeout' ? 'api.example did not answer within 1 s' : `${kind} happened`;
     const meaning = classifyApi({ kind: 'network', error: new NetError(kind, message, kind === 'timeout' ? 3 : 1) });
-    expect(undecidedSummary(meaning, WHAT)).toMatch(advice);
+    expect(undecidedSummary(meaning, WHAT, FLAG_WORDS)).toMatch(advice);
   });
 });
 
@@ -103,7 +104,7 @@ describe('text from a server never reaches the terminal raw', () => {
   ])('%s is cleaned of control characters', (_name, outcome) => {
     const meaning = classifyApi(outcome);
     expect('message' in meaning && meaning.message).toBeTruthy();
-    expect(undecidedSummary(meaning, 'read it')).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(undecidedSummary(meaning, 'read it', FLAG_WORDS)).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGuardedFetch } from '../../../src/http/guarded-fetch.js';
+import { FLAG_WORDS } from '../../../src/cli/setting-words.js';
 import { NetError, netAdvice, toNetError } from '../../../src/http/net-error.js';
 import { RETRY_HEADER } from '../../../src/http/retry.js';
 import { startServer } from '../../helpers/http-server.js';
@@ -188,7 +189,7 @@ describe('createGuardedFetch', () => {
     const error = await failure(guarded()(`https://127.0.0.1:${s.port}/`));
     expect(error.kind).toBe('not-tls');
     expect(error.message).toBe(`127.0.0.1:${s.port} does not speak TLS (https) on that port (ERR_SSL_WRONG_VERSION_NUMBER)`);
-    expect(netAdvice(error, '--registry')).toBe('If it serves plain http (allowed only on a loopback host), pass --registry http://host:port.');
+    expect(netAdvice(error, 'registry', FLAG_WORDS)).toBe('If it serves plain http (allowed only on a loopback host), pass --registry http://host:port.');
   });
 
   it("drops a retry note a server sends: only crpat's own retry layer may say how often it tried", async () => {
@@ -220,7 +221,7 @@ describe('toNetError', () => {
       const error = toNetError(Object.assign(new TypeError('fetch failed'), { cause }), 'ghcr.io', 10_000);
       expect(error.kind).toBe('tls');
       expect(error.message).toBe(`the TLS certificate of ghcr.io is not trusted by this machine (${code})`);
-      expect(netAdvice(error, '--registry')).toMatch(/NODE_EXTRA_CA_CERTS/);
+      expect(netAdvice(error, 'registry', FLAG_WORDS)).toMatch(/NODE_EXTRA_CA_CERTS/);
     },
   );
 });
