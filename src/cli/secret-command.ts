@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { runSecretSet, type SecretSetOptions } from '../secrets/command.js';
+import { runSecretSet, type SecretSetOptions } from './secret-set.js';
 import type { CheckFlags, SecretSetFlags } from './args.js';
 import { trustRepositoryHosts } from './host-trust.js';
 import { resolveCheckOptions } from './options.js';

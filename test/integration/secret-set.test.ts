@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkToken } from '../../src/index.js';
-import { type SecretSetDeps, type SecretSetOptions, runSecretSet } from '../../src/secrets/command.js';
+import { type SecretSetDeps, type SecretSetOptions, runSecretSet } from '../../src/cli/secret-set.js';
 import { type Simulator, tokenValue } from '../../src/simulator/index.js';
 import { secretsWorld } from '../helpers/secrets-world.js';
 import { useSimulator } from '../simulator/helpers.js';

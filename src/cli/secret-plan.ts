@@ -1,8 +1,8 @@
 import { newClassicTokenUrl } from '../capabilities/links.js';
 import type { Report } from '../types.js';
-import { DEFAULT_SECRET_NAME } from './name.js';
-import { type SecretLevel, scopeNeeded, webUrlForApi } from './rights.js';
-import type { Writer } from './writer.js';
+import { DEFAULT_SECRET_NAME } from '../secrets/name.js';
+import { type SecretLevel, scopeNeeded, webUrlForApi } from '../secrets/rights.js';
+import type { Writer } from '../secrets/writer.js';
 
 /** Where `crpat secret set` stores the token, decided from its flags and the check's report. Pure. */
 export interface SecretSetPlan {

@@ -4,12 +4,12 @@ import { renderHuman } from '../report/human.js';
 import { maskToken } from '../token/mask.js';
 import { recognizeToken } from '../token/recognize.js';
 import type { RepoTarget, Report } from '../types.js';
-import { secretExists, type SecretPlace, setActionsSecret } from './api.js';
-import { SecretsError } from './errors.js';
-import { DEFAULT_SECRET_NAME, validateSecretName } from './name.js';
-import { newTokenHint, planOf, type SecretSetPlan } from './plan.js';
-import { rightsNeeded } from './rights.js';
-import { chooseWriter, describeWriter } from './writer.js';
+import { secretExists, type SecretPlace, setActionsSecret } from '../secrets/api.js';
+import { SecretsError } from '../secrets/errors.js';
+import { DEFAULT_SECRET_NAME, validateSecretName } from '../secrets/name.js';
+import { newTokenHint, planOf, type SecretSetPlan } from './secret-plan.js';
+import { rightsNeeded } from '../secrets/rights.js';
+import { chooseWriter, describeWriter } from '../secrets/writer.js';
 
 /** Parsed `crpat secret set` flags. */
 export interface SecretSetOptions {

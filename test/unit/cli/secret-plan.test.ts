@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newTokenHint, planOf } from '../../../src/secrets/plan.js';
+import { newTokenHint, planOf } from '../../../src/cli/secret-plan.js';
 import { rightsNeeded, webUrlForApi } from '../../../src/secrets/rights.js';
 import type { Report } from '../../../src/types.js';
 
