@@ -10,6 +10,8 @@ import { DEFAULT_SECRET_NAME, validateSecretName } from '../secrets/name.js';
 import { newTokenHint, planOf, type SecretSetPlan } from './secret-plan.js';
 import { rightsNeeded } from '../secrets/rights.js';
 import { chooseWriter, describeWriter } from '../secrets/writer.js';
+import { EXIT_CODES, type ExitCode, exitCodeForVerdict } from './exit-code.js';
+import { FLAG_WORDS } from './setting-words.js';
 
 /** Parsed `crpat secret set` flags. */
 export interface SecretSetOptions {
@@ -56,27 +58,27 @@ export interface SecretSetDeps {
 
 /**
  * `crpat secret set`: checks the token, and only when it passes (or with `force`) stores it as an Actions secret,
- * asking before it overwrites one. Returns the exit code: 0 stored; 1 refused (failed check, or GitHub said no);
- * 2 bad input or not confirmed; 3 undecided (inconclusive check, network, 5xx). Never prints the token.
+ * asking before it overwrites one. Returns the exit code (cli/exit-code.ts): 0 stored; 1 refused (failed check, or
+ * GitHub said no); 2 bad input or not confirmed; 3 undecided (inconclusive check, network, 5xx). Never prints the token.
  */
-export async function runSecretSet(options: SecretSetOptions, deps: SecretSetDeps): Promise<number> {
+export async function runSecretSet(options: SecretSetOptions, deps: SecretSetDeps): Promise<ExitCode> {
   const problem = optionsProblem(options) ?? writerProblem(deps.env);
-  if (problem) return fail(deps, problem, 2);
+  if (problem) return fail(deps, problem, EXIT_CODES.usage);
   let report: Report;
   try {
     report = await deps.checkToken(checkOptions(options), checkDeps(deps));
   } catch (error) {
-    if (error instanceof UsageError) return fail(deps, error.message, 2);
+    if (error instanceof UsageError) return fail(deps, error.message, EXIT_CODES.usage);
     throw error;
   }
   deps.stdout((deps.renderReport ?? quietReport)(report));
   if (report.verdict !== 'pass' && !options.force) {
     const why = report.verdict === 'fail' ? 'the token failed the check above' : 'the check could not decide whether the token can push';
-    return fail(deps, `not stored: ${why}. Fix it and run again, or pass --force to store it anyway.`, report.verdict === 'fail' ? 1 : 3);
+    return fail(deps, `not stored: ${why}. Fix it and run again, or pass --force to store it anyway.`, exitCodeForVerdict(report.verdict));
   }
   if (report.verdict !== 'pass') deps.stderr(`Storing it anyway (--force), although the check did not pass.\n`);
   const plan = planOf(options, report);
-  if (plan.problem !== null) return fail(deps, plan.problem, 2);
+  if (plan.problem !== null) return fail(deps, plan.problem, EXIT_CODES.usage);
   return store(options, deps, plan);
 }
 
@@ -91,31 +93,32 @@ function writerProblem(env: SecretSetDeps['env']): string | null {
   return shape.problem === null ? null : `${writer.source} (the credential that writes the secret) is not a usable token: ${shape.problem.message}`;
 }
 
-async function store(options: SecretSetOptions, deps: SecretSetDeps, plan: SecretSetPlan): Promise<number> {
+async function store(options: SecretSetOptions, deps: SecretSetDeps, plan: SecretSetPlan): Promise<ExitCode> {
   const writer = chooseWriter(deps.env, options.token);
   deps.stderr(`Writing ${plan.name} on ${plan.label} (${plan.breadth}) with ${describeWriter(writer, maskToken(writer.token))}; it needs ${rightsNeeded(plan.level)}.\n`);
   const place: SecretPlace = { ...plan.place, token: writer.token, name: plan.name, ...withFetch(options, deps) };
   try {
     if (!options.overwrite && (await secretExists(place))) {
-      if (!deps.confirm) return fail(deps, `${plan.name} already exists on ${plan.label}; pass --overwrite to replace it.`, 2);
+      if (!deps.confirm) return fail(deps, `${plan.name} already exists on ${plan.label}; pass --overwrite to replace it.`, EXIT_CODES.usage);
       if (!(await deps.confirm(`${plan.name} already exists on ${plan.label}. Overwrite it (${plan.breadth})?`))) {
-        return fail(deps, `cancelled: ${plan.name} on ${plan.label} was left as it was.`, 2);
+        return fail(deps, `cancelled: ${plan.name} on ${plan.label} was left as it was.`, EXIT_CODES.cancelled);
       }
     }
     const result = await setActionsSecret({ ...place, value: options.token, ...plan.org });
     const verb = result.created ? 'Created' : 'Updated';
     deps.stdout(`${verb} the Actions secret ${plan.name} on ${plan.label} (HTTP ${result.status}). Workflows read it as \${{ secrets.${plan.name} }}.\n`);
     for (const note of plan.notes) deps.stderr(`Note: ${note}\n`);
-    return 0;
+    return EXIT_CODES.pass;
   } catch (error) {
-    if (error instanceof UsageError) return fail(deps, error.message, 2);
+    if (error instanceof UsageError) return fail(deps, error.message, EXIT_CODES.usage);
     if (!(error instanceof SecretsError)) throw error;
     const hint = error.kind === 'forbidden' || error.kind === 'not-found' ? newTokenHint(writer.source, plan) : '';
-    return fail(deps, `${error.message}${hint}`, error.kind === 'network' || error.kind === 'server' ? 3 : 1);
+    // A network failure or a 5xx decides nothing about the credential; any other refusal is GitHub saying no.
+    return fail(deps, `${error.message}${hint}`, error.kind === 'network' || error.kind === 'server' ? EXIT_CODES.inconclusive : EXIT_CODES.fail);
   }
 }
 
-function fail(deps: SecretSetDeps, message: string, code: number): number {
+function fail(deps: SecretSetDeps, message: string, code: ExitCode): ExitCode {
   deps.stderr(`crpat: ${message}\n`);
   return code;
 }
@@ -147,6 +150,7 @@ function checkOptions(options: SecretSetOptions): CheckTokenOptions {
 
 function checkDeps(deps: SecretSetDeps): CheckTokenDeps {
   return {
+    settingWords: FLAG_WORDS,
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
     ...(deps.now ? { now: deps.now } : {}),
     ...(deps.signal ? { signal: deps.signal } : {}),
