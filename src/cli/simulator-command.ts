@@ -2,15 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import { parseTrace } from '../trace/parse.js';
 import type { IO } from '../io/io.js';
+import type { SimulatorFlags } from './args.js';
 import type { SimulatorModule } from './demo.js';
-
-/** Flags of `crpat simulator`. */
-export interface SimulatorFlags {
-  apiPort?: number;
-  registryPort?: number;
-  json?: boolean;
-  replay?: string;
-}
 
 export interface SimulatorCommandDeps {
   io: IO;
