@@ -782,7 +782,7 @@ function classifyApi(outcome) {
   if (CLASSIC_BAN.test(message2)) return { kind: "classic-forbidden", message: message2 };
   if (LOCKOUT.test(message2)) return { kind: "lockout", message: message2 };
   const rate = parseRateLimit(headers);
-  const retryAfter = Number(headers.get("retry-after"));
+  const retryAfter = parseRetryAfter(headers.get("retry-after"), answerDate(headers));
   const exhausted = rate?.remaining === 0 || headers.get("x-ratelimit-remaining")?.trim() === "0";
   if (status === 429 || status === 403 && (RATE.test(message2) || exhausted)) {
     return {
@@ -790,7 +790,7 @@ function classifyApi(outcome) {
       message: message2,
       secondary: SECONDARY.test(message2),
       resetAt: exhausted ? rate?.reset ?? null : null,
-      retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+      retryAfter: retryAfter !== null && retryAfter > 0 ? retryAfter : null,
       retried
     };
   }
@@ -799,6 +799,10 @@ function classifyApi(outcome) {
   if (status === 403) return { kind: "forbidden", message: message2 };
   if (status >= 500) return { kind: "server", status, message: message2, retried };
   return { kind: "unexpected", status, message: message2 };
+}
+function answerDate(headers) {
+  const sent = Date.parse(headers.get("date") ?? "");
+  return Number.isNaN(sent) ? /* @__PURE__ */ new Date() : new Date(sent);
 }
 function messageOf(body) {
   if (typeof body === "string") return parseGitHubError(body)?.message ?? (clean(body.trim(), 200) || null);

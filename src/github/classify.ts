@@ -1,6 +1,7 @@
 import { type NetError, netSentence } from '../http/net-error.js';
 import type { SettingWords } from '../settings.js';
 import { parseRetryNote, RETRY_HEADER, type RetryNote } from '../http/retry.js';
+import { parseRetryAfter } from '../http/retry-after.js';
 import { clean } from '../text.js';
 import type { ApiOutcome } from './client.js';
 import { parseGitHubError } from './error-body.js';
@@ -83,7 +84,9 @@ export function classifyApi(outcome: ApiOutcome): ApiMeaning {
   if (CLASSIC_BAN.test(message)) return { kind: 'classic-forbidden', message };
   if (LOCKOUT.test(message)) return { kind: 'lockout', message };
   const rate = parseRateLimit(headers);
-  const retryAfter = Number(headers.get('retry-after'));
+  // Seconds or an HTTP-date (RFC 9110 §10.2.3), a date measured against the answer's own Date header: this machine's
+  // clock may be off, GitHub's is the one the date was written by.
+  const retryAfter = parseRetryAfter(headers.get('retry-after'), answerDate(headers));
   const exhausted = rate?.remaining === 0 || headers.get('x-ratelimit-remaining')?.trim() === '0';
   if (status === 429 || (status === 403 && (RATE.test(message) || exhausted))) {
     return {
@@ -91,7 +94,7 @@ export function classifyApi(outcome: ApiOutcome): ApiMeaning {
       message,
       secondary: SECONDARY.test(message),
       resetAt: exhausted ? (rate?.reset ?? null) : null,
-      retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+      retryAfter: retryAfter !== null && retryAfter > 0 ? retryAfter : null,
       retried,
     };
   }
@@ -100,6 +103,12 @@ export function classifyApi(outcome: ApiOutcome): ApiMeaning {
   if (status === 403) return { kind: 'forbidden', message };
   if (status >= 500) return { kind: 'server', status, message, retried };
   return { kind: 'unexpected', status, message };
+}
+
+/** When the answer was sent, by its `Date` header; this machine's clock when there is none. */
+function answerDate(headers: Headers): Date {
+  const sent = Date.parse(headers.get('date') ?? '');
+  return Number.isNaN(sent) ? new Date() : new Date(sent);
 }
 
 /** GitHub's `message`, cleaned of control characters (it reaches a terminal) and cut to a sane length. */

@@ -47,6 +47,13 @@ describe('undecidedSummary names what happened and what to try', () => {
     expect(summary).toMatch(/GitHub asks to retry after 60 s \(Retry-After\)\.$/);
   });
 
+  it('a Retry-After given as an HTTP-date is read too, measured against the answer\'s Date header', () => {
+    const headers = { date: 'Sat, 05 Dec 2026 01:00:00 GMT', 'retry-after': 'Sat, 05 Dec 2026 01:01:30 GMT' };
+    const meaning = classifyApi(api(403, { message: SECONDARY }, headers));
+    expect(meaning).toMatchObject({ kind: 'rate-limited', retryAfter: 90 });
+    expect(undecidedSummary(meaning, WHAT, FLAG_WORDS)).toMatch(/GitHub asks to retry after 90 s \(Retry-After\)\.$/);
+  });
+
   it('the primary limit names its reset time', () => {
     const outcome = api(403, { message: PRIMARY }, { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1800000000' });
     const summary = undecidedSummary(classifyApi(outcome), WHAT, FLAG_WORDS);
