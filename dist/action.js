@@ -4532,6 +4532,63 @@ ${delimiter}
 `;
 }
 
+// src/action/inputs.ts
+var INPUT_WORDS = {
+  names: { apiUrl: "the api-url input", registry: "the registry input", timeout: null },
+  give: (name, value) => `set ${name} to ${value}`
+};
+function inputVariable(name) {
+  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+function input(env, name) {
+  return (env[inputVariable(name)] ?? "").trim();
+}
+function readInputs(env) {
+  const profile = input(env, "for") || "push";
+  if (!PROFILE_IDS.includes(profile)) {
+    return err(`Unknown value for the input "for": use one of ${PROFILE_IDS.join(", ")}.`);
+  }
+  const failOn = input(env, "fail-on") || "fail";
+  if (failOn !== "fail" && failOn !== "warn") return err(`Unknown value "${failOn}" for the input "fail-on": use "fail" or "warn".`);
+  const warnDaysText = input(env, "warn-days") || "7";
+  if (!/^\d{1,4}$/.test(warnDaysText)) return err(`Unknown value "${warnDaysText.slice(0, 20)}" for the input "warn-days": use a whole number of days, e.g. 14.`);
+  const given = input(env, "repository") || (env["GITHUB_REPOSITORY"] ?? "").trim();
+  if (given === "") return err('No repository: set the input "repository" (owner/name); GITHUB_REPOSITORY is not set either.');
+  const server = serverHost(env["GITHUB_SERVER_URL"]);
+  const runner = defaultEndpoints(server);
+  const apiUrl = input(env, "api-url") || (env["GITHUB_API_URL"] ?? "").trim() || runner.apiUrl;
+  const registry = input(env, "registry") || runner.registry;
+  const repository = onServer(given, server);
+  const target = parseRepoTarget(repository);
+  if (target.ok) {
+    const trust = decideEndpoints({ host: target.value.host, apiUrl, registry, enterpriseHost: null }, "the api-url input");
+    if (trust.kind === "refused") return err(`The input "repository": ${trust.reason}.`);
+  }
+  return ok({
+    token: input(env, "token"),
+    repository,
+    image: input(env, "image") || null,
+    registry,
+    apiUrl,
+    profile,
+    workflowRepository: (env["GITHUB_REPOSITORY"] ?? "").trim() || null,
+    failOn,
+    warnDays: Number(warnDaysText),
+    trace: input(env, "trace") || null
+  });
+}
+function serverHost(serverUrl) {
+  try {
+    return serverUrl ? new URL(serverUrl).host.toLowerCase() : "github.com";
+  } catch {
+    return "github.com";
+  }
+}
+function onServer(repository, host) {
+  if (!/^[^/\s:]+\/[^/\s]+$/.test(repository)) return repository;
+  return host === "github.com" ? repository : `https://${host}/${repository}`;
+}
+
 // src/action/run.ts
 import { randomUUID } from "crypto";
 
@@ -4921,12 +4978,12 @@ var WHAT = {
   email: "e-mail addresses"
 };
 function buildTrace(input2) {
-  const redactor = createRedactor(input2.token.trim());
+  const redactor = createRedactor(input2.token);
   const ordered = [...input2.exchanges].sort((a, b) => a.startedAt - b.startedAt);
   const timeoutMs = input2.options.timeoutSeconds * 1e3;
   const drafts = ordered.map((exchange2) => draft(exchange2, input2.startedAt, timeoutMs));
   for (const exchange2 of drafts) learnSecrets(exchange2, redactor);
-  const shape = recognizeToken(input2.token);
+  const shape = input2.shape ?? recognizeToken(input2.token);
   const body = {
     crpat: input2.version,
     time: input2.time.toISOString(),
@@ -5029,7 +5086,7 @@ function createTraceRecorder(clock = { now: () => /* @__PURE__ */ new Date(), pe
   const exchanges = [];
   return {
     onExchange: (exchange2) => void exchanges.push(exchange2),
-    finish: ({ options, token: token2, report }) => buildTrace({ version: VERSION3, time, startedAt, options: { ...options, registry: registryOrigin(options.registry, report) }, token: token2, exchanges, report })
+    finish: ({ options, token: token2, shape, report }) => buildTrace({ version: VERSION3, time, startedAt, options: { ...options, registry: registryOrigin(options.registry, report) }, token: token2, ...shape ? { shape } : {}, exchanges, report })
   };
 }
 function registryOrigin(given, report) {
@@ -5037,63 +5094,6 @@ function registryOrigin(given, report) {
   const fallback = first ? `https://${first.target.registry}` : defaultEndpoints("github.com").registry;
   const parsed = parseRegistry(given ?? fallback);
   return parsed.ok ? parsed.value.origin : fallback;
-}
-
-// src/action/inputs.ts
-var INPUT_WORDS = {
-  names: { apiUrl: "the api-url input", registry: "the registry input", timeout: null },
-  give: (name, value) => `set ${name} to ${value}`
-};
-function inputVariable(name) {
-  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
-}
-function input(env, name) {
-  return (env[inputVariable(name)] ?? "").trim();
-}
-function readInputs(env) {
-  const profile = input(env, "for") || "push";
-  if (!PROFILE_IDS.includes(profile)) {
-    return err(`Unknown value for the input "for": use one of ${PROFILE_IDS.join(", ")}.`);
-  }
-  const failOn = input(env, "fail-on") || "fail";
-  if (failOn !== "fail" && failOn !== "warn") return err(`Unknown value "${failOn}" for the input "fail-on": use "fail" or "warn".`);
-  const warnDaysText = input(env, "warn-days") || "7";
-  if (!/^\d{1,4}$/.test(warnDaysText)) return err(`Unknown value "${warnDaysText.slice(0, 20)}" for the input "warn-days": use a whole number of days, e.g. 14.`);
-  const given = input(env, "repository") || (env["GITHUB_REPOSITORY"] ?? "").trim();
-  if (given === "") return err('No repository: set the input "repository" (owner/name); GITHUB_REPOSITORY is not set either.');
-  const server = serverHost(env["GITHUB_SERVER_URL"]);
-  const runner = defaultEndpoints(server);
-  const apiUrl = input(env, "api-url") || (env["GITHUB_API_URL"] ?? "").trim() || runner.apiUrl;
-  const registry = input(env, "registry") || runner.registry;
-  const repository = onServer(given, server);
-  const target = parseRepoTarget(repository);
-  if (target.ok) {
-    const trust = decideEndpoints({ host: target.value.host, apiUrl, registry, enterpriseHost: null }, "the api-url input");
-    if (trust.kind === "refused") return err(`The input "repository": ${trust.reason}.`);
-  }
-  return ok({
-    token: input(env, "token"),
-    repository,
-    image: input(env, "image") || null,
-    registry,
-    apiUrl,
-    profile,
-    workflowRepository: (env["GITHUB_REPOSITORY"] ?? "").trim() || null,
-    failOn,
-    warnDays: Number(warnDaysText),
-    trace: input(env, "trace") || null
-  });
-}
-function serverHost(serverUrl) {
-  try {
-    return serverUrl ? new URL(serverUrl).host.toLowerCase() : "github.com";
-  } catch {
-    return "github.com";
-  }
-}
-function onServer(repository, host) {
-  if (!/^[^/\s:]+\/[^/\s]+$/.test(repository)) return repository;
-  return host === "github.com" ? repository : `https://${host}/${repository}`;
 }
 
 // src/action/missing-token.ts
@@ -5208,7 +5208,7 @@ function cell(text) {
 
 // src/action/run.ts
 async function runAction(env, deps) {
-  const token2 = (env["INPUT_TOKEN"] ?? "").trim();
+  const token2 = input(env, "token");
   if (token2 !== "") deps.write(addMask(token2));
   const io = scrubbed(deps, env, token2);
   try {
@@ -5328,7 +5328,7 @@ runAction(process.env, {
     process.exitCode = code2;
   },
   (error) => {
-    const token2 = (process.env["INPUT_TOKEN"] ?? "").trim();
+    const token2 = input(process.env, "token");
     const text = error instanceof Error ? error.message : String(error);
     process.stdout.write(`::error title=crpat::${escapeData(`internal error: ${token2 ? text.split(token2).join("***") : text}`)}
 `);

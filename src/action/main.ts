@@ -1,6 +1,7 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { checkToken } from '../check.js';
 import { escapeData } from './commands.js';
+import { input } from './inputs.js';
 import { runAction } from './run.js';
 
 /**
@@ -18,7 +19,7 @@ runAction(process.env, {
     process.exitCode = code;
   },
   (error: unknown) => {
-    const token = (process.env['INPUT_TOKEN'] ?? '').trim();
+    const token = input(process.env, 'token');
     const text = error instanceof Error ? error.message : String(error);
     process.stdout.write(`::error title=crpat::${escapeData(`internal error: ${token ? text.split(token).join('***') : text}`)}\n`);
     process.exitCode = 1;

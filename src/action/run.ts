@@ -8,7 +8,7 @@ import { renderTrace } from '../trace/document.js';
 import { createTraceRecorder } from '../trace/recorder.js';
 import type { TraceDocument } from '../trace/types.js';
 import { addMask, annotation, outputEntry, verbatim } from './commands.js';
-import { type ActionInputs, INPUT_WORDS, readInputs } from './inputs.js';
+import { type ActionInputs, input, INPUT_WORDS, readInputs } from './inputs.js';
 import { diagnoseMissingToken } from './missing-token.js';
 import { annotationsFor, exitCodeFor } from './outcome.js';
 import { renderProblemSummary, renderSummary } from './summary.js';
@@ -38,7 +38,7 @@ export interface ActionDeps {
  * writes the token anywhere (everything written is also scrubbed of it, in case).
  */
 export async function runAction(env: ActionEnv, deps: ActionDeps): Promise<number> {
-  const token = (env['INPUT_TOKEN'] ?? '').trim();
+  const token = input(env, 'token');
   if (token !== '') deps.write(addMask(token));
   const io = scrubbed(deps, env, token);
   try {

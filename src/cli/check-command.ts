@@ -8,7 +8,7 @@ import { symbols, type Symbols } from '../report/symbols.js';
 import { wrap } from '../report/wrap.js';
 import { parseRepoTarget } from '../target/parse.js';
 import { maskToken } from '../token/mask.js';
-import { recognizeToken } from '../token/recognize.js';
+import type { TokenShape } from '../token/recognize.js';
 import { type ManyReport, PROFILE_CHECK_IDS, type RepoTarget, type Report } from '../types.js';
 import { createTraceRecorder } from '../trace/recorder.js';
 import { openTraceOutput } from './trace-output.js';
@@ -24,7 +24,7 @@ import { createTransientLines } from './transient-lines.js';
 import { resolveRepository } from './repo-source.js';
 import type { RunDeps } from './run-deps.js';
 import { FLAG_WORDS } from './setting-words.js';
-import { readToken } from './token-source.js';
+import { type ReadToken, readRecognisedToken } from './token-source.js';
 
 /**
  * `crpat check`: one repository prints today's single report; several (`--repo` repeated, or any `--repos-file`)
@@ -52,7 +52,7 @@ export async function runCheck(flags: CheckFlags, deps: RunDeps, secrets: string
   const trusted = await trustHosts([target], settings, deps, note);
   const showProgress = !settings.json && !settings.quiet;
   // The progress' first line (token.format) says what was recognised: a sound token needs no line of its own.
-  const token = await askToken(trusted, deps, note, showProgress);
+  const { token, shape } = await askToken(trusted, deps, note, showProgress);
   secrets.push(token);
 
   const tracing = await startTrace(settings, deps);
@@ -77,10 +77,10 @@ export async function runCheck(flags: CheckFlags, deps: RunDeps, secrets: string
   }
   if (deps.signal?.aborted) throw new CancelledError();
 
-  await tracing?.finish(settings, [target], token, report);
+  await tracing?.finish(settings, [target], { token, shape }, report);
   // A hostile or broken server may echo the token in a message the report quotes: it never reaches the output.
   (tracing?.output.toStdout ? io.stderr : io.stdout).write(
-    redactToken(settings.json ? renderJson(report) : renderHuman(report, humanOptions(settings, deps, token)), token),
+    redactToken(settings.json ? renderJson(report) : renderHuman(report, humanOptions(settings, deps, token, shape)), token),
   );
   return exitCodeForVerdict(report.verdict);
 }
@@ -92,7 +92,7 @@ async function runMany(settings: CheckSettings, deps: RunDeps, secrets: string[]
   const targets = [...settings.repos.map(flagTarget), ...(settings.reposFile !== null ? await fileTargets(settings.reposFile, deps) : [])];
   const trusted = await trustHosts(targets, settings, deps, note);
   const lines = !settings.json && !settings.quiet;
-  const token = await askToken(trusted, deps, note, lines);
+  const { token, shape } = await askToken(trusted, deps, note, lines);
   secrets.push(token);
 
   const sym = symbols(settings.unicode);
@@ -123,9 +123,9 @@ async function runMany(settings: CheckSettings, deps: RunDeps, secrets: string[]
   }
   if (deps.signal?.aborted) throw new CancelledError();
 
-  await tracing?.finish(settings, targets, token, result);
+  await tracing?.finish(settings, targets, { token, shape }, result);
   (tracing?.output.toStdout ? io.stderr : io.stdout).write(
-    redactToken(settings.json ? renderJson(result) : renderHumanMany(result, humanOptions(settings, deps, token)), token),
+    redactToken(settings.json ? renderJson(result) : renderHumanMany(result, humanOptions(settings, deps, token, shape)), token),
   );
   return exitCodeForVerdict(result.verdict);
 }
@@ -135,7 +135,7 @@ async function startTrace(settings: CheckSettings, deps: RunDeps) {
   if (settings.trace === null) return null;
   const output = await openTraceOutput(settings.trace, deps.io);
   const recorder = createTraceRecorder(deps.now ? { now: deps.now, performanceNow: () => performance.now() } : undefined);
-  const finish = async (settings: CheckSettings, targets: readonly RepoTarget[], token: string, report: Report | ManyReport): Promise<void> => {
+  const finish = async (settings: CheckSettings, targets: readonly RepoTarget[], { token, shape }: ReadToken, report: Report | ManyReport): Promise<void> => {
     const first = 'results' in report ? report.results[0] : report;
     const options = {
       apiUrl: first?.target.apiUrl ?? settings.apiUrl ?? '',
@@ -146,7 +146,7 @@ async function startTrace(settings: CheckSettings, deps: RunDeps) {
       timeoutSeconds: settings.timeoutSeconds,
       workflowRepository: settings.workflowRepository,
     };
-    await output.write(recorder.finish({ options, token, report }));
+    await output.write(recorder.finish({ options, token, shape, report }));
   };
   return { output, recorder, finish };
 }
@@ -202,8 +202,8 @@ async function trustHosts(targets: readonly RepoTarget[], settings: CheckSetting
 }
 
 /** `problemsOnly`: a sound token is not announced (the progress says what it is). */
-async function askToken(settings: CheckSettings, deps: RunDeps, note: (line: string) => void, problemsOnly: boolean): Promise<string> {
-  return readToken(
+async function askToken(settings: CheckSettings, deps: RunDeps, note: (line: string) => void, problemsOnly: boolean): Promise<ReadToken> {
+  return readRecognisedToken(
     {
       tokenStdin: settings.tokenStdin,
       envToken: settings.envToken,
@@ -245,13 +245,13 @@ function commonOptions(settings: CheckSettings, token: string): CheckTokenCommon
   };
 }
 
-function humanOptions(settings: CheckSettings, deps: RunDeps, token: string): HumanOptions {
+function humanOptions(settings: CheckSettings, deps: RunDeps, token: string, shape: TokenShape): HumanOptions {
   return {
     color: settings.color.stdout,
     unicode: settings.unicode,
     quiet: settings.quiet,
     width: deps.io.isStdoutTTY ? deps.io.columns : 0,
-    tokenDisplay: { masked: maskToken(token), label: recognizeToken(token).label },
+    tokenDisplay: { masked: maskToken(token), label: shape.label },
   };
 }
 

@@ -3,7 +3,7 @@ import { CancelledError, UsageError } from '../errors.js';
 import type { IO } from '../io/io.js';
 import { isCancelled, type Prompter } from '../io/prompter.js';
 import { maskToken } from '../token/mask.js';
-import { recognizeToken } from '../token/recognize.js';
+import { recognizeToken, type TokenShape } from '../token/recognize.js';
 import { aOrAn } from '../text.js';
 
 /** No token is this long; a larger stdin is a wrong file, not a token. */
@@ -34,10 +34,21 @@ const PROMPT = 'Paste the token (nothing is shown while you type or paste)';
  * when there is none or it is empty, `CancelledError` when a prompt is cancelled.
  */
 export async function readToken(options: TokenSourceOptions, deps: TokenSourceDeps): Promise<string> {
+  return (await readRecognisedToken(options, deps)).token;
+}
+
+/** A token as the CLI read it, trimmed, with what it is: recognised once, where it enters, then passed along. */
+export interface ReadToken {
+  token: string;
+  shape: TokenShape;
+}
+
+/** `readToken`, with the token's shape (announcing it on a terminal needed it already; the report shows its label). */
+export async function readRecognisedToken(options: TokenSourceOptions, deps: TokenSourceDeps): Promise<ReadToken> {
   let token = await firstToken(options, deps);
+  let shape = recognizeToken(token);
   // On a terminal the user hears what was recognised and, when it looks wrong, may paste it again.
   while (options.announce) {
-    const shape = recognizeToken(token);
     if (shape.problem === null) {
       if (options.quiet !== true) deps.note(`Recognised ${aOrAn(shape.label)} (${maskToken(token)}).`);
       break;
@@ -50,8 +61,9 @@ export async function readToken(options: TokenSourceOptions, deps: TokenSourceDe
     if (isCancelled(again)) throw new CancelledError();
     if (!again) break;
     token = await promptToken(deps.prompter);
+    shape = recognizeToken(token);
   }
-  return token;
+  return { token, shape };
 }
 
 async function firstToken(options: TokenSourceOptions, deps: TokenSourceDeps): Promise<string> {

@@ -1,7 +1,7 @@
 import { toNetError } from '../http/net-error.js';
 import type { WireExchange } from '../http/record.js';
 import { maskToken } from '../token/mask.js';
-import { recognizeToken } from '../token/recognize.js';
+import { recognizeToken, type TokenShape } from '../token/recognize.js';
 import type { ManyReport, Report } from '../types.js';
 import { createRedactor, type RedactionKind, type Redactor } from './redact.js';
 import type { TraceDocument, TraceExchange, TraceOptions } from './types.js';
@@ -52,20 +52,22 @@ export interface TraceInput {
   /** `performance.now()` when the run started, so each exchange says when it began. */
   startedAt: number;
   options: TraceOptions;
-  /** Used only to find and replace it: it is never written. */
+  /** Trimmed, as the shells read it. Used only to find and replace it: it is never written. */
   token: string;
+  /** What the token is, when the caller recognised it already (the CLI, as it read it); recognised here otherwise. */
+  shape?: TokenShape;
   exchanges: readonly WireExchange[];
   report: Report | ManyReport;
 }
 
 /** The redacted trace document (pure). Everything it holds has passed through the redactor. */
 export function buildTrace(input: TraceInput): TraceDocument {
-  const redactor = createRedactor(input.token.trim());
+  const redactor = createRedactor(input.token);
   const ordered = [...input.exchanges].sort((a, b) => a.startedAt - b.startedAt);
   const timeoutMs = input.options.timeoutSeconds * 1000;
   const drafts = ordered.map((exchange) => draft(exchange, input.startedAt, timeoutMs));
   for (const exchange of drafts) learnSecrets(exchange, redactor);
-  const shape = recognizeToken(input.token);
+  const shape = input.shape ?? recognizeToken(input.token);
   const body = {
     crpat: input.version,
     time: input.time.toISOString(),

@@ -1,5 +1,6 @@
 import type { WireExchange } from '../http/record.js';
 import { defaultEndpoints, parseRegistry } from '../target/endpoints.js';
+import type { TokenShape } from '../token/recognize.js';
 import type { ManyReport, Report } from '../types.js';
 import { VERSION } from '../version.js';
 import { buildTrace } from './document.js';
@@ -8,7 +9,7 @@ import type { TraceDocument, TraceOptions } from './types.js';
 /** Collects a run's exchanges as they happen; `finish` turns them and the report into the redacted document. */
 export interface TraceRecorder {
   onExchange: (exchange: WireExchange) => void;
-  finish(input: { options: Omit<TraceOptions, 'registry'> & { registry: string | null }; token: string; report: Report | ManyReport }): TraceDocument;
+  finish(input: { options: Omit<TraceOptions, 'registry'> & { registry: string | null }; token: string; shape?: TokenShape; report: Report | ManyReport }): TraceDocument;
 }
 
 export function createTraceRecorder(clock: { now: () => Date; performanceNow: () => number } = { now: () => new Date(), performanceNow: () => performance.now() }): TraceRecorder {
@@ -17,8 +18,8 @@ export function createTraceRecorder(clock: { now: () => Date; performanceNow: ()
   const exchanges: WireExchange[] = [];
   return {
     onExchange: (exchange) => void exchanges.push(exchange),
-    finish: ({ options, token, report }) =>
-      buildTrace({ version: VERSION, time, startedAt, options: { ...options, registry: registryOrigin(options.registry, report) }, token, exchanges, report }),
+    finish: ({ options, token, shape, report }) =>
+      buildTrace({ version: VERSION, time, startedAt, options: { ...options, registry: registryOrigin(options.registry, report) }, token, ...(shape ? { shape } : {}), exchanges, report }),
   };
 }
 

@@ -112,8 +112,9 @@ function withoutFragments(text: string, secret: string, counted: () => void): st
 
 /**
  * `text` with the token replaced in every form a server could have echoed it in (its placeholder stands in): for
- * output built from what a server said, such as a report quoting an error message.
+ * output built from what a server said, such as a report quoting an error message. `token` is trimmed, as the shells
+ * read it.
  */
 export function redactToken(text: string, token: string): string {
-  return token.trim() === '' ? text : createRedactor(token.trim(), { emails: false }).text(text);
+  return token === '' ? text : createRedactor(token, { emails: false }).text(text);
 }
