@@ -1,4 +1,4 @@
-import type { SettingWords } from '../settings.js';
+import type { Setting, SettingWords } from '../settings.js';
 
 /** Why an HTTP exchange produced no answer. Each kind gets its own advice; none means "bad token". */
 export type NetErrorKind =
@@ -98,7 +98,7 @@ export function toNetError(error: unknown, host: string, timeoutMs: number): Net
 }
 
 /** Which host an exchange went to, named by the setting that chose it: the one to check when it fails. */
-export type Endpoint = 'apiUrl' | 'registry';
+export type Endpoint = Extract<Setting, 'apiUrl' | 'registry'>;
 
 /**
  * What to try after `error`, in one sentence ('' when there is nothing to add). `endpoint` is the setting that chose
