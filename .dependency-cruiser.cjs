@@ -7,6 +7,7 @@ const LAYERS = [
   { name: 'transport', path: '^src/http/' },
   { name: 'clients', path: '^src/(github|registry)/' },
   { name: 'trace', path: '^src/trace/' },
+  { name: 'evidence', path: '^src/evidence/' },
   { name: 'capabilities', path: '^src/capabilities/' },
   { name: 'checks', path: '^src/checks/' },
   { name: 'pipeline', path: '^src/(check|check-api|check-pipeline|check-capabilities|check-many|rate-gate)\\.ts$' },

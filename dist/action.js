@@ -167,6 +167,115 @@ var require_dist = __commonJS({
 // src/action/main.ts
 import { appendFile, readFile, writeFile } from "fs/promises";
 
+// src/evidence/answer.ts
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/evidence/package.ts
+function packageLookupPath(image, ownerIsOrg, login) {
+  const slash = image.indexOf("/");
+  const owner = image.slice(0, slash);
+  const name = encodeURIComponent(image.slice(slash + 1));
+  if (ownerIsOrg) return `/orgs/${encodeURIComponent(owner)}/packages/container/${name}`;
+  if (login !== null && login.toLowerCase() === owner.toLowerCase()) return `/user/packages/container/${name}`;
+  return `/users/${encodeURIComponent(owner)}/packages/container/${name}`;
+}
+function readPackage(outcome) {
+  return packageEvidence(outcome.kind === "response" ? { status: outcome.status, headers: outcome.headers, body: outcome.body } : null);
+}
+function packageEvidence(answer2) {
+  if (answer2 === null) return { kind: "unknown", reason: "the packages API gave no answer" };
+  const body = isObject(answer2.body) ? answer2.body : {};
+  if (answer2.status === 200) {
+    const repository = isObject(body["repository"]) ? body["repository"] : null;
+    const linked = repository && typeof repository["full_name"] === "string" ? repository["full_name"] : null;
+    return { kind: "exists", linkedRepository: linked, visibility: typeof body["visibility"] === "string" ? body["visibility"] : null };
+  }
+  if (answer2.status === 404) return { kind: "absent-or-hidden" };
+  const message2 = typeof body["message"] === "string" ? body["message"] : `HTTP ${answer2.status}`;
+  return { kind: "unknown", reason: `the packages API answered ${answer2.status} (${message2})` };
+}
+
+// src/registry/refusal-reason.ts
+var LIFETIME = /forbids access via a (fine-grained )?personal access tokens?(?: \(classic\))? if the token's lifetime is greater than (\d+) days/i;
+var OWNER = /The '([^']+)' (organization|enterprise) forbids/i;
+function refusalReason(refusal2) {
+  const codes = refusal2.errors.map((e) => e.code.toUpperCase());
+  const message2 = refusal2.errors.map((e) => e.message).join(" ").trim();
+  if (refusal2.status === 429 || codes.includes("TOOMANYREQUESTS")) return { kind: "rate-limited", waitMs: retryAfterMs(message2) };
+  if (refusal2.status !== 401 && refusal2.status !== 403) return { kind: "unexplained" };
+  if (/does not match expected scopes/i.test(message2)) return { kind: "scopes" };
+  const lifetime = LIFETIME.exec(message2);
+  if (lifetime) {
+    const owner = OWNER.exec(message2);
+    const by = owner?.[2]?.toLowerCase();
+    return {
+      kind: "lifetime",
+      days: Number(lifetime[2]),
+      classic: lifetime[1] === void 0,
+      by: by === "organization" || by === "enterprise" ? by : null,
+      name: owner?.[1] ?? null
+    };
+  }
+  if (/forbids access via a personal access token \(classic\)/i.test(message2)) return { kind: "classic-ban" };
+  const installation = /installation not allowed to (Write|Create) organization package/i.exec(message2);
+  if (installation) return { kind: "installation-not-allowed", action: installation[1]?.toLowerCase() === "create" ? "Create" : "Write" };
+  if (/The requested installation does not exist/i.test(message2)) return { kind: "installation-missing" };
+  if (/\bwrite_package\b/i.test(message2)) return { kind: "write-package" };
+  if (/\bcreate_package\b/i.test(message2)) return { kind: "create-package" };
+  if (/^unauthenticated\b/i.test(message2)) return { kind: "unauthenticated" };
+  if (/^denied\.?$/i.test(message2)) return { kind: "denied" };
+  if (refusal2.challengeError === "insufficient_scope") return { kind: "insufficient-scope" };
+  return { kind: "unexplained" };
+}
+function isPermissionRefusal(reason) {
+  return reason.kind !== "unexplained" && reason.kind !== "rate-limited";
+}
+var UNIT_MS = { ns: 1e-6, us: 1e-3, "\xB5s": 1e-3, "\u03BCs": 1e-3, ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+function retryAfterMs(message2) {
+  const match = /retry-after:\s*((?:\d+(?:\.\d+)?(?:ns|us|µs|μs|ms|s|m|h))+)/i.exec(message2);
+  if (!match?.[1]) return null;
+  let total = 0;
+  for (const part of match[1].matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|μs|ms|s|m|h)/gi)) total += Number(part[1]) * (UNIT_MS[part[2].toLowerCase()] ?? 0);
+  return Number.isFinite(total) ? total : null;
+}
+
+// src/evidence/registry.ts
+function readRefusal(refusal2) {
+  const reason = refusalReason(refusal2);
+  return { refusal: refusal2, reason, quoted: describeRefusal(refusal2), permission: isPermissionRefusal(reason) };
+}
+function readLogin(outcome) {
+  return { outcome, refusal: outcome.kind === "refused" ? readRefusal(outcome.refusal) : null };
+}
+function readPush(outcome) {
+  const refusal2 = outcome?.kind === "refused" || outcome?.kind === "rate-limited" ? readRefusal(outcome.refusal) : null;
+  return { outcome, refusal: refusal2, upload: uploadAnswer(outcome, refusal2) };
+}
+function uploadAnswer(push, refusal2) {
+  if (push === null) return { kind: "unknown", reason: "the registry push probe did not run" };
+  switch (push.kind) {
+    case "opened":
+      return { kind: "opened" };
+    case "refused":
+      if (refusal2 === null || !refusal2.permission) return { kind: "unknown", reason: `it refused for a reason that names no permission: ${refusal2?.quoted ?? ""}` };
+      return { kind: "refused", refusal: refusal2 };
+    case "rate-limited":
+      return { kind: "unknown", reason: `the registry rate-limited the upload (${refusal2?.quoted ?? "HTTP 429"})` };
+    case "unexpected":
+      return { kind: "unknown", reason: push.reason };
+    case "network":
+      return { kind: "unknown", reason: push.error.message };
+  }
+}
+function describeRefusal(refusal2) {
+  const first = refusal2.errors[0];
+  const error = first ? ` ${first.code}: ${first.message}` : "";
+  const challenge = refusal2.challengeError ? ` (${refusal2.challengeError})` : "";
+  return `HTTP ${refusal2.status}${error}${challenge}`;
+}
+
 // src/http/net-error.ts
 var NetError = class extends Error {
   constructor(kind, message2, attempts = 1) {
@@ -235,33 +344,32 @@ function toNetError(error, host, timeoutMs) {
   };
   return new NetError(kind, said[kind] ?? `could not reach ${host}${code2 ? ` (${code2})` : ""}`);
 }
-function netAdvice(error, endpoint2, words) {
-  const service = endpoint2 === "apiUrl" ? "GitHub's REST API" : "a container registry";
-  const setting = words.names[endpoint2];
+function netAdvice(error, flag) {
+  const service = flag === "--api-url" ? "GitHub's REST API" : "a container registry";
   switch (error.kind) {
     case "timeout":
-      return words.names.timeout === null ? "Try again." : `Try again; on a slow network or behind a proxy, raise ${words.names.timeout}.`;
+      return "Try again; on a slow network or behind a proxy, raise --timeout.";
     case "dns":
-      return `Check the host name (${setting}) and this machine's network and DNS.`;
+      return `Check the host name (${flag}) and this machine's network and DNS.`;
     case "refused":
-      return `Check the host and port (${setting}): nothing accepts connections there.`;
+      return `Check the host and port (${flag}): nothing accepts connections there.`;
     case "reset":
     case "closed":
       return "Try again; if it keeps happening, a proxy, VPN or firewall on the way may be cutting connections.";
     case "tls":
       return "If this network uses a private CA or a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its certificate file.";
     case "not-tls":
-      return `If it serves plain http (allowed only on a loopback host), ${words.give(setting, "http://host:port")}.`;
+      return `If it serves plain http (allowed only on a loopback host), pass ${flag} http://host:port.`;
     case "redirect":
-      return `Check ${setting}: pass the address that answers directly, not one that redirects.`;
+      return `Check ${flag}: pass the address that answers directly, not one that redirects.`;
     case "off-host":
     case "insecure":
-      return `Check ${setting}: the token goes only to the API's and the registry's origin, over https.`;
+      return `Check ${flag}: the token goes only to the API's and the registry's origin, over https.`;
     case "unverified-tls":
       return "";
     // the message says what to change
     case "too-large":
-      return `Check that ${setting} points at ${service}: something else answered.`;
+      return `Check that ${flag} points at ${service}: something else answered.`;
     case "aborted":
       return "";
     // cancelled on purpose (Ctrl-C) or not sent for a reason the message gives
@@ -272,8 +380,8 @@ function netAdvice(error, endpoint2, words) {
 function describeNetError(error) {
   return error.attempts > 1 ? `${error.message} (${error.attempts} attempts)` : error.message;
 }
-function netSentence(error, endpoint2, words) {
-  const advice = netAdvice(error, endpoint2, words);
+function netSentence(error, flag) {
+  const advice = netAdvice(error, flag);
   return `${describeNetError(error)}.${advice ? ` ${advice}` : ""}`;
 }
 
@@ -423,7 +531,7 @@ function err(reason) {
 }
 
 // src/target/parse.ts
-var OWNER = /^(?=.{1,39}$)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*(?:_[A-Za-z0-9]+)?$/;
+var OWNER2 = /^(?=.{1,39}$)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*(?:_[A-Za-z0-9]+)?$/;
 var NAME = /^[A-Za-z0-9._-]{1,100}$/;
 var LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 var IPV6 = /^\[[0-9a-f:.]*:[0-9a-f:.]*\]$/;
@@ -566,7 +674,7 @@ function ownerAndName(host, path, allowExtra) {
   if (RESERVED.has(owner.toLowerCase())) return err(R.reserved);
   if (rawName === "") return err(R.missingName);
   if (extra.length > 0 && !allowExtra) return err(R.extraPath);
-  if (!OWNER.test(owner)) return err(R.owner);
+  if (!OWNER2.test(owner)) return err(R.owner);
   const name = rawName.endsWith(".git") ? rawName.slice(0, -4) : rawName;
   if (name === "") return err(R.missingName);
   if (name === "." || name === "..") return err(R.dotName);
@@ -737,7 +845,7 @@ function integer(value, digits) {
 // src/github/classify.ts
 var SAML = /Resource protected by organization SAML enforcement/i;
 var CLASSIC_BAN = /forbids access via a personal access token \(classic\)/i;
-var LIFETIME = /forbids access via a (fine-grained personal access tokens|personal access tokens \(classic\)) if the token's lifetime is greater than (\d+) days/i;
+var LIFETIME2 = /forbids access via a (fine-grained personal access tokens|personal access tokens \(classic\)) if the token's lifetime is greater than (\d+) days/i;
 var LIFETIME_OWNER = /The '([^']+)' (organization|enterprise) forbids/i;
 var IP_ALLOW_LIST = /has an IP allow list enabled, and your IP address is not permitted/i;
 var IP_ORG = /the `([^`]+)` organization has an IP allow list/i;
@@ -764,7 +872,7 @@ function classifyApi(outcome) {
     return { kind: "sso", url: sso?.kind === "required" ? sso.url : null, message: message2 };
   }
   if (IP_ALLOW_LIST.test(message2)) return { kind: "ip-allow-list", message: message2, org: IP_ORG.exec(message2)?.[1] ?? null };
-  const lifetime = LIFETIME.exec(message2);
+  const lifetime = LIFETIME2.exec(message2);
   if (lifetime) {
     const settingsUrl = /https:\/\/\S+\/settings\/personal-access-tokens\/\S+/.exec(message2)?.[0] ?? null;
     const owner = LIFETIME_OWNER.exec(message2);
@@ -782,7 +890,7 @@ function classifyApi(outcome) {
   if (CLASSIC_BAN.test(message2)) return { kind: "classic-forbidden", message: message2 };
   if (LOCKOUT.test(message2)) return { kind: "lockout", message: message2 };
   const rate = parseRateLimit(headers);
-  const retryAfter = parseRetryAfter(headers.get("retry-after"), answerDate(headers));
+  const retryAfter = Number(headers.get("retry-after"));
   const exhausted = rate?.remaining === 0 || headers.get("x-ratelimit-remaining")?.trim() === "0";
   if (status === 429 || status === 403 && (RATE.test(message2) || exhausted)) {
     return {
@@ -790,7 +898,7 @@ function classifyApi(outcome) {
       message: message2,
       secondary: SECONDARY.test(message2),
       resetAt: exhausted ? rate?.reset ?? null : null,
-      retryAfter: retryAfter !== null && retryAfter > 0 ? retryAfter : null,
+      retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
       retried
     };
   }
@@ -800,10 +908,6 @@ function classifyApi(outcome) {
   if (status >= 500) return { kind: "server", status, message: message2, retried };
   return { kind: "unexpected", status, message: message2 };
 }
-function answerDate(headers) {
-  const sent = Date.parse(headers.get("date") ?? "");
-  return Number.isNaN(sent) ? /* @__PURE__ */ new Date() : new Date(sent);
-}
 function messageOf(body) {
   if (typeof body === "string") return parseGitHubError(body)?.message ?? (clean(body.trim(), 200) || null);
   if (body && typeof body === "object" && "message" in body && typeof body.message === "string") return clean(body.message, 500);
@@ -812,21 +916,20 @@ function messageOf(body) {
 function isUndecided(meaning) {
   return ["network", "server", "malformed", "rate-limited", "lockout", "unexpected"].includes(meaning.kind);
 }
-function undecidedSummary(meaning, what, words) {
-  const apiUrl = words.names.apiUrl;
+function undecidedSummary(meaning, what) {
   switch (meaning.kind) {
     case "network":
-      return `Could not ${what}: ${netSentence(meaning.error, "apiUrl", words)}`;
+      return `Could not ${what}: ${netSentence(meaning.error, "--api-url")}`;
     case "server":
       return `Could not ${what}: GitHub answered HTTP ${meaning.status}, a server error${onAll(meaning.retried)}. Try again in a few minutes.`;
     case "malformed":
-      return `Could not ${what}: GitHub answered HTTP ${meaning.status} with a body that is not the JSON expected${onAll(meaning.retried)}. Try again; if it keeps happening, check that ${apiUrl} points at GitHub's REST API (a proxy or captive portal may be answering instead).`;
+      return `Could not ${what}: GitHub answered HTTP ${meaning.status} with a body that is not the JSON expected${onAll(meaning.retried)}. Try again; if it keeps happening, check that --api-url points at GitHub's REST API (a proxy or captive portal may be answering instead).`;
     case "rate-limited":
       return `Could not ${what}: ${rateLimitText(meaning)}`;
     case "lockout":
       return `Could not ${what}: GitHub is refusing all logins for this user after too many failed attempts ("${meaning.message}"). Wait a while, then try again.`;
     default:
-      return `Could not ${what}: GitHub answered unexpectedly (${"status" in meaning ? `HTTP ${meaning.status}: ` : ""}${messageText(meaning)}). Try again; if it keeps happening, check ${apiUrl}.`;
+      return `Could not ${what}: GitHub answered unexpectedly (${"status" in meaning ? `HTTP ${meaning.status}: ` : ""}${messageText(meaning)}). Try again; if it keeps happening, check --api-url.`;
   }
 }
 function onAll(retried) {
@@ -858,6 +961,86 @@ function retryDetails(outcome) {
 }
 function messageText(meaning) {
   return "message" in meaning ? meaning.message : "";
+}
+
+// src/evidence/repo.ts
+function readRepo(answer2) {
+  const meaning = classifyApi(answer2);
+  const base = { answer: answer2, meaning };
+  if (answer2.kind !== "response") return { ...base, kind: "unknown", reason: "GET /repos/{owner}/{repo} got no answer" };
+  if (meaning.kind === "ok" && answer2.status === 200) {
+    const body = answer2.body;
+    const owner = isObject2(body["owner"]) ? body["owner"] : {};
+    const visibility = typeof body["visibility"] === "string" ? clean(body["visibility"], 20) : body["private"] === true ? "private" : "public";
+    return {
+      ...base,
+      kind: "visible",
+      private: body["private"] === true || visibility !== "public",
+      ownerIsOrg: owner["type"] === "Organization",
+      role: roleFrom(body["permissions"]),
+      // Server text reaches a terminal: control characters go.
+      fullName: clean(String(body["full_name"] ?? ""), 200),
+      ownerLogin: clean(String(owner["login"] ?? ""), 100),
+      visibility
+    };
+  }
+  if ((answer2.status === 404 || answer2.status === 403) && !isUndecided(meaning)) {
+    return { ...base, kind: "hidden", status: answer2.status, message: messageText(meaning) || `HTTP ${answer2.status}` };
+  }
+  const message2 = messageText(meaning);
+  return { ...base, kind: "unknown", reason: `GET /repos/{owner}/{repo} answered ${answer2.status}${message2 ? ` (${message2})` : ""}` };
+}
+function roleFrom(permissions) {
+  if (!isObject2(permissions)) return null;
+  if (permissions["admin"] === true) return "admin";
+  if (permissions["maintain"] === true) return "maintain";
+  if (permissions["push"] === true) return "write";
+  if (permissions["triage"] === true) return "triage";
+  return permissions["pull"] === true ? "read" : null;
+}
+var RANK = { read: 1, triage: 2, write: 3, maintain: 4, admin: 5 };
+function atLeast(role, wanted) {
+  return role !== null && RANK[role] >= RANK[wanted];
+}
+function roleBelowWrite(repo) {
+  return repo.kind === "visible" && repo.role !== null && !atLeast(repo.role, "write") ? repo.role : null;
+}
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/evidence/user.ts
+function readUser(answer2) {
+  const meaning = classifyApi(answer2);
+  if (answer2.kind !== "response") return { answer: answer2, meaning, login: null, scopes: null, expiration: null };
+  const body = answer2.body;
+  return {
+    answer: answer2,
+    meaning,
+    // Server text reaches a terminal: control characters go.
+    login: answer2.status === 200 && body && typeof body.login === "string" ? clean(body.login, 100) : null,
+    scopes: parseScopes(answer2.headers.get("x-oauth-scopes")),
+    expiration: parseTokenExpiration(answer2.headers.get("github-authentication-token-expiration"))
+  };
+}
+function userAccepted(user) {
+  return user.meaning.kind === "ok" || user.meaning.kind === "integration";
+}
+
+// src/evidence/record.ts
+function ownerIsOrgOf(repo, user, target) {
+  if (repo.kind === "visible") return repo.ownerIsOrg;
+  return isOwnNamespace(user, target) ? false : null;
+}
+function isOwnNamespace(user, target) {
+  return user.login !== null && user.login.toLowerCase() === target.owner.toLowerCase();
+}
+function ssoExposureOf(repo, user, target) {
+  if (repo.meaning.kind === "sso") return "enforced";
+  return ownerIsOrgOf(repo, user, target) === false ? "no" : "maybe";
+}
+function apiBlocks(repo, user) {
+  return { sso: repo.meaning.kind === "sso", ipAllowList: repo.meaning.kind === "ip-allow-list" || user.meaning.kind === "ip-allow-list" };
 }
 
 // src/capabilities/links.ts
@@ -917,48 +1100,6 @@ function imageName(target) {
   return slash < 0 ? target.image : target.image.slice(slash + 1);
 }
 
-// src/checks/repo-facts.ts
-function repoFacts(outcome) {
-  if (outcome.kind !== "response" || outcome.status !== 200) return null;
-  const body = outcome.body;
-  if (!body || typeof body !== "object") return null;
-  const owner = body.owner ?? {};
-  const permissions = body.permissions;
-  return {
-    // Server text reaches a terminal: control characters go.
-    fullName: clean(String(body.full_name ?? ""), 200),
-    ownerLogin: clean(String(owner.login ?? ""), 100),
-    ownerIsOrg: owner.type === "Organization",
-    visibility: typeof body.visibility === "string" ? clean(body.visibility, 20) : body.private === true ? "private" : "public",
-    permissions: permissions ? {
-      admin: permissions.admin === true,
-      maintain: permissions.maintain === true,
-      push: permissions.push === true,
-      triage: permissions.triage === true,
-      pull: permissions.pull === true
-    } : null
-  };
-}
-function roleOf(permissions) {
-  if (permissions.admin) return "admin";
-  if (permissions.maintain) return "maintain";
-  if (permissions.push) return "write";
-  if (permissions.triage) return "triage";
-  return permissions.pull ? "read" : "no";
-}
-function ssoExposureOf(repo, owner, login) {
-  if (classifyApi(repo).kind === "sso") return "enforced";
-  const facts = repoFacts(repo);
-  if (facts) return facts.ownerIsOrg ? "maybe" : "no";
-  return login !== null && login.toLowerCase() === owner.toLowerCase() ? "no" : "maybe";
-}
-
-// src/settings.ts
-var OPTION_WORDS = {
-  names: { apiUrl: "the apiUrl option", registry: "the registry option", timeout: "the timeoutSeconds option" },
-  give: (name, value) => `set ${name} to ${value}`
-};
-
 // src/checks/guide.ts
 function guideCommand(anchor) {
   return `crpat guide ${anchor}`;
@@ -976,52 +1117,16 @@ function finding(id, status, summary, fix = null, details = []) {
   return { id, status, summary, fix, details };
 }
 
-// src/checks/token-valid.ts
-function judgeTokenValid(user, shape, links, words = OPTION_WORDS) {
-  const id = "token.valid";
-  const meaning = classifyApi(user);
-  if (meaning.kind === "ok") {
-    return finding(id, "pass", `GitHub accepts the token; it belongs to ${loginOf(user) ?? "an unknown user"}.`, null, retryDetails(user));
-  }
-  if (meaning.kind === "bad-credentials") {
-    const why = shape.checksum === "valid" ? "its checksum is right, so it is not a typo: it has expired, or was revoked or deleted" : "it has expired, was revoked or deleted, or was mistyped";
-    return finding(id, "fail", `GitHub refused the token (401 ${meaning.message}): ${why}.`, `Create a new classic token: ${classicTokenLink(links.target, links.profile)}`, [
-      guideLine("renew-token")
-    ]);
-  }
-  if (meaning.kind === "integration") {
-    return finding(
-      id,
-      "warn",
-      'GitHub accepts the token, but it is a GitHub App installation token (like GITHUB_TOKEN): it has no user, so GET /user is refused ("Resource not accessible by integration").',
-      "As CR_PAT, use a classic personal access token; inside a workflow, GITHUB_TOKEN with `permissions: packages: write` can replace it."
-    );
-  }
-  if (isUndecided(meaning)) return finding(id, "error", undecidedSummary(meaning, "ask GitHub whether it accepts the token", words));
-  return finding(id, "error", `GitHub did not say whether it accepts the token: ${meaning.message}.`);
-}
-function loginOf(outcome) {
-  if (outcome.kind !== "response" || outcome.status !== 200) return null;
-  const body = outcome.body;
-  return body && typeof body.login === "string" ? clean(body.login, 100) : null;
-}
-var tokenValid = {
-  id: "token.valid",
-  title: "GitHub accepts the token",
-  run: async (e) => judgeTokenValid(await e.user, e.shape, linksOf(e), e.words)
-};
-
 // src/checks/token-expiry.ts
 var DAY_MS = 864e5;
 var DEFAULT_EXPIRY_WARN_DAYS = 7;
 function judgeTokenExpiry(user, now, links, kind = "classic", warnDays = DEFAULT_EXPIRY_WARN_DAYS, sso = "no") {
   const id = "token.expiry";
-  const meaning = classifyApi(user);
-  if (user.kind !== "response" || !(meaning.kind === "ok" || meaning.kind === "integration")) {
-    const why = isUndecided(meaning) ? "token.valid could not be completed" : "GitHub did not accept the token (token.valid)";
+  if (user.answer.kind !== "response" || !userAccepted(user)) {
+    const why = isUndecided(user.meaning) ? "token.valid could not be completed" : "GitHub did not accept the token (token.valid)";
     return finding(id, "skip", `Skipped: ${why}, so its expiry is not known.`);
   }
-  const parsed = parseTokenExpiration(user.headers.get("github-authentication-token-expiration"));
+  const parsed = user.expiration;
   if (parsed === null) {
     if (kind === "server-to-server" || kind === "user-to-server") {
       return finding(id, "pass", "GitHub sent no expiry for this app token; such tokens expire within hours (installation tokens: one hour).");
@@ -1043,20 +1148,18 @@ function renewal(user, links, kind, when, sso) {
   const webUrl = links.target.webUrl;
   if (kind === "fine-grained") return `Regenerate it${when} at ${fineGrainedTokensListLink(webUrl)} and update the CR_PAT secret.`;
   if (kind !== "classic" && kind !== "oauth") return `Regenerate it${when} at ${classicTokensListLink(webUrl)} and update the CR_PAT secret.${ssoReauthorizeNote(webUrl, links.target.owner, sso)}`;
-  const had = user.kind === "response" ? parseScopes(user.headers.get("x-oauth-scopes")) ?? [] : [];
+  const had = user.scopes ?? [];
   return `Renew it${when} with the same scopes in one click: ${renewalLink(links.target, links.profile, had)} (or Regenerate it at ${classicTokensListLink(webUrl)}), then update the CR_PAT secret.${ssoReauthorizeNote(webUrl, links.target.owner, sso)}`;
 }
 function expiresAtOf(user) {
-  if (user.kind !== "response") return null;
-  const parsed = parseTokenExpiration(user.headers.get("github-authentication-token-expiration"));
-  return parsed?.ok ? parsed.value.toISOString() : null;
+  return user.expiration?.ok ? user.expiration.value.toISOString() : null;
 }
 var tokenExpiry = {
   id: "token.expiry",
   title: "Token expiry",
   run: async (e) => {
     const [user, repo] = await Promise.all([e.user, e.repo]);
-    return judgeTokenExpiry(user, e.now, linksOf(e), e.shape.kind, e.expiryWarnDays, ssoExposureOf(repo, e.target.owner, loginOf(user)));
+    return judgeTokenExpiry(user, e.now, linksOf(e), e.shape.kind, e.expiryWarnDays, ssoExposureOf(repo, user, e.target));
   }
 };
 
@@ -1120,106 +1223,6 @@ function specsFor(profile, ownerIsOrg) {
 // src/check-capabilities.ts
 import { setTimeout as delay2 } from "timers/promises";
 
-// src/registry/refusal-reason.ts
-var LIFETIME2 = /forbids access via a (fine-grained )?personal access tokens?(?: \(classic\))? if the token's lifetime is greater than (\d+) days/i;
-var OWNER2 = /The '([^']+)' (organization|enterprise) forbids/i;
-function refusalReason(refusal2) {
-  const codes = refusal2.errors.map((e) => e.code.toUpperCase());
-  const message2 = refusal2.errors.map((e) => e.message).join(" ").trim();
-  if (refusal2.status === 429 || codes.includes("TOOMANYREQUESTS")) return { kind: "rate-limited", waitMs: retryAfterMs(message2) };
-  if (refusal2.status !== 401 && refusal2.status !== 403) return { kind: "unexplained" };
-  if (/does not match expected scopes/i.test(message2)) return { kind: "scopes" };
-  const lifetime = LIFETIME2.exec(message2);
-  if (lifetime) {
-    const owner = OWNER2.exec(message2);
-    const by = owner?.[2]?.toLowerCase();
-    return {
-      kind: "lifetime",
-      days: Number(lifetime[2]),
-      classic: lifetime[1] === void 0,
-      by: by === "organization" || by === "enterprise" ? by : null,
-      name: owner?.[1] ?? null
-    };
-  }
-  if (/forbids access via a personal access token \(classic\)/i.test(message2)) return { kind: "classic-ban" };
-  const installation = /installation not allowed to (Write|Create) organization package/i.exec(message2);
-  if (installation) return { kind: "installation-not-allowed", action: installation[1]?.toLowerCase() === "create" ? "Create" : "Write" };
-  if (/The requested installation does not exist/i.test(message2)) return { kind: "installation-missing" };
-  if (/\bwrite_package\b/i.test(message2)) return { kind: "write-package" };
-  if (/\bcreate_package\b/i.test(message2)) return { kind: "create-package" };
-  if (/^unauthenticated\b/i.test(message2)) return { kind: "unauthenticated" };
-  if (/^denied\.?$/i.test(message2)) return { kind: "denied" };
-  if (refusal2.challengeError === "insufficient_scope") return { kind: "insufficient-scope" };
-  return { kind: "unexplained" };
-}
-function isPermissionRefusal(reason) {
-  return reason.kind !== "unexplained" && reason.kind !== "rate-limited";
-}
-var UNIT_MS = { ns: 1e-6, us: 1e-3, "\xB5s": 1e-3, "\u03BCs": 1e-3, ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-function retryAfterMs(message2) {
-  const match = /retry-after:\s*((?:\d+(?:\.\d+)?(?:ns|us|µs|μs|ms|s|m|h))+)/i.exec(message2);
-  if (!match?.[1]) return null;
-  let total = 0;
-  for (const part of match[1].matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|μs|ms|s|m|h)/gi)) total += Number(part[1]) * (UNIT_MS[part[2].toLowerCase()] ?? 0);
-  return Number.isFinite(total) ? total : null;
-}
-
-// src/capabilities/evidence.ts
-function repoEvidence(answer2) {
-  if (answer2 === null) return { kind: "unknown", reason: "GET /repos/{owner}/{repo} got no answer" };
-  const body = isObject(answer2.body) ? answer2.body : {};
-  if (answer2.status === 200) {
-    const owner = isObject(body["owner"]) ? body["owner"] : {};
-    const visibility = typeof body["visibility"] === "string" ? body["visibility"] : null;
-    return {
-      kind: "visible",
-      private: body["private"] === true || visibility !== null && visibility !== "public",
-      ownerIsOrg: owner["type"] === "Organization",
-      role: roleFrom(body["permissions"])
-    };
-  }
-  const message2 = typeof body["message"] === "string" ? body["message"] : `HTTP ${answer2.status}`;
-  if (answer2.status === 404 || answer2.status === 403) return { kind: "hidden", status: answer2.status, message: message2 };
-  return { kind: "unknown", reason: `GET /repos/{owner}/{repo} answered ${answer2.status} (${message2})` };
-}
-function roleFrom(permissions) {
-  if (!isObject(permissions)) return null;
-  if (permissions["admin"] === true) return "admin";
-  if (permissions["maintain"] === true) return "maintain";
-  if (permissions["push"] === true) return "write";
-  if (permissions["triage"] === true) return "triage";
-  return permissions["pull"] === true ? "read" : null;
-}
-function registryEvidence(push) {
-  if (push === null) return { kind: "unknown", reason: "the registry push probe did not run" };
-  switch (push.kind) {
-    case "opened":
-      return { kind: "opened" };
-    case "refused": {
-      const first = push.refusal.errors[0];
-      const quoted = `${push.refusal.status}${first ? ` ${first.code}: ${first.message}` : ""}`;
-      if (!isPermissionRefusal(refusalReason(push.refusal))) return { kind: "unknown", reason: `it refused for a reason that names no permission: ${quoted}` };
-      return { kind: "refused", status: push.refusal.status, code: first?.code ?? "", message: first?.message ?? "" };
-    }
-    case "rate-limited":
-      return { kind: "unknown", reason: "the registry rate-limited the upload (HTTP 429)" };
-    case "unexpected":
-      return { kind: "unknown", reason: push.reason };
-    case "network":
-      return { kind: "unknown", reason: push.error.message };
-  }
-}
-function describeRefusal(refusal2) {
-  return [String(refusal2.status), refusal2.code && `${refusal2.code}:`, refusal2.message].filter((part) => part !== "").join(" ");
-}
-var RANK = { read: 1, triage: 2, write: 3, maintain: 4, admin: 5 };
-function atLeast(role, wanted) {
-  return role !== null && RANK[role] >= RANK[wanted];
-}
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 // src/capabilities/classic.ts
 function classicCapabilities(input2) {
   const ownerIsOrg = input2.repo.kind === "visible" ? input2.repo.ownerIsOrg : null;
@@ -1247,7 +1250,7 @@ function packages(held, shown, registry) {
     case "opened":
       return verdict(true, "scope write:packages; the registry opened an upload for the image");
     case "refused":
-      return verdict(false, `scope write:packages, but the registry refused: ${describeRefusal(registry)}`);
+      return verdict(false, `scope write:packages, but the registry refused: ${registry.refusal.quoted}`);
     case "unknown":
       return verdict(null, `scope write:packages; the package's own access is decided by the registry, which gave no answer (${registry.reason})`);
   }
@@ -1451,7 +1454,7 @@ function packages2(registry) {
     case "opened":
       return verdict2(true, `the registry opened an upload for the image, although ${why}`);
     case "refused":
-      return verdict2(false, `${why} (the registry refused: ${describeRefusal(registry)})`);
+      return verdict2(false, `${why} (the registry refused: ${registry.refusal.quoted})`);
     case "unknown":
       return verdict2(false, why);
   }
@@ -1584,6 +1587,10 @@ function defaultRandomName() {
 
 // src/capabilities/assess.ts
 async function assessCapabilities(input2, deps) {
+  const assessment = await byKind(input2, deps);
+  return { ...assessment, capabilities: assessment.capabilities.map((row) => withRole(row, input2)) };
+}
+async function byKind(input2, deps) {
   switch (input2.tokenKind) {
     case "classic":
     case "oauth":
@@ -1598,12 +1605,18 @@ async function assessCapabilities(input2, deps) {
       return { capabilities: otherCapabilities(input2), probes: [] };
   }
 }
+var REPOSITORY_WRITES = /* @__PURE__ */ new Set(["contents:write", "actions:write", "deployments:write", "environments:write"]);
+function withRole(row, input2) {
+  const role = roleBelowWrite(input2.repo);
+  if (row.granted !== null || role === null || input2.tokenKind === "server-to-server" || !REPOSITORY_WRITES.has(row.name)) return row;
+  return { ...row, granted: false, evidence: `role ${role}: a token has no more than its user, and the ${role} role cannot write (${row.evidence})` };
+}
 function otherCapabilities(input2) {
   const ownerIsOrg = input2.repo.kind === "visible" ? input2.repo.ownerIsOrg : null;
   return specsFor(input2.profile, ownerIsOrg).map((spec) => {
     const base = { name: spec.name, needed: spec.needed };
     if (spec.name === "packages:write" && input2.registry.kind !== "unknown") {
-      return input2.registry.kind === "opened" ? { ...base, granted: true, evidence: "the registry opened an upload for the image" } : { ...base, granted: false, evidence: `the registry refused: ${describeRefusal(input2.registry)}` };
+      return input2.registry.kind === "opened" ? { ...base, granted: true, evidence: "the registry opened an upload for the image" } : { ...base, granted: false, evidence: `the registry refused: ${input2.registry.refusal.quoted}` };
     }
     return { ...base, granted: null, evidence: `crpat reads capabilities of classic, OAuth and fine-grained tokens only, not of a ${input2.tokenKind} token` };
   });
@@ -1666,182 +1679,21 @@ function byPackage(input2, repository) {
   }
 }
 
-// src/capabilities/package-facts.ts
-function packageLookupPath(image, ownerIsOrg, login) {
-  const slash = image.indexOf("/");
-  const owner = image.slice(0, slash);
-  const name = encodeURIComponent(image.slice(slash + 1));
-  if (ownerIsOrg) return `/orgs/${encodeURIComponent(owner)}/packages/container/${name}`;
-  if (login !== null && login.toLowerCase() === owner.toLowerCase()) return `/user/packages/container/${name}`;
-  return `/users/${encodeURIComponent(owner)}/packages/container/${name}`;
-}
-function packageEvidence(answer2) {
-  if (answer2 === null) return { kind: "unknown", reason: "the packages API gave no answer" };
-  const body = isObject(answer2.body) ? answer2.body : {};
-  if (answer2.status === 200) {
-    const repository = isObject(body["repository"]) ? body["repository"] : null;
-    const linked = repository && typeof repository["full_name"] === "string" ? repository["full_name"] : null;
-    return { kind: "exists", linkedRepository: linked, visibility: typeof body["visibility"] === "string" ? body["visibility"] : null };
-  }
-  if (answer2.status === 404) return { kind: "absent-or-hidden" };
-  const message2 = typeof body["message"] === "string" ? body["message"] : `HTTP ${answer2.status}`;
-  return { kind: "unknown", reason: `the packages API answered ${answer2.status} (${message2})` };
-}
-
-// src/token/checksum.ts
-import { crc32 } from "zlib";
-var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-function tokenChecksum(body) {
-  let value = crc32(Buffer.from(body, "latin1")) >>> 0;
-  let digits = "";
-  do {
-    digits = ALPHABET[value % 62] + digits;
-    value = Math.floor(value / 62);
-  } while (value > 0);
-  return digits.padStart(6, "0");
-}
-function hasValidChecksum(rest) {
-  if (rest.length !== 36) return false;
-  return tokenChecksum(rest.slice(0, 30)) === rest.slice(30);
-}
-
-// src/token/recognize.ts
-var ACTIONS_APP_ID = 15368;
-var PREFIXES = [
-  { text: "github_pat_", kind: "fine-grained", label: "fine-grained personal access token" },
-  { text: "ghp_", kind: "classic", label: "classic personal access token" },
-  { text: "gho_", kind: "oauth", label: "OAuth app token" },
-  { text: "ghu_", kind: "user-to-server", label: "GitHub App user-to-server token" },
-  { text: "ghs_", kind: "server-to-server", label: "GitHub App installation token (server-to-server)" },
-  { text: "ghr_", kind: "refresh", label: "GitHub App refresh token" }
-];
-var TOKEN_PREFIXES = PREFIXES.map((p) => p.text);
-var TOKEN_IN_TEXT = /(?:github_pat_|gh[pousr]_)[A-Za-z0-9._-]{16,}/;
-function looksLikeToken(text) {
-  return /^(?:github_pat_|gh[pousr]_)/.test(text) || TOKEN_IN_TEXT.test(text);
-}
-var LEGACY = /^[0-9a-f]{40}$/;
-var LEGACY_PREFIX = { text: "", kind: "classic", label: "legacy 40-character token" };
-var UNKNOWN = { text: "", kind: "unknown", label: "unrecognized token" };
-var CHECKSUMMED = /* @__PURE__ */ new Set(["classic", "oauth", "user-to-server", "server-to-server"]);
-var problem = (code2, message2) => Object.freeze({ code: code2, message: message2 });
-var P = {
-  empty: problem("empty", "The token is empty; paste the whole token."),
-  control: problem("control", "The token contains a control character (a line break or tab?); paste it again on one line."),
-  whitespace: problem("whitespace", "The token contains a space; paste it again without spaces."),
-  twoTokens: problem("two-tokens", "Two tokens were pasted together; paste only one."),
-  alphabet: problem("alphabet", "The token contains characters GitHub tokens never have; copy it again from GitHub."),
-  checksum: problem("checksum", "The token fails its checksum: it was mistyped or cut; copy it again from GitHub."),
-  extraText: problem("not-github", "There is extra text before the token; paste only the token (it starts with ghp_, github_pat_, \u2026)."),
-  notGitHub: problem("not-github", "This is not a GitHub token: GitHub tokens start with ghp_, github_pat_, gho_, ghu_, ghs_ or ghr_."),
-  incomplete: problem("length", "The token does not have the shape of its kind: it was cut or edited; copy it again from GitHub.")
-};
-function recognizeToken(token2) {
-  const text = token2.trim();
-  const prefix = PREFIXES.find((p) => text.startsWith(p.text)) ?? null;
-  const found = prefix ?? (LEGACY.test(text) ? LEGACY_PREFIX : UNKNOWN);
-  const appId = found.kind === "server-to-server" ? /^ghs_(\d{1,12})_/.exec(text)?.[1] : void 0;
-  return {
-    kind: found.kind,
-    label: found.label,
-    checksum: checksumOf(text, prefix),
-    problem: textProblem(text) ?? (prefix ? shapeProblem(text, prefix) : bareProblem(text)),
-    ...appId ? { appId: Number(appId) } : {}
-  };
-}
-function checksumOf(text, prefix) {
-  if (prefix === null || !CHECKSUMMED.has(prefix.kind)) return "not-applicable";
-  const rest = text.slice(prefix.text.length);
-  if (!/^[A-Za-z0-9]{36}$/.test(rest)) return "not-applicable";
-  return hasValidChecksum(rest) ? "valid" : "invalid";
-}
-function textProblem(text) {
-  if (text === "") return P.empty;
-  if (/\s/.test(text) && text.split(/\s+/).filter(startsLikeToken).length >= 2) return P.twoTokens;
-  if (/[\x00-\x1f\x7f-\x9f]/.test(text)) return P.control;
-  if (/\s/.test(text)) return P.whitespace;
-  const foreign = /[^\x00-\x7f]/u.exec(text);
-  if (foreign === null) return null;
-  const code2 = (foreign[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
-  return problem("alphabet", `The token contains the non-ASCII character U+${code2} (a look-alike letter?); copy it again from GitHub.`);
-}
-function startsLikeToken(part) {
-  return LEGACY.test(part) || PREFIXES.some((p) => part.startsWith(p.text));
-}
-function bareProblem(text) {
-  if (LEGACY.test(text)) return null;
-  if (/^[0-9a-f]{80}$/.test(text)) return P.twoTokens;
-  return PREFIXES.some((p) => text.includes(p.text)) ? P.extraText : P.notGitHub;
-}
-function shapeProblem(text, prefix) {
-  const rest = text.slice(prefix.text.length);
-  const found = kindProblem(rest, prefix);
-  if (found === null) return holdsTwoTokens(rest) ? P.twoTokens : null;
-  if (found.code === "checksum") return found;
-  return PREFIXES.some((p) => rest.includes(p.text)) ? P.twoTokens : found;
-}
-function holdsTwoTokens(rest) {
-  const head = /^([A-Za-z0-9]{36})(?:ghp_|gho_|ghu_|ghs_|ghr_|github_pat_)/.exec(rest);
-  const tail = /(?:ghp|gho|ghu|ghs)_([A-Za-z0-9]{36})$/.exec(rest);
-  if ([head, tail].some((m) => m !== null && hasValidChecksum(m[1]))) return true;
-  if (/ghs_\d+_/.test(rest)) return true;
-  return /github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}$/.test(rest);
-}
-function kindProblem(rest, prefix) {
-  switch (prefix.kind) {
-    case "fine-grained":
-      return fineGrainedProblem(rest);
-    case "refresh":
-      return lengthProblem(rest, /^[A-Za-z0-9]*$/, 36, 251, prefix.label);
-    case "server-to-server":
-      return /[._-]/.test(rest) ? installationProblem(rest) : checksummedProblem(rest, prefix.label);
-    default:
-      return checksummedProblem(rest, prefix.label);
-  }
-}
-function checksummedProblem(rest, label) {
-  return lengthProblem(rest, /^[A-Za-z0-9]*$/, 36, 36, label) ?? (hasValidChecksum(rest) ? null : P.checksum);
-}
-function fineGrainedProblem(rest) {
-  const found = lengthProblem(rest, /^[A-Za-z0-9_]*$/, 82, 82, "fine-grained personal access token");
-  if (found !== null) return found;
-  return /^[A-Za-z0-9]{22}_[A-Za-z0-9]{59}$/.test(rest) ? null : P.incomplete;
-}
-function installationProblem(rest) {
-  if (!/^[A-Za-z0-9._-]*$/.test(rest)) return P.alphabet;
-  return rest.length < 36 ? problem("length", "The GitHub App installation token is shorter than it should be: it was cut; copy it again from GitHub.") : null;
-}
-function lengthProblem(rest, alphabet, min, max, label) {
-  if (!alphabet.test(rest)) return P.alphabet;
-  if (rest.length < min) {
-    return problem("length", `The ${label} is shorter than it should be: it was cut; copy it again from GitHub.`);
-  }
-  return rest.length > max ? tooLong(label) : null;
-}
-function tooLong(label) {
-  return problem("length", `The ${label} is longer than it should be: extra characters were pasted; copy it again.`);
-}
-function hasScopes(shape) {
-  return shape.kind === "classic" || shape.kind === "oauth";
-}
-
 // src/check-capabilities.ts
 async function assessTarget(input2, probes, serial = (task) => task()) {
   const [user, repo, push] = await Promise.all([input2.user, input2.repo, input2.push]);
-  const repoSeen = repoEvidence(answerOf(repo));
-  if (classifyApi(user).kind === "bad-credentials") {
-    const ownerIsOrg = repoSeen.kind === "visible" ? repoSeen.ownerIsOrg : null;
+  if (user.meaning.kind === "bad-credentials") {
+    const ownerIsOrg = repo.kind === "visible" ? repo.ownerIsOrg : null;
     return { capabilities: rows(input2.profile, ownerIsOrg, false, "GitHub refused the token (401): it cannot do anything"), probes: [] };
   }
-  const classicLike = hasScopes(input2.shape);
   const assess = () => assessCapabilities(
     {
       profile: input2.profile,
       tokenKind: input2.shape.kind,
       target: { owner: input2.target.owner, repo: input2.target.name },
-      scopes: classicLike && user.kind === "response" && user.status === 200 ? parseScopes(user.headers.get("x-oauth-scopes")) : null,
-      repo: repoSeen,
-      registry: registryEvidence(push)
+      scopes: user.meaning.kind === "ok" ? user.scopes : null,
+      repo,
+      registry: push.upload
     },
     probes
   );
@@ -1891,32 +1743,34 @@ function createProbePacer(options = {}) {
   };
 }
 async function adviseGithubToken(input2, get) {
-  const { workflowRepository: workflow, target } = input2;
-  if (workflow === null || workflow.toLowerCase() !== `${target.owner}/${target.name}`.toLowerCase()) return null;
-  if (input2.shape.kind !== "classic" && input2.shape.kind !== "oauth" && input2.shape.kind !== "fine-grained") return null;
+  if (!advised(input2)) return null;
   const [user, repo, push] = await Promise.all([input2.user, input2.repo, input2.push]);
-  const login = loginOf(user);
-  const facts = repoFacts(repo);
-  const ownerIsOrg = facts ? facts.ownerIsOrg : login !== null && login.toLowerCase() === target.owner.toLowerCase() ? false : null;
-  let pkg = await packageFor(input2, user, ownerIsOrg, login, get);
-  const seen = registryEvidence(push);
-  if (pkg.kind === "absent-or-hidden" && seen.kind === "refused" && /write_package/.test(seen.message)) {
-    pkg = { kind: "unknown", reason: "the registry says the package exists (write_package), and this token cannot read it" };
+  const pkg = await readPackageFor({ ...input2, user, repo }, get);
+  return judgeGithubToken({ ...input2, user, repo, push, package: pkg });
+}
+function advised(input2) {
+  const { workflowRepository: workflow, target } = input2;
+  if (workflow === null || workflow.toLowerCase() !== `${target.owner}/${target.name}`.toLowerCase()) return false;
+  return input2.shape.kind === "classic" || input2.shape.kind === "oauth" || input2.shape.kind === "fine-grained";
+}
+async function readPackageFor(input2, get) {
+  const { user } = input2;
+  if (input2.shape.kind === "fine-grained") return { kind: "unknown", reason: "the packages API accepts only classic personal access tokens" };
+  if (user.meaning.kind !== "ok") return { kind: "unknown", reason: "GitHub did not accept the token" };
+  if (user.scopes !== null && !expandScopes(user.scopes).has("read:packages")) return { kind: "unknown", reason: "the token lacks read:packages, which reading a package needs" };
+  const ownerIsOrg = ownerIsOrgOf(input2.repo, user, input2.target);
+  if (ownerIsOrg === null) return { kind: "unknown", reason: `whether ${input2.target.owner} is an organization is not known` };
+  return readPackage(await get(packageLookupPath(input2.links.image, ownerIsOrg, user.login)));
+}
+function judgeGithubToken(input2) {
+  const { target, push } = input2;
+  let pkg = input2.package;
+  if (pkg.kind === "absent-or-hidden" && push.upload.kind === "refused" && push.upload.refusal.reason.kind === "write-package") {
+    pkg = { kind: "unknown", reason: `the registry refused the upload with ${push.upload.refusal.quoted}, so the package exists and this token cannot read it` };
   }
+  const ownerIsOrg = ownerIsOrgOf(input2.repo, input2.user, target);
   const advice = githubTokenAdvice({ target: input2.links, workflowRepository: `${target.owner}/${target.name}`, ownerIsOrg, package: pkg });
   return { replaces: advice.replaces, summary: advice.summary, steps: advice.steps, fix: advice.fix };
-}
-async function packageFor(input2, user, ownerIsOrg, login, get) {
-  if (input2.shape.kind === "fine-grained") return { kind: "unknown", reason: "the packages API accepts only classic personal access tokens" };
-  if (user.kind !== "response" || user.status !== 200) return { kind: "unknown", reason: "GitHub did not accept the token" };
-  const scopes = parseScopes(user.headers.get("x-oauth-scopes"));
-  if (scopes !== null && !expandScopes(scopes).has("read:packages")) return { kind: "unknown", reason: "the token lacks read:packages, which reading a package needs" };
-  if (ownerIsOrg === null) return { kind: "unknown", reason: `whether ${input2.target.owner} is an organization is not known` };
-  const answer2 = await get(packageLookupPath(input2.links.image, ownerIsOrg, login));
-  return packageEvidence(answerOf(answer2));
-}
-function answerOf(outcome) {
-  return outcome.kind === "response" ? { status: outcome.status, headers: outcome.headers, body: outcome.body } : null;
 }
 
 // src/checks/org-policy.ts
@@ -1924,9 +1778,10 @@ function judgeOrgPolicy(inputs) {
   const id = "org.policy";
   const { target, webUrl } = inputs;
   const settings = orgTokenPolicyLink(webUrl, target.owner);
-  const meanings = [classifyApi(inputs.repo), classifyApi(inputs.user)];
-  const reason = inputs.push?.kind === "refused" ? refusalReason(inputs.push.refusal) : null;
-  const registryMessage = inputs.push?.kind === "refused" ? inputs.push.refusal.errors[0]?.message ?? "" : "";
+  const meanings = [inputs.repo.meaning, inputs.user.meaning];
+  const refused2 = inputs.push?.outcome?.kind === "refused" ? inputs.push.refusal : null;
+  const reason = refused2?.reason ?? null;
+  const registryMessage = refused2?.refusal.errors[0]?.message ?? "";
   const ip = meanings.find((m) => m.kind === "ip-allow-list");
   if (ip) {
     const org = ip.org ?? target.owner;
@@ -1951,8 +1806,8 @@ function judgeOrgPolicy(inputs) {
       [ban && "message" in ban ? ban.message : registryMessage, guideLine("org-policy")]
     );
   }
-  const facts = repoFacts(inputs.repo);
-  if (!facts) return finding(id, "skip", "Skipped: the repository is not visible (repo.access), so the owner's token policy could not be examined.");
+  const facts = inputs.repo;
+  if (facts.kind !== "visible") return finding(id, "skip", "Skipped: the repository is not visible (repo.access), so the owner's token policy could not be examined.");
   if (!facts.ownerIsOrg) return finding(id, "pass", `${facts.ownerLogin} is a personal account: no organization token policy applies.`);
   const note = inputs.shape.kind === "fine-grained" ? [`A fine-grained token may also await approval by ${facts.ownerLogin}'s owners; GitHub shows no distinct error for that.`] : [];
   return finding(id, "pass", `No token-policy refusal from ${facts.ownerLogin} (a ban on classic tokens would also show in registry.push).`, null, note);
@@ -1978,7 +1833,7 @@ var orgPolicy = {
   title: "Organization token policy",
   run: async (e) => {
     const [repo, user, push] = await Promise.all([e.repo, e.user, e.push]);
-    const sso = ssoExposureOf(repo, e.target.owner, loginOf(user));
+    const sso = ssoExposureOf(repo, user, e.target);
     return judgeOrgPolicy({ repo, user, push, shape: e.shape, target: e.target, webUrl: e.webUrl, links: linksOf(e), sso });
   }
 };
@@ -1986,7 +1841,7 @@ var orgPolicy = {
 // src/checks/org-sso.ts
 function judgeOrgSso(repo, target, webUrl) {
   const id = "org.sso";
-  const meaning = classifyApi(repo);
+  const { meaning } = repo;
   if (meaning.kind === "sso") {
     const authorize = meaning.url ? `Authorize the token for ${target.owner} at ${meaning.url} (this link is valid for one hour)` : `Open ${classicTokensListLink(webUrl)}, choose Configure SSO next to the token and Authorize ${target.owner}`;
     return finding(
@@ -1997,9 +1852,8 @@ function judgeOrgSso(repo, target, webUrl) {
       [meaning.message, guideLine("sso")]
     );
   }
-  const facts = repoFacts(repo);
-  if (facts) {
-    return facts.ownerIsOrg ? finding(id, "pass", `No single sign-on refusal from ${facts.ownerLogin}.`) : finding(id, "pass", `${facts.ownerLogin} is a personal account: single sign-on does not apply.`);
+  if (repo.kind === "visible") {
+    return repo.ownerIsOrg ? finding(id, "pass", `No single sign-on refusal from ${repo.ownerLogin}.`) : finding(id, "pass", `${repo.ownerLogin} is a personal account: single sign-on does not apply.`);
   }
   if (meaning.kind === "bad-credentials") return finding(id, "skip", "Skipped: GitHub did not accept the token (token.valid).");
   if (isUndecided(meaning)) return finding(id, "skip", "Skipped: the repository could not be read (repo.access).");
@@ -2010,14 +1864,6 @@ var orgSso = {
   title: "Organization single sign-on",
   run: async (e) => judgeOrgSso(await e.repo, e.target, e.webUrl)
 };
-
-// src/checks/registry-refusal.ts
-function describeRefusal2(refusal2) {
-  const first = refusal2.errors[0];
-  const error = first ? ` ${first.code}: ${first.message}` : "";
-  const challenge = refusal2.challengeError ? ` (${refusal2.challengeError})` : "";
-  return `HTTP ${refusal2.status}${error}${challenge}`;
-}
 
 // src/http/origin.ts
 function originOf(url) {
@@ -2294,6 +2140,143 @@ function asNetError(error) {
   return error instanceof NetError ? error : new NetError("network", error instanceof Error ? error.message : String(error));
 }
 
+// src/token/checksum.ts
+import { crc32 } from "zlib";
+var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+function tokenChecksum(body) {
+  let value = crc32(Buffer.from(body, "latin1")) >>> 0;
+  let digits = "";
+  do {
+    digits = ALPHABET[value % 62] + digits;
+    value = Math.floor(value / 62);
+  } while (value > 0);
+  return digits.padStart(6, "0");
+}
+function hasValidChecksum(rest) {
+  if (rest.length !== 36) return false;
+  return tokenChecksum(rest.slice(0, 30)) === rest.slice(30);
+}
+
+// src/token/recognize.ts
+var ACTIONS_APP_ID = 15368;
+var PREFIXES = [
+  { text: "github_pat_", kind: "fine-grained", label: "fine-grained personal access token" },
+  { text: "ghp_", kind: "classic", label: "classic personal access token" },
+  { text: "gho_", kind: "oauth", label: "OAuth app token" },
+  { text: "ghu_", kind: "user-to-server", label: "GitHub App user-to-server token" },
+  { text: "ghs_", kind: "server-to-server", label: "GitHub App installation token (server-to-server)" },
+  { text: "ghr_", kind: "refresh", label: "GitHub App refresh token" }
+];
+var TOKEN_PREFIXES = PREFIXES.map((p) => p.text);
+var TOKEN_IN_TEXT = /(?:github_pat_|gh[pousr]_)[A-Za-z0-9._-]{16,}/;
+function looksLikeToken(text) {
+  return /^(?:github_pat_|gh[pousr]_)/.test(text) || TOKEN_IN_TEXT.test(text);
+}
+var LEGACY = /^[0-9a-f]{40}$/;
+var LEGACY_PREFIX = { text: "", kind: "classic", label: "legacy 40-character token" };
+var UNKNOWN = { text: "", kind: "unknown", label: "unrecognized token" };
+var CHECKSUMMED = /* @__PURE__ */ new Set(["classic", "oauth", "user-to-server", "server-to-server"]);
+var problem = (code2, message2) => Object.freeze({ code: code2, message: message2 });
+var P = {
+  empty: problem("empty", "The token is empty; paste the whole token."),
+  control: problem("control", "The token contains a control character (a line break or tab?); paste it again on one line."),
+  whitespace: problem("whitespace", "The token contains a space; paste it again without spaces."),
+  twoTokens: problem("two-tokens", "Two tokens were pasted together; paste only one."),
+  alphabet: problem("alphabet", "The token contains characters GitHub tokens never have; copy it again from GitHub."),
+  checksum: problem("checksum", "The token fails its checksum: it was mistyped or cut; copy it again from GitHub."),
+  extraText: problem("not-github", "There is extra text before the token; paste only the token (it starts with ghp_, github_pat_, \u2026)."),
+  notGitHub: problem("not-github", "This is not a GitHub token: GitHub tokens start with ghp_, github_pat_, gho_, ghu_, ghs_ or ghr_."),
+  incomplete: problem("length", "The token does not have the shape of its kind: it was cut or edited; copy it again from GitHub.")
+};
+function recognizeToken(token2) {
+  const text = token2.trim();
+  const prefix = PREFIXES.find((p) => text.startsWith(p.text)) ?? null;
+  const found = prefix ?? (LEGACY.test(text) ? LEGACY_PREFIX : UNKNOWN);
+  const appId = found.kind === "server-to-server" ? /^ghs_(\d{1,12})_/.exec(text)?.[1] : void 0;
+  return {
+    kind: found.kind,
+    label: found.label,
+    checksum: checksumOf(text, prefix),
+    problem: textProblem(text) ?? (prefix ? shapeProblem(text, prefix) : bareProblem(text)),
+    ...appId ? { appId: Number(appId) } : {}
+  };
+}
+function checksumOf(text, prefix) {
+  if (prefix === null || !CHECKSUMMED.has(prefix.kind)) return "not-applicable";
+  const rest = text.slice(prefix.text.length);
+  if (!/^[A-Za-z0-9]{36}$/.test(rest)) return "not-applicable";
+  return hasValidChecksum(rest) ? "valid" : "invalid";
+}
+function textProblem(text) {
+  if (text === "") return P.empty;
+  if (/\s/.test(text) && text.split(/\s+/).filter(startsLikeToken).length >= 2) return P.twoTokens;
+  if (/[\x00-\x1f\x7f-\x9f]/.test(text)) return P.control;
+  if (/\s/.test(text)) return P.whitespace;
+  const foreign = /[^\x00-\x7f]/u.exec(text);
+  if (foreign === null) return null;
+  const code2 = (foreign[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+  return problem("alphabet", `The token contains the non-ASCII character U+${code2} (a look-alike letter?); copy it again from GitHub.`);
+}
+function startsLikeToken(part) {
+  return LEGACY.test(part) || PREFIXES.some((p) => part.startsWith(p.text));
+}
+function bareProblem(text) {
+  if (LEGACY.test(text)) return null;
+  if (/^[0-9a-f]{80}$/.test(text)) return P.twoTokens;
+  return PREFIXES.some((p) => text.includes(p.text)) ? P.extraText : P.notGitHub;
+}
+function shapeProblem(text, prefix) {
+  const rest = text.slice(prefix.text.length);
+  const found = kindProblem(rest, prefix);
+  if (found === null) return holdsTwoTokens(rest) ? P.twoTokens : null;
+  if (found.code === "checksum") return found;
+  return PREFIXES.some((p) => rest.includes(p.text)) ? P.twoTokens : found;
+}
+function holdsTwoTokens(rest) {
+  const head = /^([A-Za-z0-9]{36})(?:ghp_|gho_|ghu_|ghs_|ghr_|github_pat_)/.exec(rest);
+  const tail = /(?:ghp|gho|ghu|ghs)_([A-Za-z0-9]{36})$/.exec(rest);
+  if ([head, tail].some((m) => m !== null && hasValidChecksum(m[1]))) return true;
+  if (/ghs_\d+_/.test(rest)) return true;
+  return /github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}$/.test(rest);
+}
+function kindProblem(rest, prefix) {
+  switch (prefix.kind) {
+    case "fine-grained":
+      return fineGrainedProblem(rest);
+    case "refresh":
+      return lengthProblem(rest, /^[A-Za-z0-9]*$/, 36, 251, prefix.label);
+    case "server-to-server":
+      return /[._-]/.test(rest) ? installationProblem(rest) : checksummedProblem(rest, prefix.label);
+    default:
+      return checksummedProblem(rest, prefix.label);
+  }
+}
+function checksummedProblem(rest, label) {
+  return lengthProblem(rest, /^[A-Za-z0-9]*$/, 36, 36, label) ?? (hasValidChecksum(rest) ? null : P.checksum);
+}
+function fineGrainedProblem(rest) {
+  const found = lengthProblem(rest, /^[A-Za-z0-9_]*$/, 82, 82, "fine-grained personal access token");
+  if (found !== null) return found;
+  return /^[A-Za-z0-9]{22}_[A-Za-z0-9]{59}$/.test(rest) ? null : P.incomplete;
+}
+function installationProblem(rest) {
+  if (!/^[A-Za-z0-9._-]*$/.test(rest)) return P.alphabet;
+  return rest.length < 36 ? problem("length", "The GitHub App installation token is shorter than it should be: it was cut; copy it again from GitHub.") : null;
+}
+function lengthProblem(rest, alphabet, min, max, label) {
+  if (!alphabet.test(rest)) return P.alphabet;
+  if (rest.length < min) {
+    return problem("length", `The ${label} is shorter than it should be: it was cut; copy it again from GitHub.`);
+  }
+  return rest.length > max ? tooLong(label) : null;
+}
+function tooLong(label) {
+  return problem("length", `The ${label} is longer than it should be: extra characters were pasted; copy it again.`);
+}
+function hasScopes(shape) {
+  return shape.kind === "classic" || shape.kind === "oauth";
+}
+
 // src/checks/trace-hint.ts
 var TRACE_HINT = "A trace would help: run again with --trace crpat-trace.json (in the Action, the input trace) and report it as docs/reporting-a-wrong-verdict.md says; the file never holds the token.";
 function withTraceHint(findings) {
@@ -2311,22 +2294,24 @@ function beforeGuide(details) {
 var GITHUB_STATUS = "https://www.githubstatus.com";
 function judgeRegistryPush(inputs) {
   const id = "registry.push";
-  const { push, image } = inputs;
+  const { image } = inputs;
+  const push = inputs.push.outcome;
+  const refused2 = inputs.push.refusal;
   const ref = image.loweredFrom ? `${image.reference} (lower-cased from ${image.loweredFrom}: registry names must be lower case)` : image.reference;
   if (!push) return finding(id, "skip", "Skipped: the registry login did not succeed (registry.login).");
   switch (push.kind) {
     case "opened":
       return finding(id, "pass", `The registry opened an upload for ${ref}: a push would be accepted. Nothing was pushed.`, null, [cancelNote(push.cancel)]);
     case "refused": {
-      const quoted = describeRefusal2(push.refusal);
-      const reason = refusalReason(push.refusal);
+      const quoted = refused2?.quoted ?? "";
+      const reason = refused2?.reason ?? { kind: "unexplained" };
       const undecided = unexplained(reason, inputs);
       if (undecided) return finding(id, "error", `The registry refused an upload to ${ref} (${quoted}), ${undecided.summary}`, undecided.fix, [TRACE_HINT]);
-      const advice = adviceFor(reason, push.refusal, inputs);
+      const advice = adviceFor(reason, quoted, inputs);
       return finding(id, "fail", `The registry refused an upload to ${ref} (${quoted}): ${advice.why}.`, advice.fix, [guideLine(advice.guide)]);
     }
     case "rate-limited":
-      return finding(id, "error", rateLimitedSummary(push, ref), `Try again in a minute; if it persists, see ${GITHUB_STATUS}.`);
+      return finding(id, "error", rateLimitedSummary(push, refused2?.quoted ?? "", ref), `Try again in a minute; if it persists, see ${GITHUB_STATUS}.`);
     case "unexpected":
       return finding(
         id,
@@ -2334,7 +2319,7 @@ function judgeRegistryPush(inputs) {
         `Could not probe the push to ${ref}: ${push.reason}. Try again in a few minutes (crpat does not repeat the probe by itself: it opens an upload).`
       );
     case "network":
-      return finding(id, "error", `Could not probe the push to ${ref}: ${netSentence(push.error, "registry", inputs.words ?? OPTION_WORDS)}`);
+      return finding(id, "error", `Could not probe the push to ${ref}: ${netSentence(push.error, "--registry")}`);
   }
 }
 function unexplained(reason, inputs) {
@@ -2353,8 +2338,7 @@ function unexplained(reason, inputs) {
   }
   return null;
 }
-function rateLimitedSummary(push, ref) {
-  const quoted = describeRefusal2(push.refusal);
+function rateLimitedSummary(push, quoted, ref) {
   const asked = push.waitMs === null ? "no wait" : `a wait of ${formatMs(push.waitMs)}`;
   const waited = push.waitedMs === null ? `it asked for ${asked}, longer than crpat waits (${formatMs(MAX_RATE_WAIT_MS)}), so it did not try again` : `crpat waited ${formatMs(push.waitedMs)} as it asked and tried once more, and was limited again`;
   return `The registry rate-limited the upload to ${ref} (${quoted}): ${waited}. A rate-limited upload opens nothing and says nothing about the token.`;
@@ -2374,7 +2358,7 @@ function cancelNote(cancel) {
       return cancel.because === "known" ? `The registry does not support cancelling an upload (it answers HTTP ${cancel.status}), so the probe did not ask; the empty session expires on its own and creates no package.` : `The registry answered an earlier cancel in this run with HTTP ${cancel.status}, so the probe did not ask again; the empty session expires on its own and creates no package.`;
   }
 }
-function adviceFor(reason, refusal2, inputs) {
+function adviceFor(reason, quoted, inputs) {
   const { target, image, links } = inputs;
   const webUrl = links.target.webUrl;
   const create = classicTokenLink(links.target, links.profile);
@@ -2463,7 +2447,7 @@ function adviceFor(reason, refusal2, inputs) {
       };
     case "rate-limited":
     case "unexplained":
-      return { why: `the registry gave no reason (${describeRefusal2(refusal2)})`, fix: `See ${GITHUB_STATUS} and try again.`, guide: "validate" };
+      return { why: `the registry gave no reason (${quoted})`, fix: `See ${GITHUB_STATUS} and try again.`, guide: "validate" };
   }
 }
 function createPackageAdvice(inputs) {
@@ -2505,40 +2489,35 @@ var registryPush = {
   title: "Registry accepts a push",
   run: async (e) => {
     const [push, repo, user] = await Promise.all([e.push, e.repo, e.user]);
-    const facts = repoFacts(repo);
-    const login = loginOf(user);
-    const ownOwner = login?.toLowerCase() === e.target.owner.toLowerCase() ? false : null;
-    const meaning = classifyApi(repo);
+    const blocks = apiBlocks(repo, user);
     return judgeRegistryPush({
       push,
       image: e.image,
       target: e.target,
-      ownerIsOrg: facts ? facts.ownerIsOrg : ownOwner,
-      ssoBlocked: meaning.kind === "sso",
-      ipBlocked: meaning.kind === "ip-allow-list" || classifyApi(user).kind === "ip-allow-list",
+      ownerIsOrg: ownerIsOrgOf(repo, user, e.target),
+      ssoBlocked: blocks.sso,
+      ipBlocked: blocks.ipAllowList,
       shape: e.shape,
-      login,
+      login: user.login,
       workflowRepository: e.workflowRepository,
-      sso: ssoExposureOf(repo, e.target.owner, login),
-      links: linksOf(e),
-      words: e.words
+      sso: ssoExposureOf(repo, user, e.target),
+      links: linksOf(e)
     });
   }
 };
 
 // src/checks/registry-login.ts
-function judgeRegistryLogin(login, shape, registryHost, links, context, words = OPTION_WORDS) {
+function judgeRegistryLogin(record, shape, registryHost, links, context) {
   const id = "registry.login";
-  const registry = words.names.registry;
+  const login = record.outcome;
   switch (login.kind) {
     case "token":
       return finding(id, "pass", `${registryHost} accepts the credentials and issued a registry token.`);
     case "anonymous":
       return finding(id, "pass", `${registryHost} asks for no credentials.`);
     case "refused": {
-      const quoted = describeRefusal2(login.refusal);
-      const accepted = context ? classifyApi(context.user).kind : null;
-      if (shape.kind !== "fine-grained" && context && (accepted === "ok" || accepted === "integration") && refusalReason(login.refusal).kind === "denied") {
+      const quoted = record.refusal?.quoted ?? "";
+      if (shape.kind !== "fine-grained" && context && userAccepted(context.user) && record.refusal?.reason.kind === "denied") {
         return acceptedButDenied(registryHost, quoted, context, links);
       }
       const why = shape.kind === "fine-grained" ? "GitHub Packages does not accept fine-grained tokens" : "the token is invalid, expired or revoked, or of a kind the registry does not accept";
@@ -2554,19 +2533,19 @@ function judgeRegistryLogin(login, shape, registryHost, links, context, words = 
       return finding(
         id,
         "error",
-        `Did not log in to ${registryHost}: ${login.reason}. Check ${registry}: a registry whose token service is on another origin (host, port or scheme) is not supported.`
+        `Did not log in to ${registryHost}: ${login.reason}. Check --registry: a registry whose token service is on another origin (host, port or scheme) is not supported.`
       );
     case "unexpected":
-      return finding(id, "error", `Could not log in to ${registryHost}: ${login.reason}. Try again in a few minutes; if it keeps happening, check ${registry}.`);
+      return finding(id, "error", `Could not log in to ${registryHost}: ${login.reason}. Try again in a few minutes; if it keeps happening, check --registry.`);
     case "network":
-      return finding(id, "error", `Could not reach ${registryHost}'s token service: ${netSentence(login.error, "registry", words)}`);
+      return finding(id, "error", `Could not reach ${registryHost}'s token service: ${netSentence(login.error, "--registry")}`);
   }
 }
 function acceptedButDenied(registryHost, quoted, context, links) {
   const id = "registry.login";
   const owner = links.target.owner;
-  const meaning = classifyApi(context.repo);
-  const readable = repoFacts(context.repo) !== null;
+  const { meaning } = context.repo;
+  const readable = context.repo.kind === "visible";
   const head = `${registryHost}'s token service refused credentials that GitHub's API accepts (${quoted}; GET /user passed), so the token is not invalid, expired or revoked`;
   if (meaning.kind === "sso") {
     return finding(id, "fail", `${head}: ${owner}'s SAML single sign-on refuses it (see org.sso).`, "Authorize the token for single sign-on: org.sso gives the link.", [guideLine("sso")]);
@@ -2593,21 +2572,20 @@ var registryLogin2 = {
   title: "Registry login",
   run: async (e) => {
     const [login, user, repo] = await Promise.all([e.login, e.user, e.repo]);
-    return judgeRegistryLogin(login, e.shape, e.registryHost, linksOf(e), { user, repo }, e.words);
+    return judgeRegistryLogin(login, e.shape, e.registryHost, linksOf(e), { user, repo });
   }
 };
 
 // src/checks/repo-access.ts
-function judgeRepoAccess(repo, user, shape, target, webUrl, words = OPTION_WORDS) {
+function judgeRepoAccess(repo, user, shape, target, webUrl) {
   const id = "repo.access";
   const full = `${target.owner}/${target.name}`;
-  const meaning = classifyApi(repo);
-  const facts = repoFacts(repo);
-  if (facts) {
-    if (facts.fullName && facts.fullName.toLowerCase() !== full.toLowerCase()) {
-      return finding(id, "warn", `${full} was renamed or moved to ${facts.fullName}; GitHub redirects for now.`, `Use ${facts.fullName} in your workflow and image name.`);
+  const { meaning } = repo;
+  if (repo.kind === "visible") {
+    if (repo.fullName && repo.fullName.toLowerCase() !== full.toLowerCase()) {
+      return finding(id, "warn", `${full} was renamed or moved to ${repo.fullName}; GitHub redirects for now.`, `Use ${repo.fullName} in your workflow and image name.`);
     }
-    return finding(id, "pass", `The token can see ${facts.fullName || full} (${facts.visibility}).`, null, retryDetails(repo));
+    return finding(id, "pass", `The token can see ${repo.fullName || full} (${repo.visibility}).`, null, retryDetails(repo.answer));
   }
   switch (meaning.kind) {
     case "bad-credentials":
@@ -2630,7 +2608,7 @@ function judgeRepoAccess(repo, user, shape, target, webUrl, words = OPTION_WORDS
     case "not-found":
       return notFound(user, shape, target, webUrl);
     default:
-      if (isUndecided(meaning)) return finding(id, "error", undecidedSummary(meaning, `read ${full}`, words));
+      if (isUndecided(meaning)) return finding(id, "error", undecidedSummary(meaning, `read ${full}`));
       return finding(id, "fail", `GitHub refused to show ${full}: ${messageText(meaning)}.`, `Ask an admin of ${full} for access: ${repoAccessLink(webUrl, target.owner, target.name)}`, [
         guideLine("repository-access")
       ]);
@@ -2638,7 +2616,7 @@ function judgeRepoAccess(repo, user, shape, target, webUrl, words = OPTION_WORDS
 }
 function notFound(user, shape, target, webUrl) {
   const full = `${target.owner}/${target.name}`;
-  const scopes = user.kind === "response" ? parseScopes(user.headers.get("x-oauth-scopes")) : null;
+  const { scopes } = user;
   if (hasScopes(shape) && scopes !== null && !expandScopes(scopes).has("repo")) {
     return finding(
       "repo.access",
@@ -2668,7 +2646,7 @@ var repoAccess = {
   title: "Repository visible to the token",
   run: async (e) => {
     const [repo, user] = await Promise.all([e.repo, e.user]);
-    return judgeRepoAccess(repo, user, e.shape, e.target, e.webUrl, e.words);
+    return judgeRepoAccess(repo, user, e.shape, e.target, e.webUrl);
   }
 };
 
@@ -2676,38 +2654,35 @@ var repoAccess = {
 var PACKAGE_RIGHTS = /* @__PURE__ */ new Set(["write-package", "create-package", "insufficient-scope"]);
 function judgeRepoPush(repo, user, target, webUrl, push = null, kind = "classic") {
   const id = "repo.push";
-  const facts = repoFacts(repo);
-  if (!facts) return finding(id, "skip", "Skipped: the repository is not visible (repo.access).");
+  if (repo.kind !== "visible") return finding(id, "skip", "Skipped: the repository is not visible (repo.access).");
   if (kind === "server-to-server") {
     return finding(id, "skip", "Skipped: an installation token has no user role; its package rights come from the job's `permissions` and the package's \"Manage Actions access\" (registry.push).");
   }
-  const who = loginOf(user) ?? "The token's user";
-  if (!facts.permissions) return finding(id, "warn", "GitHub did not say what the token's user may do in the repository.");
-  const role = roleOf(facts.permissions);
-  if (facts.permissions.push || facts.permissions.maintain || facts.permissions.admin) {
-    return finding(id, "pass", `${who} has ${role} access to ${facts.fullName}.`);
-  }
-  const grant = `Ask an admin of ${facts.fullName} to give ${who} the Write role: ${repoAccessLink(webUrl, target.owner, target.name)}`;
-  if (push?.kind === "opened") {
+  const who = user.login ?? "The token's user";
+  const { role, fullName } = repo;
+  if (role === null) return finding(id, "warn", "GitHub did not say what the token's user may do in the repository.");
+  if (atLeast(role, "write")) return finding(id, "pass", `${who} has ${role} access to ${fullName}.`);
+  const grant = `Ask an admin of ${fullName} to give ${who} the Write role: ${repoAccessLink(webUrl, target.owner, target.name)}`;
+  if (push?.upload.kind === "opened") {
     return finding(
       id,
       "warn",
-      `${who} has only ${role} access to ${facts.fullName}, yet the registry opened the upload: the package grants ${who} Write directly (package rights are not the repository role).`
+      `${who} has only ${role} access to ${fullName}, yet the registry opened the upload: the package grants ${who} Write directly (package rights are not the repository role).`
     );
   }
-  const reason = push?.kind === "refused" ? refusalReason(push.refusal).kind : null;
+  const reason = push?.outcome?.kind === "refused" ? push.refusal?.reason.kind ?? null : null;
   if (reason === null || !PACKAGE_RIGHTS.has(reason)) {
     return finding(
       id,
       "warn",
-      `${who} has only ${role} access to ${facts.fullName}. That matters only for a package that inherits the repository's access; a package can grant Write directly, and registry.push ${push ? "names the registry's own reason" : "did not run"}.`,
+      `${who} has only ${role} access to ${fullName}. That matters only for a package that inherits the repository's access; a package can grant Write directly, and registry.push ${push?.outcome ? "names the registry's own reason" : "did not run"}.`,
       grant
     );
   }
   return finding(
     id,
     "fail",
-    `${who} has only ${role} access to ${facts.fullName}, and the registry refused the package's rights; a package that inherits the repository's access needs the Write role.`,
+    `${who} has only ${role} access to ${fullName}, and the registry refused the package's rights; a package that inherits the repository's access needs the Write role.`,
     `${grant}, or a package admin grants ${who} Write on the package itself.`,
     [guideLine("repository-access")]
   );
@@ -2795,7 +2770,7 @@ function judgeTokenScopes(user, shape, links, push = null, sso = "no") {
   const authorize = ssoReauthorizeNote(links.target.webUrl, links.target.owner, sso);
   const create = classicTokenLink(links.target, links.profile);
   if (shape.kind === "fine-grained") {
-    const accepted = push?.kind === "opened";
+    const accepted = push?.upload.kind === "opened";
     return finding(
       id,
       accepted ? "warn" : "fail",
@@ -2815,12 +2790,11 @@ function judgeTokenScopes(user, shape, links, push = null, sso = "no") {
   if (shape.kind !== "classic" && shape.kind !== "oauth") {
     return finding(id, "skip", `Skipped: a ${shape.label} has no OAuth scopes to read.`);
   }
-  const meaning = classifyApi(user);
-  if (user.kind !== "response" || meaning.kind !== "ok") {
+  const { meaning, scopes } = user;
+  if (user.answer.kind !== "response" || meaning.kind !== "ok") {
     const why = isUndecided(meaning) ? "token.valid could not be completed" : "GitHub did not accept the token (token.valid)";
     return finding(id, "skip", `Skipped: ${why}, so its scopes are not known.`);
   }
-  const scopes = parseScopes(user.headers.get("x-oauth-scopes"));
   if (scopes === null) {
     return finding(id, "warn", "GitHub sent no X-OAuth-Scopes header, so the scopes cannot be read; registry.push decides.");
   }
@@ -2849,16 +2823,43 @@ function judgeTokenScopes(user, shape, links, push = null, sso = "no") {
     extra.map((o) => `${o.scope}: ${o.risk}.`)
   );
 }
-function scopesOf(user) {
-  return user.kind === "response" ? parseScopes(user.headers.get("x-oauth-scopes")) ?? [] : [];
-}
 var tokenScopes = {
   id: "token.scopes",
   title: "Token scopes",
   run: async (e) => {
     const [user, push, repo] = await Promise.all([e.user, e.shape.kind === "fine-grained" ? e.push : null, e.repo]);
-    return judgeTokenScopes(user, e.shape, linksOf(e), push, ssoExposureOf(repo, e.target.owner, loginOf(user)));
+    return judgeTokenScopes(user, e.shape, linksOf(e), push, ssoExposureOf(repo, user, e.target));
   }
+};
+
+// src/checks/token-valid.ts
+function judgeTokenValid(user, shape, links) {
+  const id = "token.valid";
+  const { meaning } = user;
+  if (meaning.kind === "ok") {
+    return finding(id, "pass", `GitHub accepts the token; it belongs to ${user.login ?? "an unknown user"}.`, null, retryDetails(user.answer));
+  }
+  if (meaning.kind === "bad-credentials") {
+    const why = shape.checksum === "valid" ? "its checksum is right, so it is not a typo: it has expired, or was revoked or deleted" : "it has expired, was revoked or deleted, or was mistyped";
+    return finding(id, "fail", `GitHub refused the token (401 ${meaning.message}): ${why}.`, `Create a new classic token: ${classicTokenLink(links.target, links.profile)}`, [
+      guideLine("renew-token")
+    ]);
+  }
+  if (meaning.kind === "integration") {
+    return finding(
+      id,
+      "warn",
+      'GitHub accepts the token, but it is a GitHub App installation token (like GITHUB_TOKEN): it has no user, so GET /user is refused ("Resource not accessible by integration").',
+      "As CR_PAT, use a classic personal access token; inside a workflow, GITHUB_TOKEN with `permissions: packages: write` can replace it."
+    );
+  }
+  if (isUndecided(meaning)) return finding(id, "error", undecidedSummary(meaning, "ask GitHub whether it accepts the token"));
+  return finding(id, "error", `GitHub did not say whether it accepts the token: ${meaning.message}.`);
+}
+var tokenValid = {
+  id: "token.valid",
+  title: "GitHub accepts the token",
+  run: async (e) => judgeTokenValid(await e.user, e.shape, linksOf(e))
 };
 
 // src/checks/token-capabilities.ts
@@ -2889,12 +2890,12 @@ function judgeTokenCapabilities(input2) {
   return finding(id, "pass", `The token has everything ${profile.id} needs on ${full} besides pushing images (${names(rows2)}).`);
 }
 function skipReason(input2) {
-  const user = classifyApi(input2.user);
-  if (user.kind === "bad-credentials") return "GitHub did not accept the token (token.valid).";
-  const repo = classifyApi(input2.repo);
+  if (input2.user.meaning.kind === "bad-credentials") return "GitHub did not accept the token (token.valid).";
+  const repo = input2.repo.meaning;
   if (repo.kind === "sso") return `the repository is hidden behind ${input2.links.target.owner}'s SAML single sign-on (org.sso).`;
   if (repo.kind === "classic-forbidden" || repo.kind === "lifetime-policy") return `${input2.links.target.owner}'s token policy blocks this token (org.policy).`;
-  if (isUndecided(repo) || input2.repo.kind === "response" && input2.repo.status !== 200 && input2.repo.status !== 404 && input2.repo.status !== 403) {
+  const answer2 = input2.repo.answer;
+  if (isUndecided(repo) || answer2.kind === "response" && answer2.status !== 200 && answer2.status !== 404 && answer2.status !== 403) {
     return "the repository could not be read (repo.access).";
   }
   return null;
@@ -2902,15 +2903,15 @@ function skipReason(input2) {
 function fixFor(input2, missing) {
   const { profile, target } = input2.links;
   const full = `${target.owner}/${target.name}`;
-  const facts = repoFacts(input2.repo);
-  if (facts?.permissions && !facts.permissions.push && !facts.permissions.maintain && !facts.permissions.admin) {
-    const who = loginOf(input2.user) ?? "the token's user";
-    return `Ask an admin of ${full} to give ${who} the Write role (now ${roleOf(facts.permissions)}): ${repoAccessLink(target.webUrl, target.owner, target.name)}`;
+  const role = roleBelowWrite(input2.repo);
+  if (role !== null) {
+    const who = input2.user.login ?? "the token's user";
+    return `Ask an admin of ${full} to give ${who} the Write role (now ${role}): ${repoAccessLink(target.webUrl, target.owner, target.name)}`;
   }
   switch (input2.shape.kind) {
     case "classic":
     case "oauth": {
-      const scopes = input2.user.kind === "response" ? parseScopes(input2.user.headers.get("x-oauth-scopes")) : null;
+      const { scopes } = input2.user;
       const held = expandScopes(scopes ?? []);
       const lacking = profile.classicScopes.filter((scope) => !held.has(scope));
       if (scopes !== null && lacking.length === 0) {
@@ -2921,7 +2922,7 @@ function fixFor(input2, missing) {
     case "fine-grained": {
       const labels = specsFor(profile, null).filter((spec) => missing.some((c) => c.name === spec.name)).map((spec) => spec.label.replace(/ \(.*\)$/, ""));
       const prefilled = fineGrainedTokenLink(target, profile);
-      const grant = facts ? `Give the token ${labels.join(", ")} (Read and write) under Repository permissions at ${fineGrainedTokensListLink(target.webUrl)}` : `Select ${full} among the token's repositories (resource owner ${target.owner}) at ${fineGrainedTokensListLink(target.webUrl)}`;
+      const grant = input2.repo.kind === "visible" ? `Give the token ${labels.join(", ")} (Read and write) under Repository permissions at ${fineGrainedTokensListLink(target.webUrl)}` : `Select ${full} among the token's repositories (resource owner ${target.owner}) at ${fineGrainedTokensListLink(target.webUrl)}`;
       return `${grant}${prefilled ? `, or create one pre-filled for ${profile.id}: ${prefilled}` : ""}. Pushing images needs a classic token anyway, and one with ${profile.classicScopes.join(" and ")} does both: ${classicTokenLink(target, profile)}`;
     }
     default:
@@ -2929,10 +2930,9 @@ function fixFor(input2, missing) {
   }
 }
 function guideFor(input2) {
-  const permissions = repoFacts(input2.repo)?.permissions;
-  if (permissions && !permissions.push && !permissions.maintain && !permissions.admin) return "repository-access";
+  if (roleBelowWrite(input2.repo) !== null) return "repository-access";
   if (hasScopes(input2.shape)) {
-    const scopes = input2.user.kind === "response" ? parseScopes(input2.user.headers.get("x-oauth-scopes")) : null;
+    const { scopes } = input2.user;
     const held = expandScopes(scopes ?? []);
     if (scopes !== null && input2.links.profile.classicScopes.every((scope) => held.has(scope))) return "repository-access";
   }
@@ -3350,8 +3350,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject2 = val !== null && typeof val === "object";
-    const hasToJSON = isObject2 && typeof val.toJSON === "function";
+    const isObject3 = val !== null && typeof val === "object";
+    const hasToJSON = isObject3 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -4309,11 +4309,11 @@ function resolveRunSettings(options, host) {
   if (decision.kind === "refused") throw new UsageError(decision.reason);
   if (decision.kind === "unconfirmed") throw new UsageError(unconfirmedReason(host, decision.apiUrl, "apiUrl"));
   const token2 = options.token.trim();
-  if (token2 === "") throw new UsageError("no token given: the token option is empty");
+  if (token2 === "") throw new UsageError("no token given: set CR_PAT, pass --token-stdin, or run in a terminal to be asked");
   const apiUrl = unwrap(parseApiUrl(decision.apiUrl)).href.replace(/\/$/, "");
   const registry = unwrap(parseRegistry(decision.registry));
   const seconds = options.timeoutSeconds ?? 10;
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`timeoutSeconds must be a positive number of seconds, not ${seconds}`);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds, not ${seconds}`);
   const profile = profileById(options.profile ?? "push");
   if (!profile) throw new UsageError(`unknown profile ${JSON.stringify(String(options.profile)).slice(0, 40)}: use ${PROFILE_IDS.join(" or ")}`);
   const workflow = options.workflowRepository;
@@ -4360,7 +4360,8 @@ function openSession(settings, deps, observe) {
     pacer: createProbePacer(),
     ...observe ? { observe } : {}
   };
-  return { ...partial, user: apiClient(partial)("/user") };
+  const user = apiClient(partial)("/user");
+  return { ...partial, user, userRecord: user.then(readUser) };
 }
 function fetchStack(session) {
   const { deps, settings, observe } = session;
@@ -4408,12 +4409,16 @@ async function checkTarget(session, target, image, options = {}) {
     credentialOrigins: session.credentialOrigins,
     memo: session.memo
   };
-  const login = registryLogin(registryClient, image.path);
+  const loginOutcome = registryLogin(registryClient, image.path);
   const sendRepo = () => api("/repos/{owner}/{repo}", { owner: target.owner, repo: target.name });
-  const repo = options.repoCall ? options.repoCall(sendRepo) : sendRepo();
-  const push = login.then((outcome) => outcome.kind === "token" || outcome.kind === "anonymous" ? probePush(registryClient, image.path, outcome) : null);
+  const repoOutcome = options.repoCall ? options.repoCall(sendRepo) : sendRepo();
+  const pushOutcome = loginOutcome.then((outcome) => outcome.kind === "token" || outcome.kind === "anonymous" ? probePush(registryClient, image.path, outcome) : null);
+  const user = session.userRecord;
+  const repo = repoOutcome.then(readRepo);
+  const login = loginOutcome.then(readLogin);
+  const push = pushOutcome.then(readPush);
   const gated = options.apiCall ?? ((send) => send());
-  const capabilityInputs = { profile, shape: session.shape, target, user: session.user, repo, push };
+  const capabilityInputs = { profile, shape: session.shape, target, user, repo, push };
   const evidence = {
     shape: session.shape,
     target,
@@ -4424,8 +4429,7 @@ async function checkTarget(session, target, image, options = {}) {
     expiryWarnDays: settings.expiryWarnDays,
     profile,
     workflowRepository: settings.workflowRepository,
-    words: session.deps.settingWords ?? OPTION_WORDS,
-    user: session.user,
+    user,
     repo,
     login,
     push,
@@ -4435,16 +4439,16 @@ async function checkTarget(session, target, image, options = {}) {
     )
   };
   const advice = adviseGithubToken(
-    { workflowRepository: settings.workflowRepository, shape: session.shape, target, links: linksOf(evidence).target, user: session.user, repo, push },
+    { workflowRepository: settings.workflowRepository, shape: session.shape, target, links: linksOf(evidence).target, user, repo, push },
     (path) => gated(() => api(path))
   ).catch(() => null);
-  const [judged, assessment, githubToken, user] = await Promise.all([runChecks(checksFor(profile.id), evidence, options.onProgress), evidence.assessment, advice, session.user]);
+  const [judged, assessment, githubToken, userSeen] = await Promise.all([runChecks(checksFor(profile.id), evidence, options.onProgress), evidence.assessment, advice, user]);
   const checks = withTraceHint(judged);
   const classicLike = hasScopes(session.shape);
   return {
     ...reportHeader(target, image, settings),
     verdict: verdictOf(checks),
-    token: { kind: session.shape.kind, login: loginOf(user), scopes: classicLike ? scopesOf(user) : [], expiresAt: expiresAtOf(user) },
+    token: { kind: session.shape.kind, login: userSeen.login, scopes: classicLike ? userSeen.scopes ?? [] : [], expiresAt: expiresAtOf(userSeen) },
     checks,
     profile: profile.id,
     capabilities: assessment.capabilities,
@@ -4530,63 +4534,6 @@ function outputEntry(name, value, delimiter) {
 ${value}
 ${delimiter}
 `;
-}
-
-// src/action/inputs.ts
-var INPUT_WORDS = {
-  names: { apiUrl: "the api-url input", registry: "the registry input", timeout: null },
-  give: (name, value) => `set ${name} to ${value}`
-};
-function inputVariable(name) {
-  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
-}
-function input(env, name) {
-  return (env[inputVariable(name)] ?? "").trim();
-}
-function readInputs(env) {
-  const profile = input(env, "for") || "push";
-  if (!PROFILE_IDS.includes(profile)) {
-    return err(`Unknown value for the input "for": use one of ${PROFILE_IDS.join(", ")}.`);
-  }
-  const failOn = input(env, "fail-on") || "fail";
-  if (failOn !== "fail" && failOn !== "warn") return err(`Unknown value "${failOn}" for the input "fail-on": use "fail" or "warn".`);
-  const warnDaysText = input(env, "warn-days") || "7";
-  if (!/^\d{1,4}$/.test(warnDaysText)) return err(`Unknown value "${warnDaysText.slice(0, 20)}" for the input "warn-days": use a whole number of days, e.g. 14.`);
-  const given = input(env, "repository") || (env["GITHUB_REPOSITORY"] ?? "").trim();
-  if (given === "") return err('No repository: set the input "repository" (owner/name); GITHUB_REPOSITORY is not set either.');
-  const server = serverHost(env["GITHUB_SERVER_URL"]);
-  const runner = defaultEndpoints(server);
-  const apiUrl = input(env, "api-url") || (env["GITHUB_API_URL"] ?? "").trim() || runner.apiUrl;
-  const registry = input(env, "registry") || runner.registry;
-  const repository = onServer(given, server);
-  const target = parseRepoTarget(repository);
-  if (target.ok) {
-    const trust = decideEndpoints({ host: target.value.host, apiUrl, registry, enterpriseHost: null }, "the api-url input");
-    if (trust.kind === "refused") return err(`The input "repository": ${trust.reason}.`);
-  }
-  return ok({
-    token: input(env, "token"),
-    repository,
-    image: input(env, "image") || null,
-    registry,
-    apiUrl,
-    profile,
-    workflowRepository: (env["GITHUB_REPOSITORY"] ?? "").trim() || null,
-    failOn,
-    warnDays: Number(warnDaysText),
-    trace: input(env, "trace") || null
-  });
-}
-function serverHost(serverUrl) {
-  try {
-    return serverUrl ? new URL(serverUrl).host.toLowerCase() : "github.com";
-  } catch {
-    return "github.com";
-  }
-}
-function onServer(repository, host) {
-  if (!/^[^/\s:]+\/[^/\s]+$/.test(repository)) return repository;
-  return host === "github.com" ? repository : `https://${host}/${repository}`;
 }
 
 // src/action/run.ts
@@ -4978,12 +4925,12 @@ var WHAT = {
   email: "e-mail addresses"
 };
 function buildTrace(input2) {
-  const redactor = createRedactor(input2.token);
+  const redactor = createRedactor(input2.token.trim());
   const ordered = [...input2.exchanges].sort((a, b) => a.startedAt - b.startedAt);
   const timeoutMs = input2.options.timeoutSeconds * 1e3;
   const drafts = ordered.map((exchange2) => draft(exchange2, input2.startedAt, timeoutMs));
   for (const exchange2 of drafts) learnSecrets(exchange2, redactor);
-  const shape = input2.shape ?? recognizeToken(input2.token);
+  const shape = recognizeToken(input2.token);
   const body = {
     crpat: input2.version,
     time: input2.time.toISOString(),
@@ -5086,7 +5033,7 @@ function createTraceRecorder(clock = { now: () => /* @__PURE__ */ new Date(), pe
   const exchanges = [];
   return {
     onExchange: (exchange2) => void exchanges.push(exchange2),
-    finish: ({ options, token: token2, shape, report }) => buildTrace({ version: VERSION3, time, startedAt, options: { ...options, registry: registryOrigin(options.registry, report) }, token: token2, ...shape ? { shape } : {}, exchanges, report })
+    finish: ({ options, token: token2, report }) => buildTrace({ version: VERSION3, time, startedAt, options: { ...options, registry: registryOrigin(options.registry, report) }, token: token2, exchanges, report })
   };
 }
 function registryOrigin(given, report) {
@@ -5094,6 +5041,59 @@ function registryOrigin(given, report) {
   const fallback = first ? `https://${first.target.registry}` : defaultEndpoints("github.com").registry;
   const parsed = parseRegistry(given ?? fallback);
   return parsed.ok ? parsed.value.origin : fallback;
+}
+
+// src/action/inputs.ts
+function inputVariable(name) {
+  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+function input(env, name) {
+  return (env[inputVariable(name)] ?? "").trim();
+}
+function readInputs(env) {
+  const profile = input(env, "for") || "push";
+  if (!PROFILE_IDS.includes(profile)) {
+    return err(`Unknown value for the input "for": use one of ${PROFILE_IDS.join(", ")}.`);
+  }
+  const failOn = input(env, "fail-on") || "fail";
+  if (failOn !== "fail" && failOn !== "warn") return err(`Unknown value "${failOn}" for the input "fail-on": use "fail" or "warn".`);
+  const warnDaysText = input(env, "warn-days") || "7";
+  if (!/^\d{1,4}$/.test(warnDaysText)) return err(`Unknown value "${warnDaysText.slice(0, 20)}" for the input "warn-days": use a whole number of days, e.g. 14.`);
+  const given = input(env, "repository") || (env["GITHUB_REPOSITORY"] ?? "").trim();
+  if (given === "") return err('No repository: set the input "repository" (owner/name); GITHUB_REPOSITORY is not set either.');
+  const server = serverHost(env["GITHUB_SERVER_URL"]);
+  const runner = defaultEndpoints(server);
+  const apiUrl = input(env, "api-url") || (env["GITHUB_API_URL"] ?? "").trim() || runner.apiUrl;
+  const registry = input(env, "registry") || runner.registry;
+  const repository = onServer(given, server);
+  const target = parseRepoTarget(repository);
+  if (target.ok) {
+    const trust = decideEndpoints({ host: target.value.host, apiUrl, registry, enterpriseHost: null }, "the api-url input");
+    if (trust.kind === "refused") return err(`The input "repository": ${trust.reason}.`);
+  }
+  return ok({
+    token: input(env, "token"),
+    repository,
+    image: input(env, "image") || null,
+    registry,
+    apiUrl,
+    profile,
+    workflowRepository: (env["GITHUB_REPOSITORY"] ?? "").trim() || null,
+    failOn,
+    warnDays: Number(warnDaysText),
+    trace: input(env, "trace") || null
+  });
+}
+function serverHost(serverUrl) {
+  try {
+    return serverUrl ? new URL(serverUrl).host.toLowerCase() : "github.com";
+  } catch {
+    return "github.com";
+  }
+}
+function onServer(repository, host) {
+  if (!/^[^/\s:]+\/[^/\s]+$/.test(repository)) return repository;
+  return host === "github.com" ? repository : `https://${host}/${repository}`;
 }
 
 // src/action/missing-token.ts
@@ -5208,7 +5208,7 @@ function cell(text) {
 
 // src/action/run.ts
 async function runAction(env, deps) {
-  const token2 = input(env, "token");
+  const token2 = (env["INPUT_TOKEN"] ?? "").trim();
   if (token2 !== "") deps.write(addMask(token2));
   const io = scrubbed(deps, env, token2);
   try {
@@ -5313,7 +5313,7 @@ function daysLeft(expiresAt, now) {
   return Number.isNaN(at) ? "" : String(Math.floor((at - now.getTime()) / 864e5));
 }
 function checkDeps(deps) {
-  return { settingWords: INPUT_WORDS, ...deps.fetch ? { fetch: deps.fetch } : {}, ...deps.now ? { now: deps.now } : {} };
+  return { ...deps.fetch ? { fetch: deps.fetch } : {}, ...deps.now ? { now: deps.now } : {} };
 }
 
 // src/action/main.ts
@@ -5328,7 +5328,7 @@ runAction(process.env, {
     process.exitCode = code2;
   },
   (error) => {
-    const token2 = input(process.env, "token");
+    const token2 = (process.env["INPUT_TOKEN"] ?? "").trim();
     const text = error instanceof Error ? error.message : String(error);
     process.stdout.write(`::error title=crpat::${escapeData(`internal error: ${token2 ? text.split(token2).join("***") : text}`)}
 `);

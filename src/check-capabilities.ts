@@ -1,23 +1,22 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { type Assessment, assessCapabilities } from './capabilities/assess.js';
-import { type Answer, registryEvidence, repoEvidence } from './capabilities/evidence.js';
 import { githubTokenAdvice } from './capabilities/github-token-advice.js';
 import type { LinkTarget } from './capabilities/links.js';
-import { packageEvidence, packageLookupPath, type PackageEvidence } from './capabilities/package-facts.js';
 import { type Profile, specsFor } from './capabilities/profiles.js';
 import type { ProbeDeps, ProbeRequest } from './capabilities/run-probes.js';
-import { repoFacts } from './checks/repo-facts.js';
-import { loginOf } from './checks/token-valid.js';
+import { type PackageEvidence, packageLookupPath, readPackage } from './evidence/package.js';
+import { ownerIsOrgOf } from './evidence/record.js';
+import type { PushRecord } from './evidence/registry.js';
+import type { RepoRecord } from './evidence/repo.js';
+import type { UserRecord } from './evidence/user.js';
 import type { ApiOutcome, ApiRequest } from './github/client.js';
-import { classifyApi } from './github/classify.js';
-import { expandScopes, parseScopes } from './github/headers.js';
-import type { PushOutcome } from './registry/types.js';
-import { hasScopes, type TokenShape } from './token/recognize.js';
+import { expandScopes } from './github/headers.js';
+import type { TokenShape } from './token/recognize.js';
 import type { Capability, GithubTokenAdvice, RepoTarget } from './types.js';
 
 /**
- * The pipeline's side of the capability map (issue 6): the capability table from the answers the checks already
- * have, the fine-grained probes when the profile needs them, and the GITHUB_TOKEN advice. Request budget:
+ * The pipeline's side of the capability map (issue 6): the capability table from the evidence record the checks
+ * judge too (src/evidence/record.ts), the fine-grained probes when the profile needs them, and the GITHUB_TOKEN advice. Request budget:
  * - `push`, and every classic or OAuth token: no request (scopes from GET /user, role from GET /repos, the push probe);
  * - a fine-grained token checked `--for deploy`: the probes of src/capabilities/probes.ts, sent one at a time;
  * - inside a workflow of the target repository, a classic or OAuth token with `read:packages`: one GET of the package.
@@ -27,9 +26,9 @@ export interface CapabilityInputs {
   profile: Profile;
   shape: TokenShape;
   target: RepoTarget;
-  user: Promise<ApiOutcome>;
-  repo: Promise<ApiOutcome>;
-  push: Promise<PushOutcome | null>;
+  user: Promise<UserRecord>;
+  repo: Promise<RepoRecord>;
+  push: Promise<PushRecord>;
 }
 
 /**
@@ -42,21 +41,19 @@ export async function assessTarget(
   serial: <T>(task: () => Promise<T>) => Promise<T> = (task) => task(),
 ): Promise<Assessment> {
   const [user, repo, push] = await Promise.all([input.user, input.repo, input.push]);
-  const repoSeen = repoEvidence(answerOf(repo));
-  if (classifyApi(user).kind === 'bad-credentials') {
+  if (user.meaning.kind === 'bad-credentials') {
     // GitHub refused the token (401): it can do nothing, whatever its kind. No probe is sent.
-    const ownerIsOrg = repoSeen.kind === 'visible' ? repoSeen.ownerIsOrg : null;
+    const ownerIsOrg = repo.kind === 'visible' ? repo.ownerIsOrg : null;
     return { capabilities: rows(input.profile, ownerIsOrg, false, 'GitHub refused the token (401): it cannot do anything'), probes: [] };
   }
-  const classicLike = hasScopes(input.shape);
   const assess = () => assessCapabilities(
     {
       profile: input.profile,
       tokenKind: input.shape.kind,
       target: { owner: input.target.owner, repo: input.target.name },
-      scopes: classicLike && user.kind === 'response' && user.status === 200 ? parseScopes(user.headers.get('x-oauth-scopes')) : null,
-      repo: repoSeen,
-      registry: registryEvidence(push),
+      scopes: user.meaning.kind === 'ok' ? user.scopes : null,
+      repo,
+      registry: push.upload,
     },
     probes,
   );
@@ -127,51 +124,56 @@ export interface AdviceInputs {
   shape: TokenShape;
   target: RepoTarget;
   links: LinkTarget;
-  user: Promise<ApiOutcome>;
-  repo: Promise<ApiOutcome>;
-  push: Promise<PushOutcome | null>;
+  user: Promise<UserRecord>;
+  repo: Promise<RepoRecord>;
+  push: Promise<PushRecord>;
 }
 
 /**
  * GITHUB_TOKEN advice, or null when the workflow's repository is not the target (or unknown), or when the token is
- * not a personal one (an app token is no CR_PAT to replace). `get` reads the package: only classic and OAuth tokens
- * can (`read:packages`; the packages API refuses fine-grained tokens, ledger ghcr §5.2).
+ * not a personal one (an app token is no CR_PAT to replace). The package read is the evidence record's last part
+ * (`readPackageFor`); the advice judges the record (`judgeGithubToken`).
  */
 export async function adviseGithubToken(input: AdviceInputs, get: (path: string) => Promise<ApiOutcome>): Promise<GithubTokenAdvice | null> {
-  const { workflowRepository: workflow, target } = input;
-  if (workflow === null || workflow.toLowerCase() !== `${target.owner}/${target.name}`.toLowerCase()) return null;
-  if (input.shape.kind !== 'classic' && input.shape.kind !== 'oauth' && input.shape.kind !== 'fine-grained') return null;
+  if (!advised(input)) return null;
   const [user, repo, push] = await Promise.all([input.user, input.repo, input.push]);
-  const login = loginOf(user);
-  const facts = repoFacts(repo);
-  const ownerIsOrg = facts ? facts.ownerIsOrg : login !== null && login.toLowerCase() === target.owner.toLowerCase() ? false : null;
-  let pkg = await packageFor(input, user, ownerIsOrg, login, get);
+  const pkg = await readPackageFor({ ...input, user, repo }, get);
+  return judgeGithubToken({ ...input, user, repo, push, package: pkg });
+}
+
+function advised(input: Pick<AdviceInputs, 'workflowRepository' | 'shape' | 'target'>): boolean {
+  const { workflowRepository: workflow, target } = input;
+  if (workflow === null || workflow.toLowerCase() !== `${target.owner}/${target.name}`.toLowerCase()) return false;
+  return input.shape.kind === 'classic' || input.shape.kind === 'oauth' || input.shape.kind === 'fine-grained';
+}
+
+type Judged<T> = Omit<AdviceInputs, 'user' | 'repo' | 'push'> & T;
+
+/**
+ * The package read (packages REST API), sent only when it can answer: only classic and OAuth tokens with
+ * `read:packages` can read a package (the packages API refuses fine-grained tokens, ledger ghcr §5.2), and the path
+ * needs the owner's kind. Otherwise the reason it was not read.
+ */
+async function readPackageFor(input: Judged<{ user: UserRecord; repo: RepoRecord }>, get: (path: string) => Promise<ApiOutcome>): Promise<PackageEvidence> {
+  const { user } = input;
+  if (input.shape.kind === 'fine-grained') return { kind: 'unknown', reason: 'the packages API accepts only classic personal access tokens' };
+  if (user.meaning.kind !== 'ok') return { kind: 'unknown', reason: 'GitHub did not accept the token' };
+  if (user.scopes !== null && !expandScopes(user.scopes).has('read:packages')) return { kind: 'unknown', reason: 'the token lacks read:packages, which reading a package needs' };
+  const ownerIsOrg = ownerIsOrgOf(input.repo, user, input.target);
+  if (ownerIsOrg === null) return { kind: 'unknown', reason: `whether ${input.target.owner} is an organization is not known` };
+  return readPackage(await get(packageLookupPath(input.links.image, ownerIsOrg, user.login)));
+}
+
+/** The advice from the evidence record (its package read included). Pure. */
+export function judgeGithubToken(input: Judged<{ user: UserRecord; repo: RepoRecord; push: PushRecord; package: PackageEvidence }>): GithubTokenAdvice {
+  const { target, push } = input;
+  let pkg = input.package;
   // `write_package` means the package exists and the user may not write it (ledger ghcr §8): a 404 from the packages
   // API then means "hidden from this token", not "absent", and its link to a repository is unknown.
-  const seen = registryEvidence(push);
-  if (pkg.kind === 'absent-or-hidden' && seen.kind === 'refused' && /write_package/.test(seen.message)) {
-    pkg = { kind: 'unknown', reason: 'the registry says the package exists (write_package), and this token cannot read it' };
+  if (pkg.kind === 'absent-or-hidden' && push.upload.kind === 'refused' && push.upload.refusal.reason.kind === 'write-package') {
+    pkg = { kind: 'unknown', reason: `the registry refused the upload with ${push.upload.refusal.quoted}, so the package exists and this token cannot read it` };
   }
+  const ownerIsOrg = ownerIsOrgOf(input.repo, input.user, target);
   const advice = githubTokenAdvice({ target: input.links, workflowRepository: `${target.owner}/${target.name}`, ownerIsOrg, package: pkg });
   return { replaces: advice.replaces, summary: advice.summary, steps: advice.steps, fix: advice.fix };
-}
-
-async function packageFor(
-  input: AdviceInputs,
-  user: ApiOutcome,
-  ownerIsOrg: boolean | null,
-  login: string | null,
-  get: (path: string) => Promise<ApiOutcome>,
-): Promise<PackageEvidence> {
-  if (input.shape.kind === 'fine-grained') return { kind: 'unknown', reason: 'the packages API accepts only classic personal access tokens' };
-  if (user.kind !== 'response' || user.status !== 200) return { kind: 'unknown', reason: 'GitHub did not accept the token' };
-  const scopes = parseScopes(user.headers.get('x-oauth-scopes'));
-  if (scopes !== null && !expandScopes(scopes).has('read:packages')) return { kind: 'unknown', reason: 'the token lacks read:packages, which reading a package needs' };
-  if (ownerIsOrg === null) return { kind: 'unknown', reason: `whether ${input.target.owner} is an organization is not known` };
-  const answer = await get(packageLookupPath(input.links.image, ownerIsOrg, login));
-  return packageEvidence(answerOf(answer));
-}
-
-function answerOf(outcome: ApiOutcome): Answer | null {
-  return outcome.kind === 'response' ? { status: outcome.status, headers: outcome.headers, body: outcome.body } : null;
 }

@@ -10,11 +10,12 @@ import { runChecks, skipAllBut } from './checks/runner.js';
 import { withTraceHint } from './checks/trace-hint.js';
 import { expiresAtOf } from './checks/token-expiry.js';
 import { judgeTokenFormat } from './checks/token-format.js';
-import { scopesOf } from './checks/token-scopes.js';
-import { loginOf } from './checks/token-valid.js';
 import { type Evidence, type ImageTarget, type Links, linksOf } from './checks/types.js';
 import { verdictOf } from './checks/verdict.js';
 import { UsageError } from './errors.js';
+import { readLogin, readPush } from './evidence/registry.js';
+import { readRepo } from './evidence/repo.js';
+import { readUser, type UserRecord } from './evidence/user.js';
 import { type ApiOutcome, createApiGet, createApiRequest } from './github/client.js';
 import { createGuardedFetch } from './http/guarded-fetch.js';
 import { defaultFetch } from './http/node-fetch.js';
@@ -125,6 +126,8 @@ export interface Session {
   deps: CheckTokenDeps;
   /** The single `GET /user` of the run, started when the session opens. */
   user: Promise<ApiOutcome>;
+  /** That answer read once into the evidence record's first part (evidence/user.ts), for every target of the run. */
+  userRecord: Promise<UserRecord>;
   memo: RegistryMemo;
   now: Date;
   /** Sees the headers of every answer from the API host (the rate gate reads `x-ratelimit-*` there). */
@@ -159,7 +162,8 @@ export function openSession(settings: RunSettings, deps: CheckTokenDeps, observe
     pacer: createProbePacer(),
     ...(observe ? { observe } : {}),
   };
-  return { ...partial, user: apiClient(partial)('/user') };
+  const user = apiClient(partial)('/user');
+  return { ...partial, user, userRecord: user.then(readUser) };
 }
 
 type StackInputs = Pick<Session, 'settings' | 'deps' | 'credentialOrigins' | 'observe'>;
@@ -245,12 +249,17 @@ export async function checkTarget(session: Session, target: RepoTarget, image: I
     memo: session.memo,
   };
   // Every independent request starts now; only registry token → upload → cancel is a chain.
-  const login = registryLogin(registryClient, image.path);
+  const loginOutcome = registryLogin(registryClient, image.path);
   const sendRepo = () => api('/repos/{owner}/{repo}', { owner: target.owner, repo: target.name });
-  const repo = options.repoCall ? options.repoCall(sendRepo) : sendRepo();
-  const push = login.then((outcome) => (outcome.kind === 'token' || outcome.kind === 'anonymous' ? probePush(registryClient, image.path, outcome) : null));
+  const repoOutcome = options.repoCall ? options.repoCall(sendRepo) : sendRepo();
+  const pushOutcome = loginOutcome.then((outcome) => (outcome.kind === 'token' || outcome.kind === 'anonymous' ? probePush(registryClient, image.path, outcome) : null));
+  // The evidence record (evidence/record.ts): each answer read once, as it arrives; everything below judges these.
+  const user = session.userRecord;
+  const repo = repoOutcome.then(readRepo);
+  const login = loginOutcome.then(readLogin);
+  const push = pushOutcome.then(readPush);
   const gated = options.apiCall ?? ((send: () => Promise<ApiOutcome>) => send());
-  const capabilityInputs = { profile, shape: session.shape, target, user: session.user, repo, push };
+  const capabilityInputs = { profile, shape: session.shape, target, user, repo, push };
   const evidence: Evidence = {
     shape: session.shape,
     target,
@@ -262,7 +271,7 @@ export async function checkTarget(session: Session, target: RepoTarget, image: I
     profile,
     workflowRepository: settings.workflowRepository,
     words: session.deps.settingWords ?? OPTION_WORDS,
-    user: session.user,
+    user,
     repo,
     login,
     push,
@@ -272,16 +281,16 @@ export async function checkTarget(session: Session, target: RepoTarget, image: I
     ),
   };
   const advice = adviseGithubToken(
-    { workflowRepository: settings.workflowRepository, shape: session.shape, target, links: linksOf(evidence).target, user: session.user, repo, push },
+    { workflowRepository: settings.workflowRepository, shape: session.shape, target, links: linksOf(evidence).target, user, repo, push },
     (path) => gated(() => api(path)),
   ).catch(() => null); // advice is extra: never at the cost of the report
-  const [judged, assessment, githubToken, user] = await Promise.all([runChecks(checksFor(profile.id), evidence, options.onProgress), evidence.assessment, advice, session.user]);
+  const [judged, assessment, githubToken, userSeen] = await Promise.all([runChecks(checksFor(profile.id), evidence, options.onProgress), evidence.assessment, advice, user]);
   const checks = withTraceHint(judged);
   const classicLike = hasScopes(session.shape);
   return {
     ...reportHeader(target, image, settings),
     verdict: verdictOf(checks),
-    token: { kind: session.shape.kind, login: loginOf(user), scopes: classicLike ? scopesOf(user) : [], expiresAt: expiresAtOf(user) },
+    token: { kind: session.shape.kind, login: userSeen.login, scopes: classicLike ? (userSeen.scopes ?? []) : [], expiresAt: expiresAtOf(userSeen) },
     checks,
     profile: profile.id,
     capabilities: assessment.capabilities,

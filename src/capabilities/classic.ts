@@ -1,5 +1,5 @@
 import { expandScopes } from '../github/headers.js';
-import { atLeast, describeRefusal } from './evidence.js';
+import { atLeast } from '../evidence/repo.js';
 import { type Profile, specsFor, type CapabilitySpec } from './profiles.js';
 import type { Capability, CapabilityName, RegistryEvidence, RepoEvidence, Role } from './types.js';
 
@@ -55,7 +55,7 @@ function packages(held: Set<string>, shown: string, registry: RegistryEvidence):
     case 'opened':
       return verdict(true, 'scope write:packages; the registry opened an upload for the image');
     case 'refused':
-      return verdict(false, `scope write:packages, but the registry refused: ${describeRefusal(registry)}`);
+      return verdict(false, `scope write:packages, but the registry refused: ${registry.refusal.quoted}`);
     case 'unknown':
       return verdict(null, `scope write:packages; the package's own access is decided by the registry, which gave no answer (${registry.reason})`);
   }

@@ -1,4 +1,4 @@
-import { atLeast, describeRefusal } from './evidence.js';
+import { atLeast } from '../evidence/repo.js';
 import type { ProbeResult } from './judge-probe.js';
 import { PROBE_PAIRS, type ProbePair } from './probes.js';
 import { type CapabilitySpec, type Profile, specsFor } from './profiles.js';
@@ -61,7 +61,7 @@ function packages(registry: RegistryEvidence): Verdict {
     case 'opened':
       return verdict(true, `the registry opened an upload for the image, although ${why}`);
     case 'refused':
-      return verdict(false, `${why} (the registry refused: ${describeRefusal(registry)})`);
+      return verdict(false, `${why} (the registry refused: ${registry.refusal.quoted})`);
     case 'unknown':
       return verdict(false, why);
   }

@@ -1,5 +1,5 @@
 import { type LinkTarget, packageSettingsLink } from './links.js';
-import type { PackageEvidence } from './package-facts.js';
+import type { PackageEvidence } from '../evidence/package.js';
 import type { GithubTokenAdvice } from '../types.js';
 
 /**

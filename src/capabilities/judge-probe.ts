@@ -1,4 +1,4 @@
-import { type Answer, isObject } from './evidence.js';
+import { type Answer, isObject } from '../evidence/answer.js';
 import type { Probe } from './probes.js';
 
 /**

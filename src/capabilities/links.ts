@@ -1,6 +1,6 @@
+import type { SsoExposure } from '../evidence/record.js';
 import { expandScopes } from '../github/headers.js';
 import type { Profile } from './profiles.js';
-import type { RegistryEvidence } from './types.js';
 
 /**
  * Every link crpat prints: settings pages, pre-filled token links and one-click fixes (issue 6). Pure string
@@ -104,8 +104,7 @@ export function ssoLink(webUrl: string, org: string, fromHeader: string | null):
   return fromHeader ?? `${webUrl}/orgs/${org}/sso`;
 }
 
-/** Whether single sign-on may apply to the owner: known to (`enforced`), possible (`maybe`: an organization, or unknown), or not (a user). */
-export type SsoExposure = 'enforced' | 'maybe' | 'no';
+export type { SsoExposure } from '../evidence/record.js';
 
 /**
  * Appended to every fix that edits a token's scopes or regenerates it: GitHub then revokes the token's SAML SSO
@@ -122,40 +121,6 @@ export interface Fix {
   /** What to do, one sentence, naming who can do it. */
   text: string;
   url: string;
-}
-
-/**
- * The most direct fix for a registry refusal (ledger ghcr §2, §8, the "what the user must fix" column). Null when the
- * message is none crpat knows: the report then quotes the registry and links nothing rather than guessing.
- */
-export function registryRefusalFix(refusal: Extract<RegistryEvidence, { kind: 'refused' }>, target: LinkTarget, profile: Profile, ownerIsOrg: boolean | null): Fix | null {
-  const message = refusal.message;
-  const settings = ownerIsOrg === null ? null : packageSettingsLink(target, ownerIsOrg);
-  if (message.includes('does not match expected scopes')) {
-    return { text: 'Use a classic token with write:packages; a fine-grained token cannot push packages.', url: classicTokenLink(target, profile) };
-  }
-  if (message.includes('forbids access via a personal access token (classic)')) {
-    return { text: `An owner of ${target.owner} can allow classic tokens in the organization's token policy.`, url: orgTokenPolicyLink(target.webUrl, target.owner) };
-  }
-  if (/installation not allowed to Create organization package/.test(message)) {
-    return { text: `Give the workflow \`permissions: packages: write\`; an owner of ${target.owner} can check which package visibilities members may create.`, url: orgPackageCreationLink(target.webUrl, target.owner) };
-  }
-  if (/installation not allowed to Write organization package/.test(message) && settings) {
-    return {
-      text: 'Give the job `permissions: packages: write`; for an existing package, a package admin adds the repository with the Write role under "Manage Actions access".',
-      url: settings,
-    };
-  }
-  if (/write_package/.test(message) && settings) {
-    return { text: 'A package admin grants Write under "Manage access" (people) or "Manage Actions access" (repositories).', url: settings };
-  }
-  if (/create_package/.test(message) && ownerIsOrg === true) {
-    return { text: `An owner of ${target.owner} can let members create packages under "Package creation".`, url: orgPackageCreationLink(target.webUrl, target.owner) };
-  }
-  if (message === 'denied') {
-    return { text: 'The registry refused the credentials: create a new classic token.', url: classicTokenLink(target, profile) };
-  }
-  return null;
 }
 
 function noteFor(target: LinkTarget, profile: Profile): string {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Answer } from './evidence.js';
+import type { Answer } from '../evidence/answer.js';
 import { judgeProbe, type ProbeResult } from './judge-probe.js';
 import type { Probe, ProbeMethod, ProbePair } from './probes.js';
 import type { CapabilityName } from './types.js';

@@ -20,24 +20,9 @@ export type CapabilityName =
   | 'environments:write'
   | 'organization_administration:write';
 
-/** A repository role as GitHub names it (ledger github-api §3: `permissions` mirrors it). */
-export type Role = 'read' | 'triage' | 'write' | 'maintain' | 'admin';
-
-/** What `GET /repos/{owner}/{repo}` established (see `repoEvidence()` in evidence.ts). */
-export type RepoEvidence =
-  | {
-      kind: 'visible';
-      /** `private` from the body; `internal` repositories count as private (ledger github-api §3). */
-      private: boolean;
-      ownerIsOrg: boolean;
-      /** The user's role from `permissions`; null when the body carried none (ledger github-api §3). */
-      role: Role | null;
-    }
-  | { kind: 'hidden'; status: number; message: string }
-  | { kind: 'unknown'; reason: string };
-
-/** What the registry push probe (the core verdict) established about `packages:write` on the image. */
-export type RegistryEvidence =
-  | { kind: 'opened' }
-  | { kind: 'refused'; status: number; code: string; message: string }
-  | { kind: 'unknown'; reason: string };
+/**
+ * What the capability modules judge: the parts of the one evidence record (src/evidence/record.ts) they read, GET
+ * /repos (`RepoRecord` is one) and what the upload established about `packages:write` (`PushRecord['upload']`).
+ */
+export type { Role, RepoView as RepoEvidence } from '../evidence/repo.js';
+export type { UploadAnswer as RegistryEvidence } from '../evidence/registry.js';

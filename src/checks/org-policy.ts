@@ -1,19 +1,18 @@
-import type { ApiOutcome } from '../github/client.js';
-import { type ApiMeaning, classifyApi } from '../github/classify.js';
-import type { PushOutcome } from '../registry/types.js';
+import { ssoExposureOf } from '../evidence/record.js';
+import type { PushRecord } from '../evidence/registry.js';
+import type { RepoRecord } from '../evidence/repo.js';
+import type { UserRecord } from '../evidence/user.js';
+import type { ApiMeaning } from '../github/classify.js';
 import type { TokenShape } from '../token/recognize.js';
 import type { Finding, RepoTarget } from '../types.js';
 import { classicTokenLink, classicTokensListLink, fineGrainedTokensListLink, orgTokenPolicyLink, type SsoExposure, ssoReauthorizeNote } from '../capabilities/links.js';
-import { refusalReason } from '../registry/refusal-reason.js';
-import { repoFacts, ssoExposureOf } from './repo-facts.js';
-import { loginOf } from './token-valid.js';
 import { guideLine } from './guide.js';
 import { type Check, finding, type Links, linksOf } from './types.js';
 
 interface PolicyInputs {
-  repo: ApiOutcome;
-  user: ApiOutcome;
-  push: PushOutcome | null;
+  repo: RepoRecord;
+  user: UserRecord;
+  push: PushRecord | null;
   shape: TokenShape;
   target: RepoTarget;
   webUrl: string;
@@ -34,9 +33,10 @@ export function judgeOrgPolicy(inputs: PolicyInputs): Finding {
   const id = 'org.policy';
   const { target, webUrl } = inputs;
   const settings = orgTokenPolicyLink(webUrl, target.owner);
-  const meanings = [classifyApi(inputs.repo), classifyApi(inputs.user)];
-  const reason = inputs.push?.kind === 'refused' ? refusalReason(inputs.push.refusal) : null;
-  const registryMessage = inputs.push?.kind === 'refused' ? (inputs.push.refusal.errors[0]?.message ?? '') : '';
+  const meanings = [inputs.repo.meaning, inputs.user.meaning];
+  const refused = inputs.push?.outcome?.kind === 'refused' ? inputs.push.refusal : null;
+  const reason = refused?.reason ?? null;
+  const registryMessage = refused?.refusal.errors[0]?.message ?? '';
 
   const ip = meanings.find((m): m is Extract<ApiMeaning, { kind: 'ip-allow-list' }> => m.kind === 'ip-allow-list');
   if (ip) {
@@ -66,8 +66,8 @@ export function judgeOrgPolicy(inputs: PolicyInputs): Finding {
       [ban && 'message' in ban ? ban.message : registryMessage, guideLine('org-policy')],
     );
   }
-  const facts = repoFacts(inputs.repo);
-  if (!facts) return finding(id, 'skip', 'Skipped: the repository is not visible (repo.access), so the owner\'s token policy could not be examined.');
+  const facts = inputs.repo;
+  if (facts.kind !== 'visible') return finding(id, 'skip', 'Skipped: the repository is not visible (repo.access), so the owner\'s token policy could not be examined.');
   if (!facts.ownerIsOrg) return finding(id, 'pass', `${facts.ownerLogin} is a personal account: no organization token policy applies.`);
   const note =
     inputs.shape.kind === 'fine-grained'
@@ -104,7 +104,7 @@ export const orgPolicy: Check = {
   title: 'Organization token policy',
   run: async (e) => {
     const [repo, user, push] = await Promise.all([e.repo, e.user, e.push]);
-    const sso = ssoExposureOf(repo, e.target.owner, loginOf(user));
+    const sso = ssoExposureOf(repo, user, e.target);
     return judgeOrgPolicy({ repo, user, push, shape: e.shape, target: e.target, webUrl: e.webUrl, links: linksOf(e), sso });
   },
 };

@@ -1,15 +1,14 @@
-import type { ApiOutcome } from '../github/client.js';
-import { classifyApi, isUndecided } from '../github/classify.js';
+import type { RepoRecord } from '../evidence/repo.js';
+import { isUndecided } from '../github/classify.js';
 import type { Finding, RepoTarget } from '../types.js';
 import { classicTokensListLink, ssoLink } from '../capabilities/links.js';
-import { repoFacts } from './repo-facts.js';
 import { guideLine } from './guide.js';
 import { type Check, finding } from './types.js';
 
 /** SAML SSO: a 403 with `X-GitHub-SSO: required; url=...` on the repository (ledger github-api §4.4). */
-export function judgeOrgSso(repo: ApiOutcome, target: RepoTarget, webUrl: string): Finding {
+export function judgeOrgSso(repo: RepoRecord, target: RepoTarget, webUrl: string): Finding {
   const id = 'org.sso';
-  const meaning = classifyApi(repo);
+  const { meaning } = repo;
   if (meaning.kind === 'sso') {
     const authorize = meaning.url
       ? `Authorize the token for ${target.owner} at ${meaning.url} (this link is valid for one hour)`
@@ -22,11 +21,10 @@ export function judgeOrgSso(repo: ApiOutcome, target: RepoTarget, webUrl: string
       [meaning.message, guideLine('sso')],
     );
   }
-  const facts = repoFacts(repo);
-  if (facts) {
-    return facts.ownerIsOrg
-      ? finding(id, 'pass', `No single sign-on refusal from ${facts.ownerLogin}.`)
-      : finding(id, 'pass', `${facts.ownerLogin} is a personal account: single sign-on does not apply.`);
+  if (repo.kind === 'visible') {
+    return repo.ownerIsOrg
+      ? finding(id, 'pass', `No single sign-on refusal from ${repo.ownerLogin}.`)
+      : finding(id, 'pass', `${repo.ownerLogin} is a personal account: single sign-on does not apply.`);
   }
   if (meaning.kind === 'bad-credentials') return finding(id, 'skip', 'Skipped: GitHub did not accept the token (token.valid).');
   if (isUndecided(meaning)) return finding(id, 'skip', 'Skipped: the repository could not be read (repo.access).');

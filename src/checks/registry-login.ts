@@ -1,22 +1,19 @@
 import { netSentence } from '../http/net-error.js';
-import type { ApiOutcome } from '../github/client.js';
-import { classifyApi } from '../github/classify.js';
-import { refusalReason } from '../registry/refusal-reason.js';
-import type { LoginOutcome } from '../registry/types.js';
+import type { LoginRecord } from '../evidence/registry.js';
+import type { RepoRecord } from '../evidence/repo.js';
+import { userAccepted, type UserRecord } from '../evidence/user.js';
 import { OPTION_WORDS, type SettingWords } from '../settings.js';
 import type { TokenShape } from '../token/recognize.js';
 import type { Finding } from '../types.js';
 import { classicTokenLink } from '../capabilities/links.js';
-import { describeRefusal } from './registry-refusal.js';
 import { guideLine } from './guide.js';
-import { repoFacts } from './repo-facts.js';
 import { GITHUB_STATUS } from './registry-push.js';
 import { type Check, finding, type Links, linksOf } from './types.js';
 
 /** What the REST API said about the same token, so a token-service refusal is not mistaken for a bad token. */
 export interface LoginContext {
-  user: ApiOutcome;
-  repo: ApiOutcome;
+  user: UserRecord;
+  repo: RepoRecord;
 }
 
 /**
@@ -24,7 +21,7 @@ export interface LoginContext {
  * times, to one the REST API accepts (docs/github-behaviour.md#token-service-denied): then it is never called invalid.
  */
 export function judgeRegistryLogin(
-  login: LoginOutcome,
+  record: LoginRecord,
   shape: TokenShape,
   registryHost: string,
   links: Links,
@@ -33,15 +30,15 @@ export function judgeRegistryLogin(
 ): Finding {
   const id = 'registry.login';
   const registry = words.names.registry;
+  const login = record.outcome;
   switch (login.kind) {
     case 'token':
       return finding(id, 'pass', `${registryHost} accepts the credentials and issued a registry token.`);
     case 'anonymous':
       return finding(id, 'pass', `${registryHost} asks for no credentials.`);
     case 'refused': {
-      const quoted = describeRefusal(login.refusal);
-      const accepted = context ? classifyApi(context.user).kind : null;
-      if (shape.kind !== 'fine-grained' && context && (accepted === 'ok' || accepted === 'integration') && refusalReason(login.refusal).kind === 'denied') {
+      const quoted = record.refusal?.quoted ?? '';
+      if (shape.kind !== 'fine-grained' && context && userAccepted(context.user) && record.refusal?.reason.kind === 'denied') {
         return acceptedButDenied(registryHost, quoted, context, links);
       }
       const why =
@@ -77,8 +74,8 @@ export function judgeRegistryLogin(
 function acceptedButDenied(registryHost: string, quoted: string, context: LoginContext, links: Links): Finding {
   const id = 'registry.login';
   const owner = links.target.owner;
-  const meaning = classifyApi(context.repo);
-  const readable = repoFacts(context.repo) !== null;
+  const { meaning } = context.repo;
+  const readable = context.repo.kind === 'visible';
   const head = `${registryHost}'s token service refused credentials that GitHub's API accepts (${quoted}; GET /user passed), so the token is not invalid, expired or revoked`;
   if (meaning.kind === 'sso') {
     return finding(id, 'fail', `${head}: ${owner}'s SAML single sign-on refuses it (see org.sso).`, 'Authorize the token for single sign-on: org.sso gives the link.', [guideLine('sso')]);

@@ -1,24 +1,22 @@
 import { classicTokenLink, orgPackageCreationLink, orgTokenPolicyLink, packageSettingsLink, ssoReauthorizeNote, type SsoExposure } from '../capabilities/links.js';
-import { classifyApi } from '../github/classify.js';
+import { apiBlocks, ownerIsOrgOf, ssoExposureOf } from '../evidence/record.js';
+import type { PushRecord } from '../evidence/registry.js';
 import { netSentence } from '../http/net-error.js';
 import { MAX_RATE_WAIT_MS } from '../registry/client.js';
-import { type RefusalReason, refusalReason } from '../registry/refusal-reason.js';
-import type { CancelOutcome, PushOutcome, RegistryRefusal } from '../registry/types.js';
+import type { RefusalReason } from '../registry/refusal-reason.js';
+import type { CancelOutcome, PushOutcome } from '../registry/types.js';
 import { OPTION_WORDS, type SettingWords } from '../settings.js';
 import { ACTIONS_APP_ID, type TokenShape } from '../token/recognize.js';
 import type { Finding, RepoTarget } from '../types.js';
 import { type GuideAnchor, guideLine } from './guide.js';
-import { describeRefusal } from './registry-refusal.js';
-import { repoFacts, ssoExposureOf } from './repo-facts.js';
 import { TRACE_HINT } from './trace-hint.js';
-import { loginOf } from './token-valid.js';
 import { type Check, finding, type ImageTarget, type Links, linksOf } from './types.js';
 
 /** GitHub's status page: where an outage of Packages shows (docs/github-behaviour.md#ghcr-outage). */
 export const GITHUB_STATUS = 'https://www.githubstatus.com';
 
 export interface PushInputs {
-  push: PushOutcome | null;
+  push: PushRecord;
   image: ImageTarget;
   target: RepoTarget;
   ownerIsOrg: boolean | null;
@@ -51,7 +49,9 @@ interface Advice {
  */
 export function judgeRegistryPush(inputs: PushInputs): Finding {
   const id = 'registry.push';
-  const { push, image } = inputs;
+  const { image } = inputs;
+  const push = inputs.push.outcome;
+  const refused = inputs.push.refusal;
   // Said in the summary, which every report shows, not only in details.
   const ref = image.loweredFrom ? `${image.reference} (lower-cased from ${image.loweredFrom}: registry names must be lower case)` : image.reference;
   if (!push) return finding(id, 'skip', 'Skipped: the registry login did not succeed (registry.login).');
@@ -59,15 +59,15 @@ export function judgeRegistryPush(inputs: PushInputs): Finding {
     case 'opened':
       return finding(id, 'pass', `The registry opened an upload for ${ref}: a push would be accepted. Nothing was pushed.`, null, [cancelNote(push.cancel)]);
     case 'refused': {
-      const quoted = describeRefusal(push.refusal);
-      const reason = refusalReason(push.refusal);
+      const quoted = refused?.quoted ?? '';
+      const reason: RefusalReason = refused?.reason ?? { kind: 'unexplained' };
       const undecided = unexplained(reason, inputs);
       if (undecided) return finding(id, 'error', `The registry refused an upload to ${ref} (${quoted}), ${undecided.summary}`, undecided.fix, [TRACE_HINT]);
-      const advice = adviceFor(reason, push.refusal, inputs);
+      const advice = adviceFor(reason, quoted, inputs);
       return finding(id, 'fail', `The registry refused an upload to ${ref} (${quoted}): ${advice.why}.`, advice.fix, [guideLine(advice.guide)]);
     }
     case 'rate-limited':
-      return finding(id, 'error', rateLimitedSummary(push, ref), `Try again in a minute; if it persists, see ${GITHUB_STATUS}.`);
+      return finding(id, 'error', rateLimitedSummary(push, refused?.quoted ?? '', ref), `Try again in a minute; if it persists, see ${GITHUB_STATUS}.`);
     case 'unexpected':
       return finding(
         id,
@@ -100,8 +100,7 @@ function unexplained(reason: RefusalReason, inputs: PushInputs): { summary: stri
   return null;
 }
 
-function rateLimitedSummary(push: Extract<PushOutcome, { kind: 'rate-limited' }>, ref: string): string {
-  const quoted = describeRefusal(push.refusal);
+function rateLimitedSummary(push: Extract<PushOutcome, { kind: 'rate-limited' }>, quoted: string, ref: string): string {
   const asked = push.waitMs === null ? 'no wait' : `a wait of ${formatMs(push.waitMs)}`;
   const waited =
     push.waitedMs === null
@@ -130,7 +129,7 @@ function cancelNote(cancel: CancelOutcome): string {
 }
 
 /** What a known refusal means and the one setting that fixes it (docs/github-behaviour.md, one entry per reason). */
-function adviceFor(reason: RefusalReason, refusal: RegistryRefusal, inputs: PushInputs): Advice {
+function adviceFor(reason: RefusalReason, quoted: string, inputs: PushInputs): Advice {
   const { target, image, links } = inputs;
   const webUrl = links.target.webUrl;
   const create = classicTokenLink(links.target, links.profile);
@@ -222,7 +221,7 @@ function adviceFor(reason: RefusalReason, refusal: RegistryRefusal, inputs: Push
     case 'rate-limited':
     case 'unexplained':
       // Never reached: judgeRegistryPush answers these as undecided first.
-      return { why: `the registry gave no reason (${describeRefusal(refusal)})`, fix: `See ${GITHUB_STATUS} and try again.`, guide: 'validate' };
+      return { why: `the registry gave no reason (${quoted})`, fix: `See ${GITHUB_STATUS} and try again.`, guide: 'validate' };
   }
 }
 
@@ -280,22 +279,18 @@ export const registryPush: Check = {
   title: 'Registry accepts a push',
   run: async (e) => {
     const [push, repo, user] = await Promise.all([e.push, e.repo, e.user]);
-    const facts = repoFacts(repo);
-    const login = loginOf(user);
-    // A repository hidden from the token still has a known owner kind when the owner is the token's own user.
-    const ownOwner = login?.toLowerCase() === e.target.owner.toLowerCase() ? false : null;
-    const meaning = classifyApi(repo);
+    const blocks = apiBlocks(repo, user);
     return judgeRegistryPush({
       push,
       image: e.image,
       target: e.target,
-      ownerIsOrg: facts ? facts.ownerIsOrg : ownOwner,
-      ssoBlocked: meaning.kind === 'sso',
-      ipBlocked: meaning.kind === 'ip-allow-list' || classifyApi(user).kind === 'ip-allow-list',
+      ownerIsOrg: ownerIsOrgOf(repo, user, e.target),
+      ssoBlocked: blocks.sso,
+      ipBlocked: blocks.ipAllowList,
       shape: e.shape,
-      login,
+      login: user.login,
       workflowRepository: e.workflowRepository,
-      sso: ssoExposureOf(repo, e.target.owner, login),
+      sso: ssoExposureOf(repo, user, e.target),
       links: linksOf(e),
       words: e.words,
     });

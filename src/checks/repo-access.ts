@@ -1,25 +1,24 @@
-import type { ApiOutcome } from '../github/client.js';
-import { classifyApi, isUndecided, messageText, retryDetails, undecidedSummary } from '../github/classify.js';
-import { expandScopes, parseScopes } from '../github/headers.js';
+import type { RepoRecord } from '../evidence/repo.js';
+import type { UserRecord } from '../evidence/user.js';
+import { isUndecided, messageText, retryDetails, undecidedSummary } from '../github/classify.js';
+import { expandScopes } from '../github/headers.js';
 import { OPTION_WORDS, type SettingWords } from '../settings.js';
 import { hasScopes, type TokenShape } from '../token/recognize.js';
 import type { Finding, RepoTarget } from '../types.js';
 import { fineGrainedTokensListLink, repoAccessLink } from '../capabilities/links.js';
-import { repoFacts } from './repo-facts.js';
 import { guideLine } from './guide.js';
 import { type Check, finding } from './types.js';
 
 /** `GET /repos/{owner}/{repo}`: 404 hides private repositories from those who cannot see them (ledger github-api §3). */
-export function judgeRepoAccess(repo: ApiOutcome, user: ApiOutcome, shape: TokenShape, target: RepoTarget, webUrl: string, words: SettingWords = OPTION_WORDS): Finding {
+export function judgeRepoAccess(repo: RepoRecord, user: UserRecord, shape: TokenShape, target: RepoTarget, webUrl: string, words: SettingWords = OPTION_WORDS): Finding {
   const id = 'repo.access';
   const full = `${target.owner}/${target.name}`;
-  const meaning = classifyApi(repo);
-  const facts = repoFacts(repo);
-  if (facts) {
-    if (facts.fullName && facts.fullName.toLowerCase() !== full.toLowerCase()) {
-      return finding(id, 'warn', `${full} was renamed or moved to ${facts.fullName}; GitHub redirects for now.`, `Use ${facts.fullName} in your workflow and image name.`);
+  const { meaning } = repo;
+  if (repo.kind === 'visible') {
+    if (repo.fullName && repo.fullName.toLowerCase() !== full.toLowerCase()) {
+      return finding(id, 'warn', `${full} was renamed or moved to ${repo.fullName}; GitHub redirects for now.`, `Use ${repo.fullName} in your workflow and image name.`);
     }
-    return finding(id, 'pass', `The token can see ${facts.fullName || full} (${facts.visibility}).`, null, retryDetails(repo));
+    return finding(id, 'pass', `The token can see ${repo.fullName || full} (${repo.visibility}).`, null, retryDetails(repo.answer));
   }
   switch (meaning.kind) {
     case 'bad-credentials':
@@ -50,9 +49,9 @@ export function judgeRepoAccess(repo: ApiOutcome, user: ApiOutcome, shape: Token
   }
 }
 
-function notFound(user: ApiOutcome, shape: TokenShape, target: RepoTarget, webUrl: string): Finding {
+function notFound(user: UserRecord, shape: TokenShape, target: RepoTarget, webUrl: string): Finding {
   const full = `${target.owner}/${target.name}`;
-  const scopes = user.kind === 'response' ? parseScopes(user.headers.get('x-oauth-scopes')) : null;
+  const { scopes } = user;
   if (hasScopes(shape) && scopes !== null && !expandScopes(scopes).has('repo')) {
     return finding(
       'repo.access',

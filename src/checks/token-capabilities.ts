@@ -1,12 +1,11 @@
 import { classicTokenLink, fineGrainedTokenLink, fineGrainedTokensListLink, repoAccessLink } from '../capabilities/links.js';
 import { PROFILES, specsFor } from '../capabilities/profiles.js';
-import type { ApiOutcome } from '../github/client.js';
-import { classifyApi, isUndecided } from '../github/classify.js';
-import { expandScopes, parseScopes } from '../github/headers.js';
+import { type RepoRecord, roleBelowWrite } from '../evidence/repo.js';
+import type { UserRecord } from '../evidence/user.js';
+import { isUndecided } from '../github/classify.js';
+import { expandScopes } from '../github/headers.js';
 import { hasScopes, type TokenShape } from '../token/recognize.js';
 import type { Capability, Finding } from '../types.js';
-import { repoFacts, roleOf } from './repo-facts.js';
-import { loginOf } from './token-valid.js';
 import { type GuideAnchor, guideLine } from './guide.js';
 import { type Check, finding, type Links, linksOf } from './types.js';
 
@@ -28,8 +27,8 @@ import { type Check, finding, type Links, linksOf } from './types.js';
 
 interface CapabilityInputs {
   capabilities: readonly Capability[];
-  user: ApiOutcome;
-  repo: ApiOutcome;
+  user: UserRecord;
+  repo: RepoRecord;
   shape: TokenShape;
   links: Links;
 }
@@ -62,12 +61,12 @@ export function judgeTokenCapabilities(input: CapabilityInputs): Finding {
 }
 
 function skipReason(input: CapabilityInputs): string | null {
-  const user = classifyApi(input.user);
-  if (user.kind === 'bad-credentials') return 'GitHub did not accept the token (token.valid).';
-  const repo = classifyApi(input.repo);
+  if (input.user.meaning.kind === 'bad-credentials') return 'GitHub did not accept the token (token.valid).';
+  const repo = input.repo.meaning;
   if (repo.kind === 'sso') return `the repository is hidden behind ${input.links.target.owner}'s SAML single sign-on (org.sso).`;
   if (repo.kind === 'classic-forbidden' || repo.kind === 'lifetime-policy') return `${input.links.target.owner}'s token policy blocks this token (org.policy).`;
-  if (isUndecided(repo) || (input.repo.kind === 'response' && input.repo.status !== 200 && input.repo.status !== 404 && input.repo.status !== 403)) {
+  const answer = input.repo.answer;
+  if (isUndecided(repo) || (answer.kind === 'response' && answer.status !== 200 && answer.status !== 404 && answer.status !== 403)) {
     return 'the repository could not be read (repo.access).';
   }
   return null;
@@ -77,15 +76,15 @@ function skipReason(input: CapabilityInputs): string | null {
 function fixFor(input: CapabilityInputs, missing: readonly Capability[]): string | null {
   const { profile, target } = input.links;
   const full = `${target.owner}/${target.name}`;
-  const facts = repoFacts(input.repo);
-  if (facts?.permissions && !facts.permissions.push && !facts.permissions.maintain && !facts.permissions.admin) {
-    const who = loginOf(input.user) ?? "the token's user";
-    return `Ask an admin of ${full} to give ${who} the Write role (now ${roleOf(facts.permissions)}): ${repoAccessLink(target.webUrl, target.owner, target.name)}`;
+  const role = roleBelowWrite(input.repo);
+  if (role !== null) {
+    const who = input.user.login ?? "the token's user";
+    return `Ask an admin of ${full} to give ${who} the Write role (now ${role}): ${repoAccessLink(target.webUrl, target.owner, target.name)}`;
   }
   switch (input.shape.kind) {
     case 'classic':
     case 'oauth': {
-      const scopes = input.user.kind === 'response' ? parseScopes(input.user.headers.get('x-oauth-scopes')) : null;
+      const { scopes } = input.user;
       const held = expandScopes(scopes ?? []);
       const lacking = profile.classicScopes.filter((scope) => !held.has(scope));
       if (scopes !== null && lacking.length === 0) {
@@ -98,7 +97,7 @@ function fixFor(input: CapabilityInputs, missing: readonly Capability[]): string
         .filter((spec) => missing.some((c) => c.name === spec.name))
         .map((spec) => spec.label.replace(/ \(.*\)$/, ''));
       const prefilled = fineGrainedTokenLink(target, profile);
-      const grant = facts
+      const grant = input.repo.kind === 'visible'
         ? `Give the token ${labels.join(', ')} (Read and write) under Repository permissions at ${fineGrainedTokensListLink(target.webUrl)}`
         : `Select ${full} among the token's repositories (resource owner ${target.owner}) at ${fineGrainedTokensListLink(target.webUrl)}`;
       // Image pushes need a classic token whatever its permissions (ledger ghcr §4.1): one classic token can do both.
@@ -111,10 +110,9 @@ function fixFor(input: CapabilityInputs, missing: readonly Capability[]): string
 
 /** The guide step behind fixFor: the repository role when that is what is missing, else the deploy token. */
 function guideFor(input: CapabilityInputs): GuideAnchor {
-  const permissions = repoFacts(input.repo)?.permissions;
-  if (permissions && !permissions.push && !permissions.maintain && !permissions.admin) return 'repository-access';
+  if (roleBelowWrite(input.repo) !== null) return 'repository-access';
   if (hasScopes(input.shape)) {
-    const scopes = input.user.kind === 'response' ? parseScopes(input.user.headers.get('x-oauth-scopes')) : null;
+    const { scopes } = input.user;
     const held = expandScopes(scopes ?? []);
     if (scopes !== null && input.links.profile.classicScopes.every((scope) => held.has(scope))) return 'repository-access';
   }

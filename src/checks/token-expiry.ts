@@ -1,9 +1,7 @@
-import type { ApiOutcome } from '../github/client.js';
-import { classifyApi, isUndecided } from '../github/classify.js';
+import { ssoExposureOf } from '../evidence/record.js';
+import { userAccepted, type UserRecord } from '../evidence/user.js';
+import { isUndecided } from '../github/classify.js';
 import { classicTokensListLink, fineGrainedTokensListLink, renewalLink, type SsoExposure, ssoReauthorizeNote } from '../capabilities/links.js';
-import { ssoExposureOf } from './repo-facts.js';
-import { loginOf } from './token-valid.js';
-import { parseScopes, parseTokenExpiration } from '../github/headers.js';
 import type { Finding, TokenKind } from '../types.js';
 import { guideLine } from './guide.js';
 import { type Check, finding, type Links, linksOf } from './types.js';
@@ -14,7 +12,7 @@ export const DEFAULT_EXPIRY_WARN_DAYS = 7;
 
 /** Reads `github-authentication-token-expiration`; absent means the token does not expire (ledger github-api §2.3). */
 export function judgeTokenExpiry(
-  user: ApiOutcome,
+  user: UserRecord,
   now: Date,
   links: Links,
   kind: TokenKind = 'classic',
@@ -22,12 +20,11 @@ export function judgeTokenExpiry(
   sso: SsoExposure = 'no',
 ): Finding {
   const id = 'token.expiry';
-  const meaning = classifyApi(user);
-  if (user.kind !== 'response' || !(meaning.kind === 'ok' || meaning.kind === 'integration')) {
-    const why = isUndecided(meaning) ? 'token.valid could not be completed' : 'GitHub did not accept the token (token.valid)';
+  if (user.answer.kind !== 'response' || !userAccepted(user)) {
+    const why = isUndecided(user.meaning) ? 'token.valid could not be completed' : 'GitHub did not accept the token (token.valid)';
     return finding(id, 'skip', `Skipped: ${why}, so its expiry is not known.`);
   }
-  const parsed = parseTokenExpiration(user.headers.get('github-authentication-token-expiration'));
+  const parsed = user.expiration;
   if (parsed === null) {
     if (kind === 'server-to-server' || kind === 'user-to-server') {
       return finding(id, 'pass', 'GitHub sent no expiry for this app token; such tokens expire within hours (installation tokens: one hour).');
@@ -50,18 +47,16 @@ export function judgeTokenExpiry(
  * Renewal in one click (issue 6): a classic or OAuth token gets the creation link with the scopes it had (plus any the
  * profile lacks); a fine-grained token is regenerated on its own settings page, which keeps its permissions.
  */
-function renewal(user: ApiOutcome, links: Links, kind: TokenKind, when: string, sso: SsoExposure): string {
+function renewal(user: UserRecord, links: Links, kind: TokenKind, when: string, sso: SsoExposure): string {
   const webUrl = links.target.webUrl;
   if (kind === 'fine-grained') return `Regenerate it${when} at ${fineGrainedTokensListLink(webUrl)} and update the CR_PAT secret.`;
   if (kind !== 'classic' && kind !== 'oauth') return `Regenerate it${when} at ${classicTokensListLink(webUrl)} and update the CR_PAT secret.${ssoReauthorizeNote(webUrl, links.target.owner, sso)}`;
-  const had = user.kind === 'response' ? (parseScopes(user.headers.get('x-oauth-scopes')) ?? []) : [];
+  const had = user.scopes ?? [];
   return `Renew it${when} with the same scopes in one click: ${renewalLink(links.target, links.profile, had)} (or Regenerate it at ${classicTokensListLink(webUrl)}), then update the CR_PAT secret.${ssoReauthorizeNote(webUrl, links.target.owner, sso)}`;
 }
 
-export function expiresAtOf(user: ApiOutcome): string | null {
-  if (user.kind !== 'response') return null;
-  const parsed = parseTokenExpiration(user.headers.get('github-authentication-token-expiration'));
-  return parsed?.ok ? parsed.value.toISOString() : null;
+export function expiresAtOf(user: UserRecord): string | null {
+  return user.expiration?.ok ? user.expiration.value.toISOString() : null;
 }
 
 export const tokenExpiry: Check = {
@@ -69,6 +64,6 @@ export const tokenExpiry: Check = {
   title: 'Token expiry',
   run: async (e) => {
     const [user, repo] = await Promise.all([e.user, e.repo]);
-    return judgeTokenExpiry(user, e.now, linksOf(e), e.shape.kind, e.expiryWarnDays, ssoExposureOf(repo, e.target.owner, loginOf(user)));
+    return judgeTokenExpiry(user, e.now, linksOf(e), e.shape.kind, e.expiryWarnDays, ssoExposureOf(repo, user, e.target));
   },
 };

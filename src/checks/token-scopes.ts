@@ -1,11 +1,10 @@
 import { classicTokenLink, classicTokensListLink, type SsoExposure, ssoReauthorizeNote } from '../capabilities/links.js';
-import { ssoExposureOf } from './repo-facts.js';
-import { loginOf } from './token-valid.js';
 import { overreach } from '../capabilities/overreach.js';
-import type { ApiOutcome } from '../github/client.js';
-import { classifyApi, isUndecided } from '../github/classify.js';
-import { expandScopes, parseScopes } from '../github/headers.js';
-import type { PushOutcome } from '../registry/types.js';
+import { ssoExposureOf } from '../evidence/record.js';
+import type { PushRecord } from '../evidence/registry.js';
+import type { UserRecord } from '../evidence/user.js';
+import { isUndecided } from '../github/classify.js';
+import { expandScopes } from '../github/headers.js';
 import type { TokenShape } from '../token/recognize.js';
 import type { Finding } from '../types.js';
 import { guideLine } from './guide.js';
@@ -19,14 +18,14 @@ const OAUTH_NOTE = "An OAuth token's scopes are those the app that obtained it a
  * The verdict rule is the push contract whatever the profile: only a missing `write:packages` fails. Scopes beyond
  * what the profile needs that would hurt if the token leaked (overreach.ts) turn a pass into a warning, never more.
  */
-export function judgeTokenScopes(user: ApiOutcome, shape: TokenShape, links: Links, push: PushOutcome | null = null, sso: SsoExposure = 'no'): Finding {
+export function judgeTokenScopes(user: UserRecord, shape: TokenShape, links: Links, push: PushRecord | null = null, sso: SsoExposure = 'no'): Finding {
   const id = 'token.scopes';
   // Editing a token's scopes drops its SSO authorizations (docs/github-behaviour.md#saml-sso-side-effects).
   const authorize = ssoReauthorizeNote(links.target.webUrl, links.target.owner, sso);
   const create = classicTokenLink(links.target, links.profile);
   if (shape.kind === 'fine-grained') {
     // Documented as unsupported (ledger github-api §9.1, ghcr §4.1): fail, unless the registry itself opened the upload.
-    const accepted = push?.kind === 'opened';
+    const accepted = push?.upload.kind === 'opened';
     return finding(
       id,
       accepted ? 'warn' : 'fail',
@@ -48,12 +47,11 @@ export function judgeTokenScopes(user: ApiOutcome, shape: TokenShape, links: Lin
   if (shape.kind !== 'classic' && shape.kind !== 'oauth') {
     return finding(id, 'skip', `Skipped: a ${shape.label} has no OAuth scopes to read.`);
   }
-  const meaning = classifyApi(user);
-  if (user.kind !== 'response' || meaning.kind !== 'ok') {
+  const { meaning, scopes } = user;
+  if (user.answer.kind !== 'response' || meaning.kind !== 'ok') {
     const why = isUndecided(meaning) ? 'token.valid could not be completed' : 'GitHub did not accept the token (token.valid)';
     return finding(id, 'skip', `Skipped: ${why}, so its scopes are not known.`);
   }
-  const scopes = parseScopes(user.headers.get('x-oauth-scopes'));
   if (scopes === null) {
     return finding(id, 'warn', 'GitHub sent no X-OAuth-Scopes header, so the scopes cannot be read; registry.push decides.');
   }
@@ -89,15 +87,11 @@ export function judgeTokenScopes(user: ApiOutcome, shape: TokenShape, links: Lin
   );
 }
 
-export function scopesOf(user: ApiOutcome): string[] {
-  return user.kind === 'response' ? (parseScopes(user.headers.get('x-oauth-scopes')) ?? []) : [];
-}
-
 export const tokenScopes: Check = {
   id: 'token.scopes',
   title: 'Token scopes',
   run: async (e) => {
     const [user, push, repo] = await Promise.all([e.user, e.shape.kind === 'fine-grained' ? e.push : null, e.repo]);
-    return judgeTokenScopes(user, e.shape, linksOf(e), push, ssoExposureOf(repo, e.target.owner, loginOf(user)));
+    return judgeTokenScopes(user, e.shape, linksOf(e), push, ssoExposureOf(repo, user, e.target));
   },
 };

@@ -1,19 +1,18 @@
-import type { ApiOutcome } from '../github/client.js';
-import { classifyApi, isUndecided, retryDetails, undecidedSummary } from '../github/classify.js';
+import type { UserRecord } from '../evidence/user.js';
+import { isUndecided, retryDetails, undecidedSummary } from '../github/classify.js';
 import { OPTION_WORDS, type SettingWords } from '../settings.js';
 import type { TokenShape } from '../token/recognize.js';
-import { clean } from '../text.js';
 import type { Finding } from '../types.js';
 import { classicTokenLink } from '../capabilities/links.js';
 import { guideLine } from './guide.js';
 import { type Check, finding, type Links, linksOf } from './types.js';
 
 /** `GET /user`: only a 401 means the token is invalid (ledger github-api §2.4, §9.7). */
-export function judgeTokenValid(user: ApiOutcome, shape: TokenShape, links: Links, words: SettingWords = OPTION_WORDS): Finding {
+export function judgeTokenValid(user: UserRecord, shape: TokenShape, links: Links, words: SettingWords = OPTION_WORDS): Finding {
   const id = 'token.valid';
-  const meaning = classifyApi(user);
+  const { meaning } = user;
   if (meaning.kind === 'ok') {
-    return finding(id, 'pass', `GitHub accepts the token; it belongs to ${loginOf(user) ?? 'an unknown user'}.`, null, retryDetails(user));
+    return finding(id, 'pass', `GitHub accepts the token; it belongs to ${user.login ?? 'an unknown user'}.`, null, retryDetails(user.answer));
   }
   if (meaning.kind === 'bad-credentials') {
     const why = shape.checksum === 'valid'
@@ -33,12 +32,6 @@ export function judgeTokenValid(user: ApiOutcome, shape: TokenShape, links: Link
   }
   if (isUndecided(meaning)) return finding(id, 'error', undecidedSummary(meaning, 'ask GitHub whether it accepts the token', words));
   return finding(id, 'error', `GitHub did not say whether it accepts the token: ${meaning.message}.`);
-}
-
-export function loginOf(outcome: ApiOutcome): string | null {
-  if (outcome.kind !== 'response' || outcome.status !== 200) return null;
-  const body = outcome.body as { login?: unknown } | null;
-  return body && typeof body.login === 'string' ? clean(body.login, 100) : null; // server text reaches a terminal
 }
 
 export const tokenValid: Check = {

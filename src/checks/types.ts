@@ -1,8 +1,9 @@
 import type { Assessment } from '../capabilities/assess.js';
 import type { LinkTarget } from '../capabilities/links.js';
 import type { Profile } from '../capabilities/profiles.js';
-import type { ApiOutcome } from '../github/client.js';
-import type { LoginOutcome, PushOutcome } from '../registry/types.js';
+import type { LoginRecord, PushRecord } from '../evidence/registry.js';
+import type { RepoRecord } from '../evidence/repo.js';
+import type { UserRecord } from '../evidence/user.js';
 import type { SettingWords } from '../settings.js';
 import type { TokenShape } from '../token/recognize.js';
 import type { CheckId, Finding, RepoTarget } from '../types.js';
@@ -18,8 +19,8 @@ export interface ImageTarget {
 }
 
 /**
- * Everything the checks judge. The network answers are promises started together by `gather()`,
- * so each check waits only for what it reads and independent requests overlap.
+ * Everything the checks judge. The network answers are the parts of the one evidence record (evidence/record.ts),
+ * each read once as it arrives: promises started together, so each check waits only for what it reads.
  */
 export interface Evidence {
   shape: TokenShape;
@@ -37,10 +38,10 @@ export interface Evidence {
   workflowRepository: string | null;
   /** How a finding names a setting to check (`--api-url`, the Action's `api-url` input, the `apiUrl` option). */
   words: SettingWords;
-  user: Promise<ApiOutcome>;
-  repo: Promise<ApiOutcome>;
-  login: Promise<LoginOutcome>;
-  push: Promise<PushOutcome | null>;
+  user: Promise<UserRecord>;
+  repo: Promise<RepoRecord>;
+  login: Promise<LoginRecord>;
+  push: Promise<PushRecord>;
   /** The capability table (and the fine-grained probes behind it), built from the answers above. */
   assessment: Promise<Assessment>;
 }

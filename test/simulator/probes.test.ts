@@ -5,11 +5,12 @@ import { Ajv } from 'ajv';
 import formats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { assessCapabilities } from '../../src/capabilities/assess.js';
-import { type Answer, repoEvidence } from '../../src/capabilities/evidence.js';
+import type { Answer } from '../../src/evidence/answer.js';
+import { readRepo } from '../../src/evidence/repo.js';
 import { PROFILES } from '../../src/capabilities/profiles.js';
 import type { ProbeRequest } from '../../src/capabilities/run-probes.js';
 import type { Capability } from '../../src/capabilities/types.js';
-import { packageEvidence, packageLookupPath } from '../../src/capabilities/package-facts.js';
+import { packageEvidence, packageLookupPath } from '../../src/evidence/package.js';
 import { createDefaultWorld, type Simulator, type SimToken, tokenValue, type World } from '../../src/simulator/index.js';
 import { mintToken } from '../../src/simulator/tokens.js';
 import { useSimulator } from './helpers.js';
@@ -94,7 +95,7 @@ async function assess(sim: Simulator, label: string, repo = 'private-app') {
       tokenKind: 'fine-grained',
       target: { owner: 'acme', repo },
       scopes: null,
-      repo: repoEvidence(repoAnswer),
+      repo: readRepo({ kind: 'response', ...repoAnswer, requestId: null }),
       registry: { kind: 'unknown', reason: 'not run in this test' },
     },
     { request, pause: async () => {} },

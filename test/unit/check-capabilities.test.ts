@@ -3,6 +3,9 @@ import { PROFILES } from '../../src/capabilities/profiles.js';
 import type { ProbeRequest } from '../../src/capabilities/run-probes.js';
 import { adviseGithubToken, assessTarget, createProbePacer, probeRequest } from '../../src/check-capabilities.js';
 import type { ApiOutcome, ApiRequest } from '../../src/github/client.js';
+import { readPush } from '../../src/evidence/registry.js';
+import { readRepo } from '../../src/evidence/repo.js';
+import { readUser } from '../../src/evidence/user.js';
 import type { PushOutcome } from '../../src/registry/types.js';
 import { CLASSIC, FINE_GRAINED, INSTALLATION, OAUTH, USER_OK, WRITE, api, offline, repoBody } from '../helpers/outcomes.js';
 
@@ -29,9 +32,9 @@ const inputs = (over: Partial<Parameters<typeof assessTarget>[0]> = {}): Paramet
   profile: PROFILES.deploy,
   shape: CLASSIC,
   target: TARGET,
-  user: Promise.resolve(USER_OK('repo, write:packages')),
-  repo: Promise.resolve(ORG_REPO),
-  push: Promise.resolve(OPENED),
+  user: Promise.resolve(readUser(USER_OK('repo, write:packages'))),
+  repo: Promise.resolve(readRepo(ORG_REPO)),
+  push: Promise.resolve(readPush(OPENED)),
   ...over,
 });
 
@@ -45,7 +48,7 @@ describe('assessTarget: the request budget', () => {
 
   it('fine-grained --for push: no request (push needs no probe)', async () => {
     const { request, sent } = recorder();
-    const result = await assessTarget(inputs({ profile: PROFILES.push, shape: FINE_GRAINED, user: Promise.resolve(USER_OK('')) }), { request, pause: async () => {} });
+    const result = await assessTarget(inputs({ profile: PROFILES.push, shape: FINE_GRAINED, user: Promise.resolve(readUser(USER_OK(''))) }), { request, pause: async () => {} });
     expect(sent).toEqual([]);
     expect(result.capabilities).toEqual([{ name: 'packages:write', needed: true, granted: true, evidence: expect.stringContaining('the registry opened an upload') }]);
   });
@@ -54,7 +57,7 @@ describe('assessTarget: the request budget', () => {
     const { request, sent } = recorder();
     let serialCalls = 0;
     const serial = <T>(task: () => Promise<T>): Promise<T> => (serialCalls++, task());
-    const result = await assessTarget(inputs({ shape: FINE_GRAINED, user: Promise.resolve(USER_OK('')) }), { request, pause: async () => {} }, serial);
+    const result = await assessTarget(inputs({ shape: FINE_GRAINED, user: Promise.resolve(readUser(USER_OK(''))) }), { request, pause: async () => {} }, serial);
     expect(serialCalls).toBe(1);
     expect(sent.filter((s) => s.startsWith('POST'))).toHaveLength(4);
     expect(result.probes).toHaveLength(4);
@@ -62,8 +65,8 @@ describe('assessTarget: the request budget', () => {
 
   it('a refused token (401) can do nothing: every row false, no probe', async () => {
     const { request, sent } = recorder();
-    const bad = Promise.resolve(api(401, { message: 'Bad credentials' }));
-    const result = await assessTarget(inputs({ shape: FINE_GRAINED, user: bad, repo: bad, push: Promise.resolve(null) }), { request });
+    const bad = api(401, { message: 'Bad credentials' });
+    const result = await assessTarget(inputs({ shape: FINE_GRAINED, user: Promise.resolve(readUser(bad)), repo: Promise.resolve(readRepo(bad)), push: Promise.resolve(readPush(null)) }), { request });
     expect(sent).toEqual([]);
     expect(new Set(result.capabilities.map((c) => c.granted))).toEqual(new Set([false]));
     expect(result.capabilities[0]?.evidence).toMatch(/401/);
@@ -130,9 +133,9 @@ describe('adviseGithubToken (GITHUB_TOKEN instead of the personal token)', () =>
         shape: CLASSIC,
         target: TARGET,
         links: LINKS,
-        user: Promise.resolve(USER_OK('repo, write:packages')),
-        repo: Promise.resolve(ORG_REPO),
-        push: Promise.resolve(OPENED),
+        user: Promise.resolve(readUser(USER_OK('repo, write:packages'))),
+        repo: Promise.resolve(readRepo(ORG_REPO)),
+        push: Promise.resolve(readPush(OPENED)),
         ...over,
       },
       get.get,
@@ -165,7 +168,7 @@ describe('adviseGithubToken (GITHUB_TOKEN instead of the personal token)', () =>
 
   it('without read:packages (OAuth too) no GET is sent, and the package is unknown', async () => {
     const get = getter();
-    const result = await advice({ shape: OAUTH, user: Promise.resolve(USER_OK('repo, gist')) }, get);
+    const result = await advice({ shape: OAUTH, user: Promise.resolve(readUser(USER_OK('repo, gist'))) }, get);
     expect(get.paths).toEqual([]);
     expect(result?.replaces).toBeNull();
     expect(result?.summary).toMatch(/read:packages/);
@@ -173,19 +176,19 @@ describe('adviseGithubToken (GITHUB_TOKEN instead of the personal token)', () =>
 
   it('a fine-grained token cannot read packages: no GET', async () => {
     const get = getter();
-    expect((await advice({ shape: FINE_GRAINED, user: Promise.resolve(USER_OK('')) }, get))?.replaces).toBeNull();
+    expect((await advice({ shape: FINE_GRAINED, user: Promise.resolve(readUser(USER_OK(''))) }, get))?.replaces).toBeNull();
     expect(get.paths).toEqual([]);
   });
 
   it('a 404 from the packages API after the registry said write_package: hidden, not absent', async () => {
-    const result = await advice({ push: Promise.resolve(WRITE_PACKAGE) });
+    const result = await advice({ push: Promise.resolve(readPush(WRITE_PACKAGE)) });
     expect(result?.replaces).toBeNull();
     expect(result?.summary).toMatch(/write_package/);
   });
 
   it("a user's own repository is read through /user/packages", async () => {
     const get = getter();
-    const repo = Promise.resolve(api(200, repoBody('octocat', 'User', WRITE)));
+    const repo = Promise.resolve(readRepo(api(200, repoBody('octocat', 'User', WRITE))));
     await advice({ workflowRepository: 'octocat/api', target: { ...TARGET, owner: 'octocat' }, links: { ...LINKS, owner: 'octocat', image: 'octocat/api' }, repo }, get);
     expect(get.paths).toEqual(['/user/packages/container/api']);
   });

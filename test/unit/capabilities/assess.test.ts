@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assessCapabilities } from '../../../src/capabilities/assess.js';
 import { PROFILES } from '../../../src/capabilities/profiles.js';
 import type { ProbeRequest } from '../../../src/capabilities/run-probes.js';
-import { answer, visible } from './helpers.js';
+import { answer, refusedBy, visible } from './helpers.js';
 
 const target = { owner: 'acme', repo: 'api' };
 
@@ -48,11 +48,35 @@ describe('assessCapabilities', () => {
         target,
         scopes: null,
         repo: visible('write'),
-        registry: { kind: 'refused', status: 403, code: 'DENIED', message: 'installation not allowed to Write organization package' },
+        registry: refusedBy('installation not allowed to Write organization package'),
       },
       null,
     );
     expect(result.capabilities.find((c) => c.name === 'packages:write')).toMatchObject({ granted: false });
     expect(result.capabilities.find((c) => c.name === 'contents:write')).toMatchObject({ granted: null, evidence: expect.stringContaining('server-to-server') });
+  });
+
+  describe('capabilities follow from the role too: a role that cannot write makes every repository write false, never unknown', () => {
+    const WRITES = ['contents:write', 'actions:write', 'deployments:write', 'environments:write'];
+    const rowsOf = async (tokenKind: 'classic' | 'oauth' | 'fine-grained' | 'user-to-server', scopes: readonly string[] | null, role: 'read' | 'triage') =>
+      (await assessCapabilities({ profile: PROFILES.deploy, tokenKind, target, scopes, repo: visible(role), registry: { kind: 'opened' } }, null)).capabilities;
+
+    it.each([
+      ['classic with repo', 'classic', ['repo', 'write:packages'], 'read'],
+      ['classic whose scopes GitHub did not send', 'classic', null, 'read'],
+      ['OAuth whose scopes GitHub did not send', 'oauth', null, 'triage'],
+      ['fine-grained, not probed', 'fine-grained', null, 'read'],
+      ['a user-to-server app token (ghu_), which acts for its user', 'user-to-server', null, 'triage'],
+    ] as const)('%s', async (_name, kind, scopes, role) => {
+      const rows = await rowsOf(kind, scopes, role);
+      for (const name of WRITES) expect(rows.find((c) => c.name === name)).toMatchObject({ granted: false, evidence: expect.stringContaining(`role ${role}`) });
+      // Package rights are not the repository role (docs/github-behaviour.md#package-rights).
+      expect(rows.find((c) => c.name === 'packages:write')?.granted).not.toBe(false);
+    });
+
+    it('an installation token (ghs_) has no user: its role says nothing, the rows stay unknown', async () => {
+      const result = await assessCapabilities({ profile: PROFILES.deploy, tokenKind: 'server-to-server', target, scopes: null, repo: visible('read'), registry: { kind: 'opened' } }, null);
+      for (const name of WRITES) expect(result.capabilities.find((c) => c.name === name)?.granted).toBeNull();
+    });
   });
 });

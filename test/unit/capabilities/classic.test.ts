@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { classicCapabilities } from '../../../src/capabilities/classic.js';
 import { PROFILES } from '../../../src/capabilities/profiles.js';
 import type { Capability, RegistryEvidence, RepoEvidence } from '../../../src/capabilities/types.js';
-import { visible } from './helpers.js';
+import { refusedBy, visible } from './helpers.js';
 
 const OPENED: RegistryEvidence = { kind: 'opened' };
-const WRITE_PACKAGE: RegistryEvidence = { kind: 'refused', status: 403, code: 'DENIED', message: 'permission_denied: write_package' };
+const WRITE_PACKAGE: RegistryEvidence = refusedBy('permission_denied: write_package');
 const NO_REGISTRY: RegistryEvidence = { kind: 'unknown', reason: 'the registry push probe did not run' };
 
 function cap(caps: Capability[], name: string): Capability {
@@ -19,7 +19,7 @@ const deploy = (scopes: string[] | null, repo: RepoEvidence, registry = OPENED) 
 describe('classicCapabilities: push profile (packages:write only)', () => {
   it.each([
     ['write:packages + registry opened', ['write:packages'], OPENED, true, 'scope write:packages; the registry opened an upload for the image'],
-    ['write:packages but the package ACL refuses', ['write:packages'], WRITE_PACKAGE, false, 'scope write:packages, but the registry refused: 403 DENIED: permission_denied: write_package'],
+    ['write:packages but the package ACL refuses', ['write:packages'], WRITE_PACKAGE, false, 'scope write:packages, but the registry refused: HTTP 403 DENIED: permission_denied: write_package'],
     ['write:packages, registry unknown', ['write:packages'], NO_REGISTRY, null, expect.stringContaining('decided by the registry')],
     ['repo only: no write:packages (ledger ghcr §8)', ['repo'], OPENED, false, 'no scope write:packages (scopes: repo)'],
     ['no scopes at all', [], OPENED, false, 'no scope write:packages (scopes: none)'],

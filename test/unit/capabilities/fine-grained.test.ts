@@ -5,9 +5,9 @@ import { PROBE_PAIRS } from '../../../src/capabilities/probes.js';
 import { PROFILES } from '../../../src/capabilities/profiles.js';
 import type { ProbeFindings } from '../../../src/capabilities/run-probes.js';
 import type { CapabilityName, RegistryEvidence } from '../../../src/capabilities/types.js';
-import { PAT_403, answer, visible } from './helpers.js';
+import { PAT_403, answer, refusedBy, visible } from './helpers.js';
 
-const SCOPES_DENIAL: RegistryEvidence = { kind: 'refused', status: 403, code: 'DENIED', message: 'permission_denied: The token provided does not match expected scopes.' };
+const SCOPES_DENIAL: RegistryEvidence = refusedBy('permission_denied: The token provided does not match expected scopes.');
 
 /** Findings where each capability's write probe got `status` (403 PAT denial when 403), read probe 200. */
 function findings(statuses: Partial<Record<CapabilityName, number>>): ProbeFindings {
@@ -54,7 +54,7 @@ describe('fineGrainedCapabilities', () => {
       ['organization_administration:write', null],
     ]);
     expect(caps[0]?.evidence).toBe('POST /repos/{owner}/{repo}/git/blobs answered 422: the permission check was passed');
-    expect(caps[5]?.evidence).toMatch(/no Packages permission.*registry refused: 403 DENIED/);
+    expect(caps[5]?.evidence).toMatch(/no Packages permission.*registry refused: HTTP 403 DENIED/);
   });
 
   it('a denied write with a working read says "read access works"', () => {

@@ -1,5 +1,6 @@
-import type { Answer } from '../../../src/capabilities/evidence.js';
-import type { RepoEvidence, Role } from '../../../src/capabilities/types.js';
+import type { RegistryEvidence, RepoEvidence, Role } from '../../../src/capabilities/types.js';
+import type { Answer } from '../../../src/evidence/answer.js';
+import { readRefusal } from '../../../src/evidence/registry.js';
 
 /** An HTTP answer as the capability modules read it. */
 export function answer(status: number, body: unknown = {}, headers: Record<string, string> = {}): Answer {
@@ -18,6 +19,12 @@ export const visible = (role: Role | null, extra: { private?: boolean; ownerIsOr
   private: extra.private ?? true,
   ownerIsOrg: extra.ownerIsOrg ?? true,
   role,
+});
+
+/** The upload's answer for a registry refusal, read as the evidence record reads it. */
+export const refusedBy = (message: string, status = 403): RegistryEvidence => ({
+  kind: 'refused',
+  refusal: readRefusal({ status, errors: [{ code: 'DENIED', message }], challengeError: null, requestId: null }),
 });
 
 export const TARGET = { webUrl: 'https://github.com', owner: 'acme', name: 'api', image: 'acme/api' };

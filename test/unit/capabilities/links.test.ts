@@ -5,15 +5,12 @@ import {
   orgPackageCreationLink,
   orgTokenPolicyLink,
   packageSettingsLink,
-  registryRefusalFix,
   renewalLink,
   renewalScopes,
   ssoLink,
 } from '../../../src/capabilities/links.js';
 import { PROFILES } from '../../../src/capabilities/profiles.js';
 import { TARGET } from './helpers.js';
-
-const refused = (message: string) => ({ kind: 'refused', status: 403, code: 'DENIED', message }) as const;
 
 describe('links', () => {
   it('classic creation link: exactly the profile scopes, a description, no default_expires_at (undocumented, ledger github-api §5)', () => {
@@ -70,23 +67,5 @@ describe('links', () => {
     expect(orgTokenPolicyLink('https://github.com', 'acme')).toBe('https://github.com/organizations/acme/settings/personal-access-tokens');
     expect(ssoLink('https://github.com', 'acme', null)).toBe('https://github.com/orgs/acme/sso');
     expect(ssoLink('https://github.com', 'acme', 'https://github.com/orgs/acme/sso?authorization_request=x')).toBe('https://github.com/orgs/acme/sso?authorization_request=x');
-  });
-
-  it.each([
-    ['permission_denied: The token provided does not match expected scopes.', true, 'https://github.com/settings/tokens/new?scopes=write:packages'],
-    ['permission_denied: write_package', true, 'https://github.com/orgs/acme/packages/container/api/settings'],
-    ['installation not allowed to Write organization package', true, 'https://github.com/orgs/acme/packages/container/api/settings'],
-    ['permission_denied: installation not allowed to Create organization package', true, 'https://github.com/organizations/acme/settings/packages'],
-    ['permission_denied: create_package', true, 'https://github.com/organizations/acme/settings/packages'],
-    ['permission_denied: `acme` forbids access via a personal access token (classic). Please use a GitHub App, OAuth App, or a personal access token with fine-grained permissions.', true, 'https://github.com/organizations/acme/settings/personal-access-tokens'],
-    ['denied', true, 'https://github.com/settings/tokens/new?scopes=write:packages'],
-  ] as const)('registryRefusalFix(%j)', (message, ownerIsOrg, url) => {
-    expect(registryRefusalFix(refused(message), TARGET, PROFILES.push, ownerIsOrg)?.url.startsWith(url)).toBe(true);
-  });
-
-  it('unknown messages link nothing; create_package in a user namespace has no settings page to offer', () => {
-    expect(registryRefusalFix(refused('something new'), TARGET, PROFILES.push, true)).toBeNull();
-    expect(registryRefusalFix(refused('permission_denied: create_package'), TARGET, PROFILES.push, false)).toBeNull();
-    expect(registryRefusalFix(refused('permission_denied: write_package'), TARGET, PROFILES.push, null)).toBeNull();
   });
 });

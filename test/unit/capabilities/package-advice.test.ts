@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { githubTokenAdvice } from '../../../src/capabilities/github-token-advice.js';
-import { packageEvidence, packageLookupPath } from '../../../src/capabilities/package-facts.js';
+import { packageEvidence, packageLookupPath } from '../../../src/evidence/package.js';
 import { TARGET, answer } from './helpers.js';
 
 describe('packageLookupPath (ledger ghcr §5.1)', () => {

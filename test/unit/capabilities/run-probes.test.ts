@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../../src/capabilities/evidence.js';
+import type { Answer } from '../../../src/evidence/answer.js';
 import { PROBE_PAIRS } from '../../../src/capabilities/probes.js';
 import { fillPath, type ProbeRequest, runProbes } from '../../../src/capabilities/run-probes.js';
 import { PAT_403, answer } from './helpers.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { judgeRegistryLogin } from '../../../src/checks/registry-login.js';
-import { judgeRegistryPush } from '../../../src/checks/registry-push.js';
+import { judgeRegistryLogin } from '../../helpers/raw-judges.js';
+import { judgeRegistryPush } from '../../helpers/raw-judges.js';
 import { verdictOf } from '../../../src/checks/verdict.js';
 import { NetError } from '../../../src/http/net-error.js';
 import type { PushOutcome, RegistryRefusal } from '../../../src/registry/types.js';

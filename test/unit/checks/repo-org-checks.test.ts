@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { judgeOrgPolicy } from '../../../src/checks/org-policy.js';
-import { judgeOrgSso } from '../../../src/checks/org-sso.js';
-import { judgeRepoAccess } from '../../../src/checks/repo-access.js';
-import { judgeRepoPush } from '../../../src/checks/repo-push.js';
+import { judgeOrgPolicy } from '../../helpers/raw-judges.js';
+import { judgeOrgSso } from '../../helpers/raw-judges.js';
+import { judgeRepoAccess } from '../../helpers/raw-judges.js';
+import { judgeRepoPush } from '../../helpers/raw-judges.js';
 import { CLASSIC, FINE_GRAINED, READ, USER_OK, WRITE, api, offline, repoBody } from '../../helpers/outcomes.js';
 
 const WEB = 'https://github.com';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROFILES } from '../../../src/capabilities/profiles.js';
-import { judgeTokenCapabilities } from '../../../src/checks/token-capabilities.js';
+import { judgeTokenCapabilities } from '../../helpers/raw-judges.js';
 import { checksFor } from '../../../src/checks/list.js';
 import { CHECK_IDS, PROFILE_CHECK_IDS, type Capability } from '../../../src/types.js';
 import { CLASSIC, FINE_GRAINED, INSTALLATION, READ, USER_OK, WRITE, api, offline, repoBody } from '../../helpers/outcomes.js';

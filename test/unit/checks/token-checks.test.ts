@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { judgeTokenExpiry } from '../../../src/checks/token-expiry.js';
+import { judgeTokenExpiry } from '../../helpers/raw-judges.js';
 import { judgeTokenFormat } from '../../../src/checks/token-format.js';
 import { recognizeToken } from '../../../src/token/recognize.js';
 import { tokenChecksum } from '../../../src/token/checksum.js';
-import { judgeTokenScopes } from '../../../src/checks/token-scopes.js';
-import { judgeTokenValid } from '../../../src/checks/token-valid.js';
+import { judgeTokenScopes } from '../../helpers/raw-judges.js';
+import { judgeTokenValid } from '../../helpers/raw-judges.js';
 import { PROFILES } from '../../../src/capabilities/profiles.js';
 import { CLASSIC, FINE_GRAINED, INSTALLATION, OAUTH, USER_OK, api, offline } from '../../helpers/outcomes.js';
 

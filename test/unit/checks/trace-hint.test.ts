@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROFILES } from '../../../src/capabilities/profiles.js';
-import { judgeRegistryPush } from '../../../src/checks/registry-push.js';
+import { judgeRegistryPush } from '../../helpers/raw-judges.js';
 import { TRACE_HINT, withTraceHint } from '../../../src/checks/trace-hint.js';
 import type { Finding } from '../../../src/types.js';
 

@@ -1,4 +1,5 @@
-import { type Answer, isObject } from './evidence.js';
+import type { ApiOutcome } from '../github/client.js';
+import { type Answer, isObject } from './answer.js';
 
 /**
  * The packages REST API read that tells whether the image's package exists and which repository it is linked to
@@ -29,6 +30,11 @@ export function packageLookupPath(image: string, ownerIsOrg: boolean, login: str
   if (ownerIsOrg) return `/orgs/${encodeURIComponent(owner)}/packages/container/${name}`;
   if (login !== null && login.toLowerCase() === owner.toLowerCase()) return `/user/packages/container/${name}`;
   return `/users/${encodeURIComponent(owner)}/packages/container/${name}`;
+}
+
+/** The package read as part of the evidence record: no answer at all (a network failure) is unknown. */
+export function readPackage(outcome: ApiOutcome): PackageEvidence {
+  return packageEvidence(outcome.kind === 'response' ? { status: outcome.status, headers: outcome.headers, body: outcome.body } : null);
 }
 
 export function packageEvidence(answer: Answer | null): PackageEvidence {
