@@ -117,12 +117,6 @@ export function ssoReauthorizeNote(webUrl: string, owner: string, exposure: SsoE
   return '';
 }
 
-export interface Fix {
-  /** What to do, one sentence, naming who can do it. */
-  text: string;
-  url: string;
-}
-
 function noteFor(target: LinkTarget, profile: Profile): string {
   return `crpat ${profile.id}: ${target.owner}/${target.name} (ghcr ${target.image})`;
 }
