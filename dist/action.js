@@ -1781,7 +1781,7 @@ function judgeOrgPolicy(inputs) {
   const meanings = [inputs.repo.meaning, inputs.user.meaning];
   const refused2 = inputs.push?.outcome?.kind === "refused" ? inputs.push.refusal : null;
   const reason = refused2?.reason ?? null;
-  const registryMessage = refused2?.refusal.errors[0]?.message ?? "";
+  const registryQuote = refused2?.quoted ?? "";
   const ip = meanings.find((m) => m.kind === "ip-allow-list");
   if (ip) {
     const org = ip.org ?? target.owner;
@@ -1794,7 +1794,7 @@ function judgeOrgPolicy(inputs) {
     );
   }
   const fromApi = meanings.find((m) => m.kind === "lifetime-policy");
-  const lifetime = fromApi ?? (reason?.kind === "lifetime" ? { kind: "lifetime-policy", message: registryMessage.replace(/^permission_denied:\s*/i, ""), days: reason.days, settingsUrl: null, classic: reason.classic, by: reason.by, name: reason.name } : null);
+  const lifetime = fromApi ?? (reason?.kind === "lifetime" ? { kind: "lifetime-policy", message: registryQuote, days: reason.days, settingsUrl: null, classic: reason.classic, by: reason.by, name: reason.name } : null);
   if (lifetime) return lifetimeFinding(lifetime, inputs, settings);
   const ban = meanings.find((m) => m.kind === "classic-forbidden");
   if (ban || reason?.kind === "classic-ban") {
@@ -1803,7 +1803,7 @@ function judgeOrgPolicy(inputs) {
       "fail",
       `The organization ${target.owner} refuses personal access tokens (classic), and GitHub Packages accepts no fine-grained token, so no personal token can push there.`,
       `An owner of ${target.owner} can allow classic tokens at ${settings} (tab "Tokens (classic)"). In a workflow, GITHUB_TOKEN with \`permissions: packages: write\` works instead.`,
-      [ban && "message" in ban ? ban.message : registryMessage, guideLine("org-policy")]
+      [ban && "message" in ban ? ban.message : registryQuote, guideLine("org-policy")]
     );
   }
   const facts = inputs.repo;

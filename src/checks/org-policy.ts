@@ -36,7 +36,8 @@ export function judgeOrgPolicy(inputs: PolicyInputs): Finding {
   const meanings = [inputs.repo.meaning, inputs.user.meaning];
   const refused = inputs.push?.outcome?.kind === 'refused' ? inputs.push.refusal : null;
   const reason = refused?.reason ?? null;
-  const registryMessage = refused?.refusal.errors[0]?.message ?? '';
+  // The registry's refusal is quoted in its one wording, as registry.push and the capability table quote it.
+  const registryQuote = refused?.quoted ?? '';
 
   const ip = meanings.find((m): m is Extract<ApiMeaning, { kind: 'ip-allow-list' }> => m.kind === 'ip-allow-list');
   if (ip) {
@@ -53,7 +54,7 @@ export function judgeOrgPolicy(inputs: PolicyInputs): Finding {
   const lifetime: Lifetime | null =
     fromApi ??
     (reason?.kind === 'lifetime'
-      ? { kind: 'lifetime-policy', message: registryMessage.replace(/^permission_denied:\s*/i, ''), days: reason.days, settingsUrl: null, classic: reason.classic, by: reason.by, name: reason.name }
+      ? { kind: 'lifetime-policy', message: registryQuote, days: reason.days, settingsUrl: null, classic: reason.classic, by: reason.by, name: reason.name }
       : null);
   if (lifetime) return lifetimeFinding(lifetime, inputs, settings);
   const ban = meanings.find((m) => m.kind === 'classic-forbidden');
@@ -63,7 +64,7 @@ export function judgeOrgPolicy(inputs: PolicyInputs): Finding {
       'fail',
       `The organization ${target.owner} refuses personal access tokens (classic), and GitHub Packages accepts no fine-grained token, so no personal token can push there.`,
       `An owner of ${target.owner} can allow classic tokens at ${settings} (tab "Tokens (classic)"). In a workflow, GITHUB_TOKEN with \`permissions: packages: write\` works instead.`,
-      [ban && 'message' in ban ? ban.message : registryMessage, guideLine('org-policy')],
+      [ban && 'message' in ban ? ban.message : registryQuote, guideLine('org-policy')],
     );
   }
   const facts = inputs.repo;

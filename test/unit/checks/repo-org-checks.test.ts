@@ -50,7 +50,16 @@ describe('judgeOrgPolicy (ledger github-api §4.1, §4.3)', () => {
       kind: 'refused' as const,
       refusal: { status: 403, errors: [{ code: 'DENIED', message: 'permission_denied: `acme` forbids access via a personal access token (classic). Please use a GitHub App, OAuth App, or a personal access token with fine-grained permissions.' }], challengeError: null, requestId: null },
     };
-    expect(judgeOrgPolicy({ ...base, repo: ORG_REPO, push }).status).toBe('fail');
+    const result = judgeOrgPolicy({ ...base, repo: ORG_REPO, push });
+    expect(result.status).toBe('fail');
+    // Quoted in the one wording registry.push and the capability table use (src/evidence/registry.ts).
+    expect(result.details[0]).toBe(`HTTP 403 DENIED: ${push.refusal.errors[0]!.message}`);
+  });
+  it('reads a classic lifetime limit from the registry refusal alone, quoted as registry.push quotes it', () => {
+    const message = "permission_denied: The 'acme' organization forbids access via a personal access tokens (classic) if the token's lifetime is greater than 7 days.";
+    const push = { kind: 'refused' as const, refusal: { status: 403, errors: [{ code: 'DENIED', message }], challengeError: null, requestId: null } };
+    const result = judgeOrgPolicy({ ...base, repo: ORG_REPO, push });
+    expect(result).toMatchObject({ status: 'fail', summary: expect.stringContaining('more than 7 days'), details: [`HTTP 403 DENIED: ${message}`, 'Guide: crpat guide org-policy'] });
   });
   it('passes for an organization with no refusal', () => expect(judgeOrgPolicy({ ...base, repo: ORG_REPO }).status).toBe('pass'));
 });
