@@ -2,7 +2,6 @@ import type { CheckTokenManyDeps, CheckTokenManyOptions } from './check-api.js';
 import { checkTarget, formatProblem, imageTarget, linksFor, malformedReport, notSent, openSession, resolveRunSettings, resolveTarget } from './check-pipeline.js';
 import { UsageError } from './errors.js';
 import type { ApiOutcome } from './github/client.js';
-import { classifyApi } from './github/classify.js';
 import { createRateGate } from './rate-gate.js';
 import type { ManyReport, RepoTarget, Report, Verdict } from './types.js';
 
@@ -49,8 +48,8 @@ export async function checkTokenMany(options: CheckTokenManyOptions, deps: Check
   // Each repository call waits for the identity answer: its rate-limit headers pace the rest, and after a 401 the same
   // token is refused everywhere, so that answer is reused instead of sending N failed logins (GitHub locks those out).
   const repoCall = async (send: () => Promise<ApiOutcome>): Promise<ApiOutcome> => {
-    const user = await session.user;
-    if (classifyApi(user).kind === 'bad-credentials') return user;
+    const [user, seen] = await Promise.all([session.user, session.userRecord]);
+    if (seen.meaning.kind === 'bad-credentials') return user;
     const refused = await gate.beforeApi();
     return refused === null ? send() : notSent(refused);
   };
