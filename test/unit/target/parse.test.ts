@@ -171,7 +171,8 @@ describe('properties', () => {
         const target = parseRepoTarget(input);
         if (target.ok) {
           expect(target.value.host).toBe(target.value.host.toLowerCase());
-          expect(target.value.owner).toMatch(/^[A-Za-z0-9-]{1,39}$/);
+          // A managed user's login is `name_SHORTCODE` (docs/github-behaviour.md#enterprise-managed-users).
+          expect(target.value.owner).toMatch(/^(?=.{1,39}$)[A-Za-z0-9-]+(?:_[A-Za-z0-9]+)?$/);
           expect(target.value.name).toMatch(/^[A-Za-z0-9._-]{1,100}$/);
         }
       }),
