@@ -344,32 +344,33 @@ function toNetError(error, host, timeoutMs) {
   };
   return new NetError(kind, said[kind] ?? `could not reach ${host}${code2 ? ` (${code2})` : ""}`);
 }
-function netAdvice(error, flag) {
-  const service = flag === "--api-url" ? "GitHub's REST API" : "a container registry";
+function netAdvice(error, endpoint2, words) {
+  const service = endpoint2 === "apiUrl" ? "GitHub's REST API" : "a container registry";
+  const setting = words.names[endpoint2];
   switch (error.kind) {
     case "timeout":
-      return "Try again; on a slow network or behind a proxy, raise --timeout.";
+      return words.names.timeout === null ? "Try again." : `Try again; on a slow network or behind a proxy, raise ${words.names.timeout}.`;
     case "dns":
-      return `Check the host name (${flag}) and this machine's network and DNS.`;
+      return `Check the host name (${setting}) and this machine's network and DNS.`;
     case "refused":
-      return `Check the host and port (${flag}): nothing accepts connections there.`;
+      return `Check the host and port (${setting}): nothing accepts connections there.`;
     case "reset":
     case "closed":
       return "Try again; if it keeps happening, a proxy, VPN or firewall on the way may be cutting connections.";
     case "tls":
       return "If this network uses a private CA or a TLS-inspecting proxy, point NODE_EXTRA_CA_CERTS at its certificate file.";
     case "not-tls":
-      return `If it serves plain http (allowed only on a loopback host), pass ${flag} http://host:port.`;
+      return `If it serves plain http (allowed only on a loopback host), ${words.give(setting, "http://host:port")}.`;
     case "redirect":
-      return `Check ${flag}: pass the address that answers directly, not one that redirects.`;
+      return `Check ${setting}: pass the address that answers directly, not one that redirects.`;
     case "off-host":
     case "insecure":
-      return `Check ${flag}: the token goes only to the API's and the registry's origin, over https.`;
+      return `Check ${setting}: the token goes only to the API's and the registry's origin, over https.`;
     case "unverified-tls":
       return "";
     // the message says what to change
     case "too-large":
-      return `Check that ${flag} points at ${service}: something else answered.`;
+      return `Check that ${setting} points at ${service}: something else answered.`;
     case "aborted":
       return "";
     // cancelled on purpose (Ctrl-C) or not sent for a reason the message gives
@@ -380,8 +381,8 @@ function netAdvice(error, flag) {
 function describeNetError(error) {
   return error.attempts > 1 ? `${error.message} (${error.attempts} attempts)` : error.message;
 }
-function netSentence(error, flag) {
-  const advice = netAdvice(error, flag);
+function netSentence(error, endpoint2, words) {
+  const advice = netAdvice(error, endpoint2, words);
   return `${describeNetError(error)}.${advice ? ` ${advice}` : ""}`;
 }
 
@@ -890,7 +891,7 @@ function classifyApi(outcome) {
   if (CLASSIC_BAN.test(message2)) return { kind: "classic-forbidden", message: message2 };
   if (LOCKOUT.test(message2)) return { kind: "lockout", message: message2 };
   const rate = parseRateLimit(headers);
-  const retryAfter = Number(headers.get("retry-after"));
+  const retryAfter = parseRetryAfter(headers.get("retry-after"), answerDate(headers));
   const exhausted = rate?.remaining === 0 || headers.get("x-ratelimit-remaining")?.trim() === "0";
   if (status === 429 || status === 403 && (RATE.test(message2) || exhausted)) {
     return {
@@ -898,7 +899,7 @@ function classifyApi(outcome) {
       message: message2,
       secondary: SECONDARY.test(message2),
       resetAt: exhausted ? rate?.reset ?? null : null,
-      retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+      retryAfter: retryAfter !== null && retryAfter > 0 ? retryAfter : null,
       retried
     };
   }
@@ -908,6 +909,10 @@ function classifyApi(outcome) {
   if (status >= 500) return { kind: "server", status, message: message2, retried };
   return { kind: "unexpected", status, message: message2 };
 }
+function answerDate(headers) {
+  const sent = Date.parse(headers.get("date") ?? "");
+  return Number.isNaN(sent) ? /* @__PURE__ */ new Date() : new Date(sent);
+}
 function messageOf(body) {
   if (typeof body === "string") return parseGitHubError(body)?.message ?? (clean(body.trim(), 200) || null);
   if (body && typeof body === "object" && "message" in body && typeof body.message === "string") return clean(body.message, 500);
@@ -916,20 +921,21 @@ function messageOf(body) {
 function isUndecided(meaning) {
   return ["network", "server", "malformed", "rate-limited", "lockout", "unexpected"].includes(meaning.kind);
 }
-function undecidedSummary(meaning, what) {
+function undecidedSummary(meaning, what, words) {
+  const apiUrl = words.names.apiUrl;
   switch (meaning.kind) {
     case "network":
-      return `Could not ${what}: ${netSentence(meaning.error, "--api-url")}`;
+      return `Could not ${what}: ${netSentence(meaning.error, "apiUrl", words)}`;
     case "server":
       return `Could not ${what}: GitHub answered HTTP ${meaning.status}, a server error${onAll(meaning.retried)}. Try again in a few minutes.`;
     case "malformed":
-      return `Could not ${what}: GitHub answered HTTP ${meaning.status} with a body that is not the JSON expected${onAll(meaning.retried)}. Try again; if it keeps happening, check that --api-url points at GitHub's REST API (a proxy or captive portal may be answering instead).`;
+      return `Could not ${what}: GitHub answered HTTP ${meaning.status} with a body that is not the JSON expected${onAll(meaning.retried)}. Try again; if it keeps happening, check that ${apiUrl} points at GitHub's REST API (a proxy or captive portal may be answering instead).`;
     case "rate-limited":
       return `Could not ${what}: ${rateLimitText(meaning)}`;
     case "lockout":
       return `Could not ${what}: GitHub is refusing all logins for this user after too many failed attempts ("${meaning.message}"). Wait a while, then try again.`;
     default:
-      return `Could not ${what}: GitHub answered unexpectedly (${"status" in meaning ? `HTTP ${meaning.status}: ` : ""}${messageText(meaning)}). Try again; if it keeps happening, check --api-url.`;
+      return `Could not ${what}: GitHub answered unexpectedly (${"status" in meaning ? `HTTP ${meaning.status}: ` : ""}${messageText(meaning)}). Try again; if it keeps happening, check ${apiUrl}.`;
   }
 }
 function onAll(retried) {
@@ -1865,6 +1871,12 @@ var orgSso = {
   run: async (e) => judgeOrgSso(await e.repo, e.target, e.webUrl)
 };
 
+// src/settings.ts
+var OPTION_WORDS = {
+  names: { apiUrl: "the apiUrl option", registry: "the registry option", timeout: "the timeoutSeconds option" },
+  give: (name, value) => `set ${name} to ${value}`
+};
+
 // src/http/origin.ts
 function originOf(url) {
   return onLoopbackLiteral(typeof url === "string" ? new URL(url) : url).origin;
@@ -2319,7 +2331,7 @@ function judgeRegistryPush(inputs) {
         `Could not probe the push to ${ref}: ${push.reason}. Try again in a few minutes (crpat does not repeat the probe by itself: it opens an upload).`
       );
     case "network":
-      return finding(id, "error", `Could not probe the push to ${ref}: ${netSentence(push.error, "--registry")}`);
+      return finding(id, "error", `Could not probe the push to ${ref}: ${netSentence(push.error, "registry", inputs.words ?? OPTION_WORDS)}`);
   }
 }
 function unexplained(reason, inputs) {
@@ -2501,14 +2513,16 @@ var registryPush = {
       login: user.login,
       workflowRepository: e.workflowRepository,
       sso: ssoExposureOf(repo, user, e.target),
-      links: linksOf(e)
+      links: linksOf(e),
+      words: e.words
     });
   }
 };
 
 // src/checks/registry-login.ts
-function judgeRegistryLogin(record, shape, registryHost, links, context) {
+function judgeRegistryLogin(record, shape, registryHost, links, context, words = OPTION_WORDS) {
   const id = "registry.login";
+  const registry = words.names.registry;
   const login = record.outcome;
   switch (login.kind) {
     case "token":
@@ -2533,12 +2547,12 @@ function judgeRegistryLogin(record, shape, registryHost, links, context) {
       return finding(
         id,
         "error",
-        `Did not log in to ${registryHost}: ${login.reason}. Check --registry: a registry whose token service is on another origin (host, port or scheme) is not supported.`
+        `Did not log in to ${registryHost}: ${login.reason}. Check ${registry}: a registry whose token service is on another origin (host, port or scheme) is not supported.`
       );
     case "unexpected":
-      return finding(id, "error", `Could not log in to ${registryHost}: ${login.reason}. Try again in a few minutes; if it keeps happening, check --registry.`);
+      return finding(id, "error", `Could not log in to ${registryHost}: ${login.reason}. Try again in a few minutes; if it keeps happening, check ${registry}.`);
     case "network":
-      return finding(id, "error", `Could not reach ${registryHost}'s token service: ${netSentence(login.error, "--registry")}`);
+      return finding(id, "error", `Could not reach ${registryHost}'s token service: ${netSentence(login.error, "registry", words)}`);
   }
 }
 function acceptedButDenied(registryHost, quoted, context, links) {
@@ -2572,12 +2586,12 @@ var registryLogin2 = {
   title: "Registry login",
   run: async (e) => {
     const [login, user, repo] = await Promise.all([e.login, e.user, e.repo]);
-    return judgeRegistryLogin(login, e.shape, e.registryHost, linksOf(e), { user, repo });
+    return judgeRegistryLogin(login, e.shape, e.registryHost, linksOf(e), { user, repo }, e.words);
   }
 };
 
 // src/checks/repo-access.ts
-function judgeRepoAccess(repo, user, shape, target, webUrl) {
+function judgeRepoAccess(repo, user, shape, target, webUrl, words = OPTION_WORDS) {
   const id = "repo.access";
   const full = `${target.owner}/${target.name}`;
   const { meaning } = repo;
@@ -2608,7 +2622,7 @@ function judgeRepoAccess(repo, user, shape, target, webUrl) {
     case "not-found":
       return notFound(user, shape, target, webUrl);
     default:
-      if (isUndecided(meaning)) return finding(id, "error", undecidedSummary(meaning, `read ${full}`));
+      if (isUndecided(meaning)) return finding(id, "error", undecidedSummary(meaning, `read ${full}`, words));
       return finding(id, "fail", `GitHub refused to show ${full}: ${messageText(meaning)}.`, `Ask an admin of ${full} for access: ${repoAccessLink(webUrl, target.owner, target.name)}`, [
         guideLine("repository-access")
       ]);
@@ -2646,7 +2660,7 @@ var repoAccess = {
   title: "Repository visible to the token",
   run: async (e) => {
     const [repo, user] = await Promise.all([e.repo, e.user]);
-    return judgeRepoAccess(repo, user, e.shape, e.target, e.webUrl);
+    return judgeRepoAccess(repo, user, e.shape, e.target, e.webUrl, e.words);
   }
 };
 
@@ -2833,7 +2847,7 @@ var tokenScopes = {
 };
 
 // src/checks/token-valid.ts
-function judgeTokenValid(user, shape, links) {
+function judgeTokenValid(user, shape, links, words = OPTION_WORDS) {
   const id = "token.valid";
   const { meaning } = user;
   if (meaning.kind === "ok") {
@@ -2853,13 +2867,13 @@ function judgeTokenValid(user, shape, links) {
       "As CR_PAT, use a classic personal access token; inside a workflow, GITHUB_TOKEN with `permissions: packages: write` can replace it."
     );
   }
-  if (isUndecided(meaning)) return finding(id, "error", undecidedSummary(meaning, "ask GitHub whether it accepts the token"));
+  if (isUndecided(meaning)) return finding(id, "error", undecidedSummary(meaning, "ask GitHub whether it accepts the token", words));
   return finding(id, "error", `GitHub did not say whether it accepts the token: ${meaning.message}.`);
 }
 var tokenValid = {
   id: "token.valid",
   title: "GitHub accepts the token",
-  run: async (e) => judgeTokenValid(await e.user, e.shape, linksOf(e))
+  run: async (e) => judgeTokenValid(await e.user, e.shape, linksOf(e), e.words)
 };
 
 // src/checks/token-capabilities.ts
@@ -4309,11 +4323,11 @@ function resolveRunSettings(options, host) {
   if (decision.kind === "refused") throw new UsageError(decision.reason);
   if (decision.kind === "unconfirmed") throw new UsageError(unconfirmedReason(host, decision.apiUrl, "apiUrl"));
   const token2 = options.token.trim();
-  if (token2 === "") throw new UsageError("no token given: set CR_PAT, pass --token-stdin, or run in a terminal to be asked");
+  if (token2 === "") throw new UsageError("no token given: the token option is empty");
   const apiUrl = unwrap(parseApiUrl(decision.apiUrl)).href.replace(/\/$/, "");
   const registry = unwrap(parseRegistry(decision.registry));
   const seconds = options.timeoutSeconds ?? 10;
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a positive number of seconds, not ${seconds}`);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`timeoutSeconds must be a positive number of seconds, not ${seconds}`);
   const profile = profileById(options.profile ?? "push");
   if (!profile) throw new UsageError(`unknown profile ${JSON.stringify(String(options.profile)).slice(0, 40)}: use ${PROFILE_IDS.join(" or ")}`);
   const workflow = options.workflowRepository;
@@ -4429,6 +4443,7 @@ async function checkTarget(session, target, image, options = {}) {
     expiryWarnDays: settings.expiryWarnDays,
     profile,
     workflowRepository: settings.workflowRepository,
+    words: session.deps.settingWords ?? OPTION_WORDS,
     user,
     repo,
     login,
@@ -4534,6 +4549,63 @@ function outputEntry(name, value, delimiter) {
 ${value}
 ${delimiter}
 `;
+}
+
+// src/action/inputs.ts
+var INPUT_WORDS = {
+  names: { apiUrl: "the api-url input", registry: "the registry input", timeout: null },
+  give: (name, value) => `set ${name} to ${value}`
+};
+function inputVariable(name) {
+  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+function input(env, name) {
+  return (env[inputVariable(name)] ?? "").trim();
+}
+function readInputs(env) {
+  const profile = input(env, "for") || "push";
+  if (!PROFILE_IDS.includes(profile)) {
+    return err(`Unknown value for the input "for": use one of ${PROFILE_IDS.join(", ")}.`);
+  }
+  const failOn = input(env, "fail-on") || "fail";
+  if (failOn !== "fail" && failOn !== "warn") return err(`Unknown value "${failOn}" for the input "fail-on": use "fail" or "warn".`);
+  const warnDaysText = input(env, "warn-days") || "7";
+  if (!/^\d{1,4}$/.test(warnDaysText)) return err(`Unknown value "${warnDaysText.slice(0, 20)}" for the input "warn-days": use a whole number of days, e.g. 14.`);
+  const given = input(env, "repository") || (env["GITHUB_REPOSITORY"] ?? "").trim();
+  if (given === "") return err('No repository: set the input "repository" (owner/name); GITHUB_REPOSITORY is not set either.');
+  const server = serverHost(env["GITHUB_SERVER_URL"]);
+  const runner = defaultEndpoints(server);
+  const apiUrl = input(env, "api-url") || (env["GITHUB_API_URL"] ?? "").trim() || runner.apiUrl;
+  const registry = input(env, "registry") || runner.registry;
+  const repository = onServer(given, server);
+  const target = parseRepoTarget(repository);
+  if (target.ok) {
+    const trust = decideEndpoints({ host: target.value.host, apiUrl, registry, enterpriseHost: null }, "the api-url input");
+    if (trust.kind === "refused") return err(`The input "repository": ${trust.reason}.`);
+  }
+  return ok({
+    token: input(env, "token"),
+    repository,
+    image: input(env, "image") || null,
+    registry,
+    apiUrl,
+    profile,
+    workflowRepository: (env["GITHUB_REPOSITORY"] ?? "").trim() || null,
+    failOn,
+    warnDays: Number(warnDaysText),
+    trace: input(env, "trace") || null
+  });
+}
+function serverHost(serverUrl) {
+  try {
+    return serverUrl ? new URL(serverUrl).host.toLowerCase() : "github.com";
+  } catch {
+    return "github.com";
+  }
+}
+function onServer(repository, host) {
+  if (!/^[^/\s:]+\/[^/\s]+$/.test(repository)) return repository;
+  return host === "github.com" ? repository : `https://${host}/${repository}`;
 }
 
 // src/action/run.ts
@@ -4925,12 +4997,12 @@ var WHAT = {
   email: "e-mail addresses"
 };
 function buildTrace(input2) {
-  const redactor = createRedactor(input2.token.trim());
+  const redactor = createRedactor(input2.token);
   const ordered = [...input2.exchanges].sort((a, b) => a.startedAt - b.startedAt);
   const timeoutMs = input2.options.timeoutSeconds * 1e3;
   const drafts = ordered.map((exchange2) => draft(exchange2, input2.startedAt, timeoutMs));
   for (const exchange2 of drafts) learnSecrets(exchange2, redactor);
-  const shape = recognizeToken(input2.token);
+  const shape = input2.shape ?? recognizeToken(input2.token);
   const body = {
     crpat: input2.version,
     time: input2.time.toISOString(),
@@ -5033,7 +5105,7 @@ function createTraceRecorder(clock = { now: () => /* @__PURE__ */ new Date(), pe
   const exchanges = [];
   return {
     onExchange: (exchange2) => void exchanges.push(exchange2),
-    finish: ({ options, token: token2, report }) => buildTrace({ version: VERSION3, time, startedAt, options: { ...options, registry: registryOrigin(options.registry, report) }, token: token2, exchanges, report })
+    finish: ({ options, token: token2, shape, report }) => buildTrace({ version: VERSION3, time, startedAt, options: { ...options, registry: registryOrigin(options.registry, report) }, token: token2, ...shape ? { shape } : {}, exchanges, report })
   };
 }
 function registryOrigin(given, report) {
@@ -5041,59 +5113,6 @@ function registryOrigin(given, report) {
   const fallback = first ? `https://${first.target.registry}` : defaultEndpoints("github.com").registry;
   const parsed = parseRegistry(given ?? fallback);
   return parsed.ok ? parsed.value.origin : fallback;
-}
-
-// src/action/inputs.ts
-function inputVariable(name) {
-  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
-}
-function input(env, name) {
-  return (env[inputVariable(name)] ?? "").trim();
-}
-function readInputs(env) {
-  const profile = input(env, "for") || "push";
-  if (!PROFILE_IDS.includes(profile)) {
-    return err(`Unknown value for the input "for": use one of ${PROFILE_IDS.join(", ")}.`);
-  }
-  const failOn = input(env, "fail-on") || "fail";
-  if (failOn !== "fail" && failOn !== "warn") return err(`Unknown value "${failOn}" for the input "fail-on": use "fail" or "warn".`);
-  const warnDaysText = input(env, "warn-days") || "7";
-  if (!/^\d{1,4}$/.test(warnDaysText)) return err(`Unknown value "${warnDaysText.slice(0, 20)}" for the input "warn-days": use a whole number of days, e.g. 14.`);
-  const given = input(env, "repository") || (env["GITHUB_REPOSITORY"] ?? "").trim();
-  if (given === "") return err('No repository: set the input "repository" (owner/name); GITHUB_REPOSITORY is not set either.');
-  const server = serverHost(env["GITHUB_SERVER_URL"]);
-  const runner = defaultEndpoints(server);
-  const apiUrl = input(env, "api-url") || (env["GITHUB_API_URL"] ?? "").trim() || runner.apiUrl;
-  const registry = input(env, "registry") || runner.registry;
-  const repository = onServer(given, server);
-  const target = parseRepoTarget(repository);
-  if (target.ok) {
-    const trust = decideEndpoints({ host: target.value.host, apiUrl, registry, enterpriseHost: null }, "the api-url input");
-    if (trust.kind === "refused") return err(`The input "repository": ${trust.reason}.`);
-  }
-  return ok({
-    token: input(env, "token"),
-    repository,
-    image: input(env, "image") || null,
-    registry,
-    apiUrl,
-    profile,
-    workflowRepository: (env["GITHUB_REPOSITORY"] ?? "").trim() || null,
-    failOn,
-    warnDays: Number(warnDaysText),
-    trace: input(env, "trace") || null
-  });
-}
-function serverHost(serverUrl) {
-  try {
-    return serverUrl ? new URL(serverUrl).host.toLowerCase() : "github.com";
-  } catch {
-    return "github.com";
-  }
-}
-function onServer(repository, host) {
-  if (!/^[^/\s:]+\/[^/\s]+$/.test(repository)) return repository;
-  return host === "github.com" ? repository : `https://${host}/${repository}`;
 }
 
 // src/action/missing-token.ts
@@ -5208,7 +5227,7 @@ function cell(text) {
 
 // src/action/run.ts
 async function runAction(env, deps) {
-  const token2 = (env["INPUT_TOKEN"] ?? "").trim();
+  const token2 = input(env, "token");
   if (token2 !== "") deps.write(addMask(token2));
   const io = scrubbed(deps, env, token2);
   try {
@@ -5313,7 +5332,7 @@ function daysLeft(expiresAt, now) {
   return Number.isNaN(at) ? "" : String(Math.floor((at - now.getTime()) / 864e5));
 }
 function checkDeps(deps) {
-  return { ...deps.fetch ? { fetch: deps.fetch } : {}, ...deps.now ? { now: deps.now } : {} };
+  return { settingWords: INPUT_WORDS, ...deps.fetch ? { fetch: deps.fetch } : {}, ...deps.now ? { now: deps.now } : {} };
 }
 
 // src/action/main.ts
@@ -5328,7 +5347,7 @@ runAction(process.env, {
     process.exitCode = code2;
   },
   (error) => {
-    const token2 = (process.env["INPUT_TOKEN"] ?? "").trim();
+    const token2 = input(process.env, "token");
     const text = error instanceof Error ? error.message : String(error);
     process.stdout.write(`::error title=crpat::${escapeData(`internal error: ${token2 ? text.split(token2).join("***") : text}`)}
 `);
