@@ -97,7 +97,7 @@ describe('the push profile (default): the contract of issue 2, plus the capabili
     const { result, api } = await crpat('octocat-classic-push', ['--repo', 'acme/private-app', '--for', 'nope']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe("crpat: --for is one of push, deploy (push: push images; deploy: also the tutorial's repository permissions)\n");
+    expect(result.stderr).toBe("crpat: --for is one of push, deploy (push: push images; deploy: also a deployment's repository permissions)\n");
     expect(api).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs, TOKEN_REFUSED, type ParsedArgs } from '../../../src/cli/args.js';
-import { HELP_TEXT } from '../../../src/cli/help.js';
+import { buildProgram, commandPath, parseArgs, runnableCommands, TOKEN_REFUSED, type ParsedArgs } from '../../../src/cli/args.js';
+import { completionScript } from '../../../src/cli/completion.js';
+import { guideText } from '../../helpers/guide.js';
 import { UsageError } from '../../../src/errors.js';
 import { VERSION } from '../../../src/version.js';
 
@@ -22,11 +23,6 @@ describe('parseArgs: commands', () => {
     { name: 'explicit check', argv: ['check'], want: { command: 'check', flags: {} } },
     { name: 'demo', argv: ['demo'], want: { command: 'demo', flags: {} } },
     { name: 'demo --no-color', argv: ['demo', '--no-color'], want: { command: 'demo', flags: { color: false } } },
-    { name: '--help', argv: ['--help'], want: { command: 'help', text: HELP_TEXT } },
-    { name: '-h', argv: ['-h'], want: { command: 'help', text: HELP_TEXT } },
-    { name: 'check --help', argv: ['check', '--help'], want: { command: 'help', text: HELP_TEXT } },
-    { name: 'demo --help', argv: ['demo', '--help'], want: { command: 'help', text: HELP_TEXT } },
-    { name: 'help', argv: ['help'], want: { command: 'help', text: HELP_TEXT } },
     { name: '--version', argv: ['--version'], want: { command: 'version', text: `${VERSION}\n` } },
     { name: '-V', argv: ['-V'], want: { command: 'version', text: `${VERSION}\n` } },
   ])('$name', ({ argv, want }) => {
@@ -34,18 +30,97 @@ describe('parseArgs: commands', () => {
   });
 });
 
-describe('parseArgs: guide', () => {
+describe('parseArgs: help, per command (issue 14)', () => {
+  it.each<[string[], string]>([
+    [['--help'], 'Usage: crpat [command] [options]\n'],
+    [['-h'], 'Usage: crpat [command] [options]\n'],
+    [['help'], 'Usage: crpat [command] [options]\n'],
+    [['check', '--help'], 'Usage: crpat check [options]\n'],
+    [['help', 'check'], 'Usage: crpat check [options]\n'],
+    [['demo', '--help'], 'Usage: crpat demo [options]\n'],
+    [['secret', 'set', '--help'], 'Usage: crpat secret set [options]\n'],
+    [['help', 'secret', 'set'], 'Usage: crpat secret set [options]\n'],
+    [['link', '-h'], 'Usage: crpat link [options]\n'],
+    [['guide', '--help'], 'Usage: crpat guide [options] [step]\n'],
+    [['workflow', '--help'], 'Usage: crpat workflow [options] [command] [files...]\n'],
+    [['workflow', 'init', '--help'], 'Usage: crpat workflow init [options]\n'],
+    [['simulator', '--help'], 'Usage: crpat simulator [options]\n'],
+    [['completion', '--help'], 'Usage: crpat completion [options] <shell>\n'],
+  ])('%j', (argv, first) => {
+    const parsed = parseArgs(argv);
+    expect(parsed.command).toBe('help');
+    expect(parsed.command === 'help' ? parsed.text.slice(0, first.length) : '').toBe(first);
+  });
+
+  // Every command a person runs (not `secret`, which only groups `set`): usage, each of its declared flags with a
+  // description, two examples, nothing wider than 80 columns; and completion offers each of those flags, in every
+  // shell. A command or flag added later is held to the same by this loop: help and completion cannot drift.
+  const guide = guideText();
+  const scripts = { bash: completionScript('bash', guide), zsh: completionScript('zsh', guide), fish: completionScript('fish', guide) };
+  const runnable = runnableCommands(buildProgram());
+  it('covers every command of today (check, secret set, workflow, workflow init, link, guide, demo, simulator, completion, help)', () => {
+    expect(runnable.map(commandPath).sort()).toEqual(['check', 'completion', 'demo', 'guide', 'help', 'link', 'secret set', 'simulator', 'workflow', 'workflow init']);
+  });
+  it.each(runnable.map((command) => [commandPath(command), command] as const))('crpat %s: help shows usage, every flag, two examples, in 80 columns; completion offers every flag', (path, command) => {
+    const parsed = parseArgs([...path.split(' '), '--help']);
+    const text = parsed.command === 'help' ? parsed.text : '';
+    expect(text).toMatch(new RegExp(`^Usage: crpat ${path} `));
+    for (const option of command.options) {
+      const long = option.long ?? '';
+      expect(option.description, option.flags).not.toBe('');
+      expect(text, long).toMatch(new RegExp(`^ {2}${long}\\b`, 'm'));
+      expect(scripts.bash, `bash ${path} ${long}`).toMatch(new RegExp(`'${path}'\\) flags='[^']*${long}\\b`));
+      expect(scripts.zsh, `zsh ${path} ${long}`).toMatch(new RegExp(`'${path}'\\) flags=\\([^\\n]*'${long}:`));
+      expect(scripts.fish, `fish ${path} ${long}`).toMatch(new RegExp(`__fish_seen_subcommand_from ${path.split(' ').at(-1) ?? ''}\\b[^\\n]* -l ${long.slice(2)} `));
+      for (const choice of option.argChoices ?? []) for (const script of Object.values(scripts)) expect(script, `${long} ${choice}`).toContain(choice);
+    }
+    if (path !== 'help') expect(text.split('\nExamples:\n')[1]?.match(/^ {2}\$ /gm)).toHaveLength(2);
+    for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+  });
+
+  it('crpat --help lists every command with its summary, in 80 columns', () => {
+    const parsed = parseArgs(['--help']);
+    const text = parsed.command === 'help' ? parsed.text : '';
+    for (const command of runnable.filter((c) => c.parent?.parent == null || c.parent.commands.length === 1)) {
+      const path = commandPath(command);
+      if (path === 'workflow init') continue;
+      expect(text).toMatch(new RegExp(`\n {2}${path}\\b`));
+    }
+    for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+  });
+
+  it('help is wrapped to a narrower terminal', () => {
+    for (const argv of [['--help'], ['check', '--help'], ['secret', 'set', '--help'], ['workflow', '--help']]) {
+      const parsed = parseArgs(argv, { columns: 60 });
+      const text = parsed.command === 'help' ? parsed.text : '';
+      for (const line of text.split('\n').filter((l) => !l.startsWith('  $ '))) expect(line.length, line).toBeLessThanOrEqual(60);
+    }
+  });
+
+  it('help for a command that does not exist is a usage error', () => {
+    expect(usageError(['help', 'nope']).message).toBe('unknown command (see crpat --help)');
+  });
+});
+
+describe('parseArgs: guide and completion', () => {
   it.each<[string[], ParsedArgs]>([
     [['guide'], { command: 'guide', flags: {} }],
     [['guide', 'sso'], { command: 'guide', flags: { step: 'sso' } }],
     [['guide', 'all'], { command: 'guide', flags: { step: 'all' } }],
     [['guide', 'sso', '--no-color'], { command: 'guide', flags: { step: 'sso', color: false } }],
+    [['completion', 'bash'], { command: 'completion', flags: { shell: 'bash' } }],
+    [['completion', 'fish'], { command: 'completion', flags: { shell: 'fish' } }],
   ])('%j', (argv, want) => {
     expect(parseArgs(argv)).toEqual(want);
   });
 
-  it('takes one step at most', () => {
-    expect(() => parseArgs(['guide', 'sso', 'create-token'])).toThrow(/^unexpected argument/);
+  it('guide takes one step at most', () => {
+    expect(usageError(['guide', 'sso', 'create-token']).message).toBe('unexpected argument: guide takes only <step> (see crpat guide --help)');
+  });
+
+  it('completion needs a shell it knows', () => {
+    expect(usageError(['completion']).message).toMatch(/^missing required argument 'shell'/);
+    expect(usageError(['completion', 'tcsh']).message).toMatch(/bash, zsh, fish/);
   });
 });
 
@@ -148,26 +223,30 @@ describe('parseArgs: usage errors are one line', () => {
     { argv: ['--timeout', '-3'], message: '--timeout must be a positive number of seconds' },
     { argv: ['--timeout', 'ten'], message: '--timeout must be a positive number of seconds' },
     { argv: ['--timeout', 'Infinity'], message: '--timeout must be a positive number of seconds' },
-    { argv: ['--for', 'nope'], message: "--for is one of push, deploy (push: push images; deploy: also the tutorial's repository permissions)" },
-    { argv: ['--for=secret'], message: "--for is one of push, deploy (push: push images; deploy: also the tutorial's repository permissions)" },
+    { argv: ['--for', 'nope'], message: "--for is one of push, deploy (push: push images; deploy: also a deployment's repository permissions)" },
+    { argv: ['--for=secret'], message: "--for is one of push, deploy (push: push images; deploy: also a deployment's repository permissions)" },
     { argv: ['--for'], message: '--for needs a value (see crpat --help)' },
     {
       argv: ['extra'],
-      message: 'unexpected argument: the commands are check, demo, link, secret set and simulator, and they take no arguments (workflow takes files) (see crpat --help)',
+      message: 'unknown command: the commands are check, secret set, workflow, workflow init, link, guide, demo, simulator, completion and help (see crpat --help)',
     },
     {
       argv: ['check', 'acme/api'],
-      message: 'unexpected argument: the commands are check, demo, link, secret set and simulator, and they take no arguments (workflow takes files) (see crpat --help)',
+      message: 'unexpected argument: check takes no arguments; the repository goes after --repo (see crpat check --help)',
+    },
+    {
+      argv: ['secret', 'set', 'acme/api'],
+      message: 'unexpected argument: secret set takes no arguments; the repository goes after --repo (see crpat secret set --help)',
     },
     {
       argv: ['demo', 'now'],
-      message: 'unexpected argument: the commands are check, demo, link, secret set and simulator, and they take no arguments (workflow takes files) (see crpat --help)',
+      message: 'unexpected argument: demo takes no arguments (see crpat demo --help)',
     },
   ])('$argv', ({ argv, message }) => {
     const error = usageError(argv);
     expect(error.message).toBe(message);
     expect(error.message).not.toContain('\n');
     // The value `secret` given in one row is never echoed (the command name `secret set` is not a value).
-    expect(error.message.replace('secret set', '')).not.toContain('secret');
+    expect(error.message.replaceAll('secret set', '')).not.toContain('secret');
   });
 });

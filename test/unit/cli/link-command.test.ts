@@ -56,7 +56,7 @@ describe('parseArgs: link', () => {
   it.each([
     [['link', '--token-stdin'], "unknown option '--token-stdin'"],
     [['link', '--image', 'x'], "unknown option '--image'"],
-    [['link', 'acme/api'], 'unexpected argument: the commands are check, demo, link, secret set and simulator'],
+    [['link', 'acme/api'], 'unexpected argument: link takes no arguments; the repository goes after --repo (see crpat link --help)'],
   ])('refuses %j', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(message);
   });
