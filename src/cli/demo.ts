@@ -5,6 +5,7 @@ import { createStyle } from '../report/style.js';
 import { symbols } from '../report/symbols.js';
 import { maskToken } from '../token/mask.js';
 import { recognizeToken } from '../token/recognize.js';
+import { wrap } from '../report/wrap.js';
 import type { Report, Verdict } from '../types.js';
 import type { DemoFlags } from './args.js';
 import { type Env, resolveDemoOptions } from './options.js';
@@ -81,9 +82,10 @@ export async function runDemo(flags: DemoFlags, deps: DemoDeps): Promise<number>
   const scenarios = pickDemoScenarios(simulator.SCENARIOS);
   const sim = await simulator.startSimulator();
   const mismatches: string[] = [];
+  // Wrapped like the reports: a line the terminal breaks mid-word is hard to read (issue 14, 60 columns).
+  const width = io.isStdoutTTY ? io.columns : 0;
   io.stdout.write(
-    `crpat demo: real checks against a local simulator of GitHub's API (${sim.apiUrl}) and of ghcr.io ` +
-      `(${sim.registryUrl}), with the simulator's own tokens.\n\n`,
+    `${wrap(`crpat demo: real checks against a local simulator of GitHub's API (${sim.apiUrl}) and of ghcr.io (${sim.registryUrl}), with the simulator's own tokens.`, width, 0, '')}\n\n`,
   );
   try {
     for (const [index, scenario] of scenarios.entries()) {
@@ -104,14 +106,14 @@ export async function runDemo(flags: DemoFlags, deps: DemoDeps): Promise<number>
       io.stdout.write(
         [
           `${index > 0 ? '\n' : ''}${style('bold', `${rule} Scenario ${index + 1} of ${scenarios.length}: ${scenario.name} ${rule}`)}`,
-          scenario.description,
-          style('dim', `$ crpat --repo ${scenario.repository}${scenario.image ? ` --image ${scenario.image}` : ''}   (token ${maskToken(token)}; expected verdict: ${scenario.expect.verdict})`),
+          wrap(scenario.description, width, 0, ''),
+          style('dim', wrap(`$ crpat --repo ${scenario.repository}${scenario.image ? ` --image ${scenario.image}` : ''}   (token ${maskToken(token)}; expected verdict: ${scenario.expect.verdict})`, width, 0, '  ')),
           '',
           renderHuman(report, {
             color: settings.color.stdout,
             unicode: settings.unicode,
             quiet: false,
-            width: io.isStdoutTTY ? io.columns : 0,
+            width,
             tokenDisplay: { masked: maskToken(token), label: recognizeToken(token).label },
           }),
         ].join('\n'),

@@ -80,6 +80,15 @@ describe('runDemo (fake simulator)', () => {
     expect(sim.state).toEqual({ started: 1, closed: 1 });
   });
 
+  it('on a 60-column terminal, the header and each scenario\'s lines are wrapped at spaces (issue 14)', async () => {
+    const sim = fakeSimulator([scenario('classic-can-push', 'pass')]);
+    const t = testIO({ stdoutTTY: true, columns: 60 });
+    const d: DemoDeps = { io: t.io, env: { NO_COLOR: '1' }, platform: 'linux', loadSimulator: async () => sim.module, checkToken: async () => PASS_REPORT };
+    expect(await runDemo({}, d)).toBe(0);
+    for (const line of t.out().split('\n')) expect(line.length, line).toBeLessThanOrEqual(60);
+    expect(t.out()).toMatch(/^crpat demo: real checks against a local simulator of\nGitHub's API/);
+  });
+
   it('exit 1 and names the scenario when a verdict differs', async () => {
     const sim = fakeSimulator([scenario('classic-can-push', 'pass')]);
     const { t, deps: d } = deps(sim.module, () => FAIL_REPORT);
