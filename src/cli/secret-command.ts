@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
 import { runSecretSet, type SecretSetOptions } from './secret-set.js';
+import { renderHuman } from '../report/human.js';
 import type { CheckFlags, SecretSetFlags } from './args.js';
 import { trustRepositoryHosts } from './host-trust.js';
 import { resolveCheckOptions } from './options.js';
@@ -65,6 +66,9 @@ export async function runSecretSetCommand(flags: SecretSetFlags, deps: RunDeps, 
     stderr: (text) => void io.stderr.write(text),
     ...(io.canPrompt() ? { confirm: async (message: string) => (await deps.prompter.confirm(message, false)) === true } : {}),
     checkToken: deps.checkToken,
+    // The check's verdict and problems, wrapped and coloured like crpat check's report on a terminal.
+    renderReport: (report) =>
+      renderHuman(report, { color: settings.color.stdout, unicode: settings.unicode, quiet: true, width: io.isStdoutTTY ? io.columns : 0 }),
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
     ...(deps.now ? { now: deps.now } : {}),
     ...(deps.signal ? { signal: deps.signal } : {}),
