@@ -237,7 +237,8 @@ export async function startTty(options: TtyOptions = {}): Promise<TtySession> {
       if (closed) return;
       closed = true;
       await tmux('kill-server').catch(() => {});
-      await rm(dir, { recursive: true, force: true });
+      // The tmux server removes its socket as it exits, which can race the removal: retry.
+      await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     },
   };
 }

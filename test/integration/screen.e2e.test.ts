@@ -1,0 +1,197 @@
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { type Simulator, startSimulator, tokenValue } from '../../src/simulator/index.js';
+import { CHECK_IDS } from '../../src/types.js';
+import { BIN } from '../helpers/cli.js';
+import { startTty, stripEscapes, type TtyOptions, type TtySession } from '../helpers/tty.js';
+
+// Issue 14, in a real terminal (tmux) with the built binary: what a person sees once a command has finished. The
+// live progress gives way to the report (each finding once on the final screen, scrollback included); every
+// command's help; the guide; shell completion in a real bash.
+
+let sim: Simulator;
+let bin: string;
+beforeAll(async () => {
+  sim = await startSimulator();
+  // `crpat` on PATH for the shell tests: the built binary.
+  bin = await mkdtemp(join(tmpdir(), 'crpat-bin-'));
+  await writeFile(join(bin, 'crpat'), `#!/bin/sh\nexec '${process.execPath}' '${BIN}' "$@"\n`);
+  await chmod(join(bin, 'crpat'), 0o755);
+});
+afterAll(async () => {
+  await sim.close();
+  await rm(bin, { recursive: true, force: true });
+});
+
+async function terminal(options: TtyOptions): Promise<TtySession> {
+  const tty = await startTty({ rows: 60, ...options });
+  onTestFinished(() => tty.close());
+  return tty;
+}
+
+/** How many lines of `screen` start (after the symbol) with the check id: one per time the finding was shown. */
+function timesShown(screen: string, id: string): number {
+  return screen.split('\n').filter((line) => new RegExp(`^\\S+\\s+${id.replace('.', '\\.')}\\s`).test(line)).length;
+}
+
+describe('each finding once on the final screen', () => {
+  it.each([
+    { name: '80 columns, colour', columns: 80, env: {} },
+    { name: '60 columns, no colour', columns: 60, env: { NO_COLOR: '1' } },
+  ])('$name: a failing check', async ({ columns, env }) => {
+    const tty = await terminal({
+      columns,
+      env,
+      token: tokenValue(sim.world, 'octocat-classic-repo-only'),
+      args: ['--repo', 'octocat/hello-world', '--api-url', sim.apiUrl, '--registry', sim.registryUrl],
+    });
+    expect(await tty.exitCode()).toBe(1);
+    const screen = await tty.capture({ history: true });
+    expect(screen).toContain('✖ This token cannot push');
+    for (const id of CHECK_IDS) expect(timesShown(screen, id), id).toBe(1);
+    // The one-row capability table for push repeats token.scopes and registry.push: not shown.
+    expect(screen).not.toContain('Capabilities for push');
+    // Issue 14: the guide is opened with a command, not a path that exists only in a clone.
+    expect(screen).toContain('Guide: crpat guide create-token');
+    const coloured = await tty.capture({ history: true, escapes: true });
+    expect(coloured !== screen, 'colour as asked').toBe(Object.keys(env).length === 0);
+    for (const line of screen.split('\n')) expect(stripEscapes(line).length).toBeLessThanOrEqual(columns);
+  });
+
+  it('a passing check: ten checks once, no capability table', async () => {
+    const tty = await terminal({
+      columns: 80,
+      token: tokenValue(sim.world, 'octocat-classic-push'),
+      args: ['--repo', 'octocat/hello-world', '--api-url', sim.apiUrl, '--registry', sim.registryUrl],
+    });
+    expect(await tty.exitCode()).toBe(0);
+    const screen = await tty.capture({ history: true });
+    for (const id of CHECK_IDS) expect(timesShown(screen, id), id).toBe(1);
+    expect(screen).not.toContain('Capabilities for');
+    expect(screen).not.toContain('Recognised a classic personal access token (ghp_****)');
+  });
+
+  it('several repositories: one verdict line each, once', async () => {
+    const tty = await terminal({
+      columns: 80,
+      token: tokenValue(sim.world, 'octocat-classic-push'),
+      args: ['--repo', 'octocat/hello-world', '--repo', 'acme/private-app', '--api-url', sim.apiUrl, '--registry', sim.registryUrl],
+    });
+    await tty.exitCode();
+    const screen = await tty.capture({ history: true });
+    expect(screen.split('octocat/hello-world').length - 1).toBe(1);
+  });
+
+  it('with the report sent to a file, the progress stays on the terminal (it is all the terminal shows)', async () => {
+    const tty = await terminal({
+      columns: 80,
+      token: tokenValue(sim.world, 'octocat-classic-push'),
+      args: ['--repo', 'octocat/hello-world', '--api-url', sim.apiUrl, '--registry', sim.registryUrl],
+      redirectStdout: true,
+    });
+    expect(await tty.exitCode()).toBe(0);
+    const screen = await tty.capture({ history: true });
+    for (const id of CHECK_IDS) expect(timesShown(screen, id), id).toBe(1);
+    expect(await tty.stdoutFile()).toContain('This token can push');
+  });
+});
+
+describe('help per command', () => {
+  it.each([
+    [['--help'], /^Usage: crpat \[command\] \[options\]/],
+    [['check', '--help'], /^Usage: crpat check \[options\]/],
+    [['secret', 'set', '--help'], /^Usage: crpat secret set \[options\]/],
+    [['link', '--help'], /^Usage: crpat link \[options\]/],
+    [['demo', '--help'], /^Usage: crpat demo \[options\]/],
+    [['simulator', '--help'], /^Usage: crpat simulator \[options\]/],
+    [['guide', '--help'], /^Usage: crpat guide \[options\] \[step\]/],
+    [['workflow', '--help'], /^Usage: crpat workflow \[options\] \[command\] \[files\.\.\.\]/],
+    [['workflow', 'init', '--help'], /^Usage: crpat workflow init \[options\]/],
+    [['completion', '--help'], /^Usage: crpat completion \[options\] <shell>/],
+  ])('crpat %j on 60 columns: its own usage, examples, nothing wider', async (args, usage) => {
+    const tty = await terminal({ columns: 60, args });
+    expect(await tty.exitCode()).toBe(0);
+    const screen = await tty.capture({ history: true, join: true });
+    expect(screen).toMatch(usage);
+    if (args[0] !== '--help') expect(screen).toContain('Examples:');
+    for (const line of screen.split('\n').filter((l) => !l.startsWith('  $ '))) expect(line.length, line).toBeLessThanOrEqual(60);
+  });
+
+  it('crpat --help lists the commands', async () => {
+    const tty = await terminal({ columns: 80, args: ['--help'] });
+    await tty.exitCode();
+    const screen = await tty.capture({ history: true });
+    for (const command of ['check', 'secret set', 'workflow', 'link', 'guide', 'demo', 'simulator', 'completion', 'help']) {
+      expect(screen).toMatch(new RegExp(`\\n  ${command} `));
+    }
+  });
+});
+
+describe('crpat guide', () => {
+  it('without a step: the list of steps and how to open one', async () => {
+    const tty = await terminal({ columns: 80, args: ['guide'] });
+    expect(await tty.exitCode()).toBe(0);
+    const screen = await tty.capture({ history: true });
+    expect(screen).toMatch(/^Creating a CR_PAT/);
+    expect(screen).toMatch(/\n {2}sso +5\. Authorize it for SAML single sign-on\n/);
+    expect(screen).toContain('crpat guide <step>');
+  });
+
+  it('a step, wrapped to a 60-column terminal, its links listed at the end', async () => {
+    const tty = await terminal({ columns: 60, args: ['guide', 'sso'] });
+    expect(await tty.exitCode()).toBe(0);
+    const screen = await tty.capture({ history: true });
+    expect(screen).toMatch(/^5\. Authorize it for SAML single sign-on\n/);
+    expect(screen).toContain('Links:');
+    const prose = screen.split('\nLinks:\n')[0] ?? '';
+    for (const line of prose.split('\n')) expect(line.length, line).toBeLessThanOrEqual(60);
+  });
+
+  it('an unknown step: one line, exit 2', async () => {
+    const tty = await terminal({ columns: 80, args: ['guide', 'nope'] });
+    expect(await tty.exitCode()).toBe(2);
+    expect(await tty.capture({ join: true })).toBe('crpat: the guide has no such step; crpat guide lists them (e.g. crpat guide create-token)');
+  });
+});
+
+describe('shell completion in a real bash', () => {
+  async function bash(): Promise<TtySession> {
+    const rc = join(bin, 'bashrc');
+    await writeFile(rc, `unset HISTFILE\nexport PATH='${bin}':"$PATH"\nPS1='$ '\nsource <(crpat completion bash)\n`);
+    const tty = await terminal({ columns: 80, shellCommand: `bash --noprofile --rcfile '${rc}' -i` });
+    await tty.waitFor(/^\$ ?$/m, { stopAtExit: false });
+    return tty;
+  }
+
+  /** Two Tabs, apart: bash lists the candidates on the second (two at once may be read as one on a loaded machine). */
+  async function doubleTab(tty: TtySession): Promise<void> {
+    await tty.press('Tab');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await tty.press('Tab');
+  }
+
+  it('completes a command, a guide step and the values of --for', async () => {
+    const tty = await bash();
+    await tty.type('crpat gui');
+    await tty.press('Tab');
+    await tty.waitFor(/^\$ crpat guide$/m, { stopAtExit: false });
+    await tty.type('cre');
+    await tty.press('Tab');
+    await tty.waitFor(/^\$ crpat guide create-token$/m, { stopAtExit: false });
+    await tty.press('C-u');
+    await tty.type('crpat check --for ');
+    await doubleTab(tty);
+    await tty.waitFor(/deploy +push|push +deploy/, { stopAtExit: false });
+    await tty.press('C-u');
+    await tty.type('crpat secret s');
+    await tty.press('Tab');
+    await tty.waitFor(/^\$ crpat secret set$/m, { stopAtExit: false });
+    await tty.type('--vis');
+    await tty.press('Tab');
+    await tty.waitFor(/^\$ crpat secret set --visibility$/m, { stopAtExit: false });
+    await doubleTab(tty);
+    await tty.waitFor(/all +private +selected/, { stopAtExit: false });
+  });
+});
