@@ -145,11 +145,7 @@ function adviceFor(reason: RefusalReason, quoted: string, inputs: PushInputs): A
   }
   switch (reason.kind) {
     case 'scopes':
-      return {
-        why: 'the token lacks write:packages, or is a fine-grained token, which GitHub Packages does not accept',
-        fix: `Use a classic token with write:packages; a fine-grained token cannot push packages: ${create}${authorize && `.${authorize}`}`,
-        guide: 'create-token',
-      };
+      return { ...scopesAdvice(inputs.shape?.kind, `${create}${authorize && `.${authorize}`}`), guide: 'create-token' };
     case 'lifetime': {
       const who = reason.name && reason.by ? `the ${reason.by} ${reason.name}` : target.owner;
       const kind = reason.classic ? 'classic tokens' : 'fine-grained tokens';
@@ -258,6 +254,34 @@ function isInstallationRefusal(reason: RefusalReason): boolean {
 }
 
 /** `actions` for the Actions GITHUB_TOKEN, `other-app` for another app's 2026-format token, `unknown-app` when the token names no app; null for other tokens. */
+/**
+ * ghcr's "does not match expected scopes" (docs/github-behaviour.md#scopes): a classic or OAuth token without
+ * write:packages, or a fine-grained token (which GitHub Packages does not accept). When the token's kind is known, only
+ * the cause that fits it is said: an OAuth token (gho_, e.g. `gh auth token`) has the scopes its app asked for, which
+ * cannot be edited on GitHub's token page, so the fix is a classic token.
+ */
+function scopesAdvice(kind: TokenShape['kind'] | undefined, link: string): Omit<Advice, 'guide'> {
+  switch (kind) {
+    case 'oauth':
+      return {
+        why: 'the token lacks write:packages: an OAuth token has only the scopes its app asked for',
+        fix: `Use a classic token with write:packages as CR_PAT (an OAuth token's scopes cannot be edited): ${link}`,
+      };
+    case 'classic':
+      return { why: 'the token lacks write:packages', fix: `Add write:packages to the token, or create one with it: ${link}` };
+    case 'fine-grained':
+      return {
+        why: 'this is a fine-grained token, which GitHub Packages does not accept',
+        fix: `Use a classic token with write:packages instead: ${link}`,
+      };
+    default:
+      return {
+        why: 'the token lacks write:packages, or is a fine-grained token, which GitHub Packages does not accept',
+        fix: `Use a classic token with write:packages; a fine-grained token cannot push packages: ${link}`,
+      };
+  }
+}
+
 function installationKind(shape: PushInputs['shape']): 'actions' | 'other-app' | 'unknown-app' | null {
   if (shape?.kind !== 'server-to-server') return null;
   if (shape.appId === undefined || shape.appId === null) return 'unknown-app';

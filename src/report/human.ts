@@ -46,13 +46,14 @@ export function renderHuman(unsafe: Report, options: HumanOptions): string {
   const others = report.checks.filter((f) => f.status === 'pass' || f.status === 'skip');
 
   const blocks: string[] = [verdictLine(report, sym, style, options.width)];
+  const once = linksOnce();
   if (!options.quiet) blocks.push(tokenLines(report, options, style));
-  for (const finding of problems) blocks.push(findingBlock(finding, options.width, sym, style));
+  for (const finding of problems) blocks.push(findingBlock(once(finding), options.width, sym, style));
   if (!options.quiet) {
     if (capabilityTableAddsSomething(report.profile, report.capabilities)) {
       blocks.push(capabilityTable(report.profile, report.capabilities, options.width, style));
     }
-    for (const finding of warnings) blocks.push(findingBlock(finding, options.width, sym, style));
+    for (const finding of warnings) blocks.push(findingBlock(once(finding), options.width, sym, style));
     if (report.githubToken) blocks.push(adviceBlock(report.githubToken, options.width, style));
     if (others.length > 0) blocks.push(briefLines(others, options.width, sym, style));
   }
@@ -74,17 +75,18 @@ export function renderHumanMany(unsafe: ManyReport, options: HumanOptions): stri
   const first = result.results[0];
   const blocks: string[] = [overallLine(result, sym, style, options.width)];
   if (!first) return `${blocks[0]}\n`;
+  const once = linksOnce();
   const shared = TOKEN_CHECKS.filter((id) => sameEverywhere(result.results, id));
   const shown = (finding: Finding): boolean =>
     finding.status === 'fail' || finding.status === 'error' || (!options.quiet && finding.status === 'warn');
   if (!options.quiet) blocks.push(tokenLines(withKnownLogin(result.results), options, style));
   for (const finding of ordered(first.checks.filter((f) => shared.includes(f.id) && shown(f)))) {
-    blocks.push(findingBlock(finding, options.width, sym, style));
+    blocks.push(findingBlock(once(finding), options.width, sym, style));
   }
   for (const report of result.results) {
     if (options.quiet && report.verdict === 'pass') continue;
     const own = ordered(report.checks.filter((f) => !shared.includes(f.id) && shown(f)));
-    blocks.push([verdictLine(report, sym, style, options.width), ...own.map((f) => findingBlock(f, options.width, sym, style))].join('\n'));
+    blocks.push([verdictLine(report, sym, style, options.width), ...own.map((f) => findingBlock(once(f), options.width, sym, style))].join('\n'));
   }
   return `${blocks.join('\n\n')}\n`;
 }
@@ -169,6 +171,29 @@ function tokenLines(report: Report, options: HumanOptions, style: Style): string
     lines.push(`${style('bold', 'Scopes:')} ${wrap(scopes.join(', '), width, 'Scopes: '.length, DETAIL_INDENT)}`);
   }
   return lines.join('\n');
+}
+
+/** A link in a fix, without the full stop or comma that may follow it in the sentence. */
+const FIX_LINK = /https?:\/\/\S+?(?=[.,;:]?(?:\s|$))/g;
+
+/** A link shorter than this is printed again: naming where it was would not be shorter. */
+const LONG_LINK = 60;
+
+/**
+ * Findings in the order they are shown → the same, with a long link that an earlier fix already printed named instead
+ * of printed again (two fixes of one report often point to the same token page; issue 14).
+ */
+function linksOnce(): (finding: Finding) => Finding {
+  const firstShown = new Map<string, CheckId>();
+  return (finding) => {
+    if (finding.fix === null) return finding;
+    const fix = finding.fix.replace(FIX_LINK, (link) => {
+      const first = firstShown.get(link);
+      if (first === undefined) firstShown.set(link, finding.id);
+      return first === undefined || first === finding.id || link.length < LONG_LINK ? link : `the link under ${first} above`;
+    });
+    return { ...finding, fix };
+  };
 }
 
 function findingBlock(finding: Finding, width: number, sym: Symbols, style: Style): string {

@@ -4,7 +4,9 @@ const MIN_WIDTH = 30;
 /**
  * Wraps `text` at spaces so that each line, with its indent, fits in `width` columns. The first line starts after
  * `firstIndent` visible columns (already written by the caller); the others are prefixed with `indent`. A word longer
- * than a line (a URL) is never broken. `width` 0 (not a terminal) disables wrapping.
+ * than a line is never broken. A link is never split: one that does not fit where it stands starts a line of its own,
+ * and one too long for an indented line starts at the first column, so that the terminal, not an indent, is all that
+ * wraps it (one line to copy or click, issue 14). `width` 0 (not a terminal) disables wrapping.
  */
 export function wrap(text: string, width: number, firstIndent: number, indent: string): string {
   return text
@@ -13,23 +15,34 @@ export function wrap(text: string, width: number, firstIndent: number, indent: s
     .join(`\n${indent}`);
 }
 
+/** A link as it appears in crpat's text: `https://…`, possibly in parentheses. */
+const LINK = /^\(?https?:\/\//;
+
 function wrapLine(text: string, width: number, firstIndent: number, indent: string): string {
   if (width < MIN_WIDTH) return text;
   const words = text.split(' ').filter((word, i) => word !== '' || i === 0);
-  const lines: string[] = [];
+  let out = '';
   let line = '';
   let room = width - firstIndent;
+  /** Ends the current line; the next starts with `prefix`. */
+  const breakLine = (prefix: string): void => {
+    out += `${line}\n${prefix}`;
+    line = '';
+    room = width - prefix.length;
+  };
+  let afterLink = false;
   for (const word of words) {
+    const unindented = LINK.test(word) && indent.length + word.length > width;
     if (line === '') {
       line = word;
-    } else if (line.length + 1 + word.length <= room) {
+    } else if (!afterLink && line.length + 1 + word.length <= room) {
       line += ` ${word}`;
     } else {
-      lines.push(line);
+      breakLine(unindented ? '' : indent);
       line = word;
-      room = width - indent.length;
     }
+    // A link on a line of its own from the first column: what follows it goes on the next, indented line.
+    afterLink = unindented && line === word && out !== '';
   }
-  lines.push(line);
-  return lines.join(`\n${indent}`);
+  return `${out}${line}`;
 }

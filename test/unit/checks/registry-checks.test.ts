@@ -59,6 +59,28 @@ describe('judgeRegistryPush (ledger ghcr §2, §3, §8)', () => {
     expect(result.summary).toMatch(why);
     expect(result.fix).toMatch(fix);
   });
+  // Issue 14: an OAuth token (gho_, e.g. gh auth token) refused for scopes lacks write:packages, like a classic one
+  // without it (ledger ghcr §8); telling its user that "a fine-grained token cannot push packages" answers a question
+  // nobody asked. Each kind gets the cause that fits it.
+  it.each([
+    ['oauth' as const, /lacks write:packages: an OAuth token has only the scopes/, /^Use a classic token with write:packages as CR_PAT/],
+    ['classic' as const, /^(?!.*fine-grained).*lacks write:packages/, /^Add write:packages to the token/],
+    ['fine-grained' as const, /a fine-grained token, which GitHub Packages does not accept/, /^Use a classic token with write:packages instead/],
+  ])('scopes refusal for a %s token: the cause and fix of that kind', (kind, why, fix) => {
+    const message = 'permission_denied: The token provided does not match expected scopes.';
+    const result = judgeRegistryPush({
+      push: { kind: 'refused', refusal: denied(message) },
+      image: IMAGE,
+      target: { host: 'github.com', owner: 'acme', name: 'api' },
+      ownerIsOrg: true,
+      shape: { kind },
+      links: LINKS,
+    });
+    expect(result.summary).toMatch(why);
+    expect(result.fix).toMatch(fix);
+    expect(result.fix).toContain('https://github.com/settings/tokens/new?scopes=write:packages');
+    if (kind !== 'fine-grained') expect(`${result.summary} ${result.fix ?? ''}`).not.toContain('fine-grained');
+  });
   it("reads distribution's 401 insufficient_scope as a refusal", () => {
     const refusal: RegistryRefusal = { status: 401, errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }], challengeError: 'insufficient_scope', requestId: null };
     expect(push({ kind: 'refused', refusal }).summary).toMatch(/did not grant push/);

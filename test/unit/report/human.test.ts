@@ -146,6 +146,31 @@ Token: github_pat_**** (fine-grained personal access token)
   });
 });
 
+describe('renderHuman: a link is printed once (issue 14)', () => {
+  const link = 'https://github.com/settings/tokens/new?scopes=write:packages&description=crpat%20push';
+  const report = {
+    ...FAIL_REPORT,
+    checks: FAIL_REPORT.checks.map((finding) =>
+      finding.id === 'token.scopes'
+        ? { ...finding, fix: `Edit the token at https://github.com/settings/tokens and tick write:packages, or create one: ${link}` }
+        : finding.id === 'registry.push'
+          ? { ...finding, fix: `Use a classic token with write:packages: ${link}. Then authorize it.` }
+          : finding,
+    ),
+  };
+
+  it('a second fix with the same link names the first instead of printing it again', () => {
+    const text = renderHuman(report, PLAIN);
+    expect(text.split(link)).toHaveLength(2);
+    expect(text).toContain('Fix: Use a classic token with write:packages: the link under token.scopes above. Then authorize it.');
+  });
+
+  it('on an 80-column terminal the long link has a line of its own, from the first column', () => {
+    const text = renderHuman({ ...report, checks: report.checks.map((f) => (f.id === 'token.scopes' ? { ...f, fix: `Create one: ${link}${'x'.repeat(40)}` } : f)) }, { ...PLAIN, width: 80 });
+    expect(text).toContain(`\n${link}${'x'.repeat(40)}\n`);
+  });
+});
+
 describe('renderHuman, colour on', () => {
   it('matches the snapshot', () => {
     expect(renderHuman(FAIL_REPORT, { ...PLAIN, color: true })).toMatchSnapshot();

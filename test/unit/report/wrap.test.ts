@@ -15,8 +15,21 @@ describe('wrap', () => {
   });
 
   it('keeps a word longer than the line whole', () => {
-    const url = `https://github.com/${'x'.repeat(60)}`;
-    expect(wrap(`see ${url} now`, 40, 0, '  ')).toBe(`see\n  ${url}\n  now`);
+    const word = `ghcr.io/${'x'.repeat(60)}`;
+    expect(wrap(`see ${word} now`, 40, 0, '  ')).toBe(`see\n  ${word}\n  now`);
+  });
+
+  // Issue 14: a link longer than an indented line was printed after the indent, and the terminal cut it in the
+  // middle; it now starts at the first column, so only the terminal's own wrap continues it (one line to copy).
+  it('puts a link too long for an indented line on a line of its own, from the first column', () => {
+    const url = `https://github.com/settings/tokens/new?scopes=write:packages&description=${'x'.repeat(60)}`;
+    expect(wrap(`Use a classic token: ${url}. Then authorize it.`, 80, 10, '          ')).toBe(`Use a classic token:\n${url}.\n          Then authorize it.`);
+    expect(wrap(`create one: ${url}`, 80, 10, '          ')).toBe(`create one:\n${url}`);
+    // A link that fits an indented line is only moved to the next line, indented like the rest.
+    const short = 'https://github.com/settings/tokens/new?scopes=write:packages';
+    expect(wrap(`Edit the token and tick write:packages, or create one: ${short}`, 80, 10, '          ')).toBe(
+      `Edit the token and tick write:packages, or create one:\n          ${short}`,
+    );
   });
 
   it('keeps line breaks in the text, indenting what follows', () => {
