@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { wrap } from '../report/wrap.js';
 import type { IO } from './io.js';
 
 /** What a prompt resolves to when the user pressed Ctrl-C or Escape. A value, not an exception (as in clack). */
@@ -37,6 +38,11 @@ export function createClackPrompter(io: Pick<IO, 'stdin' | 'stderr'>, signal?: A
   // clack loads on the first prompt, not with the CLI: most runs (CR_PAT and --repo set) never ask anything.
   let loaded: Promise<typeof import('@clack/prompts')> | undefined;
   const lib = () => (loaded ??= import('@clack/prompts'));
+  // clack prints a validation message on one line after `└  `; wrapped here at spaces, each line under the first.
+  const checked = (validate: Validate) => (value: string | undefined) => {
+    const message = validate(value ?? '');
+    return message === undefined ? undefined : wrap(message, columnsOf(io.stderr), MESSAGE_INDENT.length, MESSAGE_INDENT);
+  };
   const settle = async <T>(value: T): Promise<Exclude<T, symbol> | Cancelled> =>
     (await lib()).isCancel(value) ? CANCELLED : (value as Exclude<T, symbol>);
   return {
@@ -47,7 +53,7 @@ export function createClackPrompter(io: Pick<IO, 'stdin' | 'stderr'>, signal?: A
       whileOpen(signal, async (own) => settle(await (await lib()).confirm({ ...streams, ...own, message, initialValue: initial }))),
     text: (message, validate) =>
       whileOpen(signal, async (own) =>
-        settle(await (await lib()).text({ ...streams, ...own, message, validate: (value) => validate(value ?? '') })),
+        settle(await (await lib()).text({ ...streams, ...own, message, validate: checked(validate) })),
       ),
     password: (message, validate) =>
       // clack's mask replaces every character with `mask`; an empty mask draws nothing at all.
@@ -58,11 +64,20 @@ export function createClackPrompter(io: Pick<IO, 'stdin' | 'stderr'>, signal?: A
             ...own,
             message,
             mask: '',
-            ...(validate ? { validate: (value: string | undefined) => validate(value ?? '') } : {}),
+            ...(validate ? { validate: checked(validate) } : {}),
           }),
         ),
       ),
   };
+}
+
+/** Where clack starts a validation message: after `└  `. */
+const MESSAGE_INDENT = '   ';
+
+/** The terminal's width, or 0 (no wrapping) when the stream is not a terminal. */
+function columnsOf(stream: Writable): number {
+  const { isTTY, columns } = stream as Writable & { isTTY?: boolean; columns?: number };
+  return isTTY === true && typeof columns === 'number' ? columns : 0;
 }
 
 /** SGR sequences (colour, bold, dim, inverse...), not the cursor movements a prompt redraws with. */
