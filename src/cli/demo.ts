@@ -106,7 +106,7 @@ export async function runDemo(flags: DemoFlags, deps: DemoDeps): Promise<number>
       io.stdout.write(
         [
           `${index > 0 ? '\n' : ''}${style('bold', `${rule} Scenario ${index + 1} of ${scenarios.length}: ${scenario.name} ${rule}`)}`,
-          wrap(scenario.description, width, 0, ''),
+          wrap(forPeople(scenario.description), width, 0, ''),
           style('dim', wrap(`$ crpat --repo ${scenario.repository}${scenario.image ? ` --image ${scenario.image}` : ''}   (token ${maskToken(token)}; expected verdict: ${scenario.expect.verdict})`, width, 0, '  ')),
           '',
           renderHuman(report, {
@@ -134,4 +134,12 @@ function tokenByLabel(world: SimulatorHandle['world'], label: string): string {
   const found = world.tokens.find((t) => t.label === label) ?? world.strangers.find((t) => t.label === label);
   if (!found) throw new Error(`the simulator has no token labelled ${label}`);
   return found.value;
+}
+
+/**
+ * A scenario's description as a person trying crpat reads it: without its references to the project's ledger
+ * (`(ledger ghcr §8)`), which are for the people who maintain the simulator.
+ */
+function forPeople(description: string): string {
+  return description.replace(/ \(ledger [^)]*\)/g, '');
 }
