@@ -2386,11 +2386,7 @@ function adviceFor(reason, quoted, inputs) {
   }
   switch (reason.kind) {
     case "scopes":
-      return {
-        why: "the token lacks write:packages, or is a fine-grained token, which GitHub Packages does not accept",
-        fix: `Use a classic token with write:packages; a fine-grained token cannot push packages: ${create}${authorize && `.${authorize}`}`,
-        guide: "create-token"
-      };
+      return { ...scopesAdvice(inputs.shape?.kind, `${create}${authorize && `.${authorize}`}`), guide: "create-token" };
     case "lifetime": {
       const who = reason.name && reason.by ? `the ${reason.by} ${reason.name}` : target.owner;
       const kind = reason.classic ? "classic tokens" : "fine-grained tokens";
@@ -2485,6 +2481,27 @@ function isManagedLogin(login) {
 }
 function isInstallationRefusal(reason) {
   return ["installation-not-allowed", "installation-missing", "write-package", "create-package"].includes(reason.kind);
+}
+function scopesAdvice(kind, link) {
+  switch (kind) {
+    case "oauth":
+      return {
+        why: "the token lacks write:packages: an OAuth token has only the scopes its app asked for",
+        fix: `Use a classic token with write:packages as CR_PAT (an OAuth token's scopes cannot be edited): ${link}`
+      };
+    case "classic":
+      return { why: "the token lacks write:packages", fix: `Add write:packages to the token, or create one with it: ${link}` };
+    case "fine-grained":
+      return {
+        why: "this is a fine-grained token, which GitHub Packages does not accept",
+        fix: `Use a classic token with write:packages instead: ${link}`
+      };
+    default:
+      return {
+        why: "the token lacks write:packages, or is a fine-grained token, which GitHub Packages does not accept",
+        fix: `Use a classic token with write:packages; a fine-grained token cannot push packages: ${link}`
+      };
+  }
 }
 function installationKind(shape) {
   if (shape?.kind !== "server-to-server") return null;
@@ -4655,26 +4672,33 @@ function wrap(text, width, firstIndent, indent) {
   return text.split("\n").map((paragraph, i) => wrapLine(paragraph, width, i === 0 ? firstIndent : indent.length, indent)).join(`
 ${indent}`);
 }
+var LINK = /^\(?https?:\/\//;
 function wrapLine(text, width, firstIndent, indent) {
   if (width < MIN_WIDTH) return text;
   const words = text.split(" ").filter((word, i) => word !== "" || i === 0);
-  const lines = [];
+  let out = "";
   let line = "";
   let room = width - firstIndent;
+  const breakLine = (prefix) => {
+    out += `${line}
+${prefix}`;
+    line = "";
+    room = width - prefix.length;
+  };
+  let afterLink = false;
   for (const word of words) {
+    const unindented = LINK.test(word) && indent.length + word.length > width;
     if (line === "") {
       line = word;
-    } else if (line.length + 1 + word.length <= room) {
+    } else if (!afterLink && line.length + 1 + word.length <= room) {
       line += ` ${word}`;
     } else {
-      lines.push(line);
+      breakLine(unindented ? "" : indent);
       line = word;
-      room = width - indent.length;
     }
+    afterLink = unindented && line === word && out !== "";
   }
-  lines.push(line);
-  return lines.join(`
-${indent}`);
+  return `${out}${line}`;
 }
 
 // src/report/capabilities.ts
@@ -4780,13 +4804,14 @@ function renderHuman(unsafe, options) {
   const warnings = report.checks.filter((f) => f.status === "warn");
   const others = report.checks.filter((f) => f.status === "pass" || f.status === "skip");
   const blocks = [verdictLine(report, sym, style, options.width)];
+  const once = linksOnce();
   if (!options.quiet) blocks.push(tokenLines(report, options, style));
-  for (const finding2 of problems) blocks.push(findingBlock(finding2, options.width, sym, style));
+  for (const finding2 of problems) blocks.push(findingBlock(once(finding2), options.width, sym, style));
   if (!options.quiet) {
     if (capabilityTableAddsSomething(report.profile, report.capabilities)) {
       blocks.push(capabilityTable(report.profile, report.capabilities, options.width, style));
     }
-    for (const finding2 of warnings) blocks.push(findingBlock(finding2, options.width, sym, style));
+    for (const finding2 of warnings) blocks.push(findingBlock(once(finding2), options.width, sym, style));
     if (report.githubToken) blocks.push(adviceBlock(report.githubToken, options.width, style));
     if (others.length > 0) blocks.push(briefLines(others, options.width, sym, style));
   }
@@ -4830,6 +4855,20 @@ function tokenLines(report, options, style) {
     lines.push(`${style("bold", "Scopes:")} ${wrap(scopes.join(", "), width, "Scopes: ".length, DETAIL_INDENT)}`);
   }
   return lines.join("\n");
+}
+var FIX_LINK = /https?:\/\/\S+?(?=[.,;:]?(?:\s|$))/g;
+var LONG_LINK = 60;
+function linksOnce() {
+  const firstShown = /* @__PURE__ */ new Map();
+  return (finding2) => {
+    if (finding2.fix === null) return finding2;
+    const fix = finding2.fix.replace(FIX_LINK, (link) => {
+      const first = firstShown.get(link);
+      if (first === void 0) firstShown.set(link, finding2.id);
+      return first === void 0 || first === finding2.id || link.length < LONG_LINK ? link : `the link under ${first} above`;
+    });
+    return { ...finding2, fix };
+  };
 }
 function findingBlock(finding2, width, sym, style) {
   const symbol = sym.status[finding2.status];

@@ -1,4 +1,4 @@
-import { classicTokenLink, orgPackageCreationLink, orgTokenPolicyLink, packageSettingsLink, ssoReauthorizeNote, type SsoExposure } from '../capabilities/links.js';
+import { classicTokenLink, classicTokensListLink, orgPackageCreationLink, orgTokenPolicyLink, packageSettingsLink, ssoReauthorizeNote, type SsoExposure } from '../capabilities/links.js';
 import { apiBlocks, ownerIsOrgOf, ssoExposureOf } from '../evidence/record.js';
 import type { PushRecord } from '../evidence/registry.js';
 import { netSentence } from '../http/net-error.js';
@@ -145,7 +145,7 @@ function adviceFor(reason: RefusalReason, quoted: string, inputs: PushInputs): A
   }
   switch (reason.kind) {
     case 'scopes':
-      return { ...scopesAdvice(inputs.shape?.kind, `${create}${authorize && `.${authorize}`}`), guide: 'create-token' };
+      return scopesAdvice(inputs.shape?.kind, create, authorize, newTokenSsoNote(webUrl, target.owner, inputs.sso ?? 'no'));
     case 'lifetime': {
       const who = reason.name && reason.by ? `the ${reason.by} ${reason.name}` : target.owner;
       const kind = reason.classic ? 'classic tokens' : 'fine-grained tokens';
@@ -260,26 +260,41 @@ function isInstallationRefusal(reason: RefusalReason): boolean {
  * the cause that fits it is said: an OAuth token (gho_, e.g. `gh auth token`) has the scopes its app asked for, which
  * cannot be edited on GitHub's token page, so the fix is a classic token.
  */
-function scopesAdvice(kind: TokenShape['kind'] | undefined, link: string): Omit<Advice, 'guide'> {
+function scopesAdvice(kind: TokenShape['kind'] | undefined, link: string, edited: string, created: string): Advice {
   switch (kind) {
     case 'oauth':
       return {
         why: 'the token lacks write:packages: an OAuth token has only the scopes its app asked for',
-        fix: `Use a classic token with write:packages as CR_PAT (an OAuth token's scopes cannot be edited): ${link}`,
+        fix: `Use a classic token with write:packages as CR_PAT (an OAuth token's scopes cannot be edited): ${link}${created && `.${created}`}`,
+        guide: 'create-token',
       };
     case 'classic':
-      return { why: 'the token lacks write:packages', fix: `Add write:packages to the token, or create one with it: ${link}` };
+      return { why: 'the token lacks write:packages', fix: `Add write:packages to the token, or create one with it: ${link}${edited && `.${edited}`}`, guide: 'create-token' };
     case 'fine-grained':
       return {
         why: 'this is a fine-grained token, which GitHub Packages does not accept',
-        fix: `Use a classic token with write:packages instead: ${link}`,
+        fix: `Use a classic token with write:packages instead: ${link}${created && `.${created}`}`,
+        guide: 'not-fine-grained',
       };
     default:
       return {
         why: 'the token lacks write:packages, or is a fine-grained token, which GitHub Packages does not accept',
-        fix: `Use a classic token with write:packages; a fine-grained token cannot push packages: ${link}`,
+        fix: `Use a classic token with write:packages; a fine-grained token cannot push packages: ${link}${edited && `.${edited}`}`,
+        guide: 'create-token',
       };
   }
+}
+
+/**
+ * For a fix that creates a new token: under SAML single sign-on, a new token works with the organization only once
+ * authorized for it (https://docs.github.com/authentication/authenticating-with-saml-single-sign-on/authorizing-a-personal-access-token-for-use-with-saml-single-sign-on);
+ * "authorize it again", the note for an edited token (docs/github-behaviour.md#saml-sso-side-effects), would say it had been.
+ */
+function newTokenSsoNote(webUrl: string, owner: string, exposure: SsoExposure): string {
+  const where = `(Configure SSO next to the token at ${classicTokensListLink(webUrl)})`;
+  if (exposure === 'enforced') return ` Then authorize the new token for ${owner}'s single sign-on ${where}.`;
+  if (exposure === 'maybe') return ` If ${owner} uses SAML single sign-on, authorize the new token for it ${where}.`;
+  return '';
 }
 
 function installationKind(shape: PushInputs['shape']): 'actions' | 'other-app' | 'unknown-app' | null {

@@ -81,6 +81,22 @@ describe('judgeRegistryPush (ledger ghcr §2, §3, §8)', () => {
     expect(result.fix).toContain('https://github.com/settings/tokens/new?scopes=write:packages');
     if (kind !== 'fine-grained') expect(`${result.summary} ${result.fix ?? ''}`).not.toContain('fine-grained');
   });
+  it.each([
+    ['oauth' as const, 'authorize the new token for it'],
+    ['fine-grained' as const, 'authorize the new token for it'],
+    ['classic' as const, "GitHub then drops the token's SSO authorization"],
+  ])('scopes refusal for a %s token under possible SSO: the note that fits a new or an edited token', (kind, note) => {
+    const result = judgeRegistryPush({
+      push: { kind: 'refused', refusal: denied('permission_denied: The token provided does not match expected scopes.') },
+      image: IMAGE,
+      target: { host: 'github.com', owner: 'acme', name: 'api' },
+      ownerIsOrg: true,
+      shape: { kind },
+      sso: 'maybe',
+      links: LINKS,
+    });
+    expect(result.fix).toContain(note);
+  });
   it("reads distribution's 401 insufficient_scope as a refusal", () => {
     const refusal: RegistryRefusal = { status: 401, errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }], challengeError: 'insufficient_scope', requestId: null };
     expect(push({ kind: 'refused', refusal }).summary).toMatch(/did not grant push/);
