@@ -43,6 +43,9 @@ export function createClackPrompter(io: Pick<IO, 'stdin' | 'stderr'>, signal?: A
     const message = validate(value ?? '');
     return message === undefined ? undefined : wrap(message, columnsOf(io.stderr), MESSAGE_INDENT.length, MESSAGE_INDENT);
   };
+  // clack wraps a confirm's question under its bar, but prints a text or password prompt's on one line, which a narrow
+  // terminal then cuts: wrapped here at spaces, each line under the first.
+  const titled = (message: string) => wrap(message, columnsOf(io.stderr), MESSAGE_INDENT.length, MESSAGE_INDENT);
   const settle = async <T>(value: T): Promise<Exclude<T, symbol> | Cancelled> =>
     (await lib()).isCancel(value) ? CANCELLED : (value as Exclude<T, symbol>);
   return {
@@ -53,7 +56,7 @@ export function createClackPrompter(io: Pick<IO, 'stdin' | 'stderr'>, signal?: A
       whileOpen(signal, async (own) => settle(await (await lib()).confirm({ ...streams, ...own, message, initialValue: initial }))),
     text: (message, validate) =>
       whileOpen(signal, async (own) =>
-        settle(await (await lib()).text({ ...streams, ...own, message, validate: checked(validate) })),
+        settle(await (await lib()).text({ ...streams, ...own, message: titled(message), validate: checked(validate) })),
       ),
     password: (message, validate) =>
       // clack's mask replaces every character with `mask`; an empty mask draws nothing at all.
@@ -62,7 +65,7 @@ export function createClackPrompter(io: Pick<IO, 'stdin' | 'stderr'>, signal?: A
           await (await lib()).password({
             ...streams,
             ...own,
-            message,
+            message: titled(message),
             mask: '',
             ...(validate ? { validate: checked(validate) } : {}),
           }),
@@ -71,7 +74,7 @@ export function createClackPrompter(io: Pick<IO, 'stdin' | 'stderr'>, signal?: A
   };
 }
 
-/** Where clack starts a validation message: after `└  `. */
+/** Where clack starts a prompt's question (after `◆  `) and a validation message (after `└  `). */
 const MESSAGE_INDENT = '   ';
 
 /** The terminal's width, or 0 (no wrapping) when the stream is not a terminal. */

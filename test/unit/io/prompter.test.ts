@@ -59,18 +59,19 @@ describe('createClackPrompter', () => {
 
   // Issue 14: on a 60-column terminal clack printed the message on one line after `└  `, and the terminal cut it
   // mid-word. The prompter wraps it at spaces, under the message's own start.
-  it('text: a validation message is wrapped at spaces to the terminal, under its first line', async () => {
+  it('text: the question and a validation message are wrapped at spaces to the terminal, under their first line', async () => {
     const stdin = new Keyboard();
     const stderr = new BufferStream(true, 60);
     const prompter = createClackPrompter({ stdin, stderr });
     const message = 'A repository is owner/name (e.g. octocat/hello-world) or its URL.';
-    const answer = prompter.text('Repository', (v) => (v === 'ok' ? undefined : message));
+    const answer = prompter.text('Repository URL, or owner/name of the repository whose images the token pushes', (v) => (v === 'ok' ? undefined : message));
     await new Promise((resolve) => setImmediate(resolve));
     stdin.type('not a url');
     stdin.press('return');
     await new Promise((resolve) => setTimeout(resolve, 50));
     // eslint-disable-next-line no-control-regex
     const drawn = stderr.text().replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+    expect(drawn).toContain('◆  Repository URL, or owner/name of the repository whose\n   images the token pushes\n');
     const frame = drawn.slice(drawn.lastIndexOf('▲'));
     expect(frame).toContain('└  A repository is owner/name (e.g. octocat/hello-world) or\n   its URL.\n');
     for (const line of frame.split('\n')) expect(line.length, line).toBeLessThanOrEqual(60);
