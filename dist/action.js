@@ -2386,7 +2386,7 @@ function adviceFor(reason, quoted, inputs) {
   }
   switch (reason.kind) {
     case "scopes":
-      return { ...scopesAdvice(inputs.shape?.kind, `${create}${authorize && `.${authorize}`}`), guide: "create-token" };
+      return scopesAdvice(inputs.shape?.kind, create, authorize, newTokenSsoNote(webUrl, target.owner, inputs.sso ?? "no"));
     case "lifetime": {
       const who = reason.name && reason.by ? `the ${reason.by} ${reason.name}` : target.owner;
       const kind = reason.classic ? "classic tokens" : "fine-grained tokens";
@@ -2482,26 +2482,35 @@ function isManagedLogin(login) {
 function isInstallationRefusal(reason) {
   return ["installation-not-allowed", "installation-missing", "write-package", "create-package"].includes(reason.kind);
 }
-function scopesAdvice(kind, link) {
+function scopesAdvice(kind, link, edited, created) {
   switch (kind) {
     case "oauth":
       return {
         why: "the token lacks write:packages: an OAuth token has only the scopes its app asked for",
-        fix: `Use a classic token with write:packages as CR_PAT (an OAuth token's scopes cannot be edited): ${link}`
+        fix: `Use a classic token with write:packages as CR_PAT (an OAuth token's scopes cannot be edited): ${link}${created && `.${created}`}`,
+        guide: "create-token"
       };
     case "classic":
-      return { why: "the token lacks write:packages", fix: `Add write:packages to the token, or create one with it: ${link}` };
+      return { why: "the token lacks write:packages", fix: `Add write:packages to the token, or create one with it: ${link}${edited && `.${edited}`}`, guide: "create-token" };
     case "fine-grained":
       return {
         why: "this is a fine-grained token, which GitHub Packages does not accept",
-        fix: `Use a classic token with write:packages instead: ${link}`
+        fix: `Use a classic token with write:packages instead: ${link}${created && `.${created}`}`,
+        guide: "not-fine-grained"
       };
     default:
       return {
         why: "the token lacks write:packages, or is a fine-grained token, which GitHub Packages does not accept",
-        fix: `Use a classic token with write:packages; a fine-grained token cannot push packages: ${link}`
+        fix: `Use a classic token with write:packages; a fine-grained token cannot push packages: ${link}${edited && `.${edited}`}`,
+        guide: "create-token"
       };
   }
+}
+function newTokenSsoNote(webUrl, owner, exposure) {
+  const where = `(Configure SSO next to the token at ${classicTokensListLink(webUrl)})`;
+  if (exposure === "enforced") return ` Then authorize the new token for ${owner}'s single sign-on ${where}.`;
+  if (exposure === "maybe") return ` If ${owner} uses SAML single sign-on, authorize the new token for it ${where}.`;
+  return "";
 }
 function installationKind(shape) {
   if (shape?.kind !== "server-to-server") return null;

@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js';
 import { runSecretSet, type SecretSetOptions } from './secret-set.js';
 import { renderHuman } from '../report/human.js';
+import { wrapLines } from '../report/wrap.js';
 import type { CheckFlags, SecretSetFlags } from './args.js';
 import { trustRepositoryHosts } from './host-trust.js';
 import { resolveCheckOptions } from './options.js';
@@ -62,8 +63,9 @@ export async function runSecretSetCommand(flags: SecretSetFlags, deps: RunDeps, 
   };
   return runSecretSet(options, {
     env: deps.env,
-    stdout: (text) => void io.stdout.write(text),
-    stderr: (text) => void io.stderr.write(text),
+    // Its messages are whole lines: on a terminal, wrapped at spaces rather than cut by the terminal mid-word.
+    stdout: (text) => void io.stdout.write(wrapLines(text, io.isStdoutTTY ? io.columns : 0)),
+    stderr: (text) => void io.stderr.write(wrapLines(text, io.isStderrTTY ? io.columns : 0)),
     ...(io.canPrompt() ? { confirm: async (message: string) => (await deps.prompter.confirm(message, false)) === true } : {}),
     checkToken: deps.checkToken,
     // The check's verdict and problems, wrapped and coloured like crpat check's report on a terminal.

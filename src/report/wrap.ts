@@ -46,3 +46,18 @@ function wrapLine(text: string, width: number, firstIndent: number, indent: stri
   }
   return `${out}${line}`;
 }
+
+// eslint-disable-next-line no-control-regex
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/**
+ * Text of whole lines (messages, a report already wrapped) → each line wider than `width` wrapped at spaces, its
+ * continuation indented by two; lines that fit, colour included, are left as they are. `width` 0: unchanged.
+ */
+export function wrapLines(text: string, width: number): string {
+  if (width < MIN_WIDTH) return text;
+  return text
+    .split('\n')
+    .map((line) => (line.replace(SGR, '').length <= width ? line : wrap(line, width, 0, '  ')))
+    .join('\n');
+}

@@ -98,6 +98,36 @@ describe('each finding once on the final screen', () => {
   });
 });
 
+describe('every line wrapped at spaces on a 60-column terminal (issue 14)', () => {
+  /** Lines of the screen as the program wrote them (soft-wrapped rows joined): none may be wider than the terminal. */
+  async function joinedLines(tty: TtySession): Promise<string[]> {
+    return (await tty.capture({ history: true, join: true })).split('\n');
+  }
+
+  it('crpat secret set: its messages and the check, nothing cut mid-word', async () => {
+    const tty = await terminal({
+      columns: 60,
+      env: { NO_COLOR: '1' },
+      token: tokenValue(sim.world, 'octocat-classic-push'),
+      args: ['secret', 'set', '--repo', 'octocat/hello-world', '--api-url', sim.apiUrl, '--registry', sim.registryUrl],
+    });
+    expect(await tty.exitCode()).toBe(0);
+    const lines = await joinedLines(tty);
+    expect(lines.join('\n')).toContain('Actions secret CR_PAT');
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(60);
+  });
+
+  it('crpat demo: the scenarios, without the ledger references meant for maintainers', async () => {
+    const tty = await terminal({ columns: 60, env: { NO_COLOR: '1' }, args: ['demo'] });
+    expect(await tty.exitCode()).toBe(0);
+    const lines = await joinedLines(tty);
+    expect(lines.join('\n')).toContain('scenarios gave their expected verdict');
+    expect(lines.join('\n')).not.toMatch(/ledger|§/);
+    // A link longer than the terminal is the one thing the terminal wraps: it starts a line of its own.
+    for (const line of lines) if (line.length > 60) expect(line, line).toMatch(/^https?:\/\/\S+$/);
+  });
+});
+
 describe('help per command', () => {
   it.each([
     [['--help'], /^Usage: crpat \[command\] \[options\]/],

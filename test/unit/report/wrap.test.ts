@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wrap } from '../../../src/report/wrap.js';
+import { wrap, wrapLines } from '../../../src/report/wrap.js';
 
 describe('wrap', () => {
   it('leaves text alone without a width (not a terminal) or on a very narrow one', () => {
@@ -34,5 +34,14 @@ describe('wrap', () => {
 
   it('keeps line breaks in the text, indenting what follows', () => {
     expect(wrap('first\nsecond', 40, 0, '  ')).toBe('first\n  second');
+  });
+
+  it('wrapLines: only the lines wider than the terminal, continued two columns in; colour does not count', () => {
+    const long = 'Writing CR_PAT on acme/api (readable by the workflows of acme/api only) with the token being stored.';
+    const fits = '\u001b[32m✔ This token can push to ghcr.io/acme/api: it fits in 60\u001b[39m';
+    expect(wrapLines(`${fits}\n${long}\n`, 60)).toBe(
+      `${fits}\nWriting CR_PAT on acme/api (readable by the workflows of\n  acme/api only) with the token being stored.\n`,
+    );
+    expect(wrapLines(long, 0)).toBe(long);
   });
 });
