@@ -86,14 +86,18 @@ function untargetedLinks(webUrl: string, profile: Profile): TokenLinks {
   return { profile: profile.id, classic, fineGrained: url.toString() };
 }
 
-/** The human form: each link on a line of its own (never wrapped, so it stays one click), with what it is for. */
+/**
+ * The human form: each link on a line of its own (never wrapped, so it stays one click), with what it is for. A link
+ * too long for its indent starts at the first column: only the terminal wraps it, not an indent in its middle.
+ */
 export function renderLinks(plan: LinkPlan, width: number): string {
   const { profile, target, links } = plan;
   const on = target ? ` on ${target.owner}/${target.name}` : '';
   const say = (text: string, indent = ''): string => `${indent}${wrap(text, width, indent.length, indent)}`;
+  const link = (url: string): string => (width > 0 && 2 + url.length > width ? url : `  ${url}`);
   const scopes = profile.classicScopes.join(', ');
   const blocks: string[] = [];
-  const classic = [say(`Classic token for ${profile.id}${on}, with exactly the scope${profile.classicScopes.length === 1 ? '' : 's'} it needs (${scopes}):`), `  ${links.classic}`];
+  const classic = [say(`Classic token for ${profile.id}${on}, with exactly the scope${profile.classicScopes.length === 1 ? '' : 's'} it needs (${scopes}):`), link(links.classic)];
   classic.push(
     say(
       profile.id === 'push'
@@ -112,7 +116,7 @@ export function renderLinks(plan: LinkPlan, width: number): string {
     blocks.push(
       [
         say(`Fine-grained token for ${profile.id}'s repository permissions${on} (${permissions}):`),
-        `  ${links.fineGrained}`,
+        link(links.fineGrained),
         say(`${select} It cannot push images: GitHub Packages accepts only classic tokens.`, '  '),
         say(
           'GitHub documents these pre-filled links, but took that documentation down for a while in 2026 as broken: check every field before you generate the token.',

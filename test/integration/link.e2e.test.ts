@@ -51,6 +51,6 @@ describe('crpat link', () => {
     const result = await runCli(['link', '--for', 'admin']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('crpat: --for is one of push, deploy (push: push images; deploy: also the tutorial\'s repository permissions)\n');
+    expect(result.stderr).toBe('crpat: --for is one of push, deploy (push: push images; deploy: also a deployment\'s repository permissions)\n');
   });
 });

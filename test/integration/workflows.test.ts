@@ -78,7 +78,7 @@ describe("the repository's name", () => {
     const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { repository: { url: string } };
     const name = /github\.com\/([\w.-]+\/[\w.-]+?)(?:\.git)?$/.exec(pkg.repository.url)?.[1];
     expect(name).toBeDefined();
-    const docs = ['README.md', 'CHANGELOG.md', 'CONTRIBUTING.md', 'SECURITY.md', '.github/ISSUE_TEMPLATE/config.yml', ...(await readdir(join(ROOT, 'docs'))).map((f) => `docs/${f}`)];
+    const docs = ['README.md', 'CHANGELOG.md', 'CONTRIBUTING.md', 'SECURITY.md', '.github/ISSUE_TEMPLATE/config.yml', ...(await readdir(join(ROOT, 'docs'))).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
     let mentions = 0;
     for (const file of docs) {
       const text = await readFile(join(ROOT, file), 'utf8');

@@ -162,7 +162,9 @@ describe('crpat link', () => {
   it('wraps the prose to the terminal, never a link', () => {
     const text = renderLinks(linkPlan({ for: 'deploy', repo: 'acme/api' }, {}), 60);
     for (const line of text.split('\n')) if (!line.trimStart().startsWith('https://')) expect(line.length).toBeLessThanOrEqual(60);
-    expect(text).toMatch(/^ {2}https:\/\/github\.com\/settings\/personal-access-tokens\/new\?\S+$/m);
+    // Issue 14: a link wider than the terminal starts at the first column, so no indent sits inside what it wraps.
+    expect(text).toMatch(/^https:\/\/github\.com\/settings\/personal-access-tokens\/new\?\S+$/m);
+    expect(renderLinks(linkPlan({ for: 'deploy', repo: 'acme/api' }, {}), 0)).toMatch(/^ {2}https:\/\/github\.com\/settings\/personal-access-tokens\/new\?\S+$/m);
   });
 
   it('points at guide steps that exist', () => {
