@@ -20,7 +20,7 @@ const LINK = /^\(?https?:\/\//;
 
 function wrapLine(text: string, width: number, firstIndent: number, indent: string): string {
   if (width < MIN_WIDTH) return text;
-  const words = text.split(' ').filter((word, i) => word !== '' || i === 0);
+  const words = unbreakable(text.split(' ')).filter((word, i) => word !== '' || i === 0);
   let out = '';
   let line = '';
   let room = width - firstIndent;
@@ -45,6 +45,29 @@ function wrapLine(text: string, width: number, firstIndent: number, indent: stri
     afterLink = unindented && line === word && out !== '';
   }
   return `${out}${line}`;
+}
+
+/**
+ * Words → the same, with a GitHub Actions expression (`${{ github.repository }}`) kept as one word: broken after `${{`
+ * it no longer reads as one (issue 14, `crpat workflow` on 60 columns). An expression left open is left as it was.
+ */
+function unbreakable(words: readonly string[]): string[] {
+  const out: string[] = [];
+  let open: string[] | null = null;
+  for (const word of words) {
+    if (open !== null) {
+      open.push(word);
+      if (word.includes('}}')) {
+        out.push(open.join(' '));
+        open = null;
+      }
+    } else if (word.includes('${{') && !word.slice(word.lastIndexOf('${{')).includes('}}')) {
+      open = [word];
+    } else {
+      out.push(word);
+    }
+  }
+  return open === null ? out : [...out, ...open];
 }
 
 // eslint-disable-next-line no-control-regex

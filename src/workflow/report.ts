@@ -55,7 +55,7 @@ function clean(text: string): string {
 export function renderWorkflowHuman(report: WorkflowReport, options: WorkflowHumanOptions): string {
   const style = createStyle(options.color);
   const sym = symbols(options.unicode);
-  const out: string[] = [verdictLine(report, style, sym.verdict)];
+  const out: string[] = [verdictLine(report, style, sym.verdict, options.width)];
   if (report.repository) out.push(`Repository: ${clean(report.repository)}`);
   for (const file of report.files) {
     const inFile = report.findings.filter((f) => f.file === file);
@@ -68,7 +68,8 @@ export function renderWorkflowHuman(report: WorkflowReport, options: WorkflowHum
       const jobFindings = shown.filter((f) => f.job === job.job).sort((a, b) => ORDER[a.status] - ORDER[b.status]);
       if (options.quiet && jobFindings.length === 0) continue;
       const images = job.images.length > 0 ? ` ${sym.arrow} ${job.images.map(clean).join(', ')}` : '';
-      out.push(`  job ${style('bold', clean(job.job))} (line ${job.line})${images}`);
+      const jobLine = `job ${clean(job.job)} (line ${job.line})${images}`;
+      out.push(`  ${wrap(jobLine, options.width, 2, '      ').replace(`job ${clean(job.job)}`, `job ${style('bold', clean(job.job))}`)}`);
       for (const finding of jobFindings) out.push(findingLines(finding, '    ', style, sym.status, options.width));
     }
   }
@@ -82,16 +83,24 @@ function findingLines(finding: WorkflowFinding, indent: string, style: Style, st
   return lines.join('\n');
 }
 
-function verdictLine(report: WorkflowReport, style: Style, verdict: Record<Verdict, string>): string {
+function verdictLine(report: WorkflowReport, style: Style, verdict: Record<Verdict, string>, width: number): string {
+  return style(verdictColor(report.verdict), wrap(verdictText(report, verdict), width, 0, '  '));
+}
+
+function verdictColor(verdict: Verdict): 'red' | 'yellow' | 'green' {
+  return verdict === 'fail' ? 'red' : verdict === 'inconclusive' ? 'yellow' : 'green';
+}
+
+function verdictText(report: WorkflowReport, verdict: Record<Verdict, string>): string {
   const count = (status: CheckStatus): number => report.findings.filter((f) => f.status === status).length;
   const jobs = `${report.jobs.length} job${report.jobs.length === 1 ? '' : 's'} pushing to a GitHub registry in ${report.files.length} workflow${report.files.length === 1 ? '' : 's'}`;
   const warnings = count('warn') > 0 ? `, ${count('warn')} warning${count('warn') === 1 ? '' : 's'}` : '';
   switch (report.verdict) {
     case 'fail':
-      return style('red', `${verdict.fail} ${count('fail')} problem${count('fail') === 1 ? '' : 's'}${warnings} — ${jobs}`);
+      return `${verdict.fail} ${count('fail')} problem${count('fail') === 1 ? '' : 's'}${warnings} — ${jobs}`;
     case 'inconclusive':
-      return style('yellow', `${verdict.inconclusive} ${count('error')} finding${count('error') === 1 ? '' : 's'} could not be decided${warnings} — ${jobs}`);
+      return `${verdict.inconclusive} ${count('error')} finding${count('error') === 1 ? '' : 's'} could not be decided${warnings} — ${jobs}`;
     case 'pass':
-      return style('green', `${verdict.pass} No problem found${warnings} — ${jobs}`);
+      return `${verdict.pass} No problem found${warnings} — ${jobs}`;
   }
 }
