@@ -4684,7 +4684,7 @@ ${indent}`);
 var LINK = /^\(?https?:\/\//;
 function wrapLine(text, width, firstIndent, indent) {
   if (width < MIN_WIDTH) return text;
-  const words = text.split(" ").filter((word, i) => word !== "" || i === 0);
+  const words = unbreakable(text.split(" ")).filter((word, i) => word !== "" || i === 0);
   let out = "";
   let line = "";
   let room = width - firstIndent;
@@ -4708,6 +4708,24 @@ ${prefix}`;
     afterLink = unindented && line === word && out !== "";
   }
   return `${out}${line}`;
+}
+function unbreakable(words) {
+  const out = [];
+  let open = null;
+  for (const word of words) {
+    if (open !== null) {
+      open.push(word);
+      if (word.includes("}}")) {
+        out.push(open.join(" "));
+        open = null;
+      }
+    } else if (word.includes("${{") && !word.slice(word.lastIndexOf("${{")).includes("}}")) {
+      open = [word];
+    } else {
+      out.push(word);
+    }
+  }
+  return open === null ? out : [...out, ...open];
 }
 
 // src/report/capabilities.ts

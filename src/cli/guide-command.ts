@@ -63,7 +63,9 @@ export function stepList(guide: Guide, style: ReturnType<typeof createStyle>, wi
   const lines = [style('bold', guide.title), ''];
   for (const step of guide.steps) {
     const indent = '  '.repeat(Math.max(0, step.level - 2));
-    lines.push(`  ${indent}${style('cyan', step.id)}${' '.repeat(nameWidth - indent.length - step.id.length + 2)}${step.title.replace(/`/g, '')}`);
+    // The titles start in one column and continue under it on a narrow terminal.
+    const title = wrap(step.title.replace(/`/g, ''), width, nameWidth + 4, ' '.repeat(nameWidth + 4));
+    lines.push(`  ${indent}${style('cyan', step.id)}${' '.repeat(nameWidth - indent.length - step.id.length + 2)}${title}`);
   }
   lines.push('', wrap(`Read a step: ${guideCommand('<step>')}, e.g. ${guideCommand('create-token')}; the whole guide: ${guideCommand(ALL)}. The same text is ${GUIDE} in the crpat package and repository.`, width, 0, ''));
   return `${lines.join('\n')}\n`;

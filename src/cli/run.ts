@@ -76,7 +76,10 @@ export async function run(argv: readonly string[], deps: RunDeps): Promise<numbe
       }
     }
   } catch (error) {
-    deps.io.stderr.write(errorMessage(error, deps.env, secrets));
+    // One line as written; on a terminal, wrapped at spaces rather than cut by the terminal mid-word (loaded here, so
+    // `--version` still loads nothing else).
+    const { wrapLines } = await import('../report/wrap.js');
+    deps.io.stderr.write(wrapLines(errorMessage(error, deps.env, secrets), deps.io.isStderrTTY ? deps.io.columns : 0));
     return exitCodeForError(error);
   }
 }

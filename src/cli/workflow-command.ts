@@ -5,6 +5,7 @@ import { secretExists } from '../secrets/api.js';
 import { parseGitRemote, parseRepoTarget } from '../target/parse.js';
 import { analyzeWorkflows, type WorkflowText } from '../workflow/analyze.js';
 import { INIT_PATH, INIT_WORKFLOW } from '../workflow/init.js';
+import { wrap } from '../report/wrap.js';
 import { liveCheck } from '../workflow/live-check.js';
 import { renderWorkflowHuman, renderWorkflowJson, workflowReport } from '../workflow/report.js';
 import type { KnownRepository, WorkflowFinding } from '../workflow/types.js';
@@ -68,10 +69,10 @@ export async function runWorkflowInit(flags: WorkflowInitFlags, deps: Pick<RunDe
   if (!flags.force && (await exists(path))) throw new UsageError(`${INIT_PATH} exists; run again with --force to replace it`);
   await mkdir(join(deps.cwd, WORKFLOWS_DIR), { recursive: true });
   await writeFile(path, INIT_WORKFLOW, 'utf8');
-  deps.io.stdout.write(
-    `Wrote ${INIT_PATH}: every Monday, and on demand, it checks that the CR_PAT secret can still push, and fails\n` +
-      'when the token is refused or expires within 14 days (warn-days). Commit it, and store the token as the CR_PAT secret (crpat secret set).\n',
-  );
+  const said =
+    `Wrote ${INIT_PATH}: every Monday, and on demand, it checks that the CR_PAT secret can still push, and fails ` +
+    'when the token is refused or expires within 14 days (warn-days). Commit it, and store the token as the CR_PAT secret (crpat secret set).';
+  deps.io.stdout.write(`${wrap(said, deps.io.isStdoutTTY ? deps.io.columns : 0, 0, '')}\n`);
   return 0;
 }
 

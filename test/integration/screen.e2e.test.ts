@@ -117,6 +117,21 @@ describe('every line wrapped at spaces on a 60-column terminal (issue 14)', () =
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(60);
   });
 
+  it.each([
+    ['crpat guide: the list of steps', ['guide'], 0],
+    ['crpat guide nope: the error', ['guide', 'nope'], 2],
+    ['crpat check acme/api: the usage error', ['check', 'acme/api'], 2],
+    ['crpat workflow init: what it wrote', ['workflow', 'init'], 0],
+  ])('%s', async (_name, args, code) => {
+    const cwd = await mkdtemp(join(tmpdir(), 'crpat-screen-'));
+    onTestFinished(() => rm(cwd, { recursive: true, force: true }));
+    const tty = await terminal({ columns: 60, env: { NO_COLOR: '1' }, args, cwd });
+    expect(await tty.exitCode()).toBe(code);
+    const lines = await joinedLines(tty);
+    expect(lines.join('').trim()).not.toBe('');
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(60);
+  });
+
   it('crpat demo: the scenarios, without the ledger references meant for maintainers', async () => {
     const tty = await terminal({ columns: 60, env: { NO_COLOR: '1' }, args: ['demo'] });
     expect(await tty.exitCode()).toBe(0);
@@ -179,10 +194,10 @@ describe('crpat guide', () => {
     for (const line of prose.split('\n')) expect(line.length, line).toBeLessThanOrEqual(60);
   });
 
-  it('an unknown step: one line, exit 2', async () => {
+  it('an unknown step: one message, wrapped at spaces to the terminal, exit 2', async () => {
     const tty = await terminal({ columns: 80, args: ['guide', 'nope'] });
     expect(await tty.exitCode()).toBe(2);
-    expect(await tty.capture({ join: true })).toBe('crpat: the guide has no such step; crpat guide lists them (e.g. crpat guide create-token)');
+    expect(await tty.capture({ join: true })).toBe('crpat: the guide has no such step; crpat guide lists them (e.g. crpat guide\n  create-token)');
   });
 });
 
