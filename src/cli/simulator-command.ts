@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import { parseTrace } from '../trace/parse.js';
 import type { IO } from '../io/io.js';
+import { wrapLines } from '../report/wrap.js';
 import type { SimulatorFlags } from './args.js';
 import type { SimulatorModule } from './demo.js';
 
@@ -35,15 +36,16 @@ export async function runSimulatorCommand(flags: SimulatorFlags, deps: Simulator
   if (flags.json) {
     deps.io.stdout.write(`${JSON.stringify({ apiUrl: sim.apiUrl, registryUrl: sim.registryUrl, registryHost: sim.registryHost, scenarios, tokens })}\n`);
   } else {
+    const say = prose(deps.io);
     const lines = [
-      'crpat simulator: a fake GitHub API and ghcr.io registry on this machine. Ctrl-C stops it.',
+      say('crpat simulator: a fake GitHub API and ghcr.io registry on this machine. Ctrl-C stops it.'),
       `  API       ${sim.apiUrl}   (--api-url)`,
       `  registry  ${sim.registryUrl}   (--registry)`,
       '',
-      'Scenarios: CR_PAT=<token> crpat --repo <repository> --api-url <API> --registry <registry>',
+      say('Scenarios: CR_PAT=<token> crpat --repo <repository> --api-url <API> --registry <registry>'),
       ...scenarios.map((s) => `  ${s.name}\n    ${s.repository}, expected ${s.expectedVerdict}\n    CR_PAT=${s.token ?? '?'}`),
       '',
-      'These tokens are synthetic: they exist only in this simulator.',
+      say('These tokens are synthetic: they exist only in this simulator.'),
     ];
     deps.io.stdout.write(`${lines.join('\n')}\n`);
   }
@@ -77,15 +79,16 @@ async function runReplay(path: string, flags: SimulatorFlags, ports: { api?: num
     );
   } else {
     const repos = replay.repositories.map((r) => `--repo ${r}`).join(' ');
+    const say = prose(deps.io);
     const lines = [
-      `crpat simulator: replaying ${path} on this machine. Ctrl-C stops it.`,
+      say(`crpat simulator: replaying ${path} on this machine. Ctrl-C stops it.`),
       `  API       ${replay.apiUrl}   (--api-url)`,
       `  registry  ${replay.registryUrl}   (--registry)`,
       `  ${replay.repositories.length > 1 ? 'repositories' : 'repository'}  ${replay.repositories.join(', ')}, expected ${replay.expectedVerdict}`,
       '',
       `CR_PAT=${replay.token} crpat ${repos}${replay.image !== null ? ` --image ${replay.image}` : ''}${replay.profile !== 'push' ? ` --for ${replay.profile}` : ''} --api-url ${replay.apiUrl} --registry ${replay.registryUrl}`,
       '',
-      `The token is synthetic (a ${replay.tokenKind} token made for this replay); it is accepted in place of the recorded one.`,
+      say(`The token is synthetic (a ${replay.tokenKind} token made for this replay); it is accepted in place of the recorded one.`),
     ];
     deps.io.stdout.write(`${lines.join('\n')}\n`);
   }
@@ -99,4 +102,13 @@ function untilAborted(signal: AbortSignal | undefined): Promise<void> {
     if (!signal || signal.aborted) return resolve();
     signal.addEventListener('abort', () => resolve(), { once: true });
   });
+}
+
+/**
+ * A sentence wrapped at spaces on a terminal (a narrow one cut it mid-word). The command lines to copy are not passed
+ * through it: a command wrapped onto two lines would paste as two.
+ */
+function prose(io: IO): (text: string) => string {
+  const width = io.isStdoutTTY ? io.columns : 0;
+  return (text) => wrapLines(text, width);
 }

@@ -75,12 +75,16 @@ const SGR = /\u001b\[[0-9;]*m/g;
 
 /**
  * Text of whole lines (messages, a report already wrapped) → each line wider than `width` wrapped at spaces, its
- * continuation indented by two; lines that fit, colour included, are left as they are. `width` 0: unchanged.
+ * continuation indented two more than the line; lines that fit, colour included, are left as they are. `width` 0: unchanged.
  */
 export function wrapLines(text: string, width: number): string {
   if (width < MIN_WIDTH) return text;
   return text
     .split('\n')
-    .map((line) => (line.replace(SGR, '').length <= width ? line : wrap(line, width, 0, '  ')))
+    .map((line) => {
+      if (line.replace(SGR, '').length <= width) return line;
+      const lead = /^ */.exec(line)?.[0] ?? '';
+      return `${lead}${wrap(line.slice(lead.length), width, lead.length, `${lead}  `)}`;
+    })
     .join('\n');
 }

@@ -132,6 +132,15 @@ describe('every line wrapped at spaces on a 60-column terminal (issue 14)', () =
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(60);
   });
 
+  it('crpat simulator: its sentences wrapped; a token, one word, is left whole', async () => {
+    const tty = await terminal({ columns: 60, env: { NO_COLOR: '1' }, args: ['simulator'] });
+    await tty.waitFor(/These tokens are synthetic/, { history: true, join: true });
+    const lines = await joinedLines(tty);
+    for (const line of lines) if (!/^ {4}CR_PAT=\S+$/.test(line)) expect(line.length, line).toBeLessThanOrEqual(60);
+    await tty.press('C-c');
+    expect(await tty.exitCode()).toBe(0);
+  });
+
   it('crpat demo: the scenarios, without the ledger references meant for maintainers', async () => {
     const tty = await terminal({ columns: 60, env: { NO_COLOR: '1' }, args: ['demo'] });
     expect(await tty.exitCode()).toBe(0);

@@ -43,5 +43,7 @@ describe('wrap', () => {
       `${fits}\nWriting CR_PAT on acme/api (readable by the workflows of\n  acme/api only) with the token being stored.\n`,
     );
     expect(wrapLines(long, 0)).toBe(long);
+    expect(wrapLines(`    ${long}`, 60)).toBe('    Writing CR_PAT on acme/api (readable by the workflows of\n      acme/api only) with the token being stored.');
+    expect(wrapLines(`    CR_PAT=${'x'.repeat(70)}`, 60)).toBe(`    CR_PAT=${'x'.repeat(70)}`);
   });
 });
