@@ -8,7 +8,7 @@
 // `crpat --repo octocat/hello-world` with a token of the simulator that lacks write:packages, waits for the prompt to
 // come back, and reads the screen with `tmux capture-pane -e` (colours kept). Then it writes
 //   docs/images/failing-report.svg   the screen as an SVG (colours and bold from the SGR codes)
-//   docs/images/failing-report.txt   the same screen as plain text
+//   docs/images/failing-report.txt   the same screen as plain text, rows the terminal wrapped joined (capture-pane -J)
 // and replaces the text between the README's `<!-- failing-report:start -->` and `<!-- failing-report:end -->` markers
 // with that plain text. It needs tmux, bash and a built dist/ (npm run build).
 import { execFileSync } from 'node:child_process';
@@ -56,7 +56,11 @@ async function main() {
     await until(() => /\n\$ ?$/.test(tmux('capture-pane', '-p').trimEnd()));
     const screen = tmux('capture-pane', '-p', '-e').replace(/\s+$/, '').split('\n');
     screen.pop(); // the prompt that came back
-    const plain = screen.map((line) => line.replace(/\u001b\[[0-9;:]*m/g, '').trimEnd());
+    // The text version joins the rows the terminal wrapped (a link longer than 80 columns): one line as written,
+    // the link whole, as a copy from the terminal gives it.
+    const joined = tmux('capture-pane', '-p', '-J').replace(/\s+$/, '').split('\n');
+    joined.pop();
+    const plain = joined.map((line) => line.trimEnd());
     writeFileSync(join(ROOT, 'docs/images/failing-report.svg'), toSvg(screen));
     writeFileSync(join(ROOT, 'docs/images/failing-report.txt'), `${plain.join('\n')}\n`);
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
