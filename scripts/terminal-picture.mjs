@@ -73,7 +73,9 @@ async function main() {
   } finally {
     try {
       tmux('kill-server');
-    } catch {}
+    } catch {
+      // the server may already be gone
+    }
     rmSync(dir, { recursive: true, force: true });
     await sim.close();
   }
@@ -131,6 +133,7 @@ function runs(line) {
   const out = [];
   let style = { fg: null, bold: false, dim: false, underline: false };
   let index = 0;
+  // eslint-disable-next-line no-control-regex
   for (const match of line.matchAll(/\u001b\[([0-9;:]*)m/g)) {
     if (match.index > index) out.push({ text: line.slice(index, match.index), style });
     style = apply(style, match[1]);
