@@ -509,8 +509,12 @@ function usageMessage(error: CommanderError, program: Command, argv: readonly st
     }
     case 'commander.optionMissingArgument':
       return `${quoted.split(' ')[0] ?? quoted} needs a value ${HELP_HINT}`;
-    case 'commander.invalidArgument':
+    case 'commander.invalidArgument': {
+      // A positional value outside its choices (`completion tcsh`): the choices, not the value (never echoed).
+      const argument = /^error: command-argument value '.*' is invalid for argument '([a-z]+)'\. Allowed choices are (.*)\.$/s.exec(error.message);
+      if (argument) return `the ${argument[1] ?? ''} is one of ${argument[2] ?? ''} ${HELP_HINT}`;
       return error.message.replace(/^error: .*? is invalid\. /, '');
+    }
     case 'commander.excessArguments': {
       // "too many arguments for 'set'": the command is named, the argument is not (it could be a pasted secret).
       const last = /for '([a-z]+)'/.exec(error.message)?.[1] ?? 'check';
