@@ -25,9 +25,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/content-type/dist/index.js
+// ../../main/node_modules/content-type/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/content-type/dist/index.js"(exports) {
+  "../../main/node_modules/content-type/dist/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.format = format;
@@ -1099,7 +1099,9 @@ function ssoReauthorizeNote(webUrl, owner, exposure) {
   return "";
 }
 function noteFor(target, profile) {
-  return `crpat ${profile.id}: ${target.owner}/${target.name} (ghcr ${target.image})`;
+  const repository = `${target.owner}/${target.name}`;
+  const image = target.image.toLowerCase() === repository.toLowerCase() ? "" : ` (ghcr ${target.image})`;
+  return `crpat ${profile.id}: ${repository}${image}`;
 }
 function imageName(target) {
   const slash = target.image.indexOf("/");
@@ -3043,7 +3045,7 @@ var UsageError = class extends Error {
   name = "UsageError";
 };
 
-// node_modules/universal-user-agent/index.js
+// ../../main/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -3054,7 +3056,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-// node_modules/@octokit/endpoint/dist-bundle/index.js
+// ../../main/node_modules/@octokit/endpoint/dist-bundle/index.js
 var VERSION = "0.0.0-development";
 var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
@@ -3367,10 +3369,10 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/@octokit/request/dist-bundle/index.js
+// ../../main/node_modules/@octokit/request/dist-bundle/index.js
 var import_content_type = __toESM(require_dist(), 1);
 
-// node_modules/json-with-bigint/json-with-bigint.js
+// ../../main/node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
 var noiseValue = /^-?\d+n+$/;
 var originalStringify = JSON.stringify;
@@ -3705,7 +3707,7 @@ var JSONParse = (text, reviver) => {
   }
 };
 
-// node_modules/@octokit/request-error/dist-src/index.js
+// ../../main/node_modules/@octokit/request-error/dist-src/index.js
 var RequestError = class extends Error {
   name;
   /**
@@ -3744,7 +3746,7 @@ var RequestError = class extends Error {
   }
 };
 
-// node_modules/@octokit/request/dist-bundle/index.js
+// ../../main/node_modules/@octokit/request/dist-bundle/index.js
 var VERSION2 = "10.0.14";
 var defaults_default = {
   headers: {
@@ -4913,17 +4915,35 @@ function findingBlock(finding2, width, sym, style) {
   }
   return lines.join("\n");
 }
+var SAME_SKIP_GROUP = 3;
 function briefLines(findings, width, sym, style) {
-  const idWidth = Math.max(...findings.map((f) => f.id.length));
-  const symbolWidth = Math.max(...findings.map((f) => sym.status[f.status].length));
-  return findings.map((finding2) => {
+  const sameSkip = skipGroups(findings);
+  const groupOf = (finding2) => finding2.status === "skip" ? sameSkip.get(finding2.summary) : void 0;
+  const shown = findings.filter((finding2) => (groupOf(finding2)?.[0] ?? finding2) === finding2);
+  const idWidth = Math.max(...shown.map((f) => f.id.length));
+  const symbolWidth = Math.max(...shown.map((f) => sym.status[f.status].length));
+  return shown.map((finding2) => {
+    const group = groupOf(finding2);
     const symbol = sym.status[finding2.status].padEnd(symbolWidth);
     const head = `${symbol} ${finding2.id.padEnd(idWidth)}  `;
     const indent = " ".repeat(head.length);
     const summary = wrap(finding2.summary, width, head.length, indent);
-    const text = `${style(STATUS_COLOR[finding2.status], symbol)} ${finding2.id.padEnd(idWidth)}  ${summary}`;
+    const lines = [`${style(STATUS_COLOR[finding2.status], symbol)} ${finding2.id.padEnd(idWidth)}  ${summary}`];
+    if (group !== void 0) {
+      const rest = `Also skipped: ${group.slice(1).map((f) => f.id).join(", ")}.`;
+      lines.push(`${indent}${wrap(rest, width, indent.length, indent)}`);
+    }
+    const text = lines.join("\n");
     return finding2.status === "skip" ? style("dim", text) : text;
   }).join("\n");
+}
+function skipGroups(findings) {
+  const byReason = /* @__PURE__ */ new Map();
+  for (const finding2 of findings) {
+    if (finding2.status !== "skip") continue;
+    byReason.set(finding2.summary, [...byReason.get(finding2.summary) ?? [], finding2]);
+  }
+  return new Map([...byReason].filter(([, group]) => group.length >= SAME_SKIP_GROUP));
 }
 function count(findings, status) {
   return findings.filter((f) => f.status === status).length;

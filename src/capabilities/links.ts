@@ -117,8 +117,11 @@ export function ssoReauthorizeNote(webUrl: string, owner: string, exposure: SsoE
   return '';
 }
 
+/** The token's note on GitHub: the repository, and the image only when it is not named after the repository. */
 function noteFor(target: LinkTarget, profile: Profile): string {
-  return `crpat ${profile.id}: ${target.owner}/${target.name} (ghcr ${target.image})`;
+  const repository = `${target.owner}/${target.name}`;
+  const image = target.image.toLowerCase() === repository.toLowerCase() ? '' : ` (ghcr ${target.image})`;
+  return `crpat ${profile.id}: ${repository}${image}`;
 }
 
 /** The package name within its namespace: `owner/a/b` → `a/b`. */

@@ -213,19 +213,45 @@ function findingBlock(finding: Finding, width: number, sym: Symbols, style: Styl
   return lines.join('\n');
 }
 
+/** Skipped checks sharing one reason, from this many on, are listed on one line after the first of them. */
+const SAME_SKIP_GROUP = 3;
+
+/**
+ * The other checks, one line each. Skipped checks that share a reason (a malformed token skips all nine others) are
+ * shown once: the first with the reason, the rest named on the line below it.
+ */
 function briefLines(findings: Finding[], width: number, sym: Symbols, style: Style): string {
-  const idWidth = Math.max(...findings.map((f) => f.id.length));
-  const symbolWidth = Math.max(...findings.map((f) => sym.status[f.status].length));
-  return findings
+  const sameSkip = skipGroups(findings);
+  const groupOf = (finding: Finding): Finding[] | undefined => (finding.status === 'skip' ? sameSkip.get(finding.summary) : undefined);
+  const shown = findings.filter((finding) => (groupOf(finding)?.[0] ?? finding) === finding);
+  const idWidth = Math.max(...shown.map((f) => f.id.length));
+  const symbolWidth = Math.max(...shown.map((f) => sym.status[f.status].length));
+  return shown
     .map((finding) => {
+      const group = groupOf(finding);
       const symbol = sym.status[finding.status].padEnd(symbolWidth);
       const head = `${symbol} ${finding.id.padEnd(idWidth)}  `;
       const indent = ' '.repeat(head.length);
       const summary = wrap(finding.summary, width, head.length, indent);
-      const text = `${style(STATUS_COLOR[finding.status], symbol)} ${finding.id.padEnd(idWidth)}  ${summary}`;
+      const lines = [`${style(STATUS_COLOR[finding.status], symbol)} ${finding.id.padEnd(idWidth)}  ${summary}`];
+      if (group !== undefined) {
+        const rest = `Also skipped: ${group.slice(1).map((f) => f.id).join(', ')}.`;
+        lines.push(`${indent}${wrap(rest, width, indent.length, indent)}`);
+      }
+      const text = lines.join('\n');
       return finding.status === 'skip' ? style('dim', text) : text;
     })
     .join('\n');
+}
+
+/** Skipped checks by their reason, for the reasons at least SAME_SKIP_GROUP of them share. */
+function skipGroups(findings: readonly Finding[]): Map<string, Finding[]> {
+  const byReason = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    if (finding.status !== 'skip') continue;
+    byReason.set(finding.summary, [...(byReason.get(finding.summary) ?? []), finding]);
+  }
+  return new Map([...byReason].filter(([, group]) => group.length >= SAME_SKIP_GROUP));
 }
 
 function count(findings: Finding[], status: CheckStatus): number {

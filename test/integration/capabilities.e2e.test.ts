@@ -85,7 +85,7 @@ describe('the push profile (default): the contract of issue 2, plus the capabili
   it('one click: missing scopes and renewal links come pre-filled', async () => {
     const missing = await json('octocat-classic-repo-only', ['--repo', 'octocat/hello-world']);
     expect(check(missing.report, 'token.scopes')?.fix).toContain(
-      'https://github.com/settings/tokens/new?scopes=write:packages&description=crpat%20push%3A%20octocat%2Fhello-world%20(ghcr%20octocat%2Fhello-world)',
+      'https://github.com/settings/tokens/new?scopes=write:packages&description=crpat%20push%3A%20octocat%2Fhello-world',
     );
     const expiring = await json('octocat-classic-expiring-soon', ['--repo', 'octocat/hello-world']);
     expect(check(expiring.report, 'token.expiry')?.fix).toContain('https://github.com/settings/tokens/new?scopes=repo,write:packages&description=crpat%20push');
@@ -127,7 +127,7 @@ describe('--for deploy with a classic token: from the scopes and the role, no ex
     expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['token.capabilities']);
     expect(check(report, 'token.scopes')?.status).toBe('pass');
     expect(check(report, 'token.capabilities')?.fix).toBe(
-      'Create a token with exactly the scopes deploy needs (repo, write:packages): https://github.com/settings/tokens/new?scopes=repo,write:packages&description=crpat%20deploy%3A%20acme%2Fprivate-app%20(ghcr%20acme%2Fprivate-app)',
+      'Create a token with exactly the scopes deploy needs (repo, write:packages): https://github.com/settings/tokens/new?scopes=repo,write:packages&description=crpat%20deploy%3A%20acme%2Fprivate-app',
     );
     expect(needed(report.capabilities)).toMatchObject({ 'contents:write': false, 'actions:write': false, 'packages:write': true });
   });

@@ -15,10 +15,17 @@ import { TARGET } from './helpers.js';
 describe('links', () => {
   it('classic creation link: exactly the profile scopes, a description, no default_expires_at (undocumented, ledger github-api §5)', () => {
     expect(classicTokenLink(TARGET, PROFILES.push)).toBe(
-      'https://github.com/settings/tokens/new?scopes=write:packages&description=crpat%20push%3A%20acme%2Fapi%20(ghcr%20acme%2Fapi)',
+      'https://github.com/settings/tokens/new?scopes=write:packages&description=crpat%20push%3A%20acme%2Fapi',
     );
     expect(classicTokenLink(TARGET, PROFILES.deploy)).toMatch(/^https:\/\/github\.com\/settings\/tokens\/new\?scopes=repo,write:packages&description=/);
     expect(classicTokenLink(TARGET, PROFILES.deploy)).not.toContain('default_expires_at');
+  });
+
+  it('the note names the image only when it is not named after the repository', () => {
+    const description = (image: string): string | null =>
+      new URL(classicTokenLink({ ...TARGET, image }, PROFILES.push)).searchParams.get('description');
+    expect(description('acme/api')).toBe('crpat push: acme/api');
+    expect(description('acme/web')).toBe('crpat push: acme/api (ghcr acme/web)');
   });
 
   it.each([
@@ -39,7 +46,7 @@ describe('links', () => {
     expect(`${url.origin}${url.pathname}`).toBe('https://github.com/settings/personal-access-tokens/new');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       name: 'crpat deploy acme/api',
-      description: 'crpat deploy: acme/api (ghcr acme/api). Select the repository acme/api.',
+      description: 'crpat deploy: acme/api. Select the repository acme/api.',
       target_name: 'acme',
       expires_in: '90',
       contents: 'write',

@@ -48,7 +48,7 @@ describe('judgeTokenCapabilities', () => {
       'Guide: crpat guide deploy-token',
     ]);
     expect(result.fix).toBe(
-      'Create a token with exactly the scopes deploy needs (repo, write:packages): https://github.com/settings/tokens/new?scopes=repo,write:packages&description=crpat%20deploy%3A%20acme%2Fapi%20(ghcr%20acme%2Fapi)',
+      'Create a token with exactly the scopes deploy needs (repo, write:packages): https://github.com/settings/tokens/new?scopes=repo,write:packages&description=crpat%20deploy%3A%20acme%2Fapi',
     );
   });
 

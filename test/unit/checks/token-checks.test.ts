@@ -12,7 +12,7 @@ const TARGET = { webUrl: 'https://github.com', owner: 'acme', name: 'api', image
 const LINKS = { target: TARGET, profile: PROFILES.push };
 const DEPLOY = { target: TARGET, profile: PROFILES.deploy };
 /** The note every creation link carries for acme/api. */
-const NOTE = (profile: string) => `description=crpat%20${profile}%3A%20acme%2Fapi%20(ghcr%20acme%2Fapi)`;
+const NOTE = (profile: string) => `description=crpat%20${profile}%3A%20acme%2Fapi`;
 const NOW = new Date('2026-11-26T12:00:00Z');
 const BAD = api(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
 

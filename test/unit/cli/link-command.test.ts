@@ -86,7 +86,7 @@ describe('crpat link', () => {
     expect(await run(['link', '--json', '--repo', 'acme/api'], deps)).toBe(0);
     expect(json(t.out())).toEqual({
       profile: 'push',
-      classic: 'https://github.com/settings/tokens/new?scopes=write:packages&description=crpat%20push%3A%20acme%2Fapi%20(ghcr%20acme%2Fapi)',
+      classic: 'https://github.com/settings/tokens/new?scopes=write:packages&description=crpat%20push%3A%20acme%2Fapi',
       fineGrained: null,
     });
   });
@@ -96,7 +96,7 @@ describe('crpat link', () => {
     expect(await run(['link', '--for', 'deploy', '--repo', 'https://github.com/acme/api'], deps)).toBe(0);
     const out = t.out();
     expect(out).toContain('Classic token for deploy on acme/api, with exactly the scopes it needs (repo, write:packages):');
-    expect(out).toContain('https://github.com/settings/tokens/new?scopes=repo,write:packages&description=crpat%20deploy%3A%20acme%2Fapi%20(ghcr%20acme%2Fapi)');
+    expect(out).toContain('https://github.com/settings/tokens/new?scopes=repo,write:packages&description=crpat%20deploy%3A%20acme%2Fapi');
     expect(out).toContain('(Contents, Metadata, Actions, Deployments, Environments)');
     expect(out).toContain('It cannot push images: GitHub Packages accepts only classic tokens.');
     expect(out).toMatch(/took that documentation down for a while in 2026/);

@@ -53,6 +53,28 @@ Scopes: repo
 `);
   });
 
+  it('skipped checks that share a reason are listed once, under the first of them; two sharing one stay apart', () => {
+    const skip = (id: string, summary: string) => ({ id, status: 'skip', summary, details: [], fix: null }) as const;
+    const malformed = 'Skipped: the token is malformed (token.format).';
+    const report = {
+      ...PASS_REPORT,
+      checks: [
+        ...PASS_REPORT.checks.slice(0, 1),
+        skip('token.valid', malformed),
+        skip('token.expiry', malformed),
+        skip('token.scopes', malformed),
+        skip('org.sso', 'Skipped: no organization.'),
+        skip('org.policy', 'Skipped: no organization.'),
+      ],
+    } as typeof PASS_REPORT;
+    expect(renderHuman(report, PLAIN).split('\n\n').at(-1)).toBe(`✔ token.format  Recognised a classic personal access token, checksum matches.
+- token.valid   Skipped: the token is malformed (token.format).
+                Also skipped: token.expiry, token.scopes.
+- org.sso       Skipped: no organization.
+- org.policy    Skipped: no organization.
+`);
+  });
+
   it('an inconclusive report', () => {
     expect(renderHuman(INCONCLUSIVE_REPORT, PLAIN)).toBe(`? Could not decide whether this token can push to ghcr.io/acme/api — 1 check could not be completed
 
