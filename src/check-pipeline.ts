@@ -22,6 +22,7 @@ import { defaultFetch } from './http/node-fetch.js';
 import { NetError } from './http/net-error.js';
 import { originOf } from './http/origin.js';
 import { recordExchanges } from './http/record.js';
+import { urlOf } from './http/response.js';
 import { withRetries } from './http/retry.js';
 import { probePush, registryLogin } from './registry/client.js';
 import { createRegistryMemo, type RegistryMemo } from './registry/memo.js';
@@ -182,7 +183,7 @@ function fetchStack(session: StackInputs): typeof globalThis.fetch {
   const seen: typeof globalThis.fetch = observe
     ? async (input, init) => {
         const response = await base(input, init);
-        if (new URL(input instanceof Request ? input.url : String(input)).origin === apiOrigin) observe(response.headers);
+        if (new URL(urlOf(input)).origin === apiOrigin) observe(response.headers);
         return response;
       }
     : base;

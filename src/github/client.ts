@@ -1,5 +1,6 @@
 import { request } from '@octokit/request';
 import { NetError, toNetError } from '../http/net-error.js';
+import { HttpHeaders } from '../http/response.js';
 
 /** What one REST call produced: an answer of any status, or no answer at all. Never thrown. */
 export type ApiOutcome =
@@ -65,7 +66,7 @@ function outcomeOfError(error: unknown, apiUrl: string): ApiOutcome {
 }
 
 function answer(status: number, rawHeaders: Record<string, unknown>, body: unknown): ApiOutcome {
-  const headers = new Headers();
+  const headers = new HttpHeaders();
   for (const [name, value] of Object.entries(rawHeaders)) {
     if (value !== undefined && value !== null) headers.set(name, String(value));
   }

@@ -3,6 +3,7 @@ import { NetError, toNetError } from './net-error.js';
 import { isOnOrigin, onLoopbackLiteral, originOf } from './origin.js';
 import { tlsVerificationDisabled, UNVERIFIED_TLS } from './tls-env.js';
 import { RETRY_HEADER } from './retry.js';
+import { HttpHeaders, HttpResponse, urlOf } from './response.js';
 
 /** One HTTP exchange, as `--verbose` shows it. Holds no credential. */
 export interface HttpTraceEvent {
@@ -49,9 +50,9 @@ export function createGuardedFetch(options: GuardedFetchOptions): typeof globalT
   const maxRedirects = options.maxRedirects ?? 5;
 
   return async (input, init = {}) => {
-    let url = onLoopbackLiteral(new URL(input instanceof Request ? input.url : String(input)));
+    let url = onLoopbackLiteral(new URL(urlOf(input)));
     let method = (init.method ?? 'GET').toUpperCase();
-    const headers = new Headers(init.headers);
+    const headers = new HttpHeaders(init.headers);
     for (let hop = 0; ; hop++) {
       assertAllowed(url, headers, options.credentialOrigins, options.env ?? process.env);
       const response = await exchange(url, method, { ...init, headers, method }, options, maxBody);
@@ -81,7 +82,7 @@ function resolve(location: string, base: URL): URL | null {
   }
 }
 
-function assertAllowed(url: URL, headers: Headers, credentialOrigins: readonly string[], env: GuardedFetchOptions['env'] & object): void {
+function assertAllowed(url: URL, headers: HttpHeaders, credentialOrigins: readonly string[], env: GuardedFetchOptions['env'] & object): void {
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     throw new NetError('insecure', `refused to use ${url.protocol}//${url.host}: only https is allowed, except to a loopback address`);
   }
@@ -113,9 +114,9 @@ async function exchange(
     const raw = await options.fetch(url, { ...init, method, redirect: 'manual', signal });
     const body = NULL_BODY.has(raw.status) ? null : await readCapped(raw, maxBody, url.host);
     trace(raw.status, raw.headers.get('x-github-request-id'));
-    const headers = new Headers(raw.headers);
-    headers.delete(RETRY_HEADER); // only our retry layer may say how often it tried, never the server
-    return new Response(body, { status: raw.status, statusText: raw.statusText, headers });
+    const answer = new HttpResponse(body, { status: raw.status, statusText: raw.statusText, headers: raw.headers });
+    answer.headers.delete(RETRY_HEADER); // only our retry layer may say how often it tried, never the server
+    return answer;
   } catch (error) {
     const netError = options.signal?.aborted ? stopped(options.signal, url.host) : toNetError(error, url.host, options.timeoutMs);
     trace(null, null, netError.message);
@@ -138,15 +139,19 @@ function sizeText(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+/** The whole body, or a NetError past `maxBytes`. Reads crpat's own answer (node-fetch.ts) or an injected fetch's. */
 async function readCapped(response: Response, maxBytes: number, host: string): Promise<Uint8Array> {
-  if (!response.body) return new Uint8Array();
+  // An HttpResponse has a body getter that would build a web stream; its chunks are read directly.
+  const own = response instanceof HttpResponse ? response : null;
+  const stream = own ? null : response.body;
+  if (!own && !stream) return new Uint8Array();
   if (Number(response.headers.get('content-length')) > maxBytes) {
-    await response.body.cancel();
+    await (own ? own.cancel() : stream?.cancel());
     throw new NetError('too-large', `${host} announced an answer larger than ${sizeText(maxBytes)}; crpat did not read it`);
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+  for await (const chunk of own ? own.chunks() : (stream as unknown as AsyncIterable<Uint8Array>)) {
     size += chunk.byteLength;
     if (size > maxBytes) {
       // Leaving the loop by throwing cancels the stream.

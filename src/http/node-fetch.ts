@@ -1,10 +1,12 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { HttpResponse } from './response.js';
 
 /**
  * crpat's HTTP transport: the `fetch` every check, the Action and `secret set` use unless a caller injects its own.
- * It speaks HTTP/1.1 through `node:http`/`node:https` with keep-alive agents, and answers with a standard `Response`
- * (the guards in guarded-fetch.ts, the retries and @octokit/request read it like any fetch answer).
+ * It speaks HTTP/1.1 through `node:http`/`node:https` with keep-alive agents, and answers with a `Response` of its own
+ * (response.ts: the standard interface without loading Node's fetch; the guards in guarded-fetch.ts, the retries and
+ * @octokit/request read it like any fetch answer).
  *
  * Why not Node's global `fetch` (undici): measured by `npm run bench` (README "Performance"), a full check spent more
  * CPU loading undici and instantiating its WebAssembly HTTP parser than on anything else; `node:http`'s parser is
@@ -47,13 +49,8 @@ export function createNodeFetch(): typeof globalThis.fetch {
         response.once('close', () => signal?.removeEventListener('abort', onAbort));
         const nullBody = method === 'HEAD' || [101, 103, 204, 205, 304].includes(response.statusCode ?? 0);
         if (nullBody) response.resume();
-        resolve(
-          new Response(nullBody ? null : (bodyOf(response, signal, wire) as unknown as ConstructorParameters<typeof Response>[0]), {
-            status: response.statusCode ?? 0,
-            statusText: response.statusMessage ?? '',
-            headers: pairs(response.rawHeaders),
-          }),
-        );
+        const init = { status: response.statusCode ?? 0, statusText: response.statusMessage ?? '', headers: pairs(response.rawHeaders) };
+        resolve(new HttpResponse(nullBody ? null : bodyOf(response, signal, wire), init, () => response.destroy()));
       });
       signal?.addEventListener('abort', onAbort, { once: true });
       request.once('socket', (socket) => {

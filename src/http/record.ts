@@ -1,3 +1,5 @@
+import { HttpHeaders, HttpResponse, urlOf } from './response.js';
+
 /**
  * One exchange as it crossed the wire below the guarded fetch: each redirect hop and each retry is its own exchange.
  * Unredacted and held in memory only; `trace/document.ts` redacts it before anything is written.
@@ -30,7 +32,7 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 /**
  * Wraps `fetch` so every exchange is told to `sink` once it is over: the request as sent and the answer as received,
- * its body captured while the caller reads it (a pass-through stream, so the caller's own size cap and timeout still
+ * its body captured while the caller reads it (a pass-through of its chunks, so the caller's own size cap and timeout still
  * decide when reading stops). Hand-written: the recording must sit exactly where the guarded fetch meets the
  * transport, and no library records there.
  */
@@ -40,8 +42,8 @@ export function recordExchanges(fetch: typeof globalThis.fetch, sink: ExchangeSi
     const request = {
       startedAt,
       method: (init.method ?? 'GET').toUpperCase(),
-      url: input instanceof Request ? input.url : String(input),
-      requestHeaders: new Headers(init.headers),
+      url: urlOf(input),
+      requestHeaders: new HttpHeaders(init.headers),
     };
     const elapsed = () => Math.round(performance.now() - startedAt);
     let response: Response;
@@ -51,8 +53,9 @@ export function recordExchanges(fetch: typeof globalThis.fetch, sink: ExchangeSi
       sink({ ...request, status: null, responseHeaders: null, body: new Uint8Array(), bodyBytes: 0, cancelled: false, failure: { phase: 'headers', error }, ms: elapsed() });
       throw error;
     }
-    const answer = { ...request, status: response.status, responseHeaders: new Headers(response.headers) };
-    if (response.body === null || NULL_BODY.has(response.status)) {
+    const answer = { ...request, status: response.status, responseHeaders: new HttpHeaders(response.headers) };
+    const empty = response instanceof HttpResponse ? !response.hasBody : response.body === null;
+    if (empty || NULL_BODY.has(response.status)) {
       sink({ ...answer, body: new Uint8Array(), bodyBytes: 0, cancelled: false, failure: null, ms: elapsed() });
       return response;
     }
@@ -65,33 +68,29 @@ export function recordExchanges(fetch: typeof globalThis.fetch, sink: ExchangeSi
       told = true;
       sink({ ...answer, body: Buffer.concat(chunks), bodyBytes, cancelled: end.cancelled ?? false, failure: end.failure ?? null, ms: elapsed() });
     };
-    const reader = response.body.getReader();
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        try {
-          const { value, done } = await reader.read();
-          if (done) {
-            tell({});
-            controller.close();
-            return;
-          }
+    async function* recorded(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+      let finished = false;
+      try {
+        for await (const value of source) {
           bodyBytes += value.byteLength;
           if (kept < maxBodyBytes) {
             const part = value.subarray(0, maxBodyBytes - kept);
             chunks.push(part);
             kept += part.byteLength;
           }
-          controller.enqueue(value);
-        } catch (error) {
-          tell({ failure: { phase: 'body', error } });
-          controller.error(error);
+          yield value;
         }
-      },
-      async cancel(reason) {
-        tell({ cancelled: true });
-        await reader.cancel(reason);
-      },
-    });
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+        finished = true;
+        tell({});
+      } catch (error) {
+        tell({ failure: { phase: 'body', error } });
+        throw error;
+      } finally {
+        // The reader left early (the guarded fetch's size cap): the source is cancelled by leaving its loop.
+        if (!finished) tell({ cancelled: true });
+      }
+    }
+    const source = response instanceof HttpResponse ? response.chunks() : (response.body as unknown as AsyncIterable<Uint8Array>);
+    return new HttpResponse(recorded(source), { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { NetError } from './net-error.js';
 import { parseRetryAfter } from './retry-after.js';
+import { HttpResponse, urlOf } from './response.js';
 
 /** A GET about to be repeated after `delayMs`. */
 export interface RetryEvent {
@@ -60,7 +61,7 @@ export function withRetries(fetch: typeof globalThis.fetch, options: RetryOption
   return async (input, init = {}) => {
     const method = (init.method ?? 'GET').toUpperCase();
     if (method !== 'GET' && method !== 'HEAD') return fetch(input, init);
-    const url = input instanceof Request ? input.url : String(input);
+    const url = urlOf(input);
     const note: RetryNote = { attempts: 0, waitedMs: 0, retryAfterSeconds: null };
     for (let attempt = 1; ; attempt++) {
       note.attempts = attempt;
@@ -94,9 +95,10 @@ export function withRetries(fetch: typeof globalThis.fetch, options: RetryOption
 }
 
 /** The answer, marked with {@link RETRY_HEADER} when it took more than one try. */
-function annotated(response: Response, note: RetryNote): Response {
+async function annotated(response: Response, note: RetryNote): Promise<Response> {
   if (note.attempts === 1) return response;
-  const copy = new Response(response.body, response);
+  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+  const copy = new HttpResponse(new Uint8Array(await response.arrayBuffer()), init);
   copy.headers.set(RETRY_HEADER, formatRetryNote(note));
   return copy;
 }

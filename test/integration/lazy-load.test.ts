@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator, tokenValue } from '../../src/simulator/index.js';
 
 // What each command loads of the built bundle (issue 17): `--version` nothing but its entry and the version, a check
-// neither the secret sealing (libsodium), the prompts, the demo nor the simulator.
+// neither the secret sealing (libsodium), the prompts, the demo nor the simulator, nor Node's fetch (undici).
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/crpat.js', import.meta.url));
 const RECORDER = fileURLToPath(new URL('../helpers/load-recorder.mjs', import.meta.url));
@@ -39,5 +39,13 @@ describe('lazy loading of the built CLI', () => {
     expect(files).toContain('cli.js');
     expect(files.some((f) => f.startsWith('check-command-'))).toBe(true);
     expect(files.filter((f) => /^(libsodium|prompter-|secret-command-|demo-|simulator)/.test(f))).toEqual([]);
+  });
+
+  it("a full check answers through crpat's own Response and Headers, never loading Node's fetch (undici)", async () => {
+    const files = await loaded(['--repo', 'octocat/hello-world', '--api-url', sim.apiUrl, '--registry', sim.registryUrl, '--json'], {
+      CR_PAT: tokenValue(sim.world, 'octocat-classic-push'),
+    });
+    expect(files).toContain('cli.js');
+    expect(files).not.toContain('node:undici');
   });
 });
