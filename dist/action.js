@@ -409,6 +409,173 @@ function utcDate(year, month, day, hour, minute, second) {
   return same ? date : null;
 }
 
+// src/http/response.ts
+function urlOf(input2) {
+  return typeof input2 === "string" ? input2 : input2 instanceof URL ? input2.href : input2.url;
+}
+var HttpHeaders = class {
+  #fields = /* @__PURE__ */ new Map();
+  constructor(init) {
+    if (!init) return;
+    if (Symbol.iterator in init) {
+      for (const pair of init) {
+        if (pair.length !== 2) throw new TypeError("a header must be a [name, value] pair");
+        this.append(pair[0], pair[1]);
+      }
+      return;
+    }
+    for (const [name, value] of Object.entries(init)) {
+      for (const one of typeof value === "string" ? [value] : value) this.append(name, one);
+    }
+  }
+  append(name, value) {
+    const key = name.toLowerCase();
+    const values = this.#fields.get(key);
+    if (values) values.push(value.trim());
+    else this.#fields.set(key, [value.trim()]);
+  }
+  set(name, value) {
+    this.#fields.set(name.toLowerCase(), [value.trim()]);
+  }
+  delete(name) {
+    this.#fields.delete(name.toLowerCase());
+  }
+  get(name) {
+    return this.#fields.get(name.toLowerCase())?.join(", ") ?? null;
+  }
+  has(name) {
+    return this.#fields.has(name.toLowerCase());
+  }
+  getSetCookie() {
+    return [...this.#fields.get("set-cookie") ?? []];
+  }
+  forEach(callback, thisArg) {
+    for (const [key, value] of this) callback.call(thisArg, value, key, this);
+  }
+  /** Sorted by name, repeated fields joined, each `set-cookie` on its own (the standard's iteration order). */
+  *entries() {
+    for (const key of [...this.#fields.keys()].sort()) {
+      const values = this.#fields.get(key) ?? [];
+      if (key === "set-cookie") for (const value of values) yield [key, value];
+      else yield [key, values.join(", ")];
+    }
+  }
+  *keys() {
+    for (const [key] of this.entries()) yield key;
+  }
+  *values() {
+    for (const [, value] of this.entries()) yield value;
+  }
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+};
+var HttpResponse = class _HttpResponse {
+  status;
+  statusText;
+  headers;
+  ok;
+  url = "";
+  redirected = false;
+  type = "basic";
+  #source;
+  #used = false;
+  #stream = null;
+  #cancel;
+  constructor(body, init, cancel = () => void 0) {
+    this.status = init.status;
+    this.statusText = init.statusText ?? "";
+    this.headers = new HttpHeaders(init.headers);
+    this.ok = init.status >= 200 && init.status < 300;
+    this.#source = body;
+    this.#cancel = cancel;
+  }
+  get bodyUsed() {
+    return this.#used;
+  }
+  /** Whether the answer has a body at all, without making the web stream `body` would. */
+  get hasBody() {
+    return this.#source !== null;
+  }
+  /** The body as a web stream, made only when asked for (crpat itself reads `chunks()`). */
+  get body() {
+    if (this.#source === null) return null;
+    if (this.#stream) return this.#stream;
+    const chunks = this.chunks();
+    return this.#stream = new ReadableStream({
+      async pull(controller) {
+        const { value, done } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      },
+      cancel: async () => {
+        if (this.#used) await chunks.return(void 0);
+        else await this.cancel();
+      }
+    });
+  }
+  /** The body's bytes as they arrive. Leaving the loop early (break, throw) stops the transfer. */
+  async *chunks() {
+    if (this.#used) throw new TypeError("the body of this answer was already read");
+    this.#used = true;
+    const source = this.#source;
+    if (source === null) return;
+    if (source instanceof Uint8Array) {
+      yield source;
+      return;
+    }
+    let finished = false;
+    try {
+      for await (const chunk of source) yield chunk;
+      finished = true;
+    } finally {
+      if (!finished) this.#cancel();
+    }
+  }
+  /** Stops a body that is still arriving, unread (a generator never started would not run its clean-up). */
+  async cancel() {
+    if (this.#used) return;
+    this.#used = true;
+    if (this.#source !== null && !(this.#source instanceof Uint8Array)) this.#cancel();
+  }
+  async bytes() {
+    if (this.#source instanceof Uint8Array && !this.#used) {
+      this.#used = true;
+      return this.#source;
+    }
+    const parts = [];
+    for await (const chunk of this.chunks()) parts.push(chunk);
+    return Buffer.concat(parts);
+  }
+  async arrayBuffer() {
+    const bytes = await this.bytes();
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  }
+  async text() {
+    return new TextDecoder().decode(await this.bytes());
+  }
+  async json() {
+    return JSON.parse(await this.text());
+  }
+  async blob() {
+    return new Blob([await this.bytes()], { type: this.headers.get("content-type") ?? "" });
+  }
+  async formData() {
+    return this.#standard().formData();
+  }
+  /** A copy of an answer in memory; an answer still arriving cannot be copied (crpat never needs it). */
+  clone() {
+    if (this.#used || !(this.#source === null || this.#source instanceof Uint8Array)) {
+      throw new TypeError("only an unread answer held in memory can be cloned");
+    }
+    return new _HttpResponse(this.#source && this.#source.slice(), this);
+  }
+  /** Node's own Response over this body (loads undici): for what crpat never needs itself. */
+  #standard() {
+    return new Response(this.body, { status: this.status, statusText: this.statusText, headers: [...this.headers] });
+  }
+};
+
 // src/http/retry.ts
 var RETRY_HEADER = "x-crpat-retries";
 var RETRY_STATUS = /* @__PURE__ */ new Set([500, 502, 503, 504]);
@@ -423,7 +590,7 @@ function withRetries(fetch, options = {}) {
   return async (input2, init = {}) => {
     const method = (init.method ?? "GET").toUpperCase();
     if (method !== "GET" && method !== "HEAD") return fetch(input2, init);
-    const url = input2 instanceof Request ? input2.url : String(input2);
+    const url = urlOf(input2);
     const note = { attempts: 0, waitedMs: 0, retryAfterSeconds: null };
     for (let attempt = 1; ; attempt++) {
       note.attempts = attempt;
@@ -454,9 +621,10 @@ function withRetries(fetch, options = {}) {
     }
   };
 }
-function annotated(response, note) {
+async function annotated(response, note) {
   if (note.attempts === 1) return response;
-  const copy = new Response(response.body, response);
+  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+  const copy = new HttpResponse(new Uint8Array(await response.arrayBuffer()), init);
   copy.headers.set(RETRY_HEADER, formatRetryNote(note));
   return copy;
 }
@@ -3960,7 +4128,7 @@ function outcomeOfError(error, apiUrl) {
   return { kind: "network", error: cause instanceof NetError ? cause : toNetError(cause ?? error, new URL(apiUrl).host, 0) };
 }
 function answer(status, rawHeaders, body) {
-  const headers = new Headers();
+  const headers = new HttpHeaders();
   for (const [name, value] of Object.entries(rawHeaders)) {
     if (value !== void 0 && value !== null) headers.set(name, String(value));
   }
@@ -3980,9 +4148,9 @@ function createGuardedFetch(options) {
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
   const maxRedirects = options.maxRedirects ?? 5;
   return async (input2, init = {}) => {
-    let url = onLoopbackLiteral(new URL(input2 instanceof Request ? input2.url : String(input2)));
+    let url = onLoopbackLiteral(new URL(urlOf(input2)));
     let method = (init.method ?? "GET").toUpperCase();
-    const headers = new Headers(init.headers);
+    const headers = new HttpHeaders(init.headers);
     for (let hop = 0; ; hop++) {
       assertAllowed(url, headers, options.credentialOrigins, options.env ?? process.env);
       const response = await exchange(url, method, { ...init, headers, method }, options, maxBody);
@@ -4032,9 +4200,9 @@ async function exchange(url, method, init, options, maxBody) {
     const raw = await options.fetch(url, { ...init, method, redirect: "manual", signal });
     const body = NULL_BODY.has(raw.status) ? null : await readCapped(raw, maxBody, url.host);
     trace(raw.status, raw.headers.get("x-github-request-id"));
-    const headers = new Headers(raw.headers);
-    headers.delete(RETRY_HEADER);
-    return new Response(body, { status: raw.status, statusText: raw.statusText, headers });
+    const answer2 = new HttpResponse(body, { status: raw.status, statusText: raw.statusText, headers: raw.headers });
+    answer2.headers.delete(RETRY_HEADER);
+    return answer2;
   } catch (error) {
     const netError = options.signal?.aborted ? stopped(options.signal, url.host) : toNetError(error, url.host, options.timeoutMs);
     trace(null, null, netError.message);
@@ -4051,14 +4219,16 @@ function sizeText(bytes) {
   return `${bytes} bytes`;
 }
 async function readCapped(response, maxBytes, host) {
-  if (!response.body) return new Uint8Array();
+  const own = response instanceof HttpResponse ? response : null;
+  const stream = own ? null : response.body;
+  if (!own && !stream) return new Uint8Array();
   if (Number(response.headers.get("content-length")) > maxBytes) {
-    await response.body.cancel();
+    await (own ? own.cancel() : stream?.cancel());
     throw new NetError("too-large", `${host} announced an answer larger than ${sizeText(maxBytes)}; crpat did not read it`);
   }
   const chunks = [];
   let size = 0;
-  for await (const chunk of response.body) {
+  for await (const chunk of own ? own.chunks() : stream) {
     size += chunk.byteLength;
     if (size > maxBytes) {
       throw new NetError("too-large", `${host} sent an answer larger than ${sizeText(maxBytes)}; crpat stopped reading it`);
@@ -4099,13 +4269,8 @@ function createNodeFetch() {
         response.once("close", () => signal?.removeEventListener("abort", onAbort));
         const nullBody = method === "HEAD" || [101, 103, 204, 205, 304].includes(response.statusCode ?? 0);
         if (nullBody) response.resume();
-        resolve2(
-          new Response(nullBody ? null : bodyOf(response, signal, wire), {
-            status: response.statusCode ?? 0,
-            statusText: response.statusMessage ?? "",
-            headers: pairs(response.rawHeaders)
-          })
-        );
+        const init2 = { status: response.statusCode ?? 0, statusText: response.statusMessage ?? "", headers: pairs(response.rawHeaders) };
+        resolve2(new HttpResponse(nullBody ? null : bodyOf(response, signal, wire), init2, () => response.destroy()));
       });
       signal?.addEventListener("abort", onAbort, { once: true });
       request2.once("socket", (socket) => {
@@ -4167,8 +4332,8 @@ function recordExchanges(fetch, sink, maxBodyBytes = 1024 * 1024) {
     const request2 = {
       startedAt,
       method: (init.method ?? "GET").toUpperCase(),
-      url: input2 instanceof Request ? input2.url : String(input2),
-      requestHeaders: new Headers(init.headers)
+      url: urlOf(input2),
+      requestHeaders: new HttpHeaders(init.headers)
     };
     const elapsed = () => Math.round(performance.now() - startedAt);
     let response;
@@ -4178,8 +4343,9 @@ function recordExchanges(fetch, sink, maxBodyBytes = 1024 * 1024) {
       sink({ ...request2, status: null, responseHeaders: null, body: new Uint8Array(), bodyBytes: 0, cancelled: false, failure: { phase: "headers", error }, ms: elapsed() });
       throw error;
     }
-    const answer2 = { ...request2, status: response.status, responseHeaders: new Headers(response.headers) };
-    if (response.body === null || NULL_BODY2.has(response.status)) {
+    const answer2 = { ...request2, status: response.status, responseHeaders: new HttpHeaders(response.headers) };
+    const empty = response instanceof HttpResponse ? !response.hasBody : response.body === null;
+    if (empty || NULL_BODY2.has(response.status)) {
       sink({ ...answer2, body: new Uint8Array(), bodyBytes: 0, cancelled: false, failure: null, ms: elapsed() });
       return response;
     }
@@ -4192,34 +4358,29 @@ function recordExchanges(fetch, sink, maxBodyBytes = 1024 * 1024) {
       told = true;
       sink({ ...answer2, body: Buffer.concat(chunks), bodyBytes: bodyBytes2, cancelled: end.cancelled ?? false, failure: end.failure ?? null, ms: elapsed() });
     };
-    const reader = response.body.getReader();
-    const body = new ReadableStream({
-      async pull(controller) {
-        try {
-          const { value, done } = await reader.read();
-          if (done) {
-            tell({});
-            controller.close();
-            return;
-          }
+    async function* recorded(source2) {
+      let finished = false;
+      try {
+        for await (const value of source2) {
           bodyBytes2 += value.byteLength;
           if (kept < maxBodyBytes) {
             const part = value.subarray(0, maxBodyBytes - kept);
             chunks.push(part);
             kept += part.byteLength;
           }
-          controller.enqueue(value);
-        } catch (error) {
-          tell({ failure: { phase: "body", error } });
-          controller.error(error);
+          yield value;
         }
-      },
-      async cancel(reason) {
-        tell({ cancelled: true });
-        await reader.cancel(reason);
+        finished = true;
+        tell({});
+      } catch (error) {
+        tell({ failure: { phase: "body", error } });
+        throw error;
+      } finally {
+        if (!finished) tell({ cancelled: true });
       }
-    });
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    }
+    const source = response instanceof HttpResponse ? response.chunks() : response.body;
+    return new HttpResponse(recorded(source), { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }
 
@@ -4413,7 +4574,7 @@ function fetchStack(session) {
   const apiOrigin = new URL(settings.apiUrl).origin;
   const seen = observe ? async (input2, init) => {
     const response = await base(input2, init);
-    if (new URL(input2 instanceof Request ? input2.url : String(input2)).origin === apiOrigin) observe(response.headers);
+    if (new URL(urlOf(input2)).origin === apiOrigin) observe(response.headers);
     return response;
   } : base;
   const guarded = createGuardedFetch({
