@@ -607,9 +607,9 @@ function withRetries(fetch, options = {}) {
         } else if (RETRY_STATUS.has(response.status)) {
           reason = `HTTP ${response.status}`;
         } else {
-          return annotated(response, note);
+          return await annotated(response, note);
         }
-        if (attempt > retries) return annotated(response, note);
+        if (attempt > retries) return await annotated(response, note);
       } catch (error) {
         if (!(error instanceof NetError) || !RETRY_NET.has(error.kind) || attempt > retries) throw withAttempts(error, attempt);
         reason = error.message;

@@ -79,9 +79,9 @@ export function withRetries(fetch: typeof globalThis.fetch, options: RetryOption
         } else if (RETRY_STATUS.has(response.status)) {
           reason = `HTTP ${response.status}`;
         } else {
-          return annotated(response, note);
+          return await annotated(response, note);
         }
-        if (attempt > retries) return annotated(response, note);
+        if (attempt > retries) return await annotated(response, note);
       } catch (error) {
         if (!(error instanceof NetError) || !RETRY_NET.has(error.kind) || attempt > retries) throw withAttempts(error, attempt);
         reason = error.message;
