@@ -13,7 +13,7 @@
 //     first time in the run, so it reads the /v2/ challenge and tries the cancel (ghcr.io's plan needs neither);
 //   - crpat, ghcr.io plan: the library in a fresh Node process (scripts/bench/ghcr-run.mjs), run as against
 //     api.github.com and ghcr.io with those origins sent to the proxies: known token service, no cancel;
-//   - the seed script, replayed with curl. The seed (/work/shared/seed/) is a tutorial for is_valid_crpat.sh, the
+//   - the seed script, replayed with curl: is_valid_crpat.sh, from the tutorial crpat grew from, the
 //     script crpat replaces: it reads the token in clear text, logs in with `docker login ghcr.io` (GET /v2/ → 401
 //     challenge, then GET /token with Basic credentials; docker asks for no scope), reads the repository twice with
 //     `gh api repos/OWNER/REPO` (to see that it exists, then its permissions through jq), then `gh api -i user` and
