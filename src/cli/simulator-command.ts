@@ -42,8 +42,11 @@ export async function runSimulatorCommand(flags: SimulatorFlags, deps: Simulator
       `  API       ${sim.apiUrl}   (--api-url)`,
       `  registry  ${sim.registryUrl}   (--registry)`,
       '',
-      say('Scenarios: CR_PAT=<token> crpat --repo <repository> --api-url <API> --registry <registry>'),
-      ...scenarios.map((s) => `  ${s.name}\n    ${s.repository}, expected ${s.expectedVerdict}\n    CR_PAT=${s.token ?? '?'}`),
+      say('Scenarios: CR_PAT=<token> crpat --repo <repository> [--image <image>] --api-url <API> --registry <registry>'),
+      // A scenario with its own image is only that scenario with --image: without it the probe meets another package.
+      ...scenarios.map(
+        (s) => `  ${s.name}\n    ${s.repository}${s.image ? ` --image ${s.image}` : ''}, expected ${s.expectedVerdict}\n    CR_PAT=${s.token ?? '?'}`,
+      ),
       '',
       say('These tokens are synthetic: they exist only in this simulator.'),
     ];

@@ -88,4 +88,31 @@ describe('crpat simulator', () => {
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
   });
+
+  it('prints, for a scenario that probes its own image, the --image to pass: the command it shows reaches the expected verdict', async () => {
+    const child = spawn(process.execPath, [BIN, 'simulator'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const text = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('These tokens are synthetic')) resolve(out);
+      });
+      child.on('exit', () => reject(new Error('exited early')));
+    });
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const address = (label: string) => new RegExp(`^  ${label} +(\\S+)`, 'm').exec(text)?.[1] ?? '';
+      // Before: "acme/widgets, expected inconclusive" with no image; that command probes acme/widgets and passes.
+      const outage = /^  ghcr-outage\n {4}(.+), expected (\w+)\n {4}CR_PAT=(\S+)$/m.exec(text);
+      expect(outage?.[1]).toBe('acme/widgets --image status-page');
+      expect(outage?.[2]).toBe('inconclusive');
+      const result = await runCli(['--repo', ...(outage?.[1] ?? '').split(' '), '--api-url', address('API'), '--registry', address('registry'), '--json'], {
+        env: { CR_PAT: outage?.[3] },
+      });
+      expect(result.code).toBe(3);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exit).toBe(0);
+  });
 });
