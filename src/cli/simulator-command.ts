@@ -45,7 +45,8 @@ export async function runSimulatorCommand(flags: SimulatorFlags, deps: Simulator
       say('Scenarios: CR_PAT=<token> crpat --repo <repository> [--image <image>] --api-url <API> --registry <registry>'),
       // A scenario with its own image is only that scenario with --image: without it the probe meets another package.
       ...scenarios.map(
-        (s) => `  ${s.name}\n    ${s.repository}${s.image ? ` --image ${s.image}` : ''}, expected ${s.expectedVerdict}\n    CR_PAT=${s.token ?? '?'}`,
+        (s) =>
+          `  ${s.name}\n${say(`    ${s.repository}${s.image ? ` --image ${s.image}` : ''}, expected ${s.expectedVerdict}`)}\n    CR_PAT=${s.token ?? '?'}`,
       ),
       '',
       say('These tokens are synthetic: they exist only in this simulator.'),
