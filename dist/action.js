@@ -4525,6 +4525,21 @@ function resolveRunSettings(options, host) {
   if (!Number.isFinite(warnDays) || warnDays < 0) throw new UsageError(`expiryWarnDays must be a number of days (0 or more), not ${warnDays}`);
   return { token: token2, shape: recognizeToken(token2), apiUrl, registry, webUrl: decision.webUrl, timeoutMs: Math.round(seconds * 1e3), profile, workflowRepository: workflow ?? null, expiryWarnDays: warnDays };
 }
+function assertOptionShape(options, targets) {
+  if (typeof options !== "object" || options === null) throw new UsageError(`the options must be an object: { ${targets}, token }`);
+  const o = options;
+  const target = o[targets];
+  if (targets === "repositories" ? !Array.isArray(target) : typeof target !== "string" && (typeof target !== "object" || target === null)) {
+    throw new UsageError(`the ${targets} option ${target === void 0 ? "is missing" : "must be " + (targets === "repositories" ? "an array of repositories" : "a string such as owner/name")}`);
+  }
+  if (typeof o.token !== "string") throw new UsageError(`the token option ${o.token === void 0 ? "is missing" : "must be a string"}`);
+  for (const key of ["apiUrl", "registry", "image", "profile", "workflowRepository"]) {
+    if (o[key] !== void 0 && typeof o[key] !== "string") throw new UsageError(`the ${key} option must be a string`);
+  }
+  for (const key of ["timeoutSeconds", "expiryWarnDays", "concurrency"]) {
+    if (o[key] !== void 0 && typeof o[key] !== "number") throw new UsageError(`the ${key} option must be a number`);
+  }
+}
 function resolveTarget(repository) {
   const text = typeof repository === "string" ? repository : `${repository.host}/${repository.owner}/${repository.name}`;
   if (looksLikeToken(text) || text.split(/[/:@]/).some(looksLikeToken)) throw new UsageError(TOKEN_AS_NAME("repository"));
@@ -4692,6 +4707,7 @@ function unwrap(result) {
 
 // src/check.ts
 async function checkToken(options, deps = {}) {
+  assertOptionShape(options, "repository");
   const target = resolveTarget(options.repository);
   const settings = resolveRunSettings(options, target.host);
   const image = imageTarget(target, options.image, settings.registry.host);

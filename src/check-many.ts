@@ -1,5 +1,5 @@
 import type { CheckTokenManyDeps, CheckTokenManyOptions } from './check-api.js';
-import { checkTarget, formatProblem, imageTarget, linksFor, malformedReport, notSent, openSession, resolveRunSettings, resolveTarget } from './check-pipeline.js';
+import { assertOptionShape, checkTarget, formatProblem, imageTarget, linksFor, malformedReport, notSent, openSession, resolveRunSettings, resolveTarget } from './check-pipeline.js';
 import { UsageError } from './errors.js';
 import type { ApiOutcome } from './github/client.js';
 import { createRateGate } from './rate-gate.js';
@@ -23,6 +23,7 @@ export const IMAGE_WITH_MANY =
  * const { verdict, results } = await checkTokenMany({ repositories: ['acme/api', 'acme/web'], token: process.env.CR_PAT ?? '' });
  */
 export async function checkTokenMany(options: CheckTokenManyOptions, deps: CheckTokenManyDeps = {}): Promise<ManyReport> {
+  assertOptionShape(options, 'repositories');
   const targets = uniqueTargets(options.repositories.map(resolveTarget));
   if (targets.length > 1 && options.image !== undefined) throw new UsageError(IMAGE_WITH_MANY);
   const host = oneHost(targets);

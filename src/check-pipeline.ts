@@ -90,6 +90,26 @@ export function resolveRunSettings(options: SettingsInput, host: string): RunSet
   return { token, shape: recognizeToken(token), apiUrl, registry, webUrl: decision.webUrl, timeoutMs: Math.round(seconds * 1000), profile, workflowRepository: workflow ?? null, expiryWarnDays: warnDays };
 }
 
+/**
+ * The options' shape, for a JavaScript caller the types do not reach: a missing or mistyped option is a one-line
+ * UsageError ("rejects only with UsageError for bad input"), not a TypeError from deep inside the pipeline.
+ */
+export function assertOptionShape(options: unknown, targets: 'repository' | 'repositories'): void {
+  if (typeof options !== 'object' || options === null) throw new UsageError(`the options must be an object: { ${targets}, token }`);
+  const o = options as Record<string, unknown>;
+  const target = o[targets];
+  if (targets === 'repositories' ? !Array.isArray(target) : typeof target !== 'string' && (typeof target !== 'object' || target === null)) {
+    throw new UsageError(`the ${targets} option ${target === undefined ? 'is missing' : 'must be ' + (targets === 'repositories' ? 'an array of repositories' : 'a string such as owner/name')}`);
+  }
+  if (typeof o.token !== 'string') throw new UsageError(`the token option ${o.token === undefined ? 'is missing' : 'must be a string'}`);
+  for (const key of ['apiUrl', 'registry', 'image', 'profile', 'workflowRepository']) {
+    if (o[key] !== undefined && typeof o[key] !== 'string') throw new UsageError(`the ${key} option must be a string`);
+  }
+  for (const key of ['timeoutSeconds', 'expiryWarnDays', 'concurrency']) {
+    if (o[key] !== undefined && typeof o[key] !== 'number') throw new UsageError(`the ${key} option must be a number`);
+  }
+}
+
 export function resolveTarget(repository: string | RepoTarget): RepoTarget {
   const text = typeof repository === 'string' ? repository : `${repository.host}/${repository.owner}/${repository.name}`;
   if (looksLikeToken(text) || text.split(/[/:@]/).some(looksLikeToken)) throw new UsageError(TOKEN_AS_NAME('repository'));

@@ -1,5 +1,5 @@
 import type { CheckTokenDeps, CheckTokenOptions } from './check-api.js';
-import { checkTarget, formatProblem, imageTarget, linksFor, malformedReport, openSession, resolveRunSettings, resolveTarget } from './check-pipeline.js';
+import { assertOptionShape, checkTarget, formatProblem, imageTarget, linksFor, malformedReport, openSession, resolveRunSettings, resolveTarget } from './check-pipeline.js';
 import type { Report } from './types.js';
 
 /**
@@ -14,6 +14,7 @@ import type { Report } from './types.js';
  * if (report.verdict !== 'pass') console.log(report.checks.filter((c) => c.status === 'fail'));
  */
 export async function checkToken(options: CheckTokenOptions, deps: CheckTokenDeps = {}): Promise<Report> {
+  assertOptionShape(options, 'repository');
   const target = resolveTarget(options.repository);
   const settings = resolveRunSettings(options, target.host);
   const image = imageTarget(target, options.image, settings.registry.host);
