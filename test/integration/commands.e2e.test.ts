@@ -103,7 +103,7 @@ describe('crpat simulator', () => {
     try {
       const address = (label: string) => new RegExp(`^  ${label} +(\\S+)`, 'm').exec(text)?.[1] ?? '';
       // Before: "acme/widgets, expected inconclusive" with no image; that command probes acme/widgets and passes.
-      const outage = /^  ghcr-outage\n {4}(.+), expected (\w+)\n {4}CR_PAT=(\S+)$/m.exec(text);
+      const outage = /^ {2}ghcr-outage\n {4}(.+), expected (\w+)\n {4}CR_PAT=(\S+)$/m.exec(text);
       expect(outage?.[1]).toBe('acme/widgets --image status-page');
       expect(outage?.[2]).toBe('inconclusive');
       const result = await runCli(['--repo', ...(outage?.[1] ?? '').split(' '), '--api-url', address('API'), '--registry', address('registry'), '--json'], {
