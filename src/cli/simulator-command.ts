@@ -23,7 +23,7 @@ export async function runSimulatorCommand(flags: SimulatorFlags, deps: Simulator
   const ports = { ...(flags.apiPort !== undefined ? { api: flags.apiPort } : {}), ...(flags.registryPort !== undefined ? { registry: flags.registryPort } : {}) };
   if (flags.replay !== undefined) return runReplay(flags.replay, flags, ports, deps);
   const module = await deps.loadSimulator();
-  const sim = await module.startSimulator({ ports });
+  const sim = await listening(flags, module.startSimulator({ ports }));
   const tokens = Object.fromEntries([...sim.world.tokens, ...sim.world.strangers].map((t) => [t.label, t.value]));
   const scenarios = module.SCENARIOS.map((s) => ({
     name: s.name,
@@ -73,7 +73,7 @@ async function runReplay(path: string, flags: SimulatorFlags, ports: { api?: num
   const parsed = parseTrace(text);
   if (!parsed.ok) throw new UsageError(`--replay ${path}: ${parsed.reason}`);
   const { startReplay } = await import('../simulator/replay.js');
-  const replay = await startReplay(parsed.value, { ports });
+  const replay = await listening(flags, startReplay(parsed.value, { ports }));
   const repository = replay.repositories[0] ?? '';
   const image = replay.image !== null ? { image: replay.image } : {};
   if (flags.json) {
@@ -99,6 +99,22 @@ async function runReplay(path: string, flags: SimulatorFlags, ports: { api?: num
   await untilAborted(deps.signal);
   await replay.close();
   return 0;
+}
+
+/**
+ * A port the user chose that cannot be listened on (in use, or privileged) is their input, not a crash: one line
+ * naming the flag, exit 2. Node's listen error carries the port (`error.port`).
+ */
+async function listening<T>(flags: SimulatorFlags, started: Promise<T>): Promise<T> {
+  try {
+    return await started;
+  } catch (error) {
+    const { code, port } = error as NodeJS.ErrnoException & { port?: number };
+    const flag = port === undefined ? undefined : port === flags.registryPort ? '--registry-port' : port === flags.apiPort ? '--api-port' : undefined;
+    if (flag === undefined || (code !== 'EADDRINUSE' && code !== 'EACCES')) throw error;
+    const why = code === 'EADDRINUSE' ? 'the port is in use on 127.0.0.1' : 'this user may not listen on that port';
+    throw new UsageError(`${flag} ${port}: ${why}; choose another, or leave ${flag} out for a free one`);
+  }
 }
 
 function untilAborted(signal: AbortSignal | undefined): Promise<void> {

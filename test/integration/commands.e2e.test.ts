@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator, tokenValue } from '../../src/simulator/index.js';
 import { BIN, runCli } from '../helpers/cli.js';
@@ -87,6 +89,21 @@ describe('crpat simulator', () => {
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
+  });
+
+  it('a port already in use is a usage error, one line naming the flag (was "internal error", exit 3)', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const { port } = busy.address() as AddressInfo;
+    try {
+      for (const flag of ['--api-port', '--registry-port']) {
+        const result = await runCli(['simulator', flag, String(port)]);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toBe(`crpat: ${flag} ${port}: the port is in use on 127.0.0.1; choose another, or leave ${flag} out for a free one\n`);
+      }
+    } finally {
+      busy.close();
+    }
   });
 
   it('prints, for a scenario that probes its own image, the --image to pass: the command it shows reaches the expected verdict', async () => {
