@@ -2046,6 +2046,7 @@ var OPTION_WORDS = {
   names: { apiUrl: "the apiUrl option", registry: "the registry option", timeout: "the timeoutSeconds option" },
   give: (name, value) => `set ${name} to ${value}`
 };
+var MAX_TIMEOUT_SECONDS = 3600;
 
 // src/http/origin.ts
 function originOf(url) {
@@ -4516,7 +4517,9 @@ function resolveRunSettings(options, host) {
   const apiUrl = unwrap(parseApiUrl(decision.apiUrl)).href.replace(/\/$/, "");
   const registry = unwrap(parseRegistry(decision.registry));
   const seconds = options.timeoutSeconds ?? 10;
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`timeoutSeconds must be a positive number of seconds, not ${seconds}`);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {
+    throw new UsageError(`timeoutSeconds must be a positive number of seconds, at most ${MAX_TIMEOUT_SECONDS}, not ${seconds}`);
+  }
   const profile = profileById(options.profile ?? "push");
   if (!profile) throw new UsageError(`unknown profile ${JSON.stringify(String(options.profile)).slice(0, 40)}: use ${PROFILE_IDS.join(" or ")}`);
   const workflow = options.workflowRepository;

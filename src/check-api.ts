@@ -16,7 +16,7 @@ export interface CheckTokenCommonOptions {
   apiUrl?: string;
   /** Registry `host[:port]`, or `http://host:port` for a loopback host. @default `ghcr.io`, or derived */
   registry?: string;
-  /** Per-request timeout in seconds. @default 10 */
+  /** Per-request timeout in seconds, at most 3600. @default 10 */
   timeoutSeconds?: number;
   /**
    * What the token must be able to do (`crpat check --for`). `push`: push images, the ten checks. `deploy`: also the

@@ -26,7 +26,7 @@ import { urlOf } from './http/response.js';
 import { withRetries } from './http/retry.js';
 import { probePush, registryLogin } from './registry/client.js';
 import { createRegistryMemo, type RegistryMemo } from './registry/memo.js';
-import { OPTION_WORDS } from './settings.js';
+import { MAX_TIMEOUT_SECONDS, OPTION_WORDS } from './settings.js';
 import { parseApiUrl, parseRegistry } from './target/endpoints.js';
 import { parseRepoTarget } from './target/parse.js';
 import { decideEndpoints, unconfirmedReason } from './target/trust.js';
@@ -66,6 +66,7 @@ type SettingsInput = Pick<CheckTokenOptions, 'token' | 'apiUrl' | 'registry' | '
 
 const OWNER_NAME = /^[A-Za-z0-9_-]+\/[A-Za-z0-9._-]+$/;
 
+
 /**
  * Validates and completes the options for targets on `host`; every problem is a one-line UsageError. Endpoints are
  * derived from `host` only when it is GitHub's own (target/trust.ts); a forge or a typo is refused, and any other
@@ -80,7 +81,9 @@ export function resolveRunSettings(options: SettingsInput, host: string): RunSet
   const apiUrl = unwrap(parseApiUrl(decision.apiUrl)).href.replace(/\/$/, '');
   const registry = unwrap(parseRegistry(decision.registry));
   const seconds = options.timeoutSeconds ?? 10;
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`timeoutSeconds must be a positive number of seconds, not ${seconds}`);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {
+    throw new UsageError(`timeoutSeconds must be a positive number of seconds, at most ${MAX_TIMEOUT_SECONDS}, not ${seconds}`);
+  }
   const profile = profileById(options.profile ?? 'push');
   if (!profile) throw new UsageError(`unknown profile ${JSON.stringify(String(options.profile)).slice(0, 40)}: use ${PROFILE_IDS.join(' or ')}`);
   const workflow = options.workflowRepository;

@@ -18,3 +18,10 @@ export const OPTION_WORDS: SettingWords = {
   names: { apiUrl: 'the apiUrl option', registry: 'the registry option', timeout: 'the timeoutSeconds option' },
   give: (name, value) => `set ${name} to ${value}`,
 };
+
+/**
+ * The longest per-request timeout, in seconds (`--timeout`, `timeoutSeconds`). An hour is more than any answer needs;
+ * far beyond it the run's deadline (3 × the timeout) leaves the range of Node's timers (AbortSignal.timeout takes at
+ * most 2^32 - 1 ms), which crashed the run with "internal error".
+ */
+export const MAX_TIMEOUT_SECONDS = 3600;

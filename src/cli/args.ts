@@ -1,6 +1,7 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PROFILE_IDS } from '../capabilities/profiles.js';
 import { UsageError } from '../errors.js';
+import { MAX_TIMEOUT_SECONDS } from '../settings.js';
 import { looksLikeToken } from '../token/recognize.js';
 import type { ProfileId } from '../types.js';
 import { VERSION } from '../version.js';
@@ -461,8 +462,8 @@ function collect(value: string, previous: string[] | undefined): string[] {
 
 function parseTimeout(value: string): number {
   const seconds = Number(value);
-  if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0) {
-    throw new InvalidArgumentError('--timeout must be a positive number of seconds');
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {
+    throw new InvalidArgumentError(`--timeout must be a positive number of seconds, at most ${MAX_TIMEOUT_SECONDS}`);
   }
   return seconds;
 }

@@ -192,6 +192,9 @@ describe('URLs and flags that cannot be right → exit 2, one line', () => {
     ['not a number', 'abc'],
     ['negative', '-1'],
     ['zero', '0'],
+    // Beyond Node's timer range it was "crpat: internal error: The value of "delay" is out of range", exit 3.
+    ['a billion seconds', '1e9'],
+    ['over an hour', '3601'],
   ])('--timeout %s', async (_name, value) => {
     expectUsageError(await runCli(['--repo', 'octocat/hello-world', ...target(), '--timeout', value], { env: { CR_PAT: token } }), /--timeout must be a positive number/);
   });

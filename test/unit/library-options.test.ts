@@ -18,6 +18,7 @@ describe('checkToken() with options of the wrong shape rejects with one UsageErr
     ['a number as registry', { repository: 'octocat/hello-world', token: TOKEN, registry: 42 }, /registry option/],
     ['a number as image', { repository: 'octocat/hello-world', token: TOKEN, image: 42 }, /image option/],
     ['a string as timeoutSeconds', { repository: 'octocat/hello-world', token: TOKEN, timeoutSeconds: '5' }, /timeoutSeconds/],
+    ['a timeoutSeconds beyond an hour', { repository: 'octocat/hello-world', token: TOKEN, timeoutSeconds: 1e9 }, /timeoutSeconds must be .* at most 3600/],
   ])('%s', async (_name, options, reason) => {
     const rejection = await checkToken(options as Parameters<typeof checkToken>[0]).then(
       () => null,

@@ -107,7 +107,7 @@ describe('run: usage errors are one line on stderr, exit 2, nothing checked', ()
     [['--repo', 'a/b', 'extra'], 'crpat: unexpected argument: check takes no arguments; the repository goes after --repo (see crpat check --help)\n'],
     [['--repo', 'not a repo'], 'crpat: --repo: A repository is owner/name (e.g. octocat/hello-world) or its URL.\n'],
     [['--repo', 'a/b'], 'crpat: no token: set CR_PAT, pass --token-stdin, or run in a terminal\n'],
-    [['--repo', 'a/b', '--timeout', '0'], 'crpat: --timeout must be a positive number of seconds\n'],
+    [['--repo', 'a/b', '--timeout', '0'], 'crpat: --timeout must be a positive number of seconds, at most 3600\n'],
     [[], 'crpat: no --repo given and no git remote origin here: pass --repo owner/name\n'],
   ])('%j', async (argv, stderr) => {
     const { t, deps, check } = setup();
