@@ -4532,8 +4532,8 @@ function assertOptionShape(options, targets) {
   if (typeof options !== "object" || options === null) throw new UsageError(`the options must be an object: { ${targets}, token }`);
   const o = options;
   const target = o[targets];
-  if (targets === "repositories" ? !Array.isArray(target) : typeof target !== "string" && (typeof target !== "object" || target === null)) {
-    throw new UsageError(`the ${targets} option ${target === void 0 ? "is missing" : "must be " + (targets === "repositories" ? "an array of repositories" : "a string such as owner/name")}`);
+  if (targets === "repositories" ? !Array.isArray(target) : typeof target !== "string" && !isRepoTarget(target)) {
+    throw new UsageError(`the ${targets} option ${target === void 0 ? "is missing" : "must be " + (targets === "repositories" ? "an array of repositories" : "a string such as owner/name, or { host, owner, name }")}`);
   }
   if (typeof o.token !== "string") throw new UsageError(`the token option ${o.token === void 0 ? "is missing" : "must be a string"}`);
   for (const key of ["apiUrl", "registry", "image", "profile", "workflowRepository"]) {
@@ -4542,6 +4542,11 @@ function assertOptionShape(options, targets) {
   for (const key of ["timeoutSeconds", "expiryWarnDays", "concurrency"]) {
     if (o[key] !== void 0 && typeof o[key] !== "number") throw new UsageError(`the ${key} option must be a number`);
   }
+}
+function isRepoTarget(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const { host, owner, name } = value;
+  return typeof host === "string" && typeof owner === "string" && typeof name === "string";
 }
 function resolveTarget(repository) {
   const text = typeof repository === "string" ? repository : `${repository.host}/${repository.owner}/${repository.name}`;

@@ -101,8 +101,8 @@ export function assertOptionShape(options: unknown, targets: 'repository' | 'rep
   if (typeof options !== 'object' || options === null) throw new UsageError(`the options must be an object: { ${targets}, token }`);
   const o = options as Record<string, unknown>;
   const target = o[targets];
-  if (targets === 'repositories' ? !Array.isArray(target) : typeof target !== 'string' && (typeof target !== 'object' || target === null)) {
-    throw new UsageError(`the ${targets} option ${target === undefined ? 'is missing' : 'must be ' + (targets === 'repositories' ? 'an array of repositories' : 'a string such as owner/name')}`);
+  if (targets === 'repositories' ? !Array.isArray(target) : typeof target !== 'string' && !isRepoTarget(target)) {
+    throw new UsageError(`the ${targets} option ${target === undefined ? 'is missing' : 'must be ' + (targets === 'repositories' ? 'an array of repositories' : 'a string such as owner/name, or { host, owner, name }')}`);
   }
   if (typeof o.token !== 'string') throw new UsageError(`the token option ${o.token === undefined ? 'is missing' : 'must be a string'}`);
   for (const key of ['apiUrl', 'registry', 'image', 'profile', 'workflowRepository']) {
@@ -111,6 +111,13 @@ export function assertOptionShape(options: unknown, targets: 'repository' | 'rep
   for (const key of ['timeoutSeconds', 'expiryWarnDays', 'concurrency']) {
     if (o[key] !== undefined && typeof o[key] !== 'number') throw new UsageError(`the ${key} option must be a number`);
   }
+}
+
+/** A parsed target as `checkToken()` accepts one instead of a string: `{ host, owner, name }`, each a string. */
+function isRepoTarget(value: unknown): value is RepoTarget {
+  if (typeof value !== 'object' || value === null) return false;
+  const { host, owner, name } = value as Record<string, unknown>;
+  return typeof host === 'string' && typeof owner === 'string' && typeof name === 'string';
 }
 
 export function resolveTarget(repository: string | RepoTarget): RepoTarget {

@@ -12,6 +12,7 @@ describe('checkToken() with options of the wrong shape rejects with one UsageErr
     ['null', null, /options must be an object/],
     ['no repository', { token: TOKEN }, /repository option/],
     ['a number as repository', { repository: 42, token: TOKEN }, /repository option/],
+    ['an object without host, owner and name as repository', { repository: {}, token: TOKEN }, /repository option/],
     ['no token', { repository: 'octocat/hello-world' }, /token option/],
     ['a number as token', { repository: 'octocat/hello-world', token: 42 }, /token option/],
     ['a number as apiUrl', { repository: 'octocat/hello-world', token: TOKEN, apiUrl: 42 }, /apiUrl option/],
