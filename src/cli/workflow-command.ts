@@ -63,12 +63,29 @@ export async function runWorkflowCommand(flags: WorkflowFlags, deps: RunDeps, se
   return exitCodeForVerdict(report.verdict);
 }
 
+const WRITE_FAILURES: Readonly<Record<string, string>> = {
+  ENOTDIR: 'a part of its path is a file, not a folder',
+  EEXIST: 'a part of its path is a file, not a folder',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+};
+
 /** `crpat workflow init`: writes the weekly token check; refuses to overwrite without `--force`. */
 export async function runWorkflowInit(flags: WorkflowInitFlags, deps: Pick<RunDeps, 'io' | 'cwd'>): Promise<number> {
   const path = join(deps.cwd, INIT_PATH);
   if (!flags.force && (await exists(path))) throw new UsageError(`${INIT_PATH} exists; run again with --force to replace it`);
-  await mkdir(join(deps.cwd, WORKFLOWS_DIR), { recursive: true });
-  await writeFile(path, INIT_WORKFLOW, 'utf8');
+  try {
+    await mkdir(join(deps.cwd, WORKFLOWS_DIR), { recursive: true });
+    await writeFile(path, INIT_WORKFLOW, 'utf8');
+  } catch (error) {
+    // The checkout's own state (a file named .github, a folder at the file's path, no write permission), not a crash.
+    const reason = WRITE_FAILURES[(error as NodeJS.ErrnoException).code ?? ''];
+    if (reason === undefined) throw error;
+    throw new UsageError(`cannot write ${INIT_PATH}: ${reason}`);
+  }
   const said =
     `Wrote ${INIT_PATH}: every Monday, and on demand, it checks that the CR_PAT secret can still push, and fails ` +
     'when the token is refused or expires within 14 days (warn-days). Commit it, and store the token as the CR_PAT secret (crpat secret set).';

@@ -98,6 +98,15 @@ describe('crpat workflow init', { timeout: 90_000 }, () => {
     expect(forced.code).toBe(0);
     expect(await readFile(join(root, INIT_PATH), 'utf8')).toBe(written);
   });
+
+  it('a file where its folder should be is one line and exit 2 (was "internal error: ENOTDIR", exit 3)', async () => {
+    const root = join(dir, 'init-blocked');
+    await mkdir(root);
+    await writeFile(join(root, '.github'), '');
+    const result = await runCli(['workflow', 'init'], { cwd: root });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('crpat: cannot write .github/workflows/crpat-token-check.yml: a part of its path is a file, not a folder\n');
+  });
 });
 
 describe('crpat workflow --check against the simulator', { timeout: 90_000 }, () => {
