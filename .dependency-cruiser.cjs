@@ -10,7 +10,7 @@ const LAYERS = [
   { name: 'evidence', path: '^src/evidence/' },
   { name: 'capabilities', path: '^src/capabilities/' },
   { name: 'checks', path: '^src/checks/' },
-  { name: 'pipeline', path: '^src/(check|check-api|check-pipeline|check-capabilities|check-many|rate-gate)\\.ts$' },
+  { name: 'pipeline', path: '^src/pipeline/' },
   { name: 'library', path: '^src/(secrets/|index\\.ts$)' },
   { name: 'rendering', path: '^src/(report|guide)/' },
   { name: 'workflow', path: '^src/workflow/' },

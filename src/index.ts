@@ -2,8 +2,8 @@
  * crpat as a library: `checkToken()` answers whether a token can push container images for a repository,
  * with the same report `crpat check --json` prints.
  */
-export { checkToken } from './check.js';
-export { checkTokenMany } from './check-many.js';
+export { checkToken } from './pipeline/check-token.js';
+export { checkTokenMany } from './pipeline/check-token-many.js';
 export type {
   CheckTokenDeps,
   CheckTokenManyDeps,
@@ -14,7 +14,7 @@ export type {
   ProgressEvent,
   RetryEvent,
   SettingWords,
-} from './check-api.js';
+} from './pipeline/options.js';
 export { CancelledError, UsageError } from './errors.js';
 export { CHECK_IDS, PROFILE_CHECK_IDS } from './types.js';
 export type {

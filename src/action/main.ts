@@ -1,5 +1,5 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
-import { checkToken } from '../check.js';
+import { checkToken } from '../pipeline/check-token.js';
 import { escapeData } from './commands.js';
 import { input } from './inputs.js';
 import { runAction } from './run.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CheckTokenDeps, CheckTokenOptions } from '../check-api.js';
+import type { CheckTokenDeps, CheckTokenOptions } from '../pipeline/options.js';
 import { UsageError } from '../errors.js';
 import { renderHuman } from '../report/human.js';
 import { renderJson } from '../report/json.js';

@@ -1,5 +1,5 @@
-import { checkTokenMany, IMAGE_WITH_MANY } from '../check-many.js';
-import type { CheckTokenCommonOptions, CheckTokenDeps, CheckTokenOptions, RetryEvent } from '../check-api.js';
+import { checkTokenMany, IMAGE_WITH_MANY } from '../pipeline/check-token-many.js';
+import type { CheckTokenCommonOptions, CheckTokenDeps, CheckTokenOptions, RetryEvent } from '../pipeline/options.js';
 import { CancelledError, UsageError } from '../errors.js';
 import { type HumanOptions, renderHuman, renderHumanMany } from '../report/human.js';
 import { renderJson } from '../report/json.js';

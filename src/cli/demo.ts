@@ -1,4 +1,4 @@
-import type { CheckTokenDeps, CheckTokenOptions } from '../check-api.js';
+import type { CheckTokenDeps, CheckTokenOptions } from '../pipeline/options.js';
 import type { IO } from '../io/io.js';
 import { renderHuman } from '../report/human.js';
 import { createStyle } from '../report/style.js';

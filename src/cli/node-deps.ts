@@ -1,4 +1,4 @@
-import type { CheckTokenDeps, CheckTokenOptions } from '../check-api.js';
+import type { CheckTokenDeps, CheckTokenOptions } from '../pipeline/options.js';
 import { createProcessIO } from '../io/io.js';
 import type { Prompter } from '../io/prompter.js';
 import type { SimulatorModule } from './demo.js';
@@ -18,7 +18,7 @@ export function createNodeDeps(signal?: AbortSignal): RunDeps {
     platform: process.platform,
     prompter: lazyPrompter(async () => (await import('../io/prompter.js')).createClackPrompter(io, signal)),
     git: async (args, cwd) => (await import('./git.js')).createGit(process.env)(args, cwd),
-    checkToken: async (options: CheckTokenOptions, deps?: CheckTokenDeps) => (await import('../check.js')).checkToken(options, deps),
+    checkToken: async (options: CheckTokenOptions, deps?: CheckTokenDeps) => (await import('../pipeline/check-token.js')).checkToken(options, deps),
     loadSimulator: async () => (await import('../simulator/index.js')) as SimulatorModule,
     ...(signal ? { signal } : {}),
   };

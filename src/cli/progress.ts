@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { HttpTraceEvent, ProgressEvent } from '../check-api.js';
+import type { HttpTraceEvent, ProgressEvent } from '../pipeline/options.js';
 import { createStyle, type Style } from '../report/style.js';
 import { symbols, type Symbols } from '../report/symbols.js';
 import { wrap } from '../report/wrap.js';

@@ -1,4 +1,4 @@
-import type { CheckTokenDeps, CheckTokenManyDeps, CheckTokenManyOptions, CheckTokenOptions } from '../check-api.js';
+import type { CheckTokenDeps, CheckTokenManyDeps, CheckTokenManyOptions, CheckTokenOptions } from '../pipeline/options.js';
 import type { IO } from '../io/io.js';
 import type { Prompter } from '../io/prompter.js';
 import type { ManyReport, Report } from '../types.js';

@@ -1,4 +1,4 @@
-import type { CheckTokenDeps, CheckTokenOptions } from '../check-api.js';
+import type { CheckTokenDeps, CheckTokenOptions } from '../pipeline/options.js';
 import { UsageError } from '../errors.js';
 import { renderHuman } from '../report/human.js';
 import { maskToken } from '../token/mask.js';

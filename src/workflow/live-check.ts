@@ -1,4 +1,4 @@
-import type { CheckTokenOptions } from '../check-api.js';
+import type { CheckTokenOptions } from '../pipeline/options.js';
 import type { SecretPlace } from '../secrets/api.js';
 import type { Report } from '../types.js';
 import type { PushedImage } from './analyze.js';

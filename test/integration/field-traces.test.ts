@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkToken } from '../../src/check.js';
-import { checkTokenMany } from '../../src/check-many.js';
+import { checkToken } from '../../src/pipeline/check-token.js';
+import { checkTokenMany } from '../../src/pipeline/check-token-many.js';
 import { startReplay } from '../../src/simulator/replay.js';
 import { parseTrace } from '../../src/trace/parse.js';
 import type { TraceDocument } from '../../src/trace/types.js';

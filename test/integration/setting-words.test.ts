@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAction } from '../../src/action/run.js';
-import { checkToken } from '../../src/check.js';
+import { checkToken } from '../../src/pipeline/check-token.js';
 import { mintToken } from '../../src/simulator/tokens.js';
 import type { Report } from '../../src/types.js';
 import { runCli } from '../helpers/cli.js';

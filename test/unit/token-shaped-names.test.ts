@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ActionDeps, runAction } from '../../src/action/run.js';
-import { checkToken } from '../../src/check.js';
-import { checkTokenMany } from '../../src/check-many.js';
+import { checkToken } from '../../src/pipeline/check-token.js';
+import { checkTokenMany } from '../../src/pipeline/check-token-many.js';
 import { UsageError } from '../../src/errors.js';
 
 // A token given as the image or the repository is refused before anything is sent, and never repeated: lower-cased

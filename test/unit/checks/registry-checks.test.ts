@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { judgeRegistryLogin } from '../../helpers/raw-judges.js';
 import { judgeRegistryPush } from '../../helpers/raw-judges.js';
-import { verdictOf } from '../../../src/checks/verdict.js';
+import { verdictOf } from '../../../src/pipeline/verdict.js';
 import { NetError } from '../../../src/http/net-error.js';
 import type { PushOutcome, RegistryRefusal } from '../../../src/registry/types.js';
 import type { Finding } from '../../../src/types.js';

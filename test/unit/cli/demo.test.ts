@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_SCENARIOS, type DemoDeps, type DemoScenario, pickDemoScenarios, runDemo, type SimulatorModule } from '../../../src/cli/demo.js';
-import { checkToken } from '../../../src/check.js';
-import type { CheckTokenOptions } from '../../../src/check-api.js';
+import { checkToken } from '../../../src/pipeline/check-token.js';
+import type { CheckTokenOptions } from '../../../src/pipeline/options.js';
 import { tokenChecksum } from '../../../src/token/checksum.js';
 import type { Report } from '../../../src/types.js';
 import { testIO } from '../../helpers/io.js';

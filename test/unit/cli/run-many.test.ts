@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { overallVerdict } from '../../../src/check-many.js';
-import type { CheckTokenManyDeps, CheckTokenManyOptions } from '../../../src/check-api.js';
+import { overallVerdict } from '../../../src/pipeline/check-token-many.js';
+import type { CheckTokenManyDeps, CheckTokenManyOptions } from '../../../src/pipeline/options.js';
 import { type CheckTokenManyFn, run, type RunDeps } from '../../../src/cli/run.js';
 import { tokenChecksum } from '../../../src/token/checksum.js';
 import type { ManyReport, RepoTarget, Report } from '../../../src/types.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eraseAbove } from '../../../src/cli/progress.js';
 import { type CheckTokenFn, run, type RunDeps } from '../../../src/cli/run.js';
-import type { CheckTokenDeps, CheckTokenOptions } from '../../../src/check-api.js';
+import type { CheckTokenDeps, CheckTokenOptions } from '../../../src/pipeline/options.js';
 import { UsageError } from '../../../src/errors.js';
 import { renderHuman } from '../../../src/report/human.js';
 import { tokenChecksum } from '../../../src/token/checksum.js';

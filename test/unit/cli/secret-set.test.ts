@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckTokenOptions } from '../../../src/check-api.js';
+import type { CheckTokenOptions } from '../../../src/pipeline/options.js';
 import { type SecretSetDeps, type SecretSetOptions, runSecretSet } from '../../../src/cli/secret-set.js';
 import { tokenValue } from '../../../src/simulator/index.js';
 import type { Report, Verdict } from '../../../src/types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overallVerdict } from '../../../src/check-many.js';
+import { overallVerdict } from '../../../src/pipeline/check-token-many.js';
 import { renderHumanMany } from '../../../src/report/human.js';
 import { renderJson } from '../../../src/report/json.js';
 import type { ManyReport, Report } from '../../../src/types.js';

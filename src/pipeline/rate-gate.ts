@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { parseRateLimit } from './github/headers.js';
+import { parseRateLimit } from '../github/headers.js';
 
 /**
  * Paces the per-repository work of a many-repository run so it stays inside GitHub's published limits

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { PROFILES } from '../../src/capabilities/profiles.js';
-import type { ProbeRequest } from '../../src/capabilities/run-probes.js';
-import { adviseGithubToken, assessTarget, createProbePacer, probeRequest } from '../../src/check-capabilities.js';
-import type { ApiOutcome, ApiRequest } from '../../src/github/client.js';
-import { readPush } from '../../src/evidence/registry.js';
-import { readRepo } from '../../src/evidence/repo.js';
-import { readUser } from '../../src/evidence/user.js';
-import type { PushOutcome } from '../../src/registry/types.js';
-import { CLASSIC, FINE_GRAINED, INSTALLATION, OAUTH, USER_OK, WRITE, api, offline, repoBody } from '../helpers/outcomes.js';
+import { PROFILES } from '../../../src/capabilities/profiles.js';
+import type { ProbeRequest } from '../../../src/capabilities/run-probes.js';
+import { adviseGithubToken, assessTarget, createProbePacer, probeRequest } from '../../../src/pipeline/assess-target.js';
+import type { ApiOutcome, ApiRequest } from '../../../src/github/client.js';
+import { readPush } from '../../../src/evidence/registry.js';
+import { readRepo } from '../../../src/evidence/repo.js';
+import { readUser } from '../../../src/evidence/user.js';
+import type { PushOutcome } from '../../../src/registry/types.js';
+import { CLASSIC, FINE_GRAINED, INSTALLATION, OAUTH, USER_OK, WRITE, api, offline, repoBody } from '../../helpers/outcomes.js';
 
 const TARGET = { host: 'github.com', owner: 'acme', name: 'api' };
 const LINKS = { webUrl: 'https://github.com', owner: 'acme', name: 'api', image: 'acme/api' };

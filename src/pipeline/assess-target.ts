@@ -1,18 +1,18 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { type Assessment, assessCapabilities } from './capabilities/assess.js';
-import { githubTokenAdvice } from './capabilities/github-token-advice.js';
-import type { LinkTarget } from './capabilities/links.js';
-import { type Profile, specsFor } from './capabilities/profiles.js';
-import type { ProbeDeps, ProbeRequest } from './capabilities/run-probes.js';
-import { type PackageEvidence, packageLookupPath, readPackage } from './evidence/package.js';
-import { ownerIsOrgOf } from './evidence/record.js';
-import type { PushRecord } from './evidence/registry.js';
-import type { RepoRecord } from './evidence/repo.js';
-import type { UserRecord } from './evidence/user.js';
-import type { ApiOutcome, ApiRequest } from './github/client.js';
-import { expandScopes } from './github/headers.js';
-import type { TokenShape } from './token/recognize.js';
-import type { Capability, GithubTokenAdvice, RepoTarget } from './types.js';
+import { type Assessment, assessCapabilities } from '../capabilities/assess.js';
+import { githubTokenAdvice } from '../capabilities/github-token-advice.js';
+import type { LinkTarget } from '../capabilities/links.js';
+import { type Profile, specsFor } from '../capabilities/profiles.js';
+import type { ProbeDeps, ProbeRequest } from '../capabilities/run-probes.js';
+import { type PackageEvidence, packageLookupPath, readPackage } from '../evidence/package.js';
+import { ownerIsOrgOf } from '../evidence/record.js';
+import type { PushRecord } from '../evidence/registry.js';
+import type { RepoRecord } from '../evidence/repo.js';
+import type { UserRecord } from '../evidence/user.js';
+import type { ApiOutcome, ApiRequest } from '../github/client.js';
+import { expandScopes } from '../github/headers.js';
+import type { TokenShape } from '../token/recognize.js';
+import type { Capability, GithubTokenAdvice, RepoTarget } from '../types.js';
 
 /**
  * The pipeline's side of the capability map (issue 6): the capability table from the evidence record the checks

@@ -1,6 +1,6 @@
-import type { CheckTokenDeps, CheckTokenOptions } from './check-api.js';
-import { assertOptionShape, checkTarget, formatProblem, imageTarget, linksFor, malformedReport, openSession, resolveRunSettings, resolveTarget } from './check-pipeline.js';
-import type { Report } from './types.js';
+import type { CheckTokenDeps, CheckTokenOptions } from './options.js';
+import { assertOptionShape, checkTarget, formatProblem, imageTarget, linksFor, malformedReport, openSession, resolveRunSettings, resolveTarget } from './check-target.js';
+import type { Report } from '../types.js';
 
 /**
  * Checks whether `options.token` can push container images for `options.repository`, and why not.

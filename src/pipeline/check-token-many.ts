@@ -1,9 +1,9 @@
-import type { CheckTokenManyDeps, CheckTokenManyOptions } from './check-api.js';
-import { assertOptionShape, checkTarget, formatProblem, imageTarget, linksFor, malformedReport, notSent, openSession, resolveRunSettings, resolveTarget } from './check-pipeline.js';
-import { UsageError } from './errors.js';
-import type { ApiOutcome } from './github/client.js';
+import type { CheckTokenManyDeps, CheckTokenManyOptions } from './options.js';
+import { assertOptionShape, checkTarget, formatProblem, imageTarget, linksFor, malformedReport, notSent, openSession, resolveRunSettings, resolveTarget } from './check-target.js';
+import { UsageError } from '../errors.js';
+import type { ApiOutcome } from '../github/client.js';
 import { createRateGate } from './rate-gate.js';
-import type { ManyReport, RepoTarget, Report, Verdict } from './types.js';
+import type { ManyReport, RepoTarget, Report, Verdict } from '../types.js';
 
 export const MAX_REPOSITORIES = 1000;
 

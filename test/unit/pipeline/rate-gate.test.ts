@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRateGate, type RateGateOptions } from '../../src/rate-gate.js';
+import { createRateGate, type RateGateOptions } from '../../../src/pipeline/rate-gate.js';
 
 /** A fake clock: `sleep` advances it and records the wait. */
 function clock(start = 1_700_000_000_000) {

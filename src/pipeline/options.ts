@@ -1,9 +1,9 @@
-import type { ProgressEvent } from './checks/runner.js';
-import type { HttpTraceEvent } from './http/guarded-fetch.js';
-import type { ExchangeSink } from './http/record.js';
-import type { RetryEvent } from './http/retry.js';
-import type { SettingWords } from './settings.js';
-import type { ProfileId, RepoTarget, Report } from './types.js';
+import type { ProgressEvent } from './run-checks.js';
+import type { HttpTraceEvent } from '../http/guarded-fetch.js';
+import type { ExchangeSink } from '../http/record.js';
+import type { RetryEvent } from '../http/retry.js';
+import type { SettingWords } from '../settings.js';
+import type { ProfileId, RepoTarget, Report } from '../types.js';
 
 // The events are declared by the layer that emits them; the library's public options name them from here.
 export type { HttpTraceEvent, ProgressEvent, RetryEvent, SettingWords };
