@@ -3,7 +3,7 @@
 // https://github.com/sverweij/dependency-cruiser/blob/main/doc/rules-reference.md). Type-only imports count too.
 const LAYERS = [
   { name: 'core', path: '^src/(types|result|errors|text|version|settings)\\.ts$' },
-  { name: 'parsing', path: '^src/(token|target)/' },
+  { name: 'parsing', path: '^src/(token|destination)/' },
   { name: 'transport', path: '^src/http/' },
   { name: 'clients', path: '^src/(github|registry)/' },
   { name: 'trace', path: '^src/trace/' },

@@ -2,9 +2,9 @@ import { PROFILE_IDS } from '../capabilities/profiles.js';
 import type { ProfileId } from '../capabilities/types.js';
 import { err, ok, type Result } from '../result.js';
 import type { SettingWords } from '../settings.js';
-import { defaultEndpoints } from '../target/endpoints.js';
-import { parseRepoTarget } from '../target/parse.js';
-import { decideEndpoints } from '../target/trust.js';
+import { defaultEndpoints } from '../destination/endpoints.js';
+import { parseRepoTarget } from '../destination/parse.js';
+import { decideEndpoints } from '../destination/trust.js';
 
 /** What the Action was asked to do, from its `INPUT_*` variables and the workflow's defaults. */
 export interface ActionInputs {

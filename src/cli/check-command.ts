@@ -6,7 +6,7 @@ import { renderJson } from '../report/json.js';
 import { createStyle, type Style } from '../report/style.js';
 import { symbols, type Symbols } from '../report/symbols.js';
 import { wrap } from '../report/wrap.js';
-import { parseRepoTarget } from '../target/parse.js';
+import { parseRepoTarget } from '../destination/parse.js';
 import { maskToken } from '../token/mask.js';
 import type { TokenShape } from '../token/recognize.js';
 import { type ManyReport, PROFILE_CHECK_IDS, type RepoTarget, type Report } from '../types.js';

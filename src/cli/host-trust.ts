@@ -2,8 +2,8 @@ import { CancelledError, InconclusiveError, UsageError } from '../errors.js';
 import { tlsVerificationDisabled, UNVERIFIED_TLS } from '../http/tls-env.js';
 import type { IO } from '../io/io.js';
 import { isCancelled, type Prompter } from '../io/prompter.js';
-import { parseApiUrl, parseRegistry } from '../target/endpoints.js';
-import { decideEndpoints, type TrustDecision, unconfirmedReason } from '../target/trust.js';
+import { parseApiUrl, parseRegistry } from '../destination/endpoints.js';
+import { decideEndpoints, type TrustDecision, unconfirmedReason } from '../destination/trust.js';
 import type { Env } from './options.js';
 
 export interface HostTrustOptions {

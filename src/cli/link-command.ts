@@ -5,9 +5,9 @@ import { UsageError } from '../errors.js';
 import type { IO } from '../io/io.js';
 import { wrap } from '../report/wrap.js';
 import { webUrlForApi } from '../secrets/rights.js';
-import { parseApiUrl } from '../target/endpoints.js';
-import { parseRepoTarget } from '../target/parse.js';
-import { decideEndpoints, unconfirmedReason } from '../target/trust.js';
+import { parseApiUrl } from '../destination/endpoints.js';
+import { parseRepoTarget } from '../destination/parse.js';
+import { decideEndpoints, unconfirmedReason } from '../destination/trust.js';
 import type { ProfileId } from '../types.js';
 import type { LinkFlags } from './args.js';
 import type { Env } from './options.js';
@@ -61,7 +61,7 @@ export function linkPlan(flags: LinkFlags, env: Env): LinkPlan {
   const parsed = parseRepoTarget(flags.repo);
   if (!parsed.ok) throw new UsageError(`--repo: ${parsed.reason}`);
   const { host, owner, name } = parsed.value;
-  // The links follow the trusted host only: never a forge's, a typo's, or a host nobody named (target/trust.ts).
+  // The links follow the trusted host only: never a forge's, a typo's, or a host nobody named (destination/trust.ts).
   const trust = decideEndpoints({ host, apiUrl: apiUrl ?? null, registry: null, enterpriseHost: nonEmpty(env['GH_HOST'])?.trim() || null });
   if (trust.kind === 'refused') throw new UsageError(trust.reason);
   if (trust.kind === 'unconfirmed') throw new UsageError(unconfirmedReason(host, trust.apiUrl));

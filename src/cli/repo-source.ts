@@ -1,7 +1,7 @@
 import { CancelledError, UsageError } from '../errors.js';
 import type { IO } from '../io/io.js';
 import { isCancelled, type Prompter } from '../io/prompter.js';
-import { parseGitRemote, parseRepoTarget } from '../target/parse.js';
+import { parseGitRemote, parseRepoTarget } from '../destination/parse.js';
 import type { RepoTarget } from '../types.js';
 
 /** Runs git with `args` in `cwd`; resolves with its stdout, rejects when git fails or is missing. */

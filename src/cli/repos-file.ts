@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../result.js';
-import { parseRepoTarget } from '../target/parse.js';
+import { parseRepoTarget } from '../destination/parse.js';
 import { looksLikeToken } from '../token/recognize.js';
 import type { RepoTarget } from '../types.js';
 

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { secretExists } from '../secrets/api.js';
-import { parseGitRemote, parseRepoTarget } from '../target/parse.js';
+import { parseGitRemote, parseRepoTarget } from '../destination/parse.js';
 import { analyzeWorkflows, type WorkflowText } from '../workflow/analyze.js';
 import { INIT_PATH, INIT_WORKFLOW } from '../workflow/init.js';
 import { wrap } from '../report/wrap.js';

@@ -1,6 +1,6 @@
 import { utcDate } from '../http/retry-after.js';
 import { err, ok, type Result } from '../result.js';
-import { tryUrl } from '../target/endpoints.js';
+import { tryUrl } from '../destination/endpoints.js';
 
 // Retry-After is HTTP's, not GitHub's: its parser lives with the retry logic that obeys it.
 export { parseRetryAfter } from '../http/retry-after.js';

@@ -1,4 +1,4 @@
-import { isLoopbackHost } from '../target/endpoints.js';
+import { isLoopbackHost } from '../destination/endpoints.js';
 import { NetError, toNetError } from './net-error.js';
 import { isOnOrigin, onLoopbackLiteral, originOf } from './origin.js';
 import { tlsVerificationDisabled, UNVERIFIED_TLS } from './tls-env.js';

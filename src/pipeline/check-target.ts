@@ -1,5 +1,5 @@
 import { DEFAULT_EXPIRY_WARN_DAYS } from '../checks/token-expiry.js';
-import { unsafeTextReason } from '../target/parse.js';
+import { unsafeTextReason } from '../destination/parse.js';
 import type { CheckTokenDeps, CheckTokenOptions } from './options.js';
 import type { Assessment } from '../capabilities/assess.js';
 import type { ProbeDeps, ProbeRequest } from '../capabilities/run-probes.js';
@@ -27,9 +27,9 @@ import { withRetries } from '../http/retry.js';
 import { probePush, registryLogin } from '../registry/client.js';
 import { createRegistryMemo, type RegistryMemo } from '../registry/memo.js';
 import { MAX_TIMEOUT_SECONDS, OPTION_WORDS } from '../settings.js';
-import { parseApiUrl, parseRegistry } from '../target/endpoints.js';
-import { parseRepoTarget } from '../target/parse.js';
-import { decideEndpoints, unconfirmedReason } from '../target/trust.js';
+import { parseApiUrl, parseRegistry } from '../destination/endpoints.js';
+import { parseRepoTarget } from '../destination/parse.js';
+import { decideEndpoints, unconfirmedReason } from '../destination/trust.js';
 import { hasScopes, looksLikeToken, recognizeToken, type TokenShape } from '../token/recognize.js';
 import type { Finding, RepoTarget, Report } from '../types.js';
 import { VERSION } from '../version.js';
@@ -69,7 +69,7 @@ const OWNER_NAME = /^[A-Za-z0-9_-]+\/[A-Za-z0-9._-]+$/;
 
 /**
  * Validates and completes the options for targets on `host`; every problem is a one-line UsageError. Endpoints are
- * derived from `host` only when it is GitHub's own (target/trust.ts); a forge or a typo is refused, and any other
+ * derived from `host` only when it is GitHub's own (destination/trust.ts); a forge or a typo is refused, and any other
  * host needs `apiUrl` on it (a GitHub Enterprise Server the caller names): nothing is sent before this passes.
  */
 export function resolveRunSettings(options: SettingsInput, host: string): RunSettings {

@@ -1,7 +1,7 @@
 import { NetError } from '../http/net-error.js';
 import { isOnOrigin, originOf } from '../http/origin.js';
 import { parseRetryNote, RETRY_HEADER } from '../http/retry.js';
-import { isLoopbackHost, tryUrl } from '../target/endpoints.js';
+import { isLoopbackHost, tryUrl } from '../destination/endpoints.js';
 import { parseWwwAuthenticate } from './challenge.js';
 import { parseRegistryErrors } from './error-body.js';
 import type { RegistryMemo } from './memo.js';

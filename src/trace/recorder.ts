@@ -1,5 +1,5 @@
 import type { WireExchange } from '../http/record.js';
-import { defaultEndpoints, parseRegistry } from '../target/endpoints.js';
+import { defaultEndpoints, parseRegistry } from '../destination/endpoints.js';
 import type { TokenShape } from '../token/recognize.js';
 import type { ManyReport, Report } from '../types.js';
 import { VERSION } from '../version.js';

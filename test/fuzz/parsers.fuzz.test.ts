@@ -19,8 +19,8 @@ import {
 } from '../../src/github/headers.js';
 import { parseWwwAuthenticate } from '../../src/registry/challenge.js';
 import { parseRegistryErrors } from '../../src/registry/error-body.js';
-import { defaultEndpoints, isLoopbackHost, parseApiUrl, parseRegistry } from '../../src/target/endpoints.js';
-import { parseGitRemote, parseRepoTarget } from '../../src/target/parse.js';
+import { defaultEndpoints, isLoopbackHost, parseApiUrl, parseRegistry } from '../../src/destination/endpoints.js';
+import { parseGitRemote, parseRepoTarget } from '../../src/destination/parse.js';
 import { maskToken } from '../../src/token/mask.js';
 import { recognizeToken } from '../../src/token/recognize.js';
 import {

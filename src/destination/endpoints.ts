@@ -41,7 +41,7 @@ export function parseRegistry(input: string): Result<{ origin: string; host: str
  * Default API URL and registry for a GitHub host (docs/github-behaviour.md; github/docs reusables
  * `container-registry-hostname`): github.com → api.github.com + ghcr.io; SUB.ghe.com → api.SUB.ghe.com +
  * containers.SUB.ghe.com; a GitHub Enterprise Server → https://HOST/api/v3 + containers.HOST. Whether a host may be
- * treated as one is target/trust.ts's decision, never this function's.
+ * treated as one is destination/trust.ts's decision, never this function's.
  */
 export function defaultEndpoints(host: string): { apiUrl: string; registry: string } {
   const h = host.toLowerCase();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultEndpoints, isLoopbackHost, parseApiUrl, parseRegistry } from '../../../src/target/endpoints.js';
+import { defaultEndpoints, isLoopbackHost, parseApiUrl, parseRegistry } from '../../../src/destination/endpoints.js';
 import { anyString, expectReason, host, nearby, runs } from '../../fuzz/arbitraries.js';
 
 describe('isLoopbackHost', () => {

@@ -162,7 +162,7 @@ function parseHost(hostport: string, defaultPort: number | null): Result<string>
   const port = Number(portText);
   if (portText !== '' && (portText.length > 5 || port < 1 || port > 65535)) return err(R.port);
   if (!isHostName(host)) return err(R.host);
-  // ssh.github.com is GitHub's SSH-over-HTTPS host: the same github.com (target/trust.ts).
+  // ssh.github.com is GitHub's SSH-over-HTTPS host: the same github.com (destination/trust.ts).
   const folded = host === 'www.github.com' || host === 'ssh.github.com' ? 'github.com' : host;
   const notRepo = NOT_REPO_HOSTS.get(folded);
   if (notRepo) return err(notRepo);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseGitRemote, parseRepoTarget } from '../../../src/target/parse.js';
+import { parseGitRemote, parseRepoTarget } from '../../../src/destination/parse.js';
 import { anyString, expectReason, nearby, repoForms, repoInput, repoTarget, runs } from '../../fuzz/arbitraries.js';
 
 const gh = (owner: string, name: string) => ({ host: 'github.com', owner, name });

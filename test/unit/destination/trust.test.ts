@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyHost, decideEndpoints, type TrustInput, unconfirmedReason } from '../../../src/target/trust.js';
+import { classifyHost, decideEndpoints, type TrustInput, unconfirmedReason } from '../../../src/destination/trust.js';
 
 describe('classifyHost: judged offline from the name alone', () => {
   it.each([
