@@ -699,7 +699,7 @@ function err(reason) {
   return { ok: false, reason };
 }
 
-// src/target/parse.ts
+// src/destination/parse.ts
 var OWNER2 = /^(?=.{1,39}$)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*(?:_[A-Za-z0-9]+)?$/;
 var NAME = /^[A-Za-z0-9._-]{1,100}$/;
 var LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -754,6 +754,9 @@ function parseRepoTarget(input2) {
   const located = locate(input2);
   if (!located.ok) return located;
   return located.value.credentials ? err(R.credentials) : ok(located.value.target);
+}
+function tokenAsName(what) {
+  return `the ${what} looks like a token, not a name; pass the token as the token, never as a name (and revoke it if it was shared)`;
 }
 function unsafeTextReason(text, what, hint) {
   if (text === "") return `The ${what} is empty; ${hint}.`;
@@ -851,7 +854,7 @@ function ownerAndName(host, path, allowExtra) {
   return ok({ host, owner, name });
 }
 
-// src/target/endpoints.ts
+// src/destination/endpoints.ts
 var SCHEME2 = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
 var GHE_COM = /^([a-z0-9-]+)\.ghe\.com$/;
 function isLoopbackHost(hostname2) {
@@ -1291,662 +1294,6 @@ function linksOf(evidence) {
 }
 function finding(id, status, summary, fix = null, details = []) {
   return { id, status, summary, fix, details };
-}
-
-// src/checks/token-expiry.ts
-var DAY_MS = 864e5;
-var DEFAULT_EXPIRY_WARN_DAYS = 7;
-function judgeTokenExpiry(user, now, links, kind = "classic", warnDays = DEFAULT_EXPIRY_WARN_DAYS, sso = "no") {
-  const id = "token.expiry";
-  if (user.answer.kind !== "response" || !userAccepted(user)) {
-    const why = isUndecided(user.meaning) ? "token.valid could not be completed" : "GitHub did not accept the token (token.valid)";
-    return finding(id, "skip", `Skipped: ${why}, so its expiry is not known.`);
-  }
-  const parsed = user.expiration;
-  if (parsed === null) {
-    if (kind === "server-to-server" || kind === "user-to-server") {
-      return finding(id, "pass", "GitHub sent no expiry for this app token; such tokens expire within hours (installation tokens: one hour).");
-    }
-    return finding(id, "pass", "The token does not expire.", null, ["No expiry is set; GitHub revokes tokens unused for a year."]);
-  }
-  if (!parsed.ok) return finding(id, "warn", `GitHub sent an expiry crpat cannot read: ${parsed.reason}`);
-  const expiresAt = parsed.value;
-  const days = (expiresAt.getTime() - now.getTime()) / DAY_MS;
-  const when = `${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-  if (days <= 0) return finding(id, "fail", `The token expired on ${when}.`, renewal(user, links, kind, "", sso), [guideLine("renew-token")]);
-  if (days <= warnDays) {
-    const left = days < 1 ? "less than a day" : `${Math.floor(days)} day${Math.floor(days) === 1 ? "" : "s"}`;
-    return finding(id, "warn", `The token expires in ${left} (${when}).`, renewal(user, links, kind, " before then", sso));
-  }
-  return finding(id, "pass", `The token expires on ${when} (in ${Math.floor(days)} days).`);
-}
-function renewal(user, links, kind, when, sso) {
-  const webUrl = links.target.webUrl;
-  if (kind === "fine-grained") return `Regenerate it${when} at ${fineGrainedTokensListLink(webUrl)} and update the CR_PAT secret.`;
-  if (kind !== "classic" && kind !== "oauth") return `Regenerate it${when} at ${classicTokensListLink(webUrl)} and update the CR_PAT secret.${ssoReauthorizeNote(webUrl, links.target.owner, sso)}`;
-  const had = user.scopes ?? [];
-  return `Renew it${when} with the same scopes in one click: ${renewalLink(links.target, links.profile, had)} (or Regenerate it at ${classicTokensListLink(webUrl)}), then update the CR_PAT secret.${ssoReauthorizeNote(webUrl, links.target.owner, sso)}`;
-}
-function expiresAtOf(user) {
-  return user.expiration?.ok ? user.expiration.value.toISOString() : null;
-}
-var tokenExpiry = {
-  id: "token.expiry",
-  title: "Token expiry",
-  run: async (e) => {
-    const [user, repo] = await Promise.all([e.user, e.repo]);
-    return judgeTokenExpiry(user, e.now, linksOf(e), e.shape.kind, e.expiryWarnDays, ssoExposureOf(repo, user, e.target));
-  }
-};
-
-// src/capabilities/profiles.ts
-var PACKAGES = {
-  name: "packages:write",
-  needed: true,
-  label: "Packages (read and write)",
-  // ledger github-api §5, §9.1: the fine-grained permission list has no packages permission.
-  fineGrained: null
-};
-var PROFILES = {
-  push: {
-    id: "push",
-    summary: "push container images to the target image on the registry",
-    capabilities: [PACKAGES],
-    classicScopes: ["write:packages"]
-  },
-  deploy: {
-    id: "deploy",
-    summary: "the tutorial's deployment permissions on the target repository, and image pushes",
-    capabilities: [
-      { name: "contents:write", needed: true, label: "Contents (read and write)", fineGrained: { permission: "contents", level: "write" } },
-      { name: "metadata:read", needed: true, label: "Metadata (read)", fineGrained: { permission: "metadata", level: "read" } },
-      { name: "actions:write", needed: true, label: "Actions (read and write)", fineGrained: { permission: "actions", level: "write" } },
-      {
-        name: "deployments:write",
-        needed: true,
-        label: "Deployments (read and write)",
-        fineGrained: { permission: "deployments", level: "write" }
-      },
-      {
-        name: "environments:write",
-        needed: true,
-        label: "Environments (read and write)",
-        fineGrained: { permission: "environments", level: "write" }
-      },
-      PACKAGES,
-      {
-        name: "organization_administration:write",
-        needed: false,
-        label: "Organization administration (asked by the tutorial; not needed)",
-        fineGrained: { permission: "organization_administration", level: "write" },
-        organizationOnly: true
-      }
-    ],
-    // The Actions, deployments and environment-variable endpoints document `repo` for classic tokens (OpenAPI
-    // descriptions of actions/create-workflow-dispatch, repos/create-deployment, actions/create-environment-variable);
-    // `public_repo` is documented only for code and deployment statuses of public repositories (scopes-for-oauth-apps.md).
-    classicScopes: ["repo", "write:packages"]
-  }
-};
-var PROFILE_IDS = ["push", "deploy"];
-function profileById(id) {
-  return id === "push" || id === "deploy" ? PROFILES[id] : null;
-}
-function specsFor(profile, ownerIsOrg) {
-  return profile.capabilities.filter((spec) => !spec.organizationOnly || ownerIsOrg !== false);
-}
-
-// src/check-capabilities.ts
-import { setTimeout as delay2 } from "timers/promises";
-
-// src/capabilities/classic.ts
-function classicCapabilities(input2) {
-  const ownerIsOrg = input2.repo.kind === "visible" ? input2.repo.ownerIsOrg : null;
-  return specsFor(input2.profile, ownerIsOrg).map((spec) => ({ name: spec.name, needed: spec.needed, ...judge(spec, input2) }));
-}
-var verdict = (granted, evidence) => ({ granted, evidence });
-function judge(spec, input2) {
-  if (input2.scopes === null) return verdict(null, "the scopes are unknown: GET /user gave no X-OAuth-Scopes header");
-  const held = expandScopes(input2.scopes);
-  const shown = input2.scopes.length > 0 ? input2.scopes.join(", ") : "none";
-  switch (spec.name) {
-    case "packages:write":
-      return packages(held, shown, input2.registry);
-    case "metadata:read":
-      return metadata(input2.repo);
-    case "organization_administration:write":
-      return held.has("admin:org") ? verdict(null, "scope admin:org; it acts only for an owner of the organization, which crpat does not check") : verdict(false, `no scope admin:org (scopes: ${shown})`);
-    default:
-      return repositoryWrite(spec.name, held, shown, input2.repo);
-  }
-}
-function packages(held, shown, registry) {
-  if (!held.has("write:packages")) return verdict(false, `no scope write:packages (scopes: ${shown})`);
-  switch (registry.kind) {
-    case "opened":
-      return verdict(true, "scope write:packages; the registry opened an upload for the image");
-    case "refused":
-      return verdict(false, `scope write:packages, but the registry refused: ${registry.refusal.quoted}`);
-    case "unknown":
-      return verdict(null, `scope write:packages; the package's own access is decided by the registry, which gave no answer (${registry.reason})`);
-  }
-}
-function metadata(repo) {
-  switch (repo.kind) {
-    case "visible":
-      return verdict(true, `GET /repos answered 200 (${repo.private ? "private" : "public"} repository)`);
-    case "hidden":
-      return verdict(false, `GET /repos answered ${repo.status} (${repo.message})`);
-    case "unknown":
-      return verdict(null, repo.reason);
-  }
-}
-var WRITE_SCOPES = {
-  "contents:write": { scopes: ["repo"], publicRepoDocumented: true },
-  "actions:write": { scopes: ["repo"], publicRepoDocumented: false },
-  "deployments:write": { scopes: ["repo", "repo_deployment"], publicRepoDocumented: false },
-  // OpenAPI: "Authenticated users must have collaborator access to a repository to create, update, or read variables"
-  // without naming the role; below write the role still cannot write (byRole).
-  "environments:write": { scopes: ["repo"], publicRepoDocumented: false }
-};
-function repositoryWrite(name, held, shown, repo) {
-  const rule = WRITE_SCOPES[name];
-  if (!rule) return verdict(null, "crpat has no rule for this capability");
-  const scope = rule.scopes.find((s) => held.has(s));
-  const isPublic = repo.kind === "visible" && !repo.private;
-  if (!scope) {
-    if (!held.has("public_repo")) return verdict(false, `no scope ${rule.scopes.join(" or ")} (scopes: ${shown})`);
-    if (repo.kind === "visible" && repo.private) return verdict(false, `scope public_repo covers public repositories only (scopes: ${shown})`);
-    if (!isPublic) return verdict(null, `scope public_repo suffices only on a public repository, and the visibility is unknown`);
-    if (!rule.publicRepoDocumented) {
-      return verdict(null, `scope public_repo: GitHub documents ${rule.scopes.join(" or ")} for this, not whether public_repo suffices on a public repository`);
-    }
-  }
-  const because = scope ?? "public_repo";
-  switch (repo.kind) {
-    case "hidden":
-      return verdict(false, `scope ${because}, but GET /repos answered ${repo.status} (${repo.message})`);
-    case "unknown":
-      return verdict(null, `scope ${because}; the role is unknown (${repo.reason})`);
-    case "visible":
-      return byRole(because, repo.role);
-  }
-}
-function byRole(scope, role) {
-  if (role === null) return verdict(null, `scope ${scope}; GET /repos carried no permissions, so the role is unknown`);
-  if (!atLeast(role, "write")) return verdict(false, `scope ${scope}, but role ${role}: a token has no more than its user, and the ${role} role cannot write`);
-  return verdict(true, `scope ${scope} + role ${role}`);
-}
-
-// src/capabilities/probes.ts
-var OPENAPI = "@octokit/openapi 23.0.2 generated/api.github.com.json";
-var DOCS_DATA = "github/docs src/github-apps/data/fpt-2022-11-28/fine-grained-pat-permissions.json";
-var TRUFFLEHOG = "trufflesecurity/trufflehog pkg/analyzer/analyzers/github/finegrained/finegrained.go";
-var CONTENTS_WRITE = {
-  id: "contents:write",
-  capability: "contents:write",
-  permission: "contents",
-  level: "write",
-  alone: true,
-  method: "POST",
-  path: "/repos/{owner}/{repo}/git/blobs",
-  body: {},
-  // 422: `content` is required (OpenAPI git/create-blob lists 422 "Validation failed"); 403: no contents write.
-  expect: { granted: [422], denied: [403] },
-  cannotWrite: "The body has no `content`, which the OpenAPI marks required, so no blob can be created; and a blob, even if one were created, is an unreferenced object: no branch, tag, commit or file changes.",
-  source: `${DOCS_DATA} (contents: "create-a-blob", POST /repos/{owner}/{repo}/git/blobs, write, no additional permission); ${OPENAPI} git/create-blob (required: content; responses 201, 403, 404, 409, 422); write-probe pattern: ${TRUFFLEHOG} getContentsPermission (invalid payload: 403 = read only, 400/422 = write)`
-};
-var CONTENTS_READ = {
-  id: "contents:read",
-  capability: "contents:write",
-  permission: "contents",
-  level: "read",
-  alone: true,
-  method: "GET",
-  path: "/repos/{owner}/{repo}/commits?per_page=1",
-  body: null,
-  // 409: an empty repository (OpenAPI repos/list-commits lists 409; trufflehog counts it as read access).
-  expect: { granted: [200, 409], denied: [403] },
-  cannotWrite: "A GET: it reads one commit.",
-  source: `${DOCS_DATA} (contents: "list-commits", read); ${OPENAPI} repos/list-commits (responses 200, 400, 404, 409, 500); ${TRUFFLEHOG} getContentsPermission`
-};
-var ACTIONS_WRITE = {
-  id: "actions:write",
-  capability: "actions:write",
-  permission: "actions",
-  level: "write",
-  alone: true,
-  method: "POST",
-  path: "/repos/{owner}/{repo}/actions/workflows/{random}.yml/dispatches",
-  body: {},
-  // 404: no workflow with that file name; 422: `ref` missing. Either means the permission check was passed.
-  expect: { granted: [404, 422], denied: [403] },
-  cannotWrite: "The workflow file name is random, so no workflow exists to run; and the body has no `ref`, which the OpenAPI marks required, so no run could be dispatched even if such a workflow existed.",
-  source: `${DOCS_DATA} (actions: "create-a-workflow-dispatch-event", write, no additional permission); ${OPENAPI} actions/create-workflow-dispatch (required: ref; the file name may replace the id); ${TRUFFLEHOG} getActionsPermission (random workflow file name: 403 = no write, 404 = write)`
-};
-var ACTIONS_READ = {
-  id: "actions:read",
-  capability: "actions:write",
-  permission: "actions",
-  level: "read",
-  alone: true,
-  method: "GET",
-  path: "/repos/{owner}/{repo}/actions/workflows?per_page=1",
-  body: null,
-  expect: { granted: [200], denied: [403] },
-  cannotWrite: "A GET: it lists at most one workflow.",
-  source: `${DOCS_DATA} (actions: "list-repository-workflows", read); ${OPENAPI} actions/list-repo-workflows`
-};
-var DEPLOYMENTS_WRITE = {
-  id: "deployments:write",
-  capability: "deployments:write",
-  permission: "deployments",
-  level: "write",
-  alone: true,
-  method: "POST",
-  path: "/repos/{owner}/{repo}/deployments",
-  body: {},
-  // 422 validation_failed (OpenAPI); 409 is listed for merge conflicts/status checks, after the permission check.
-  expect: { granted: [409, 422], denied: [403] },
-  cannotWrite: "The body has no `ref`, which the OpenAPI marks required: with nothing to deploy no deployment is created, and no auto-merge runs (auto_merge acts on the ref being deployed).",
-  source: `${DOCS_DATA} (deployments: "create-a-deployment", write, no additional permission); ${OPENAPI} repos/create-deployment (required: ref; responses 201, 202, 409, 422); ${TRUFFLEHOG} getDeploymentsPermission (empty body: 403 = read, 409/422 = write)`
-};
-var DEPLOYMENTS_READ = {
-  id: "deployments:read",
-  capability: "deployments:write",
-  permission: "deployments",
-  level: "read",
-  alone: true,
-  method: "GET",
-  path: "/repos/{owner}/{repo}/deployments?per_page=1",
-  body: null,
-  expect: { granted: [200], denied: [403] },
-  cannotWrite: "A GET: it lists at most one deployment.",
-  source: `${DOCS_DATA} (deployments: "list-deployments", read); ${OPENAPI} repos/list-deployments`
-};
-var ENVIRONMENTS_WRITE = {
-  id: "environments:write",
-  capability: "environments:write",
-  permission: "environments",
-  level: "write",
-  alone: false,
-  method: "POST",
-  path: "/repos/{owner}/{repo}/environments/{random}/variables",
-  body: {},
-  // 404: no environment by that name; 422: `name` and `value` missing.
-  expect: { granted: [404, 422], denied: [403] },
-  cannotWrite: "The environment name is random, so there is no environment to hold a variable (a variable is created only in an existing environment); and the body has neither `name` nor `value`, both required by the OpenAPI.",
-  source: `${DOCS_DATA} (environments: "create-an-environment-variable", write, additional permission actions_variables); ${OPENAPI} actions/create-environment-variable (required: name, value); write-probe pattern: ${TRUFFLEHOG} getEnvironmentsPermission (403 = read, 422 = write)`
-};
-var ENVIRONMENTS_READ = {
-  id: "environments:read",
-  capability: "environments:write",
-  permission: "environments",
-  level: "read",
-  alone: false,
-  method: "GET",
-  path: "/repos/{owner}/{repo}/environments/{random}/variables?per_page=1",
-  body: null,
-  // 404: no environment by that name (the permission check was passed).
-  expect: { granted: [200, 404], denied: [403] },
-  cannotWrite: "A GET on an environment that does not exist.",
-  source: `${DOCS_DATA} (environments: "list-environment-variables", read, additional permission actions_variables); ${OPENAPI} actions/list-environment-variables`
-};
-var PROBE_PAIRS = [
-  { capability: "contents:write", write: CONTENTS_WRITE, read: CONTENTS_READ },
-  { capability: "actions:write", write: ACTIONS_WRITE, read: ACTIONS_READ },
-  { capability: "deployments:write", write: DEPLOYMENTS_WRITE, read: DEPLOYMENTS_READ },
-  { capability: "environments:write", write: ENVIRONMENTS_WRITE, read: ENVIRONMENTS_READ }
-];
-var ALL_PROBES = PROBE_PAIRS.flatMap((pair) => [pair.write, pair.read]);
-
-// src/capabilities/fine-grained.ts
-function probePlan(profile, repo) {
-  if (repo.kind !== "visible") return [];
-  if (repo.role !== null && !atLeast(repo.role, "write")) return [];
-  const wanted = new Set(specsFor(profile, repo.ownerIsOrg).map((spec) => spec.name));
-  return PROBE_PAIRS.filter((pair) => wanted.has(pair.capability));
-}
-function fineGrainedCapabilities(input2) {
-  const ownerIsOrg = input2.repo.kind === "visible" ? input2.repo.ownerIsOrg : null;
-  return specsFor(input2.profile, ownerIsOrg).map((spec) => ({ name: spec.name, needed: spec.needed, ...judge2(spec, input2) }));
-}
-var verdict2 = (granted, evidence) => ({ granted, evidence });
-function judge2(spec, input2) {
-  switch (spec.name) {
-    case "packages:write":
-      return packages2(input2.registry);
-    case "metadata:read":
-      return metadata2(input2.repo);
-    case "organization_administration:write":
-      return verdict2(null, "not probed: no profile needs it, and its write endpoints change organization settings");
-    default:
-      return probed(spec, input2);
-  }
-}
-function packages2(registry) {
-  const why = "fine-grained tokens have no Packages permission; GitHub Packages supports only classic personal access tokens";
-  switch (registry.kind) {
-    case "opened":
-      return verdict2(true, `the registry opened an upload for the image, although ${why}`);
-    case "refused":
-      return verdict2(false, `${why} (the registry refused: ${registry.refusal.quoted})`);
-    case "unknown":
-      return verdict2(false, why);
-  }
-}
-function metadata2(repo) {
-  switch (repo.kind) {
-    case "visible":
-      return verdict2(true, repo.private ? "GET /repos answered 200" : "GET /repos answered 200 (public repository: every fine-grained token may read it)");
-    case "hidden":
-      return verdict2(false, hiddenReason(repo));
-    case "unknown":
-      return verdict2(null, repo.reason);
-  }
-}
-function probed(spec, input2) {
-  const { repo } = input2;
-  if (repo.kind === "hidden") return verdict2(false, hiddenReason(repo));
-  if (repo.kind === "unknown") return verdict2(null, repo.reason);
-  if (repo.role !== null && !atLeast(repo.role, "write")) {
-    return verdict2(false, `role ${repo.role}: a token cannot give its user more than the user's own access`);
-  }
-  const found = input2.findings?.get(spec.name);
-  if (!found) return verdict2(null, "not probed");
-  const { write, read } = found;
-  if (write.outcome === "granted") return verdict2(true, `${write.reason}: the permission check was passed`);
-  if (write.outcome === "unknown") return verdict2(null, write.reason);
-  return verdict2(false, `${write.reason}${readClause(read)}`);
-}
-function readClause(read) {
-  if (read === null) return "";
-  if (read.outcome === "granted") return `; read access works (${read.reason})`;
-  if (read.outcome === "denied") return `; no read access either (${read.reason})`;
-  return `; read access unknown (${read.reason})`;
-}
-function hiddenReason(repo) {
-  const causes = repo.status === 404 ? ": the repository is not among the token's repositories, belongs to another resource owner, or the user cannot see it" : "";
-  return `GET /repos answered ${repo.status} (${repo.message})${causes}`;
-}
-
-// src/capabilities/run-probes.ts
-import { randomBytes } from "crypto";
-import { setTimeout as sleep } from "timers/promises";
-
-// src/capabilities/judge-probe.ts
-var NOT_ACCESSIBLE_BY_PAT = "Resource not accessible by personal access token";
-function parseAcceptedPermissions(header) {
-  if (header === null) return null;
-  return header.split(";").map((set) => {
-    const pairs2 = set.split(",").map((pair) => pair.trim().split("=")).filter((pair) => pair.length === 2 && /^[a-z_]+$/.test(pair[0] ?? "") && /^[a-z]+$/.test(pair[1] ?? ""));
-    return new Map(pairs2.map(([name, level]) => [name, level]));
-  }).filter((set) => set.size > 0);
-}
-var LEVEL = { read: 1, write: 2, admin: 3 };
-function judgeProbe(probe, answer2) {
-  const result = (outcome, reason) => ({ probe, outcome, status: answer2.status, reason });
-  const request2 = `${probe.method} ${probe.path.replace(/\?.*$/, "")} answered ${answer2.status}`;
-  const message2 = messageOf2(answer2.body);
-  if (probe.expect.granted.includes(answer2.status)) return result("granted", request2);
-  if (answer2.status === 403 && message2 === NOT_ACCESSIBLE_BY_PAT) return denial(probe, answer2, request2, result);
-  if (answer2.status === 403 || answer2.status === 429) {
-    return result("unknown", `${request2} (${message2 ?? "no message"}): not a permission answer`);
-  }
-  if (probe.expect.denied.includes(answer2.status)) return result("denied", request2);
-  return result("unknown", `${request2}${message2 ? ` (${message2})` : ""}, which this probe does not expect`);
-}
-function denial(probe, answer2, request2, result) {
-  const header = answer2.headers.get("x-accepted-github-permissions");
-  const sets = parseAcceptedPermissions(header);
-  const shown = `${request2} ${NOT_ACCESSIBLE_BY_PAT}`;
-  if (sets === null) {
-    return probe.alone ? result("denied", shown) : result("unknown", `${shown}, without X-Accepted-GitHub-Permissions, and this endpoint may need another permission too`);
-  }
-  const withHeader = `${shown}; X-Accepted-GitHub-Permissions: ${header}`;
-  const ours = sets.some((set) => otherThan(set, probe.permission).length === 0 && (LEVEL[set.get(probe.permission) ?? ""] ?? 0) >= (LEVEL[probe.level] ?? 9));
-  if (ours) return result("denied", withHeader);
-  const mentioned = sets.some((set) => set.has(probe.permission));
-  return result(
-    "unknown",
-    mentioned ? `${withHeader}: every accepted set also needs another permission, so ${probe.permission} alone is not decided` : `${withHeader}: GitHub did not ask for ${probe.permission}`
-  );
-}
-function otherThan(set, permission) {
-  return [...set].filter(([name, level]) => name !== permission && !(name === "metadata" && level === "read")).map(([name]) => name);
-}
-function messageOf2(body) {
-  return isObject(body) && typeof body["message"] === "string" ? body["message"] : null;
-}
-
-// src/capabilities/run-probes.ts
-async function runProbes(target, plan, deps) {
-  const random = (deps.randomName ?? defaultRandomName)();
-  const pause = deps.pause ?? sleep;
-  const findings = /* @__PURE__ */ new Map();
-  let mutated = false;
-  let stop = null;
-  const send = async (probe) => {
-    if (stop !== null) return { probe, outcome: "unknown", status: null, reason: `not sent: ${stop}` };
-    if (probe.method !== "GET" && mutated) await pause(deps.pauseMs ?? 1e3);
-    if (probe.method !== "GET") mutated = true;
-    const result = await sendOne(probe, fillPath(probe.path, target, random), deps.request);
-    if (isRateLimit(result)) stop = `GitHub signalled a rate limit (${result.reason})`;
-    return result;
-  };
-  for (const pair of plan) {
-    const write = await send(pair.write);
-    const read = write.outcome === "denied" ? await send(pair.read) : null;
-    findings.set(pair.capability, { write, read });
-  }
-  return findings;
-}
-async function sendOne(probe, path, request2) {
-  try {
-    const answer2 = probe.body === null ? await request2(probe.method, path) : await request2(probe.method, path, probe.body);
-    return judgeProbe(probe, answer2);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { probe, outcome: "unknown", status: null, reason: `${probe.method} ${path.replace(/\?.*$/, "")} got no answer (${reason})` };
-  }
-}
-function fillPath(template, target, random) {
-  const values = { owner: target.owner, repo: target.repo, random };
-  return template.replace(/\{(owner|repo|random)\}/g, (_, key) => encodeURIComponent(values[key] ?? ""));
-}
-function isRateLimit(result) {
-  return result.status === 429 || result.status === 403 && /rate limit/i.test(result.reason);
-}
-function defaultRandomName() {
-  return `crpat-probe-${randomBytes(16).toString("hex")}`;
-}
-
-// src/capabilities/assess.ts
-async function assessCapabilities(input2, deps) {
-  const assessment = await byKind(input2, deps);
-  return { ...assessment, capabilities: assessment.capabilities.map((row) => withRole(row, input2)) };
-}
-async function byKind(input2, deps) {
-  switch (input2.tokenKind) {
-    case "classic":
-    case "oauth":
-      return { capabilities: classicCapabilities(input2), probes: [] };
-    case "fine-grained": {
-      const plan = probePlan(input2.profile, input2.repo);
-      const findings = deps !== null && plan.length > 0 ? await runProbes(input2.target, plan, deps) : null;
-      const probes = findings ? [...findings.values()].flatMap(({ write, read }) => read ? [write, read] : [write]) : [];
-      return { capabilities: fineGrainedCapabilities({ ...input2, findings }), probes };
-    }
-    default:
-      return { capabilities: otherCapabilities(input2), probes: [] };
-  }
-}
-var REPOSITORY_WRITES = /* @__PURE__ */ new Set(["contents:write", "actions:write", "deployments:write", "environments:write"]);
-function withRole(row, input2) {
-  const role = roleBelowWrite(input2.repo);
-  if (row.granted !== null || role === null || input2.tokenKind === "server-to-server" || !REPOSITORY_WRITES.has(row.name)) return row;
-  return { ...row, granted: false, evidence: `role ${role}: a token has no more than its user, and the ${role} role cannot write (${row.evidence})` };
-}
-function otherCapabilities(input2) {
-  const ownerIsOrg = input2.repo.kind === "visible" ? input2.repo.ownerIsOrg : null;
-  return specsFor(input2.profile, ownerIsOrg).map((spec) => {
-    const base = { name: spec.name, needed: spec.needed };
-    if (spec.name === "packages:write" && input2.registry.kind !== "unknown") {
-      return input2.registry.kind === "opened" ? { ...base, granted: true, evidence: "the registry opened an upload for the image" } : { ...base, granted: false, evidence: `the registry refused: ${input2.registry.refusal.quoted}` };
-    }
-    return { ...base, granted: null, evidence: `crpat reads capabilities of classic, OAuth and fine-grained tokens only, not of a ${input2.tokenKind} token` };
-  });
-}
-
-// src/capabilities/github-token-advice.ts
-var PERMISSIONS_STEP = "Give the job `permissions: packages: write` (and `contents: read`), log in with `password: ${{ secrets.GITHUB_TOKEN }}`, and delete the CR_PAT secret.";
-var FORKS = "Pull requests from public forks always get a read-only GITHUB_TOKEN: pushes from them cannot work with it.";
-function githubTokenAdvice(input2) {
-  const repository = `${input2.target.owner}/${input2.target.name}`;
-  if (input2.workflowRepository.toLowerCase() !== repository.toLowerCase()) {
-    return {
-      replaces: null,
-      summary: `The workflow runs in ${input2.workflowRepository}, not in ${repository}: GITHUB_TOKEN is advised only for the repository's own images.`,
-      steps: [],
-      fix: null
-    };
-  }
-  const namespace = input2.target.image.split("/")[0] ?? "";
-  if (namespace.toLowerCase() !== input2.target.owner.toLowerCase()) {
-    return {
-      replaces: false,
-      summary: `The image lives under ${namespace}, not under ${input2.target.owner}: GITHUB_TOKEN publishes packages associated with its own repository.`,
-      steps: [],
-      fix: null
-    };
-  }
-  const steps = [PERMISSIONS_STEP, ...input2.defaultWorkflowPermissions === "read" ? ["The default GITHUB_TOKEN permissions here are read-only, so the `permissions` key is required."] : [], FORKS];
-  return { ...byPackage(input2, repository), steps };
-}
-function byPackage(input2, repository) {
-  const pkg = input2.package;
-  const settings = input2.ownerIsOrg === null ? null : packageSettingsLink(input2.target, input2.ownerIsOrg);
-  const grant = (why) => ({
-    replaces: false,
-    summary: `GITHUB_TOKEN of ${repository} cannot push to ghcr.io/${input2.target.image} yet: ${why}.`,
-    fix: settings ? { text: `A package admin adds ${repository} with the Write role under "Manage Actions access" (web only, no API).`, url: settings } : null
-  });
-  switch (pkg.kind) {
-    case "absent-or-hidden":
-      return {
-        replaces: true,
-        summary: `GITHUB_TOKEN with \`permissions: packages: write\` may replace the personal token: the first push from ${repository}'s workflow creates the package, linked to the repository. (If the package exists but this token cannot see it, its own access decides.)`,
-        fix: null
-      };
-    case "exists":
-      if (pkg.linkedRepository === null) return grant("the package was created outside this repository's workflows and is not linked to it");
-      if (pkg.linkedRepository.toLowerCase() !== repository.toLowerCase()) return grant(`the package is linked to ${pkg.linkedRepository}`);
-      return {
-        replaces: true,
-        summary: `GITHUB_TOKEN with \`permissions: packages: write\` may replace the personal token: the package is linked to ${repository}. If a push is refused, the package does not inherit the repository's access and needs ${repository} under "Manage Actions access".`,
-        fix: settings ? { text: 'Package settings ("Manage Actions access")', url: settings } : null
-      };
-    case "unknown":
-      return {
-        replaces: null,
-        summary: `GITHUB_TOKEN may replace the personal token if the package is new or linked to ${repository}; crpat could not read the package (${pkg.reason}).`,
-        fix: settings ? { text: 'Package settings ("Manage Actions access")', url: settings } : null
-      };
-  }
-}
-
-// src/check-capabilities.ts
-async function assessTarget(input2, probes, serial = (task) => task()) {
-  const [user, repo, push] = await Promise.all([input2.user, input2.repo, input2.push]);
-  if (user.meaning.kind === "bad-credentials") {
-    const ownerIsOrg = repo.kind === "visible" ? repo.ownerIsOrg : null;
-    return { capabilities: rows(input2.profile, ownerIsOrg, false, "GitHub refused the token (401): it cannot do anything"), probes: [] };
-  }
-  const assess = () => assessCapabilities(
-    {
-      profile: input2.profile,
-      tokenKind: input2.shape.kind,
-      target: { owner: input2.target.owner, repo: input2.target.name },
-      scopes: user.meaning.kind === "ok" ? user.scopes : null,
-      repo,
-      registry: push.upload
-    },
-    probes
-  );
-  return input2.shape.kind === "fine-grained" && probes !== null ? serial(assess) : assess();
-}
-function malformedCapabilities(profile) {
-  return rows(profile, null, false, "the token is malformed (token.format), so GitHub would refuse it");
-}
-function rows(profile, ownerIsOrg, granted, evidence) {
-  return specsFor(profile, ownerIsOrg).map((spec) => ({ name: spec.name, needed: spec.needed, granted, evidence }));
-}
-function probeRequest(call) {
-  return async (method, path, body) => {
-    const outcome = await call(method, path, body === void 0 ? {} : { data: body });
-    if (outcome.kind === "network") throw outcome.error;
-    return { status: outcome.status, headers: outcome.headers, body: outcome.body };
-  };
-}
-function createProbePacer(options = {}) {
-  const pauseMs = options.pauseMs ?? 1e3;
-  const now = options.now ?? Date.now;
-  const sleep2 = options.sleep ?? ((ms) => delay2(ms));
-  let queue = Promise.resolve();
-  let lastMutation = Number.NEGATIVE_INFINITY;
-  return {
-    /** Runs `task` after every task queued before it has settled. */
-    serial(task) {
-      const run = queue.then(task, task);
-      queue = run.catch(() => {
-      });
-      return run;
-    },
-    /** Wraps a request function so each POST is sent at least `pauseMs` after the previous one ended. */
-    paced(request2) {
-      return async (method, path, body) => {
-        if (method !== "GET") {
-          const wait = lastMutation + pauseMs - now();
-          if (wait > 0) await sleep2(wait);
-        }
-        try {
-          return await request2(method, path, body);
-        } finally {
-          if (method !== "GET") lastMutation = now();
-        }
-      };
-    }
-  };
-}
-async function adviseGithubToken(input2, get) {
-  if (!advised(input2)) return null;
-  const [user, repo, push] = await Promise.all([input2.user, input2.repo, input2.push]);
-  const pkg = await readPackageFor({ ...input2, user, repo }, get);
-  return judgeGithubToken({ ...input2, user, repo, push, package: pkg });
-}
-function advised(input2) {
-  const { workflowRepository: workflow, target } = input2;
-  if (workflow === null || workflow.toLowerCase() !== `${target.owner}/${target.name}`.toLowerCase()) return false;
-  return input2.shape.kind === "classic" || input2.shape.kind === "oauth" || input2.shape.kind === "fine-grained";
-}
-async function readPackageFor(input2, get) {
-  const { user } = input2;
-  if (input2.shape.kind === "fine-grained") return { kind: "unknown", reason: "the packages API accepts only classic personal access tokens" };
-  if (user.meaning.kind !== "ok") return { kind: "unknown", reason: "GitHub did not accept the token" };
-  if (user.scopes !== null && !expandScopes(user.scopes).has("read:packages")) return { kind: "unknown", reason: "the token lacks read:packages, which reading a package needs" };
-  const ownerIsOrg = ownerIsOrgOf(input2.repo, user, input2.target);
-  if (ownerIsOrg === null) return { kind: "unknown", reason: `whether ${input2.target.owner} is an organization is not known` };
-  return readPackage(await get(packageLookupPath(input2.links.image, ownerIsOrg, user.login)));
-}
-function judgeGithubToken(input2) {
-  const { target, push } = input2;
-  let pkg = input2.package;
-  if (pkg.kind === "absent-or-hidden" && push.upload.kind === "refused" && push.upload.refusal.reason.kind === "write-package") {
-    pkg = { kind: "unknown", reason: `the registry refused the upload with ${push.upload.refusal.quoted}, so the package exists and this token cannot read it` };
-  }
-  const ownerIsOrg = ownerIsOrgOf(input2.repo, input2.user, target);
-  const advice = githubTokenAdvice({ target: input2.links, workflowRepository: `${target.owner}/${target.name}`, ownerIsOrg, package: pkg });
-  return { replaces: advice.replaces, summary: advice.summary, steps: advice.steps, fix: advice.fix };
 }
 
 // src/checks/org-policy.ts
@@ -2907,6 +2254,52 @@ var repoPush = {
   }
 };
 
+// src/checks/token-expiry.ts
+var DAY_MS = 864e5;
+var DEFAULT_EXPIRY_WARN_DAYS = 7;
+function judgeTokenExpiry(user, now, links, kind = "classic", warnDays = DEFAULT_EXPIRY_WARN_DAYS, sso = "no") {
+  const id = "token.expiry";
+  if (user.answer.kind !== "response" || !userAccepted(user)) {
+    const why = isUndecided(user.meaning) ? "token.valid could not be completed" : "GitHub did not accept the token (token.valid)";
+    return finding(id, "skip", `Skipped: ${why}, so its expiry is not known.`);
+  }
+  const parsed = user.expiration;
+  if (parsed === null) {
+    if (kind === "server-to-server" || kind === "user-to-server") {
+      return finding(id, "pass", "GitHub sent no expiry for this app token; such tokens expire within hours (installation tokens: one hour).");
+    }
+    return finding(id, "pass", "The token does not expire.", null, ["No expiry is set; GitHub revokes tokens unused for a year."]);
+  }
+  if (!parsed.ok) return finding(id, "warn", `GitHub sent an expiry crpat cannot read: ${parsed.reason}`);
+  const expiresAt = parsed.value;
+  const days = (expiresAt.getTime() - now.getTime()) / DAY_MS;
+  const when = `${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  if (days <= 0) return finding(id, "fail", `The token expired on ${when}.`, renewal(user, links, kind, "", sso), [guideLine("renew-token")]);
+  if (days <= warnDays) {
+    const left = days < 1 ? "less than a day" : `${Math.floor(days)} day${Math.floor(days) === 1 ? "" : "s"}`;
+    return finding(id, "warn", `The token expires in ${left} (${when}).`, renewal(user, links, kind, " before then", sso));
+  }
+  return finding(id, "pass", `The token expires on ${when} (in ${Math.floor(days)} days).`);
+}
+function renewal(user, links, kind, when, sso) {
+  const webUrl = links.target.webUrl;
+  if (kind === "fine-grained") return `Regenerate it${when} at ${fineGrainedTokensListLink(webUrl)} and update the CR_PAT secret.`;
+  if (kind !== "classic" && kind !== "oauth") return `Regenerate it${when} at ${classicTokensListLink(webUrl)} and update the CR_PAT secret.${ssoReauthorizeNote(webUrl, links.target.owner, sso)}`;
+  const had = user.scopes ?? [];
+  return `Renew it${when} with the same scopes in one click: ${renewalLink(links.target, links.profile, had)} (or Regenerate it at ${classicTokensListLink(webUrl)}), then update the CR_PAT secret.${ssoReauthorizeNote(webUrl, links.target.owner, sso)}`;
+}
+function expiresAtOf(user) {
+  return user.expiration?.ok ? user.expiration.value.toISOString() : null;
+}
+var tokenExpiry = {
+  id: "token.expiry",
+  title: "Token expiry",
+  run: async (e) => {
+    const [user, repo] = await Promise.all([e.user, e.repo]);
+    return judgeTokenExpiry(user, e.now, linksOf(e), e.shape.kind, e.expiryWarnDays, ssoExposureOf(repo, user, e.target));
+  }
+};
+
 // src/checks/token-format.ts
 function judgeTokenFormat(shape, links) {
   const id = "token.format";
@@ -3073,6 +2466,63 @@ var tokenValid = {
   run: async (e) => judgeTokenValid(await e.user, e.shape, linksOf(e), e.words)
 };
 
+// src/capabilities/profiles.ts
+var PACKAGES = {
+  name: "packages:write",
+  needed: true,
+  label: "Packages (read and write)",
+  // ledger github-api §5, §9.1: the fine-grained permission list has no packages permission.
+  fineGrained: null
+};
+var PROFILES = {
+  push: {
+    id: "push",
+    summary: "push container images to the target image on the registry",
+    capabilities: [PACKAGES],
+    classicScopes: ["write:packages"]
+  },
+  deploy: {
+    id: "deploy",
+    summary: "the tutorial's deployment permissions on the target repository, and image pushes",
+    capabilities: [
+      { name: "contents:write", needed: true, label: "Contents (read and write)", fineGrained: { permission: "contents", level: "write" } },
+      { name: "metadata:read", needed: true, label: "Metadata (read)", fineGrained: { permission: "metadata", level: "read" } },
+      { name: "actions:write", needed: true, label: "Actions (read and write)", fineGrained: { permission: "actions", level: "write" } },
+      {
+        name: "deployments:write",
+        needed: true,
+        label: "Deployments (read and write)",
+        fineGrained: { permission: "deployments", level: "write" }
+      },
+      {
+        name: "environments:write",
+        needed: true,
+        label: "Environments (read and write)",
+        fineGrained: { permission: "environments", level: "write" }
+      },
+      PACKAGES,
+      {
+        name: "organization_administration:write",
+        needed: false,
+        label: "Organization administration (asked by the tutorial; not needed)",
+        fineGrained: { permission: "organization_administration", level: "write" },
+        organizationOnly: true
+      }
+    ],
+    // The Actions, deployments and environment-variable endpoints document `repo` for classic tokens (OpenAPI
+    // descriptions of actions/create-workflow-dispatch, repos/create-deployment, actions/create-environment-variable);
+    // `public_repo` is documented only for code and deployment statuses of public repositories (scopes-for-oauth-apps.md).
+    classicScopes: ["repo", "write:packages"]
+  }
+};
+var PROFILE_IDS = ["push", "deploy"];
+function profileById(id) {
+  return id === "push" || id === "deploy" ? PROFILES[id] : null;
+}
+function specsFor(profile, ownerIsOrg) {
+  return profile.capabilities.filter((spec) => !spec.organizationOnly || ownerIsOrg !== false);
+}
+
 // src/checks/token-capabilities.ts
 function judgeTokenCapabilities(input2) {
   const id = "token.capabilities";
@@ -3178,41 +2628,560 @@ function checksFor(profile) {
   return profile === "push" ? CHECKS : [...CHECKS, tokenCapabilities];
 }
 
-// src/checks/runner.ts
-async function runChecks(checks, evidence, onProgress) {
-  return Promise.all(
-    checks.map(async (check) => {
-      onProgress?.({ type: "start", id: check.id, title: check.title });
-      let result;
-      try {
-        result = await check.run(evidence);
-      } catch (error) {
-        result = finding(check.id, "error", `The check failed unexpectedly: ${error instanceof Error ? error.message : String(error)}.`);
-      }
-      onProgress?.({ type: "finish", finding: result });
-      return result;
-    })
+// src/capabilities/github-token-advice.ts
+var PERMISSIONS_STEP = "Give the job `permissions: packages: write` (and `contents: read`), log in with `password: ${{ secrets.GITHUB_TOKEN }}`, and delete the CR_PAT secret.";
+var FORKS = "Pull requests from public forks always get a read-only GITHUB_TOKEN: pushes from them cannot work with it.";
+function githubTokenAdvice(input2) {
+  const repository = `${input2.target.owner}/${input2.target.name}`;
+  if (input2.workflowRepository.toLowerCase() !== repository.toLowerCase()) {
+    return {
+      replaces: null,
+      summary: `The workflow runs in ${input2.workflowRepository}, not in ${repository}: GITHUB_TOKEN is advised only for the repository's own images.`,
+      steps: [],
+      fix: null
+    };
+  }
+  const namespace = input2.target.image.split("/")[0] ?? "";
+  if (namespace.toLowerCase() !== input2.target.owner.toLowerCase()) {
+    return {
+      replaces: false,
+      summary: `The image lives under ${namespace}, not under ${input2.target.owner}: GITHUB_TOKEN publishes packages associated with its own repository.`,
+      steps: [],
+      fix: null
+    };
+  }
+  const steps = [PERMISSIONS_STEP, ...input2.defaultWorkflowPermissions === "read" ? ["The default GITHUB_TOKEN permissions here are read-only, so the `permissions` key is required."] : [], FORKS];
+  return { ...byPackage(input2, repository), steps };
+}
+function byPackage(input2, repository) {
+  const pkg = input2.package;
+  const settings = input2.ownerIsOrg === null ? null : packageSettingsLink(input2.target, input2.ownerIsOrg);
+  const grant = (why) => ({
+    replaces: false,
+    summary: `GITHUB_TOKEN of ${repository} cannot push to ghcr.io/${input2.target.image} yet: ${why}.`,
+    fix: settings ? { text: `A package admin adds ${repository} with the Write role under "Manage Actions access" (web only, no API).`, url: settings } : null
+  });
+  switch (pkg.kind) {
+    case "absent-or-hidden":
+      return {
+        replaces: true,
+        summary: `GITHUB_TOKEN with \`permissions: packages: write\` may replace the personal token: the first push from ${repository}'s workflow creates the package, linked to the repository. (If the package exists but this token cannot see it, its own access decides.)`,
+        fix: null
+      };
+    case "exists":
+      if (pkg.linkedRepository === null) return grant("the package was created outside this repository's workflows and is not linked to it");
+      if (pkg.linkedRepository.toLowerCase() !== repository.toLowerCase()) return grant(`the package is linked to ${pkg.linkedRepository}`);
+      return {
+        replaces: true,
+        summary: `GITHUB_TOKEN with \`permissions: packages: write\` may replace the personal token: the package is linked to ${repository}. If a push is refused, the package does not inherit the repository's access and needs ${repository} under "Manage Actions access".`,
+        fix: settings ? { text: 'Package settings ("Manage Actions access")', url: settings } : null
+      };
+    case "unknown":
+      return {
+        replaces: null,
+        summary: `GITHUB_TOKEN may replace the personal token if the package is new or linked to ${repository}; crpat could not read the package (${pkg.reason}).`,
+        fix: settings ? { text: 'Package settings ("Manage Actions access")', url: settings } : null
+      };
+  }
+}
+
+// src/pipeline/advise-github-token.ts
+async function adviseGithubToken(input2, get) {
+  if (!advised(input2)) return null;
+  const [user, repo, push] = await Promise.all([input2.user, input2.repo, input2.push]);
+  const pkg = await readPackageFor({ ...input2, user, repo }, get);
+  return judgeGithubToken({ ...input2, user, repo, push, package: pkg });
+}
+function advised(input2) {
+  const { workflowRepository: workflow, target } = input2;
+  if (workflow === null || workflow.toLowerCase() !== `${target.owner}/${target.name}`.toLowerCase()) return false;
+  return input2.shape.kind === "classic" || input2.shape.kind === "oauth" || input2.shape.kind === "fine-grained";
+}
+async function readPackageFor(input2, get) {
+  const { user } = input2;
+  if (input2.shape.kind === "fine-grained") return { kind: "unknown", reason: "the packages API accepts only classic personal access tokens" };
+  if (user.meaning.kind !== "ok") return { kind: "unknown", reason: "GitHub did not accept the token" };
+  if (user.scopes !== null && !expandScopes(user.scopes).has("read:packages")) return { kind: "unknown", reason: "the token lacks read:packages, which reading a package needs" };
+  const ownerIsOrg = ownerIsOrgOf(input2.repo, user, input2.target);
+  if (ownerIsOrg === null) return { kind: "unknown", reason: `whether ${input2.target.owner} is an organization is not known` };
+  return readPackage(await get(packageLookupPath(input2.links.image, ownerIsOrg, user.login)));
+}
+function judgeGithubToken(input2) {
+  const { target, push } = input2;
+  let pkg = input2.package;
+  if (pkg.kind === "absent-or-hidden" && push.upload.kind === "refused" && push.upload.refusal.reason.kind === "write-package") {
+    pkg = { kind: "unknown", reason: `the registry refused the upload with ${push.upload.refusal.quoted}, so the package exists and this token cannot read it` };
+  }
+  const ownerIsOrg = ownerIsOrgOf(input2.repo, input2.user, target);
+  const advice = githubTokenAdvice({ target: input2.links, workflowRepository: `${target.owner}/${target.name}`, ownerIsOrg, package: pkg });
+  return { replaces: advice.replaces, summary: advice.summary, steps: advice.steps, fix: advice.fix };
+}
+
+// src/capabilities/classic.ts
+function classicCapabilities(input2) {
+  const ownerIsOrg = input2.repo.kind === "visible" ? input2.repo.ownerIsOrg : null;
+  return specsFor(input2.profile, ownerIsOrg).map((spec) => ({ name: spec.name, needed: spec.needed, ...judge(spec, input2) }));
+}
+var verdict = (granted, evidence) => ({ granted, evidence });
+function judge(spec, input2) {
+  if (input2.scopes === null) return verdict(null, "the scopes are unknown: GET /user gave no X-OAuth-Scopes header");
+  const held = expandScopes(input2.scopes);
+  const shown = input2.scopes.length > 0 ? input2.scopes.join(", ") : "none";
+  switch (spec.name) {
+    case "packages:write":
+      return packages(held, shown, input2.registry);
+    case "metadata:read":
+      return metadata(input2.repo);
+    case "organization_administration:write":
+      return held.has("admin:org") ? verdict(null, "scope admin:org; it acts only for an owner of the organization, which crpat does not check") : verdict(false, `no scope admin:org (scopes: ${shown})`);
+    default:
+      return repositoryWrite(spec.name, held, shown, input2.repo);
+  }
+}
+function packages(held, shown, registry) {
+  if (!held.has("write:packages")) return verdict(false, `no scope write:packages (scopes: ${shown})`);
+  switch (registry.kind) {
+    case "opened":
+      return verdict(true, "scope write:packages; the registry opened an upload for the image");
+    case "refused":
+      return verdict(false, `scope write:packages, but the registry refused: ${registry.refusal.quoted}`);
+    case "unknown":
+      return verdict(null, `scope write:packages; the package's own access is decided by the registry, which gave no answer (${registry.reason})`);
+  }
+}
+function metadata(repo) {
+  switch (repo.kind) {
+    case "visible":
+      return verdict(true, `GET /repos answered 200 (${repo.private ? "private" : "public"} repository)`);
+    case "hidden":
+      return verdict(false, `GET /repos answered ${repo.status} (${repo.message})`);
+    case "unknown":
+      return verdict(null, repo.reason);
+  }
+}
+var WRITE_SCOPES = {
+  "contents:write": { scopes: ["repo"], publicRepoDocumented: true },
+  "actions:write": { scopes: ["repo"], publicRepoDocumented: false },
+  "deployments:write": { scopes: ["repo", "repo_deployment"], publicRepoDocumented: false },
+  // OpenAPI: "Authenticated users must have collaborator access to a repository to create, update, or read variables"
+  // without naming the role; below write the role still cannot write (byRole).
+  "environments:write": { scopes: ["repo"], publicRepoDocumented: false }
+};
+function repositoryWrite(name, held, shown, repo) {
+  const rule = WRITE_SCOPES[name];
+  if (!rule) return verdict(null, "crpat has no rule for this capability");
+  const scope = rule.scopes.find((s) => held.has(s));
+  const isPublic = repo.kind === "visible" && !repo.private;
+  if (!scope) {
+    if (!held.has("public_repo")) return verdict(false, `no scope ${rule.scopes.join(" or ")} (scopes: ${shown})`);
+    if (repo.kind === "visible" && repo.private) return verdict(false, `scope public_repo covers public repositories only (scopes: ${shown})`);
+    if (!isPublic) return verdict(null, `scope public_repo suffices only on a public repository, and the visibility is unknown`);
+    if (!rule.publicRepoDocumented) {
+      return verdict(null, `scope public_repo: GitHub documents ${rule.scopes.join(" or ")} for this, not whether public_repo suffices on a public repository`);
+    }
+  }
+  const because = scope ?? "public_repo";
+  switch (repo.kind) {
+    case "hidden":
+      return verdict(false, `scope ${because}, but GET /repos answered ${repo.status} (${repo.message})`);
+    case "unknown":
+      return verdict(null, `scope ${because}; the role is unknown (${repo.reason})`);
+    case "visible":
+      return byRole(because, repo.role);
+  }
+}
+function byRole(scope, role) {
+  if (role === null) return verdict(null, `scope ${scope}; GET /repos carried no permissions, so the role is unknown`);
+  if (!atLeast(role, "write")) return verdict(false, `scope ${scope}, but role ${role}: a token has no more than its user, and the ${role} role cannot write`);
+  return verdict(true, `scope ${scope} + role ${role}`);
+}
+
+// src/capabilities/probes.ts
+var OPENAPI = "@octokit/openapi 23.0.2 generated/api.github.com.json";
+var DOCS_DATA = "github/docs src/github-apps/data/fpt-2022-11-28/fine-grained-pat-permissions.json";
+var TRUFFLEHOG = "trufflesecurity/trufflehog pkg/analyzer/analyzers/github/finegrained/finegrained.go";
+var CONTENTS_WRITE = {
+  id: "contents:write",
+  capability: "contents:write",
+  permission: "contents",
+  level: "write",
+  alone: true,
+  method: "POST",
+  path: "/repos/{owner}/{repo}/git/blobs",
+  body: {},
+  // 422: `content` is required (OpenAPI git/create-blob lists 422 "Validation failed"); 403: no contents write.
+  expect: { granted: [422], denied: [403] },
+  cannotWrite: "The body has no `content`, which the OpenAPI marks required, so no blob can be created; and a blob, even if one were created, is an unreferenced object: no branch, tag, commit or file changes.",
+  source: `${DOCS_DATA} (contents: "create-a-blob", POST /repos/{owner}/{repo}/git/blobs, write, no additional permission); ${OPENAPI} git/create-blob (required: content; responses 201, 403, 404, 409, 422); write-probe pattern: ${TRUFFLEHOG} getContentsPermission (invalid payload: 403 = read only, 400/422 = write)`
+};
+var CONTENTS_READ = {
+  id: "contents:read",
+  capability: "contents:write",
+  permission: "contents",
+  level: "read",
+  alone: true,
+  method: "GET",
+  path: "/repos/{owner}/{repo}/commits?per_page=1",
+  body: null,
+  // 409: an empty repository (OpenAPI repos/list-commits lists 409; trufflehog counts it as read access).
+  expect: { granted: [200, 409], denied: [403] },
+  cannotWrite: "A GET: it reads one commit.",
+  source: `${DOCS_DATA} (contents: "list-commits", read); ${OPENAPI} repos/list-commits (responses 200, 400, 404, 409, 500); ${TRUFFLEHOG} getContentsPermission`
+};
+var ACTIONS_WRITE = {
+  id: "actions:write",
+  capability: "actions:write",
+  permission: "actions",
+  level: "write",
+  alone: true,
+  method: "POST",
+  path: "/repos/{owner}/{repo}/actions/workflows/{random}.yml/dispatches",
+  body: {},
+  // 404: no workflow with that file name; 422: `ref` missing. Either means the permission check was passed.
+  expect: { granted: [404, 422], denied: [403] },
+  cannotWrite: "The workflow file name is random, so no workflow exists to run; and the body has no `ref`, which the OpenAPI marks required, so no run could be dispatched even if such a workflow existed.",
+  source: `${DOCS_DATA} (actions: "create-a-workflow-dispatch-event", write, no additional permission); ${OPENAPI} actions/create-workflow-dispatch (required: ref; the file name may replace the id); ${TRUFFLEHOG} getActionsPermission (random workflow file name: 403 = no write, 404 = write)`
+};
+var ACTIONS_READ = {
+  id: "actions:read",
+  capability: "actions:write",
+  permission: "actions",
+  level: "read",
+  alone: true,
+  method: "GET",
+  path: "/repos/{owner}/{repo}/actions/workflows?per_page=1",
+  body: null,
+  expect: { granted: [200], denied: [403] },
+  cannotWrite: "A GET: it lists at most one workflow.",
+  source: `${DOCS_DATA} (actions: "list-repository-workflows", read); ${OPENAPI} actions/list-repo-workflows`
+};
+var DEPLOYMENTS_WRITE = {
+  id: "deployments:write",
+  capability: "deployments:write",
+  permission: "deployments",
+  level: "write",
+  alone: true,
+  method: "POST",
+  path: "/repos/{owner}/{repo}/deployments",
+  body: {},
+  // 422 validation_failed (OpenAPI); 409 is listed for merge conflicts/status checks, after the permission check.
+  expect: { granted: [409, 422], denied: [403] },
+  cannotWrite: "The body has no `ref`, which the OpenAPI marks required: with nothing to deploy no deployment is created, and no auto-merge runs (auto_merge acts on the ref being deployed).",
+  source: `${DOCS_DATA} (deployments: "create-a-deployment", write, no additional permission); ${OPENAPI} repos/create-deployment (required: ref; responses 201, 202, 409, 422); ${TRUFFLEHOG} getDeploymentsPermission (empty body: 403 = read, 409/422 = write)`
+};
+var DEPLOYMENTS_READ = {
+  id: "deployments:read",
+  capability: "deployments:write",
+  permission: "deployments",
+  level: "read",
+  alone: true,
+  method: "GET",
+  path: "/repos/{owner}/{repo}/deployments?per_page=1",
+  body: null,
+  expect: { granted: [200], denied: [403] },
+  cannotWrite: "A GET: it lists at most one deployment.",
+  source: `${DOCS_DATA} (deployments: "list-deployments", read); ${OPENAPI} repos/list-deployments`
+};
+var ENVIRONMENTS_WRITE = {
+  id: "environments:write",
+  capability: "environments:write",
+  permission: "environments",
+  level: "write",
+  alone: false,
+  method: "POST",
+  path: "/repos/{owner}/{repo}/environments/{random}/variables",
+  body: {},
+  // 404: no environment by that name; 422: `name` and `value` missing.
+  expect: { granted: [404, 422], denied: [403] },
+  cannotWrite: "The environment name is random, so there is no environment to hold a variable (a variable is created only in an existing environment); and the body has neither `name` nor `value`, both required by the OpenAPI.",
+  source: `${DOCS_DATA} (environments: "create-an-environment-variable", write, additional permission actions_variables); ${OPENAPI} actions/create-environment-variable (required: name, value); write-probe pattern: ${TRUFFLEHOG} getEnvironmentsPermission (403 = read, 422 = write)`
+};
+var ENVIRONMENTS_READ = {
+  id: "environments:read",
+  capability: "environments:write",
+  permission: "environments",
+  level: "read",
+  alone: false,
+  method: "GET",
+  path: "/repos/{owner}/{repo}/environments/{random}/variables?per_page=1",
+  body: null,
+  // 404: no environment by that name (the permission check was passed).
+  expect: { granted: [200, 404], denied: [403] },
+  cannotWrite: "A GET on an environment that does not exist.",
+  source: `${DOCS_DATA} (environments: "list-environment-variables", read, additional permission actions_variables); ${OPENAPI} actions/list-environment-variables`
+};
+var PROBE_PAIRS = [
+  { capability: "contents:write", write: CONTENTS_WRITE, read: CONTENTS_READ },
+  { capability: "actions:write", write: ACTIONS_WRITE, read: ACTIONS_READ },
+  { capability: "deployments:write", write: DEPLOYMENTS_WRITE, read: DEPLOYMENTS_READ },
+  { capability: "environments:write", write: ENVIRONMENTS_WRITE, read: ENVIRONMENTS_READ }
+];
+var ALL_PROBES = PROBE_PAIRS.flatMap((pair) => [pair.write, pair.read]);
+
+// src/capabilities/fine-grained.ts
+function probePlan(profile, repo) {
+  if (repo.kind !== "visible") return [];
+  if (repo.role !== null && !atLeast(repo.role, "write")) return [];
+  const wanted = new Set(specsFor(profile, repo.ownerIsOrg).map((spec) => spec.name));
+  return PROBE_PAIRS.filter((pair) => wanted.has(pair.capability));
+}
+function fineGrainedCapabilities(input2) {
+  const ownerIsOrg = input2.repo.kind === "visible" ? input2.repo.ownerIsOrg : null;
+  return specsFor(input2.profile, ownerIsOrg).map((spec) => ({ name: spec.name, needed: spec.needed, ...judge2(spec, input2) }));
+}
+var verdict2 = (granted, evidence) => ({ granted, evidence });
+function judge2(spec, input2) {
+  switch (spec.name) {
+    case "packages:write":
+      return packages2(input2.registry);
+    case "metadata:read":
+      return metadata2(input2.repo);
+    case "organization_administration:write":
+      return verdict2(null, "not probed: no profile needs it, and its write endpoints change organization settings");
+    default:
+      return probed(spec, input2);
+  }
+}
+function packages2(registry) {
+  const why = "fine-grained tokens have no Packages permission; GitHub Packages supports only classic personal access tokens";
+  switch (registry.kind) {
+    case "opened":
+      return verdict2(true, `the registry opened an upload for the image, although ${why}`);
+    case "refused":
+      return verdict2(false, `${why} (the registry refused: ${registry.refusal.quoted})`);
+    case "unknown":
+      return verdict2(false, why);
+  }
+}
+function metadata2(repo) {
+  switch (repo.kind) {
+    case "visible":
+      return verdict2(true, repo.private ? "GET /repos answered 200" : "GET /repos answered 200 (public repository: every fine-grained token may read it)");
+    case "hidden":
+      return verdict2(false, hiddenReason(repo));
+    case "unknown":
+      return verdict2(null, repo.reason);
+  }
+}
+function probed(spec, input2) {
+  const { repo } = input2;
+  if (repo.kind === "hidden") return verdict2(false, hiddenReason(repo));
+  if (repo.kind === "unknown") return verdict2(null, repo.reason);
+  if (repo.role !== null && !atLeast(repo.role, "write")) {
+    return verdict2(false, `role ${repo.role}: a token cannot give its user more than the user's own access`);
+  }
+  const found = input2.findings?.get(spec.name);
+  if (!found) return verdict2(null, "not probed");
+  const { write, read } = found;
+  if (write.outcome === "granted") return verdict2(true, `${write.reason}: the permission check was passed`);
+  if (write.outcome === "unknown") return verdict2(null, write.reason);
+  return verdict2(false, `${write.reason}${readClause(read)}`);
+}
+function readClause(read) {
+  if (read === null) return "";
+  if (read.outcome === "granted") return `; read access works (${read.reason})`;
+  if (read.outcome === "denied") return `; no read access either (${read.reason})`;
+  return `; read access unknown (${read.reason})`;
+}
+function hiddenReason(repo) {
+  const causes = repo.status === 404 ? ": the repository is not among the token's repositories, belongs to another resource owner, or the user cannot see it" : "";
+  return `GET /repos answered ${repo.status} (${repo.message})${causes}`;
+}
+
+// src/capabilities/run-probes.ts
+import { randomBytes } from "crypto";
+import { setTimeout as sleep } from "timers/promises";
+
+// src/capabilities/judge-probe.ts
+var NOT_ACCESSIBLE_BY_PAT = "Resource not accessible by personal access token";
+function parseAcceptedPermissions(header) {
+  if (header === null) return null;
+  return header.split(";").map((set) => {
+    const pairs2 = set.split(",").map((pair) => pair.trim().split("=")).filter((pair) => pair.length === 2 && /^[a-z_]+$/.test(pair[0] ?? "") && /^[a-z]+$/.test(pair[1] ?? ""));
+    return new Map(pairs2.map(([name, level]) => [name, level]));
+  }).filter((set) => set.size > 0);
+}
+var LEVEL = { read: 1, write: 2, admin: 3 };
+function judgeProbe(probe, answer2) {
+  const result = (outcome, reason) => ({ probe, outcome, status: answer2.status, reason });
+  const request2 = `${probe.method} ${probe.path.replace(/\?.*$/, "")} answered ${answer2.status}`;
+  const message2 = messageOf2(answer2.body);
+  if (probe.expect.granted.includes(answer2.status)) return result("granted", request2);
+  if (answer2.status === 403 && message2 === NOT_ACCESSIBLE_BY_PAT) return denial(probe, answer2, request2, result);
+  if (answer2.status === 403 || answer2.status === 429) {
+    return result("unknown", `${request2} (${message2 ?? "no message"}): not a permission answer`);
+  }
+  if (probe.expect.denied.includes(answer2.status)) return result("denied", request2);
+  return result("unknown", `${request2}${message2 ? ` (${message2})` : ""}, which this probe does not expect`);
+}
+function denial(probe, answer2, request2, result) {
+  const header = answer2.headers.get("x-accepted-github-permissions");
+  const sets = parseAcceptedPermissions(header);
+  const shown = `${request2} ${NOT_ACCESSIBLE_BY_PAT}`;
+  if (sets === null) {
+    return probe.alone ? result("denied", shown) : result("unknown", `${shown}, without X-Accepted-GitHub-Permissions, and this endpoint may need another permission too`);
+  }
+  const withHeader = `${shown}; X-Accepted-GitHub-Permissions: ${header}`;
+  const ours = sets.some((set) => otherThan(set, probe.permission).length === 0 && (LEVEL[set.get(probe.permission) ?? ""] ?? 0) >= (LEVEL[probe.level] ?? 9));
+  if (ours) return result("denied", withHeader);
+  const mentioned = sets.some((set) => set.has(probe.permission));
+  return result(
+    "unknown",
+    mentioned ? `${withHeader}: every accepted set also needs another permission, so ${probe.permission} alone is not decided` : `${withHeader}: GitHub did not ask for ${probe.permission}`
   );
 }
-function skipAllBut(checks, first, onProgress) {
-  return checks.map((check) => {
-    const result = check.id === first.id ? first : finding(check.id, "skip", `Skipped: the token is malformed (${first.id}).`);
-    onProgress?.({ type: "finish", finding: result });
+function otherThan(set, permission) {
+  return [...set].filter(([name, level]) => name !== permission && !(name === "metadata" && level === "read")).map(([name]) => name);
+}
+function messageOf2(body) {
+  return isObject(body) && typeof body["message"] === "string" ? body["message"] : null;
+}
+
+// src/capabilities/run-probes.ts
+async function runProbes(target, plan, deps) {
+  const random = (deps.randomName ?? defaultRandomName)();
+  const pause = deps.pause ?? sleep;
+  const findings = /* @__PURE__ */ new Map();
+  let mutated = false;
+  let stop = null;
+  const send = async (probe) => {
+    if (stop !== null) return { probe, outcome: "unknown", status: null, reason: `not sent: ${stop}` };
+    if (probe.method !== "GET" && mutated) await pause(deps.pauseMs ?? 1e3);
+    if (probe.method !== "GET") mutated = true;
+    const result = await sendOne(probe, fillPath(probe.path, target, random), deps.request);
+    if (isRateLimit(result)) stop = `GitHub signalled a rate limit (${result.reason})`;
     return result;
+  };
+  for (const pair of plan) {
+    const write = await send(pair.write);
+    const read = write.outcome === "denied" ? await send(pair.read) : null;
+    findings.set(pair.capability, { write, read });
+  }
+  return findings;
+}
+async function sendOne(probe, path, request2) {
+  try {
+    const answer2 = probe.body === null ? await request2(probe.method, path) : await request2(probe.method, path, probe.body);
+    return judgeProbe(probe, answer2);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { probe, outcome: "unknown", status: null, reason: `${probe.method} ${path.replace(/\?.*$/, "")} got no answer (${reason})` };
+  }
+}
+function fillPath(template, target, random) {
+  const values = { owner: target.owner, repo: target.repo, random };
+  return template.replace(/\{(owner|repo|random)\}/g, (_, key) => encodeURIComponent(values[key] ?? ""));
+}
+function isRateLimit(result) {
+  return result.status === 429 || result.status === 403 && /rate limit/i.test(result.reason);
+}
+function defaultRandomName() {
+  return `crpat-probe-${randomBytes(16).toString("hex")}`;
+}
+
+// src/capabilities/assess.ts
+async function assessCapabilities(input2, deps) {
+  const assessment = await byKind(input2, deps);
+  return { ...assessment, capabilities: assessment.capabilities.map((row) => withRole(row, input2)) };
+}
+async function byKind(input2, deps) {
+  switch (input2.tokenKind) {
+    case "classic":
+    case "oauth":
+      return { capabilities: classicCapabilities(input2), probes: [] };
+    case "fine-grained": {
+      const plan = probePlan(input2.profile, input2.repo);
+      const findings = deps !== null && plan.length > 0 ? await runProbes(input2.target, plan, deps) : null;
+      const probes = findings ? [...findings.values()].flatMap(({ write, read }) => read ? [write, read] : [write]) : [];
+      return { capabilities: fineGrainedCapabilities({ ...input2, findings }), probes };
+    }
+    default:
+      return { capabilities: otherCapabilities(input2), probes: [] };
+  }
+}
+var REPOSITORY_WRITES = /* @__PURE__ */ new Set(["contents:write", "actions:write", "deployments:write", "environments:write"]);
+function withRole(row, input2) {
+  const role = roleBelowWrite(input2.repo);
+  if (row.granted !== null || role === null || input2.tokenKind === "server-to-server" || !REPOSITORY_WRITES.has(row.name)) return row;
+  return { ...row, granted: false, evidence: `role ${role}: a token has no more than its user, and the ${role} role cannot write (${row.evidence})` };
+}
+function otherCapabilities(input2) {
+  const ownerIsOrg = input2.repo.kind === "visible" ? input2.repo.ownerIsOrg : null;
+  return specsFor(input2.profile, ownerIsOrg).map((spec) => {
+    const base = { name: spec.name, needed: spec.needed };
+    if (spec.name === "packages:write" && input2.registry.kind !== "unknown") {
+      return input2.registry.kind === "opened" ? { ...base, granted: true, evidence: "the registry opened an upload for the image" } : { ...base, granted: false, evidence: `the registry refused: ${input2.registry.refusal.quoted}` };
+    }
+    return { ...base, granted: null, evidence: `crpat reads capabilities of classic, OAuth and fine-grained tokens only, not of a ${input2.tokenKind} token` };
   });
 }
 
-// src/checks/verdict.ts
-function verdictOf(findings) {
-  if (findings.some((f) => f.status === "fail")) return "fail";
-  if (findings.some((f) => f.status === "error")) return "inconclusive";
-  return "pass";
+// src/pipeline/assess-target.ts
+async function assessTarget(input2, probes, serial = (task) => task()) {
+  const [user, repo, push] = await Promise.all([input2.user, input2.repo, input2.push]);
+  if (user.meaning.kind === "bad-credentials") {
+    const ownerIsOrg = repo.kind === "visible" ? repo.ownerIsOrg : null;
+    return { capabilities: rows(input2.profile, ownerIsOrg, false, "GitHub refused the token (401): it cannot do anything"), probes: [] };
+  }
+  const assess = () => assessCapabilities(
+    {
+      profile: input2.profile,
+      tokenKind: input2.shape.kind,
+      target: { owner: input2.target.owner, repo: input2.target.name },
+      scopes: user.meaning.kind === "ok" ? user.scopes : null,
+      repo,
+      registry: push.upload
+    },
+    probes
+  );
+  return input2.shape.kind === "fine-grained" && probes !== null ? serial(assess) : assess();
+}
+function malformedCapabilities(profile) {
+  return rows(profile, null, false, "the token is malformed (token.format), so GitHub would refuse it");
+}
+function rows(profile, ownerIsOrg, granted, evidence) {
+  return specsFor(profile, ownerIsOrg).map((spec) => ({ name: spec.name, needed: spec.needed, granted, evidence }));
+}
+function probeRequest(call) {
+  return async (method, path, body) => {
+    const outcome = await call(method, path, body === void 0 ? {} : { data: body });
+    if (outcome.kind === "network") throw outcome.error;
+    return { status: outcome.status, headers: outcome.headers, body: outcome.body };
+  };
 }
 
-// src/errors.ts
-var UsageError = class extends Error {
-  name = "UsageError";
-};
+// src/capabilities/probe-pacer.ts
+import { setTimeout as delay2 } from "timers/promises";
+function createProbePacer(options = {}) {
+  const pauseMs = options.pauseMs ?? 1e3;
+  const now = options.now ?? Date.now;
+  const sleep2 = options.sleep ?? ((ms) => delay2(ms));
+  let queue = Promise.resolve();
+  let lastMutation = Number.NEGATIVE_INFINITY;
+  return {
+    /** Runs `task` after every task queued before it has settled. */
+    serial(task) {
+      const run = queue.then(task, task);
+      queue = run.catch(() => {
+      });
+      return run;
+    },
+    /** Wraps a request function so each POST is sent at least `pauseMs` after the previous one ended. */
+    paced(request2) {
+      return async (method, path, body) => {
+        if (method !== "GET") {
+          const wait = lastMutation + pauseMs - now();
+          if (wait > 0) await sleep2(wait);
+        }
+        try {
+          return await request2(method, path, body);
+        } finally {
+          if (method !== "GET") lastMutation = now();
+        }
+      };
+    }
+  };
+}
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -4239,6 +4208,97 @@ async function readCapped(response, maxBytes, host) {
   return Buffer.concat(chunks);
 }
 
+// src/http/record.ts
+var NULL_BODY2 = /* @__PURE__ */ new Set([101, 103, 204, 205, 304]);
+function recordExchanges(fetch, sink, maxBodyBytes = 1024 * 1024) {
+  return async (input2, init = {}) => {
+    const startedAt = performance.now();
+    const request2 = {
+      startedAt,
+      method: (init.method ?? "GET").toUpperCase(),
+      url: input2 instanceof Request ? input2.url : String(input2),
+      requestHeaders: new Headers(init.headers)
+    };
+    const elapsed = () => Math.round(performance.now() - startedAt);
+    let response;
+    try {
+      response = await fetch(input2, init);
+    } catch (error) {
+      sink({ ...request2, status: null, responseHeaders: null, body: new Uint8Array(), bodyBytes: 0, cancelled: false, failure: { phase: "headers", error }, ms: elapsed() });
+      throw error;
+    }
+    const answer2 = { ...request2, status: response.status, responseHeaders: new Headers(response.headers) };
+    if (response.body === null || NULL_BODY2.has(response.status)) {
+      sink({ ...answer2, body: new Uint8Array(), bodyBytes: 0, cancelled: false, failure: null, ms: elapsed() });
+      return response;
+    }
+    const chunks = [];
+    let kept = 0;
+    let bodyBytes2 = 0;
+    let told = false;
+    const tell = (end) => {
+      if (told) return;
+      told = true;
+      sink({ ...answer2, body: Buffer.concat(chunks), bodyBytes: bodyBytes2, cancelled: end.cancelled ?? false, failure: end.failure ?? null, ms: elapsed() });
+    };
+    const reader = response.body.getReader();
+    const body = new ReadableStream({
+      async pull(controller) {
+        try {
+          const { value, done } = await reader.read();
+          if (done) {
+            tell({});
+            controller.close();
+            return;
+          }
+          bodyBytes2 += value.byteLength;
+          if (kept < maxBodyBytes) {
+            const part = value.subarray(0, maxBodyBytes - kept);
+            chunks.push(part);
+            kept += part.byteLength;
+          }
+          controller.enqueue(value);
+        } catch (error) {
+          tell({ failure: { phase: "body", error } });
+          controller.error(error);
+        }
+      },
+      async cancel(reason) {
+        tell({ cancelled: true });
+        await reader.cancel(reason);
+      }
+    });
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+}
+
+// src/http/fetch-stack.ts
+function createFetchStack(options) {
+  const deadline = AbortSignal.timeout(options.timeoutMs * 3 + 5e3);
+  const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
+  const { observe } = options;
+  const seen = observe ? async (input2, init) => {
+    const response = await options.fetch(input2, init);
+    if (new URL(input2 instanceof Request ? input2.url : String(input2)).origin === observe.origin) observe.headers(response.headers);
+    return response;
+  } : options.fetch;
+  const guarded = createGuardedFetch({
+    fetch: options.onExchange ? recordExchanges(seen, options.onExchange) : seen,
+    credentialOrigins: options.credentialOrigins,
+    timeoutMs: options.timeoutMs,
+    signal,
+    ...options.onHttp ? { onHttp: options.onHttp } : {}
+  });
+  return withRetries(released(guarded), { signal, ...options.onRetry ? { onRetry: options.onRetry } : {}, ...options.now ? { now: options.now } : {} });
+}
+function released(fetch) {
+  return async (input2, init) => {
+    const response = await fetch(input2, init);
+    await new Promise((resolve2) => setImmediate(resolve2));
+    return response;
+  };
+}
+
 // src/http/node-fetch.ts
 import { Agent as HttpAgent, request as httpRequest } from "http";
 import { Agent as HttpsAgent, request as httpsRequest } from "https";
@@ -4325,6 +4385,7 @@ function defaultFetch() {
   return shared ??= createNodeFetch();
 }
 
+<<<<<<< HEAD
 // src/http/record.ts
 var NULL_BODY2 = /* @__PURE__ */ new Set([101, 103, 204, 205, 304]);
 function recordExchanges(fetch, sink, maxBodyBytes = 1024 * 1024) {
@@ -4385,12 +4446,198 @@ function recordExchanges(fetch, sink, maxBodyBytes = 1024 * 1024) {
   };
 }
 
+=======
+>>>>>>> 5781967 (Split the orchestrator by step: pipeline/validate.ts (every option checked before anything is sent), session.ts (per token), gather.ts (one target's requests into the evidence record), report.ts, and check-target.ts composing them; the fetch stack is assembled in http/fetch-stack.ts, image-name validation sits beside the repository parser (destination/image.ts), the GITHUB_TOKEN advice and the probe pacer leave assess-target.ts (pipeline/advise-github-token.ts, capabilities/probe-pacer.ts))
 // src/registry/memo.ts
 function createRegistryMemo() {
   return { realms: /* @__PURE__ */ new Map(), cancels: /* @__PURE__ */ new Map() };
 }
 
-// src/target/trust.ts
+// src/version.ts
+var VERSION3 = "0.1.0";
+
+// src/pipeline/session.ts
+function openSession(settings, deps, observe) {
+  const credentialOrigins = [originOf(settings.apiUrl), originOf(settings.registry.origin)];
+  const partial = {
+    settings,
+    shape: settings.shape,
+    webUrl: settings.webUrl,
+    credentialOrigins,
+    deps,
+    memo: createRegistryMemo(),
+    now: (deps.now ?? (() => /* @__PURE__ */ new Date()))(),
+    pacer: createProbePacer(),
+    ...observe ? { observe } : {}
+  };
+  const user = apiClient(partial)("/user");
+  return { ...partial, user, userRecord: user.then(readUser) };
+}
+function fetchStack(session) {
+  const { deps, settings, observe } = session;
+  return createFetchStack({
+    fetch: deps.fetch ?? defaultFetch(),
+    credentialOrigins: session.credentialOrigins,
+    timeoutMs: settings.timeoutMs,
+    ...deps.signal ? { signal: deps.signal } : {},
+    ...observe ? { observe: { origin: new URL(settings.apiUrl).origin, headers: observe } } : {},
+    ...deps.onHttp ? { onHttp: deps.onHttp } : {},
+    ...deps.onRetry ? { onRetry: deps.onRetry } : {},
+    ...deps.onExchange ? { onExchange: deps.onExchange } : {},
+    ...deps.now ? { now: deps.now } : {}
+  });
+}
+function apiClient(session, fetch = fetchStack(session)) {
+  return createApiGet(clientOptions(session, fetch));
+}
+function clientOptions(session, fetch) {
+  return { apiUrl: session.settings.apiUrl, token: session.settings.token, fetch, userAgent: `crpat/${VERSION3}` };
+}
+function probeDeps(session, gated) {
+  let request2 = null;
+  const build = () => {
+    const call = createApiRequest(clientOptions(session, fetchStack(session)));
+    return session.pacer.paced(probeRequest((method, route, params) => gated(() => call(method, route, params))));
+  };
+  return { request: (method, path, body) => (request2 ??= build())(method, path, body) };
+}
+
+// src/pipeline/gather.ts
+function gatherEvidence(session, target, image, options = {}) {
+  const { settings } = session;
+  const profile = settings.profile;
+  const fetch = fetchStack(session);
+  const api = apiClient(session, fetch);
+  const registryClient = {
+    origin: settings.registry.origin,
+    host: settings.registry.host,
+    fetch,
+    token: settings.token,
+    credentialOrigins: session.credentialOrigins,
+    memo: session.memo
+  };
+  const loginOutcome = registryLogin(registryClient, image.path);
+  const sendRepo = () => api("/repos/{owner}/{repo}", { owner: target.owner, repo: target.name });
+  const repoOutcome = options.repoCall ? options.repoCall(sendRepo) : sendRepo();
+  const pushOutcome = loginOutcome.then((outcome) => outcome.kind === "token" || outcome.kind === "anonymous" ? probePush(registryClient, image.path, outcome) : null);
+  const user = session.userRecord;
+  const repo = repoOutcome.then(readRepo);
+  const login = loginOutcome.then(readLogin);
+  const push = pushOutcome.then(readPush);
+  const gated = options.apiCall ?? ((send) => send());
+  const capabilityInputs = { profile, shape: session.shape, target, user, repo, push };
+  const evidence = {
+    shape: session.shape,
+    target,
+    image,
+    registryHost: settings.registry.host,
+    webUrl: session.webUrl,
+    now: session.now,
+    expiryWarnDays: settings.expiryWarnDays,
+    profile,
+    workflowRepository: settings.workflowRepository,
+    words: session.deps.settingWords ?? OPTION_WORDS,
+    user,
+    repo,
+    login,
+    push,
+    // Never rejects: a bug in the assessment must not hide the ten checks' answers.
+    assessment: assessTarget(capabilityInputs, probeDeps(session, gated), session.pacer.serial).catch(
+      (error) => ({ capabilities: rows(profile, null, null, `not assessed (${error instanceof Error ? error.message : String(error)})`), probes: [] })
+    )
+  };
+  const advice = adviseGithubToken(
+    { workflowRepository: settings.workflowRepository, shape: session.shape, target, links: linksOf(evidence).target, user, repo, push },
+    (path) => gated(() => api(path))
+  ).catch(() => null);
+  return { evidence, advice };
+}
+
+// src/pipeline/run-checks.ts
+async function runChecks(checks, evidence, onProgress) {
+  return Promise.all(
+    checks.map(async (check) => {
+      onProgress?.({ type: "start", id: check.id, title: check.title });
+      let result;
+      try {
+        result = await check.run(evidence);
+      } catch (error) {
+        result = finding(check.id, "error", `The check failed unexpectedly: ${error instanceof Error ? error.message : String(error)}.`);
+      }
+      onProgress?.({ type: "finish", finding: result });
+      return result;
+    })
+  );
+}
+function skipAllBut(checks, first, onProgress) {
+  return checks.map((check) => {
+    const result = check.id === first.id ? first : finding(check.id, "skip", `Skipped: the token is malformed (${first.id}).`);
+    onProgress?.({ type: "finish", finding: result });
+    return result;
+  });
+}
+
+// src/pipeline/verdict.ts
+function verdictOf(findings) {
+  if (findings.some((f) => f.status === "fail")) return "fail";
+  if (findings.some((f) => f.status === "error")) return "inconclusive";
+  return "pass";
+}
+
+// src/pipeline/report.ts
+async function targetReport(evidence, checks, githubToken, settings) {
+  const [assessment, user] = await Promise.all([evidence.assessment, evidence.user]);
+  const classicLike = hasScopes(evidence.shape);
+  return {
+    ...reportHeader(evidence.target, evidence.image, settings),
+    verdict: verdictOf(checks),
+    token: { kind: evidence.shape.kind, login: user.login, scopes: classicLike ? user.scopes ?? [] : [], expiresAt: expiresAtOf(user) },
+    checks,
+    profile: evidence.profile.id,
+    capabilities: assessment.capabilities,
+    githubToken
+  };
+}
+function malformedReport(shape, format, target, image, settings, onProgress) {
+  const checks = skipAllBut(checksFor(settings.profile.id), format, onProgress);
+  return {
+    ...reportHeader(target, image, settings),
+    verdict: verdictOf(checks),
+    token: { kind: shape.kind, login: null, scopes: [], expiresAt: null },
+    checks,
+    profile: settings.profile.id,
+    capabilities: malformedCapabilities(settings.profile),
+    githubToken: null
+  };
+}
+function reportHeader(target, image, settings) {
+  return {
+    schemaVersion: 1,
+    target: { repository: `${target.owner}/${target.name}`, image: image.reference, apiUrl: settings.apiUrl, registry: settings.registry.host }
+  };
+}
+
+// src/pipeline/check-target.ts
+async function checkTarget(session, target, image, options = {}) {
+  const { evidence, advice } = gatherEvidence(session, target, image, options);
+  const [judged, githubToken] = await Promise.all([runChecks(checksFor(session.settings.profile.id), evidence, options.onProgress), advice]);
+  return targetReport(evidence, withTraceHint(judged), githubToken, session.settings);
+}
+
+// src/destination/image.ts
+var IMAGE_NAME = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
+function parseImageTarget(target, image, registryHost) {
+  const name = image ?? target.name;
+  if (name.split("/").some(looksLikeToken)) return err(tokenAsName("image name"));
+  const unsafe = unsafeTextReason(name, "image name", "use lower-case letters, digits and . _ -");
+  if (unsafe) return err(unsafe);
+  const given = `${target.owner}/${name}`;
+  const path = given.toLowerCase();
+  if (!IMAGE_NAME.test(path)) return err(`"${name}" cannot be a container image name: use lower-case letters, digits, and . _ - separators`);
+  return ok({ path, reference: `${registryHost}/${path}`, loweredFrom: path === given ? null : `${registryHost}/${given}` });
+}
+
+// src/destination/trust.ts
 var FORGES = [
   ["gitlab.com", "GitLab"],
   ["bitbucket.org", "Bitbucket"],
@@ -4502,11 +4749,12 @@ function editDistance(a, b) {
   return d[a.length][b.length];
 }
 
-// src/version.ts
-var VERSION3 = "0.1.0";
+// src/errors.ts
+var UsageError = class extends Error {
+  name = "UsageError";
+};
 
-// src/check-pipeline.ts
-var IMAGE_NAME = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
+// src/pipeline/validate.ts
 var OWNER_NAME = /^[A-Za-z0-9_-]+\/[A-Za-z0-9._-]+$/;
 function resolveRunSettings(options, host) {
   const decision = decideEndpoints({ host, apiUrl: options.apiUrl ?? null, registry: options.registry ?? null, enterpriseHost: null }, "apiUrl");
@@ -4550,21 +4798,11 @@ function isRepoTarget(value) {
 }
 function resolveTarget(repository) {
   const text = typeof repository === "string" ? repository : `${repository.host}/${repository.owner}/${repository.name}`;
-  if (looksLikeToken(text) || text.split(/[/:@]/).some(looksLikeToken)) throw new UsageError(TOKEN_AS_NAME("repository"));
+  if (looksLikeToken(text) || text.split(/[/:@]/).some(looksLikeToken)) throw new UsageError(tokenAsName("repository"));
   return typeof repository === "string" ? unwrap(parseRepoTarget(repository)) : repository;
 }
-var TOKEN_AS_NAME = (what) => `the ${what} looks like a token, not a name; pass the token as the token, never as a name (and revoke it if it was shared)`;
-function imageTarget(target, image, registryHost) {
-  const name = image ?? target.name;
-  if (name.split("/").some(looksLikeToken)) throw new UsageError(TOKEN_AS_NAME("image name"));
-  const unsafe = unsafeTextReason(name, "image name", "use lower-case letters, digits and . _ -");
-  if (unsafe) throw new UsageError(unsafe);
-  const given = `${target.owner}/${name}`;
-  const path = given.toLowerCase();
-  if (!IMAGE_NAME.test(path)) {
-    throw new UsageError(`"${name}" cannot be a container image name: use lower-case letters, digits, and . _ - separators`);
-  }
-  return { path, reference: `${registryHost}/${path}`, loweredFrom: path === given ? null : `${registryHost}/${given}` };
+function resolveImage(target, image, settings) {
+  return unwrap(parseImageTarget(target, image, settings.registry.host));
 }
 function formatProblem(shape, links) {
   const finding2 = judgeTokenFormat(shape, links);
@@ -4573,6 +4811,7 @@ function formatProblem(shape, links) {
 function linksFor(target, image, settings) {
   return linksOf({ webUrl: settings.webUrl, target, image, profile: settings.profile });
 }
+<<<<<<< HEAD
 function openSession(settings, deps, observe) {
   const credentialOrigins = [originOf(settings.apiUrl), originOf(settings.registry.origin)];
   const partial = {
@@ -4708,17 +4947,19 @@ function reportHeader(target, image, settings) {
     target: { repository: `${target.owner}/${target.name}`, image: image.reference, apiUrl: settings.apiUrl, registry: settings.registry.host }
   };
 }
+=======
+>>>>>>> 5781967 (Split the orchestrator by step: pipeline/validate.ts (every option checked before anything is sent), session.ts (per token), gather.ts (one target's requests into the evidence record), report.ts, and check-target.ts composing them; the fetch stack is assembled in http/fetch-stack.ts, image-name validation sits beside the repository parser (destination/image.ts), the GITHUB_TOKEN advice and the probe pacer leave assess-target.ts (pipeline/advise-github-token.ts, capabilities/probe-pacer.ts))
 function unwrap(result) {
   if (!result.ok) throw new UsageError(result.reason);
   return result.value;
 }
 
-// src/check.ts
+// src/pipeline/check-token.ts
 async function checkToken(options, deps = {}) {
   assertOptionShape(options, "repository");
   const target = resolveTarget(options.repository);
   const settings = resolveRunSettings(options, target.host);
-  const image = imageTarget(target, options.image, settings.registry.host);
+  const image = resolveImage(target, options.image, settings);
   const format = formatProblem(settings.shape, linksFor(target, image, settings));
   if (format) return malformedReport(settings.shape, format, target, image, settings, deps.onProgress);
   const session = openSession(settings, deps);

@@ -10,7 +10,8 @@ import { ACTIONS_APP_ID, type TokenShape } from '../token/recognize.js';
 import type { Finding, RepoTarget } from '../types.js';
 import { type GuideAnchor, guideLine } from './guide.js';
 import { TRACE_HINT } from './trace-hint.js';
-import { type Check, finding, type ImageTarget, type Links, linksOf } from './types.js';
+import type { ImageTarget } from '../destination/image.js';
+import { type Check, finding, type Links, linksOf } from './types.js';
 
 /** GitHub's status page: where an outage of Packages shows (docs/github-behaviour.md#ghcr-outage). */
 export const GITHUB_STATUS = 'https://www.githubstatus.com';

@@ -5,18 +5,9 @@ import type { LoginRecord, PushRecord } from '../evidence/registry.js';
 import type { RepoRecord } from '../evidence/repo.js';
 import type { UserRecord } from '../evidence/user.js';
 import type { SettingWords } from '../settings.js';
+import type { ImageTarget } from '../destination/image.js';
 import type { TokenShape } from '../token/recognize.js';
 import type { CheckId, Finding, RepoTarget } from '../types.js';
-
-/** The image a push would go to. */
-export interface ImageTarget {
-  /** `owner/image`, lower-cased, as the registry path. */
-  path: string;
-  /** `ghcr.io/owner/image`. */
-  reference: string;
-  /** The reference as it would have been before lower-casing, when lower-casing changed it. */
-  loweredFrom: string | null;
-}
 
 /**
  * Everything the checks judge. The network answers are the parts of the one evidence record (evidence/record.ts),

@@ -80,6 +80,14 @@ export function parseGitRemote(url: string): Result<{ target: RepoTarget; displa
 }
 
 /**
+ * A name that is a token, refused without being repeated: lower-cased into an image name, the runner's mask would no
+ * longer hide it, and it would be printed in the log, the job summary and the JSON report.
+ */
+export function tokenAsName(what: string): string {
+  return `the ${what} looks like a token, not a name; pass the token as the token, never as a name (and revoke it if it was shared)`;
+}
+
+/**
  * Why `text` is unusable as a name or URL typed by a person, or null: empty, control characters, white space,
  * non-ASCII (look-alike letters such as Cyrillic "а"). `what` names the input; `hint` says what to pass instead.
  */

@@ -1,7 +1,11 @@
 import type { CheckTokenManyDeps, CheckTokenManyOptions } from './options.js';
-import { assertOptionShape, checkTarget, formatProblem, imageTarget, linksFor, malformedReport, notSent, openSession, resolveRunSettings, resolveTarget } from './check-target.js';
+import { checkTarget } from './check-target.js';
+import { malformedReport } from './report.js';
+import { openSession } from './session.js';
+import { assertOptionShape, formatProblem, linksFor, resolveImage, resolveRunSettings, resolveTarget } from './validate.js';
 import { UsageError } from '../errors.js';
 import type { ApiOutcome } from '../github/client.js';
+import { NetError } from '../http/net-error.js';
 import { createRateGate } from './rate-gate.js';
 import type { ManyReport, RepoTarget, Report, Verdict } from '../types.js';
 
@@ -29,7 +33,7 @@ export async function checkTokenMany(options: CheckTokenManyOptions, deps: Check
   const host = oneHost(targets);
   const settings = resolveRunSettings(options, host);
   // Every target is validated before anything is sent.
-  const images = targets.map((target) => imageTarget(target, options.image, settings.registry.host));
+  const images = targets.map((target) => resolveImage(target, options.image, settings));
   const { shape } = settings;
   const results: Report[] = new Array(targets.length);
   const done = (index: number, report: Report): void => {
@@ -97,4 +101,9 @@ function oneHost(targets: RepoTarget[]): string {
     throw new UsageError(`the repositories are on ${hosts.slice(0, 3).join(', ')}: a token belongs to one GitHub host, so check each host separately`);
   }
   return targets[0]!.host;
+}
+
+/** An answer for a request that was deliberately not sent: undecided, with the reason, never a failure. */
+function notSent(reason: string): ApiOutcome {
+  return { kind: 'network', error: new NetError('aborted', reason) };
 }

@@ -1,5 +1,8 @@
 import type { CheckTokenDeps, CheckTokenOptions } from './options.js';
-import { assertOptionShape, checkTarget, formatProblem, imageTarget, linksFor, malformedReport, openSession, resolveRunSettings, resolveTarget } from './check-target.js';
+import { checkTarget } from './check-target.js';
+import { malformedReport } from './report.js';
+import { openSession } from './session.js';
+import { assertOptionShape, formatProblem, linksFor, resolveImage, resolveRunSettings, resolveTarget } from './validate.js';
 import type { Report } from '../types.js';
 
 /**
@@ -17,7 +20,7 @@ export async function checkToken(options: CheckTokenOptions, deps: CheckTokenDep
   assertOptionShape(options, 'repository');
   const target = resolveTarget(options.repository);
   const settings = resolveRunSettings(options, target.host);
-  const image = imageTarget(target, options.image, settings.registry.host);
+  const image = resolveImage(target, options.image, settings);
   const format = formatProblem(settings.shape, linksFor(target, image, settings));
   if (format) return malformedReport(settings.shape, format, target, image, settings, deps.onProgress);
   const session = openSession(settings, deps);

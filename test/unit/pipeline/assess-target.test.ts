@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PROFILES } from '../../../src/capabilities/profiles.js';
 import type { ProbeRequest } from '../../../src/capabilities/run-probes.js';
-import { adviseGithubToken, assessTarget, createProbePacer, probeRequest } from '../../../src/pipeline/assess-target.js';
+import { createProbePacer } from '../../../src/capabilities/probe-pacer.js';
+import { adviseGithubToken } from '../../../src/pipeline/advise-github-token.js';
+import { assessTarget, probeRequest } from '../../../src/pipeline/assess-target.js';
 import type { ApiOutcome, ApiRequest } from '../../../src/github/client.js';
 import { readPush } from '../../../src/evidence/registry.js';
 import { readRepo } from '../../../src/evidence/repo.js';
