@@ -1,5 +1,5 @@
 import { PROFILE_IDS } from '../capabilities/profiles.js';
-import type { ProfileId } from '../capabilities/types.js';
+import type { ProfileId } from '../capabilities/capability.js';
 import { err, ok, type Result } from '../result.js';
 import type { SettingWords } from '../settings.js';
 import { defaultEndpoints } from '../destination/endpoints.js';

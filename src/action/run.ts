@@ -6,7 +6,7 @@ import { renderJson } from '../report/json.js';
 import type { Report } from '../types.js';
 import { renderTrace } from '../trace/document.js';
 import { createTraceRecorder } from '../trace/recorder.js';
-import type { TraceDocument } from '../trace/types.js';
+import type { TraceDocument } from '../trace/format.js';
 import { addMask, annotation, outputEntry, verbatim } from './commands.js';
 import { type ActionInputs, input, INPUT_WORDS, readInputs } from './inputs.js';
 import { diagnoseMissingToken } from './missing-token.js';

@@ -5,7 +5,7 @@ import { fineGrainedCapabilities, probePlan } from './fine-grained.js';
 import type { ProbeResult } from './judge-probe.js';
 import { type Profile, specsFor } from './profiles.js';
 import { type ProbeDeps, type ProbeTarget, runProbes } from './run-probes.js';
-import type { Capability, CapabilityName, RegistryEvidence, RepoEvidence } from './types.js';
+import type { Capability, CapabilityName, RegistryEvidence, RepoEvidence } from './capability.js';
 
 /**
  * The one call the check pipeline needs: the capability table for a token, a profile and a target, from the evidence

@@ -1,7 +1,7 @@
 import { expandScopes } from '../github/headers.js';
 import { atLeast } from '../evidence/repo.js';
 import { type Profile, specsFor, type CapabilitySpec } from './profiles.js';
-import type { Capability, CapabilityName, RegistryEvidence, RepoEvidence, Role } from './types.js';
+import type { Capability, CapabilityName, RegistryEvidence, RepoEvidence, Role } from './capability.js';
 
 /**
  * Capabilities of classic PATs and OAuth tokens, from two things GitHub already told the core check: the scopes in

@@ -3,7 +3,7 @@ import type { ProbeResult } from './judge-probe.js';
 import { PROBE_PAIRS, type ProbePair } from './probes.js';
 import { type CapabilitySpec, type Profile, specsFor } from './profiles.js';
 import type { ProbeFindings } from './run-probes.js';
-import type { Capability, RegistryEvidence, RepoEvidence } from './types.js';
+import type { Capability, RegistryEvidence, RepoEvidence } from './capability.js';
 
 /**
  * Capabilities of fine-grained tokens (`github_pat_`). Pure: `probePlan` says which probes are worth sending,

@@ -1,4 +1,4 @@
-import type { CapabilityName } from './types.js';
+import type { CapabilityName } from './capability.js';
 
 /**
  * The requests that establish a fine-grained token's repository permissions (issue 6). GitHub has no API that lists a

@@ -1,4 +1,4 @@
-import type { CapabilityName, ProfileId } from './types.js';
+import type { CapabilityName, ProfileId } from './capability.js';
 
 /**
  * What a target needs, per profile. Pure data.

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Answer } from '../evidence/answer.js';
 import { judgeProbe, type ProbeResult } from './judge-probe.js';
 import type { Probe, ProbeMethod, ProbePair } from './probes.js';
-import type { CapabilityName } from './types.js';
+import type { CapabilityName } from './capability.js';
 
 /**
  * Sends the probes of a plan, one at a time, through an injected request function. The only IO in src/capabilities.

@@ -10,7 +10,7 @@ import { tokenScopes } from './token-scopes.js';
 import { tokenValid } from './token-valid.js';
 import type { ProfileId } from '../types.js';
 import { tokenCapabilities } from './token-capabilities.js';
-import type { Check } from './types.js';
+import type { Check } from './check.js';
 
 /** Every check, in report order (the order of CHECK_IDS). */
 export const CHECKS: readonly Check[] = [

@@ -7,7 +7,7 @@ import type { TokenShape } from '../token/recognize.js';
 import type { Finding, RepoTarget } from '../types.js';
 import { classicTokenLink, classicTokensListLink, fineGrainedTokensListLink, orgTokenPolicyLink, type SsoExposure, ssoReauthorizeNote } from '../capabilities/links.js';
 import { guideLine } from './guide.js';
-import { type Check, finding, type Links, linksOf } from './types.js';
+import { type Check, finding, type Links, linksOf } from './check.js';
 
 interface PolicyInputs {
   repo: RepoRecord;

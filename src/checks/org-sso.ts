@@ -3,7 +3,7 @@ import { isUndecided } from '../github/classify.js';
 import type { Finding, RepoTarget } from '../types.js';
 import { classicTokensListLink, ssoLink } from '../capabilities/links.js';
 import { guideLine } from './guide.js';
-import { type Check, finding } from './types.js';
+import { type Check, finding } from './check.js';
 
 /** SAML SSO: a 403 with `X-GitHub-SSO: required; url=...` on the repository (ledger github-api §4.4). */
 export function judgeOrgSso(repo: RepoRecord, target: RepoTarget, webUrl: string): Finding {

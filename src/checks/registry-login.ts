@@ -8,7 +8,7 @@ import type { Finding } from '../types.js';
 import { classicTokenLink } from '../capabilities/links.js';
 import { guideLine } from './guide.js';
 import { GITHUB_STATUS } from './registry-push.js';
-import { type Check, finding, type Links, linksOf } from './types.js';
+import { type Check, finding, type Links, linksOf } from './check.js';
 
 /** What the REST API said about the same token, so a token-service refusal is not mistaken for a bad token. */
 export interface LoginContext {

@@ -4,14 +4,14 @@ import type { PushRecord } from '../evidence/registry.js';
 import { netSentence } from '../http/net-error.js';
 import { MAX_RATE_WAIT_MS } from '../registry/client.js';
 import type { RefusalReason } from '../registry/refusal-reason.js';
-import type { CancelOutcome, PushOutcome } from '../registry/types.js';
+import type { CancelOutcome, PushOutcome } from '../registry/outcomes.js';
 import { OPTION_WORDS, type SettingWords } from '../settings.js';
 import { ACTIONS_APP_ID, type TokenShape } from '../token/recognize.js';
 import type { Finding, RepoTarget } from '../types.js';
 import { type GuideAnchor, guideLine } from './guide.js';
 import { TRACE_HINT } from './trace-hint.js';
 import type { ImageTarget } from '../destination/image.js';
-import { type Check, finding, type Links, linksOf } from './types.js';
+import { type Check, finding, type Links, linksOf } from './check.js';
 
 /** GitHub's status page: where an outage of Packages shows (docs/github-behaviour.md#ghcr-outage). */
 export const GITHUB_STATUS = 'https://www.githubstatus.com';

@@ -7,7 +7,7 @@ import { hasScopes, type TokenShape } from '../token/recognize.js';
 import type { Finding, RepoTarget } from '../types.js';
 import { fineGrainedTokensListLink, repoAccessLink } from '../capabilities/links.js';
 import { guideLine } from './guide.js';
-import { type Check, finding } from './types.js';
+import { type Check, finding } from './check.js';
 
 /** `GET /repos/{owner}/{repo}`: 404 hides private repositories from those who cannot see them (ledger github-api §3). */
 export function judgeRepoAccess(repo: RepoRecord, user: UserRecord, shape: TokenShape, target: RepoTarget, webUrl: string, words: SettingWords = OPTION_WORDS): Finding {

@@ -4,7 +4,7 @@ import type { UserRecord } from '../evidence/user.js';
 import type { Finding, RepoTarget, TokenKind } from '../types.js';
 import { repoAccessLink } from '../capabilities/links.js';
 import { guideLine } from './guide.js';
-import { type Check, finding } from './types.js';
+import { type Check, finding } from './check.js';
 
 /** The refusals about the package's rights, which a repository role below Write can explain. */
 const PACKAGE_RIGHTS = new Set(['write-package', 'create-package', 'insufficient-scope']);

@@ -7,7 +7,7 @@ import { expandScopes } from '../github/headers.js';
 import { hasScopes, type TokenShape } from '../token/recognize.js';
 import type { Capability, Finding } from '../types.js';
 import { type GuideAnchor, guideLine } from './guide.js';
-import { type Check, finding, type Links, linksOf } from './types.js';
+import { type Check, finding, type Links, linksOf } from './check.js';
 
 /**
  * `token.capabilities`, listed after the ten checks only for a profile other than `push`: whether the token holds

@@ -4,7 +4,7 @@ import { isUndecided } from '../github/classify.js';
 import { classicTokensListLink, fineGrainedTokensListLink, renewalLink, type SsoExposure, ssoReauthorizeNote } from '../capabilities/links.js';
 import type { Finding, TokenKind } from '../types.js';
 import { guideLine } from './guide.js';
-import { type Check, finding, type Links, linksOf } from './types.js';
+import { type Check, finding, type Links, linksOf } from './check.js';
 
 const DAY_MS = 86_400_000;
 /** `token.expiry` warns within this many days unless told otherwise (`expiryWarnDays`, the Action's `warn-days`). */

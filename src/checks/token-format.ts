@@ -1,9 +1,9 @@
 import type { TokenShape } from '../token/recognize.js';
 import type { Finding } from '../types.js';
-import { aOrAn } from '../text.js';
+import { aOrAn } from '../terminal-safe.js';
 import { classicTokenLink } from '../capabilities/links.js';
 import { guideLine } from './guide.js';
-import { type Check, finding, type Links, linksOf } from './types.js';
+import { type Check, finding, type Links, linksOf } from './check.js';
 
 /** Offline: the kind from the prefix, the shape and the built-in checksum (ledger github-api §1). */
 export function judgeTokenFormat(shape: TokenShape, links: Links): Finding {

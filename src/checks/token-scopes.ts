@@ -8,7 +8,7 @@ import { expandScopes } from '../github/headers.js';
 import type { TokenShape } from '../token/recognize.js';
 import type { Finding } from '../types.js';
 import { guideLine } from './guide.js';
-import { type Check, finding, type Links, linksOf } from './types.js';
+import { type Check, finding, type Links, linksOf } from './check.js';
 
 const NEEDED = 'write:packages'; // the only scope a ghcr push needs; `repo` is not (ledger ghcr §4.2)
 const OAUTH_NOTE = "An OAuth token's scopes are those the app that obtained it asked for; they cannot be edited.";

@@ -5,7 +5,7 @@ import type { TokenShape } from '../token/recognize.js';
 import type { Finding } from '../types.js';
 import { classicTokenLink } from '../capabilities/links.js';
 import { guideLine } from './guide.js';
-import { type Check, finding, type Links, linksOf } from './types.js';
+import { type Check, finding, type Links, linksOf } from './check.js';
 
 /** `GET /user`: only a 401 means the token is invalid (ledger github-api §2.4, §9.7). */
 export function judgeTokenValid(user: UserRecord, shape: TokenShape, links: Links, words: SettingWords = OPTION_WORDS): Finding {

@@ -3,7 +3,7 @@ import type { HttpTraceEvent, ProgressEvent } from '../pipeline/options.js';
 import { createStyle, type Style } from '../report/style.js';
 import { symbols, type Symbols } from '../report/symbols.js';
 import { wrap } from '../report/wrap.js';
-import { clean } from '../text.js';
+import { clean } from '../terminal-safe.js';
 import type { CheckId, Finding } from '../types.js';
 
 /** Live progress on stderr while the checks run. */

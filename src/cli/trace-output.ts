@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import type { IO } from '../io/io.js';
 import { renderTrace } from '../trace/document.js';
-import type { TraceDocument } from '../trace/types.js';
+import type { TraceDocument } from '../trace/format.js';
 
 /** Where `--trace` goes: a file opened before anything is sent (a bad path costs nothing), or stdout for `-`. */
 export interface TraceOutput {

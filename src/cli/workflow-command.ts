@@ -8,7 +8,7 @@ import { INIT_PATH, INIT_WORKFLOW } from '../workflow/init.js';
 import { wrap } from '../report/wrap.js';
 import { liveCheck } from '../workflow/live-check.js';
 import { renderWorkflowHuman, renderWorkflowJson, workflowReport } from '../workflow/report.js';
-import type { KnownRepository, WorkflowFinding } from '../workflow/types.js';
+import type { KnownRepository, WorkflowFinding } from '../workflow/finding.js';
 import type { WorkflowFlags, WorkflowInitFlags } from './args.js';
 import { exitCodeForVerdict } from './exit-code.js';
 import { FLAG_WORDS } from './setting-words.js';

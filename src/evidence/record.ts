@@ -1,5 +1,5 @@
 import type { ApiOutcome } from '../github/client.js';
-import type { LoginOutcome, PushOutcome } from '../registry/types.js';
+import type { LoginOutcome, PushOutcome } from '../registry/outcomes.js';
 import type { RepoTarget } from '../types.js';
 import { type PackageEvidence, readPackage } from './package.js';
 import { type LoginRecord, type PushRecord, readLogin, readPush } from './registry.js';

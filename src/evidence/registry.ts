@@ -1,5 +1,5 @@
 import { isPermissionRefusal, type RefusalReason, refusalReason } from '../registry/refusal-reason.js';
-import type { LoginOutcome, PushOutcome, RegistryRefusal } from '../registry/types.js';
+import type { LoginOutcome, PushOutcome, RegistryRefusal } from '../registry/outcomes.js';
 
 /**
  * The registry's two answers, read once: the token service (`registry.login`) and the upload (`registry.push`, the

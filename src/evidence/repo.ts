@@ -1,6 +1,6 @@
 import type { ApiOutcome } from '../github/client.js';
 import { type ApiMeaning, classifyApi, isUndecided, messageText } from '../github/classify.js';
-import { clean } from '../text.js';
+import { clean } from '../terminal-safe.js';
 
 /** A repository role as GitHub names it (ledger github-api §3: `permissions` mirrors it). */
 export type Role = 'read' | 'triage' | 'write' | 'maintain' | 'admin';

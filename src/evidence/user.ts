@@ -2,7 +2,7 @@ import type { ApiOutcome } from '../github/client.js';
 import { type ApiMeaning, classifyApi } from '../github/classify.js';
 import { parseScopes, parseTokenExpiration } from '../github/headers.js';
 import type { Result } from '../result.js';
-import { clean } from '../text.js';
+import { clean } from '../terminal-safe.js';
 
 /** `GET /user`, read once: what every check, the capability table and the advice know about the token's user. */
 export interface UserRecord {

@@ -2,7 +2,7 @@ import { type NetError, netSentence } from '../http/net-error.js';
 import type { SettingWords } from '../settings.js';
 import { parseRetryNote, RETRY_HEADER, type RetryNote } from '../http/retry.js';
 import { parseRetryAfter } from '../http/retry-after.js';
-import { clean } from '../text.js';
+import { clean } from '../terminal-safe.js';
 import type { ApiOutcome } from './client.js';
 import { parseGitHubError } from './error-body.js';
 import { parseRateLimit, parseSsoHeader } from './headers.js';

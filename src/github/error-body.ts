@@ -1,4 +1,4 @@
-import { clean } from '../text.js';
+import { clean } from '../terminal-safe.js';
 /**
  * GitHub's REST error envelope `{"message", "documentation_url", "status"}` (ledger github-api §10;
  * `status` is a string since 2024, absent in older bodies, §2.4). Pure; never throws.

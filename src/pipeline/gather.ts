@@ -1,5 +1,5 @@
 import type { Assessment } from '../capabilities/assess.js';
-import { type Evidence, linksOf } from '../checks/types.js';
+import { type Evidence, linksOf } from '../checks/check.js';
 import type { ImageTarget } from '../destination/image.js';
 import { readLogin, readPush } from '../evidence/registry.js';
 import { readRepo } from '../evidence/repo.js';

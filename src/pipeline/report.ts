@@ -1,7 +1,7 @@
 import { malformedCapabilities } from './assess-target.js';
 import { checksFor } from '../checks/list.js';
 import { expiresAtOf } from '../checks/token-expiry.js';
-import type { Evidence } from '../checks/types.js';
+import type { Evidence } from '../checks/check.js';
 import type { ImageTarget } from '../destination/image.js';
 import { hasScopes, type TokenShape } from '../token/recognize.js';
 import type { Finding, GithubTokenAdvice, RepoTarget, Report } from '../types.js';

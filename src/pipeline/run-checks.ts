@@ -1,5 +1,5 @@
 import type { CheckId, Finding } from '../types.js';
-import { type Check, type Evidence, finding } from '../checks/types.js';
+import { type Check, type Evidence, finding } from '../checks/check.js';
 
 /** Live progress: a check started, or finished with its finding. */
 export type ProgressEvent = { type: 'start'; id: CheckId; title: string } | { type: 'finish'; finding: Finding };

@@ -1,5 +1,5 @@
 import { type Profile, PROFILE_IDS, profileById } from '../capabilities/profiles.js';
-import { type Links, linksOf } from '../checks/types.js';
+import { type Links, linksOf } from '../checks/check.js';
 import { DEFAULT_EXPIRY_WARN_DAYS } from '../checks/token-expiry.js';
 import { judgeTokenFormat } from '../checks/token-format.js';
 import { parseApiUrl, parseRegistry } from '../destination/endpoints.js';

@@ -6,7 +6,7 @@ import { parseWwwAuthenticate } from './challenge.js';
 import { parseRegistryErrors } from './error-body.js';
 import type { RegistryMemo } from './memo.js';
 import { refusalReason } from './refusal-reason.js';
-import type { CancelOutcome, LoginOutcome, PushOutcome, Realm, RegistryRefusal } from './types.js';
+import type { CancelOutcome, LoginOutcome, PushOutcome, Realm, RegistryRefusal } from './outcomes.js';
 
 export interface RegistryClient {
   /** `https://ghcr.io` or `http://127.0.0.1:5000`. */

@@ -1,4 +1,4 @@
-import { clean } from '../text.js';
+import { clean } from '../terminal-safe.js';
 
 /**
  * The registry error body `{"errors":[{"code","message","detail"}]}` (OCI distribution spec; ledger ghcr

@@ -1,4 +1,4 @@
-import type { CancelOutcome, LoginOutcome, Realm } from './types.js';
+import type { CancelOutcome, LoginOutcome, Realm } from './outcomes.js';
 
 /**
  * What one run learns about a registry host and reuses for every later target on it, so each fact costs one request:

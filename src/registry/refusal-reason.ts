@@ -1,4 +1,4 @@
-import type { RegistryRefusal } from './types.js';
+import type { RegistryRefusal } from './outcomes.js';
 
 /**
  * What a registry refusal means, read once from its status, code and message. Only the reasons ghcr is known to give

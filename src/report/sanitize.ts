@@ -1,4 +1,4 @@
-import { clean } from '../text.js';
+import { clean } from '../terminal-safe.js';
 import type { Report } from '../types.js';
 
 const MAX = 4000;

@@ -1,6 +1,6 @@
 import type { ApiOutcome } from '../github/client.js';
 import { parseSsoHeader } from '../github/headers.js';
-import { clean } from '../text.js';
+import { clean } from '../terminal-safe.js';
 import { rightsNeeded, type SecretLevel } from './rights.js';
 
 /** Why a secrets call failed: `network`, `server` (5xx, 429: try again) and the rest (a change is needed). */

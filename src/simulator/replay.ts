@@ -9,7 +9,7 @@ import {
   shiftTimes,
   tokenPlaceholder,
 } from '../trace/replay-plan.js';
-import type { TraceDocument, TraceExchange } from '../trace/types.js';
+import type { TraceDocument, TraceExchange } from '../trace/format.js';
 import type { TokenKind, Verdict } from '../types.js';
 import { listen, type Listening } from './http/listen.js';
 import { mintToken, mistypeToken } from './tokens.js';

@@ -4,7 +4,7 @@ import { maskToken } from '../token/mask.js';
 import { recognizeToken, type TokenShape } from '../token/recognize.js';
 import type { ManyReport, Report } from '../types.js';
 import { createRedactor, type RedactionKind, type Redactor } from './redact.js';
-import type { TraceDocument, TraceExchange, TraceOptions } from './types.js';
+import type { TraceDocument, TraceExchange, TraceOptions } from './format.js';
 
 /** The response headers kept: every one a check, the retry layer or the registry client reads (grep `headers.get`). */
 export const TRACE_HEADERS: readonly string[] = [

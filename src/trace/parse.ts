@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../result.js';
-import type { TraceDocument, TraceExchange } from './types.js';
+import type { TraceDocument, TraceExchange } from './format.js';
 
 const MAX_TRACE_BYTES = 64 * 1024 * 1024;
 

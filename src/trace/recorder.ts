@@ -4,7 +4,7 @@ import type { TokenShape } from '../token/recognize.js';
 import type { ManyReport, Report } from '../types.js';
 import { VERSION } from '../version.js';
 import { buildTrace } from './document.js';
-import type { TraceDocument, TraceOptions } from './types.js';
+import type { TraceDocument, TraceOptions } from './format.js';
 
 /** Collects a run's exchanges as they happen; `finish` turns them and the report into the redacted document. */
 export interface TraceRecorder {

@@ -1,5 +1,5 @@
 import { parseTokenExpiration } from '../github/headers.js';
-import type { TraceDocument, TraceExchange } from './types.js';
+import type { TraceDocument, TraceExchange } from './format.js';
 
 /**
  * The pure half of `crpat simulator --replay`: which recorded origins get a loopback server, which recorded answer a

@@ -3,7 +3,7 @@ import { type Credential, credentialLabel } from './expressions.js';
 import { judgeJob, pushesToGitHub } from './findings.js';
 import { buildWorkflow } from './model.js';
 import { findPushes, isGitHubRegistry, registryOf } from './pushes.js';
-import type { KnownRepository, WorkflowFinding } from './types.js';
+import type { KnownRepository, WorkflowFinding } from './finding.js';
 import { parseYamlTree } from './yaml-tree.js';
 
 export interface WorkflowText {

@@ -2,7 +2,7 @@ import { ACTION_MAJORS, majorOf } from './action-majors.js';
 import { casedContexts, type Credential, credentialLabel, hasUnresolved, literalParts, sameCredential, substituteRepository } from './expressions.js';
 import type { Job, Permissions, Workflow } from './model.js';
 import { actionOf, type ImageUse, isGitHubRegistry, type JobPushes, type Login, type Push, registryOf } from './pushes.js';
-import type { KnownRepository, WorkflowFinding, WorkflowFindingId } from './types.js';
+import type { KnownRepository, WorkflowFinding, WorkflowFindingId } from './finding.js';
 import type { CheckStatus } from '../types.js';
 
 const DOCS = {

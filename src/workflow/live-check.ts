@@ -4,7 +4,7 @@ import type { Report } from '../types.js';
 import type { PushedImage } from './analyze.js';
 import { hasUnresolved, substituteRepository } from './expressions.js';
 import { registryOf } from './pushes.js';
-import type { KnownRepository, WorkflowFinding } from './types.js';
+import type { KnownRepository, WorkflowFinding } from './finding.js';
 
 /** What `--check` calls; the CLI passes the library's functions, tests may pass others. */
 export interface LiveCheckDeps {

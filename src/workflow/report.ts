@@ -3,7 +3,7 @@ import { symbols } from '../report/symbols.js';
 import { wrap } from '../report/wrap.js';
 import type { CheckStatus, Verdict } from '../types.js';
 import { type JobSummary, verdictOf, type WorkflowAnalysis } from './analyze.js';
-import type { KnownRepository, WorkflowFinding } from './types.js';
+import type { KnownRepository, WorkflowFinding } from './finding.js';
 
 /** The document `crpat workflow --json` prints (README "crpat workflow"). */
 export interface WorkflowReport {

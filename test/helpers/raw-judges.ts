@@ -17,7 +17,7 @@ import { readLogin, readPush } from '../../src/evidence/registry.js';
 import { readRepo } from '../../src/evidence/repo.js';
 import { readUser } from '../../src/evidence/user.js';
 import type { ApiOutcome } from '../../src/github/client.js';
-import type { LoginOutcome, PushOutcome } from '../../src/registry/types.js';
+import type { LoginOutcome, PushOutcome } from '../../src/registry/outcomes.js';
 
 type Rest<F> = F extends (first: never, ...rest: infer R) => unknown ? R : never;
 

@@ -5,7 +5,7 @@ import { checkToken } from '../../src/pipeline/check-token.js';
 import { checkTokenMany } from '../../src/pipeline/check-token-many.js';
 import { startReplay } from '../../src/simulator/replay.js';
 import { parseTrace } from '../../src/trace/parse.js';
-import type { TraceDocument } from '../../src/trace/types.js';
+import type { TraceDocument } from '../../src/trace/format.js';
 import type { ManyReport, Report } from '../../src/types.js';
 
 // Every trace in test/field/ is a regression test with no code: it is replayed (crpat simulator --replay's server)

@@ -8,7 +8,7 @@ import { startReplay } from '../../src/simulator/replay.js';
 import { checkToken } from '../../src/pipeline/check-token.js';
 import { checkTokenMany } from '../../src/pipeline/check-token-many.js';
 import { parseTrace } from '../../src/trace/parse.js';
-import type { TraceDocument } from '../../src/trace/types.js';
+import type { TraceDocument } from '../../src/trace/format.js';
 import type { ManyReport, Report } from '../../src/types.js';
 import { BIN, runCli } from '../helpers/cli.js';
 import { startServer } from '../helpers/http-server.js';

@@ -9,7 +9,7 @@ import type { Answer } from '../../src/evidence/answer.js';
 import { readRepo } from '../../src/evidence/repo.js';
 import { PROFILES } from '../../src/capabilities/profiles.js';
 import type { ProbeRequest } from '../../src/capabilities/run-probes.js';
-import type { Capability } from '../../src/capabilities/types.js';
+import type { Capability } from '../../src/capabilities/capability.js';
 import { packageEvidence, packageLookupPath } from '../../src/evidence/package.js';
 import { createDefaultWorld, type Simulator, type SimToken, tokenValue, type World } from '../../src/simulator/index.js';
 import { mintToken } from '../../src/simulator/tokens.js';

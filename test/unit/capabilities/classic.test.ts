@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classicCapabilities } from '../../../src/capabilities/classic.js';
 import { PROFILES } from '../../../src/capabilities/profiles.js';
-import type { Capability, RegistryEvidence, RepoEvidence } from '../../../src/capabilities/types.js';
+import type { Capability, RegistryEvidence, RepoEvidence } from '../../../src/capabilities/capability.js';
 import { refusedBy, visible } from './helpers.js';
 
 const OPENED: RegistryEvidence = { kind: 'opened' };

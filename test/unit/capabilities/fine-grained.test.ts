@@ -4,7 +4,7 @@ import { judgeProbe } from '../../../src/capabilities/judge-probe.js';
 import { PROBE_PAIRS } from '../../../src/capabilities/probes.js';
 import { PROFILES } from '../../../src/capabilities/profiles.js';
 import type { ProbeFindings } from '../../../src/capabilities/run-probes.js';
-import type { CapabilityName, RegistryEvidence } from '../../../src/capabilities/types.js';
+import type { CapabilityName, RegistryEvidence } from '../../../src/capabilities/capability.js';
 import { PAT_403, answer, refusedBy, visible } from './helpers.js';
 
 const SCOPES_DENIAL: RegistryEvidence = refusedBy('permission_denied: The token provided does not match expected scopes.');

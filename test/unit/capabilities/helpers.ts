@@ -1,4 +1,4 @@
-import type { RegistryEvidence, RepoEvidence, Role } from '../../../src/capabilities/types.js';
+import type { RegistryEvidence, RepoEvidence, Role } from '../../../src/capabilities/capability.js';
 import type { Answer } from '../../../src/evidence/answer.js';
 import { readRefusal } from '../../../src/evidence/registry.js';
 

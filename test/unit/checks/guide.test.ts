@@ -12,7 +12,7 @@ import { judgeTokenExpiry } from '../../helpers/raw-judges.js';
 import { judgeTokenFormat } from '../../../src/checks/token-format.js';
 import { judgeTokenScopes } from '../../helpers/raw-judges.js';
 import { judgeTokenValid } from '../../helpers/raw-judges.js';
-import type { RegistryRefusal } from '../../../src/registry/types.js';
+import type { RegistryRefusal } from '../../../src/registry/outcomes.js';
 import { tokenChecksum } from '../../../src/token/checksum.js';
 import { recognizeToken } from '../../../src/token/recognize.js';
 import type { Capability, Finding } from '../../../src/types.js';

@@ -3,7 +3,7 @@ import { judgeRegistryLogin } from '../../helpers/raw-judges.js';
 import { judgeRegistryPush } from '../../helpers/raw-judges.js';
 import { verdictOf } from '../../../src/pipeline/verdict.js';
 import { NetError } from '../../../src/http/net-error.js';
-import type { PushOutcome, RegistryRefusal } from '../../../src/registry/types.js';
+import type { PushOutcome, RegistryRefusal } from '../../../src/registry/outcomes.js';
 import type { Finding } from '../../../src/types.js';
 import { PROFILES } from '../../../src/capabilities/profiles.js';
 import { CLASSIC, FINE_GRAINED } from '../../helpers/outcomes.js';

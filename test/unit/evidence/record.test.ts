@@ -4,7 +4,7 @@ import { readLogin, readPush } from '../../../src/evidence/registry.js';
 import { readRepo } from '../../../src/evidence/repo.js';
 import { readUser } from '../../../src/evidence/user.js';
 import { NetError } from '../../../src/http/net-error.js';
-import type { PushOutcome, RegistryRefusal } from '../../../src/registry/types.js';
+import type { PushOutcome, RegistryRefusal } from '../../../src/registry/outcomes.js';
 import { READ, USER_OK, WRITE, api, offline, repoBody } from '../../helpers/outcomes.js';
 
 const perms = (p: Partial<Record<'admin' | 'maintain' | 'push' | 'triage' | 'pull', boolean>>) => ({ admin: false, maintain: false, push: false, triage: false, pull: false, ...p });

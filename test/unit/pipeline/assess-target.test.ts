@@ -8,7 +8,7 @@ import type { ApiOutcome, ApiRequest } from '../../../src/github/client.js';
 import { readPush } from '../../../src/evidence/registry.js';
 import { readRepo } from '../../../src/evidence/repo.js';
 import { readUser } from '../../../src/evidence/user.js';
-import type { PushOutcome } from '../../../src/registry/types.js';
+import type { PushOutcome } from '../../../src/registry/outcomes.js';
 import { CLASSIC, FINE_GRAINED, INSTALLATION, OAUTH, USER_OK, WRITE, api, offline, repoBody } from '../../helpers/outcomes.js';
 
 const TARGET = { host: 'github.com', owner: 'acme', name: 'api' };

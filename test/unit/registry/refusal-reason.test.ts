@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPermissionRefusal, refusalReason, retryAfterMs } from '../../../src/registry/refusal-reason.js';
-import type { RegistryRefusal } from '../../../src/registry/types.js';
+import type { RegistryRefusal } from '../../../src/registry/outcomes.js';
 
 const refusal = (message: string, status = 403, code = 'DENIED'): RegistryRefusal => ({ status, errors: [{ code, message }], challengeError: null, requestId: null });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type HumanOptions, renderHuman } from '../../../src/report/human.js';
 import { createStyle } from '../../../src/report/style.js';
-import { capabilityTable, capabilityTableAddsSomething } from '../../../src/report/capabilities.js';
+import { capabilityTable, capabilityTableAddsSomething } from '../../../src/report/capability-table.js';
 import { DEPLOY_REPORT, FAIL_REPORT, INCONCLUSIVE_REPORT, PASS_REPORT } from './fixtures.js';
 
 const PLAIN: HumanOptions = { color: false, unicode: true, quiet: false, width: 0 };

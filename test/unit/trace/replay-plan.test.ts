@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectedAuthorization, nextAnswer, rewriteOrigins, shiftTimes } from '../../../src/trace/replay-plan.js';
-import type { TraceExchange } from '../../../src/trace/types.js';
+import type { TraceExchange } from '../../../src/trace/format.js';
 
 const exchange = (method: string, url: string): TraceExchange => ({ method, url, request: {}, status: 200, headers: {}, bodyBytes: 0, at: 0, ms: 1 });
 

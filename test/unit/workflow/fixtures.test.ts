@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkflows, verdictOf } from '../../../src/workflow/analyze.js';
-import type { KnownRepository, WorkflowFinding } from '../../../src/workflow/types.js';
+import type { KnownRepository, WorkflowFinding } from '../../../src/workflow/finding.js';
 
 // Every finding, on real workflow files: test/fixtures/workflows (good/ and broken/, see its README).
 
