@@ -652,15 +652,12 @@ function interrupted(signal) {
   return reason instanceof Error && reason.name === "TimeoutError" ? new NetError("timeout", "crpat's overall time limit ran out while it waited to try again") : new NetError("aborted", "cancelled while waiting to try again");
 }
 
-// src/text.ts
-function clean(text, max) {
+// src/terminal-safe.ts
+function terminalSafe(text, max) {
   const plain = text.replace(/[\x00-\x1f\x7f-\x9f]/g, " ");
   if (plain.length <= max) return plain;
   const cut = /[\ud800-\udbff]/.test(plain[max - 2] ?? "") ? max - 2 : max - 1;
   return `${plain.slice(0, cut)}\u2026`;
-}
-function aOrAn(noun) {
-  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
 }
 
 // src/github/error-body.ts
@@ -669,14 +666,14 @@ var MAX_MESSAGE = 500;
 function parseGitHubError(text) {
   const body = jsonObject(text);
   if (body === null) return null;
-  const message2 = typeof body["message"] === "string" ? clean(body["message"], MAX_MESSAGE) : null;
+  const message2 = typeof body["message"] === "string" ? terminalSafe(body["message"], MAX_MESSAGE) : null;
   const docs = body["documentation_url"];
-  const documentationUrl = typeof docs === "string" ? clean(docs, MAX_MESSAGE) : null;
+  const documentationUrl = typeof docs === "string" ? terminalSafe(docs, MAX_MESSAGE) : null;
   if (message2 === null && documentationUrl === null) return null;
   return { message: message2 ?? "", documentationUrl, status: statusOf(body["status"]) };
 }
 function statusOf(status) {
-  if (typeof status === "string") return clean(status, 20);
+  if (typeof status === "string") return terminalSafe(status, 20);
   return typeof status === "number" && Number.isInteger(status) ? String(status) : null;
 }
 function jsonObject(text) {
@@ -1085,8 +1082,8 @@ function answerDate(headers) {
   return Number.isNaN(sent) ? /* @__PURE__ */ new Date() : new Date(sent);
 }
 function messageOf(body) {
-  if (typeof body === "string") return parseGitHubError(body)?.message ?? (clean(body.trim(), 200) || null);
-  if (body && typeof body === "object" && "message" in body && typeof body.message === "string") return clean(body.message, 500);
+  if (typeof body === "string") return parseGitHubError(body)?.message ?? (terminalSafe(body.trim(), 200) || null);
+  if (body && typeof body === "object" && "message" in body && typeof body.message === "string") return terminalSafe(body.message, 500);
   return null;
 }
 function isUndecided(meaning) {
@@ -1148,7 +1145,7 @@ function readRepo(answer2) {
   if (meaning.kind === "ok" && answer2.status === 200) {
     const body = answer2.body;
     const owner = isObject2(body["owner"]) ? body["owner"] : {};
-    const visibility = typeof body["visibility"] === "string" ? clean(body["visibility"], 20) : body["private"] === true ? "private" : "public";
+    const visibility = typeof body["visibility"] === "string" ? terminalSafe(body["visibility"], 20) : body["private"] === true ? "private" : "public";
     return {
       ...base,
       kind: "visible",
@@ -1156,8 +1153,8 @@ function readRepo(answer2) {
       ownerIsOrg: owner["type"] === "Organization",
       role: roleFrom(body["permissions"]),
       // Server text reaches a terminal: control characters go.
-      fullName: clean(String(body["full_name"] ?? ""), 200),
-      ownerLogin: clean(String(owner["login"] ?? ""), 100),
+      fullName: terminalSafe(String(body["full_name"] ?? ""), 200),
+      ownerLogin: terminalSafe(String(owner["login"] ?? ""), 100),
       visibility
     };
   }
@@ -1195,7 +1192,7 @@ function readUser(answer2) {
     answer: answer2,
     meaning,
     // Server text reaches a terminal: control characters go.
-    login: answer2.status === 200 && body && typeof body.login === "string" ? clean(body.login, 100) : null,
+    login: answer2.status === 200 && body && typeof body.login === "string" ? terminalSafe(body.login, 100) : null,
     scopes: parseScopes(answer2.headers.get("x-oauth-scopes")),
     expiration: parseTokenExpiration(answer2.headers.get("github-authentication-token-expiration"))
   };
@@ -1287,7 +1284,7 @@ function guideLine(anchor) {
   return `Guide: ${guideCommand(anchor)}`;
 }
 
-// src/checks/types.ts
+// src/checks/check.ts
 function linksOf(evidence) {
   const { webUrl, target, image, profile } = evidence;
   return { target: { webUrl, owner: target.owner, name: target.name, image: image.path }, profile };
@@ -1354,10 +1351,10 @@ function lifetimeFinding(lifetime, inputs, settings) {
 var orgPolicy = {
   id: "org.policy",
   title: "Organization token policy",
-  run: async (e) => {
-    const [repo, user, push] = await Promise.all([e.repo, e.user, e.push]);
-    const sso = ssoExposureOf(repo, user, e.target);
-    return judgeOrgPolicy({ repo, user, push, shape: e.shape, target: e.target, webUrl: e.webUrl, links: linksOf(e), sso });
+  run: async (evidence) => {
+    const [repo, user, push] = await Promise.all([evidence.repo, evidence.user, evidence.push]);
+    const sso = ssoExposureOf(repo, user, evidence.target);
+    return judgeOrgPolicy({ repo, user, push, shape: evidence.shape, target: evidence.target, webUrl: evidence.webUrl, links: linksOf(evidence), sso });
   }
 };
 
@@ -1385,7 +1382,7 @@ function judgeOrgSso(repo, target, webUrl) {
 var orgSso = {
   id: "org.sso",
   title: "Organization single sign-on",
-  run: async (e) => judgeOrgSso(await e.repo, e.target, e.webUrl)
+  run: async (evidence) => judgeOrgSso(await evidence.repo, evidence.target, evidence.webUrl)
 };
 
 // src/settings.ts
@@ -1492,8 +1489,8 @@ function registryError(entry) {
   if (typeof entry !== "object" || entry === null) return [];
   const { code: code2, message: message2 } = entry;
   if (typeof code2 !== "string" || code2.trim() === "") return [];
-  const text = typeof message2 === "string" ? clean(message2, MAX_MESSAGE2) : "";
-  return [{ code: clean(code2.trim(), MAX_CODE), message: text }];
+  const text = typeof message2 === "string" ? terminalSafe(message2, MAX_MESSAGE2) : "";
+  return [{ code: terminalSafe(code2.trim(), MAX_CODE), message: text }];
 }
 
 // src/registry/client.ts
@@ -2043,22 +2040,22 @@ function packagePage(inputs) {
 var registryPush = {
   id: "registry.push",
   title: "Registry accepts a push",
-  run: async (e) => {
-    const [push, repo, user] = await Promise.all([e.push, e.repo, e.user]);
+  run: async (evidence) => {
+    const [push, repo, user] = await Promise.all([evidence.push, evidence.repo, evidence.user]);
     const blocks = apiBlocks(repo, user);
     return judgeRegistryPush({
       push,
-      image: e.image,
-      target: e.target,
-      ownerIsOrg: ownerIsOrgOf(repo, user, e.target),
+      image: evidence.image,
+      target: evidence.target,
+      ownerIsOrg: ownerIsOrgOf(repo, user, evidence.target),
       ssoBlocked: blocks.sso,
       ipBlocked: blocks.ipAllowList,
-      shape: e.shape,
+      shape: evidence.shape,
       login: user.login,
-      workflowRepository: e.workflowRepository,
-      sso: ssoExposureOf(repo, user, e.target),
-      links: linksOf(e),
-      words: e.words
+      workflowRepository: evidence.workflowRepository,
+      sso: ssoExposureOf(repo, user, evidence.target),
+      links: linksOf(evidence),
+      words: evidence.words
     });
   }
 };
@@ -2128,9 +2125,9 @@ function acceptedButDenied(registryHost, quoted, context, links) {
 var registryLogin2 = {
   id: "registry.login",
   title: "Registry login",
-  run: async (e) => {
-    const [login, user, repo] = await Promise.all([e.login, e.user, e.repo]);
-    return judgeRegistryLogin(login, e.shape, e.registryHost, linksOf(e), { user, repo }, e.words);
+  run: async (evidence) => {
+    const [login, user, repo] = await Promise.all([evidence.login, evidence.user, evidence.repo]);
+    return judgeRegistryLogin(login, evidence.shape, evidence.registryHost, linksOf(evidence), { user, repo }, evidence.words);
   }
 };
 
@@ -2202,9 +2199,9 @@ function notFound(user, shape, target, webUrl) {
 var repoAccess = {
   id: "repo.access",
   title: "Repository visible to the token",
-  run: async (e) => {
-    const [repo, user] = await Promise.all([e.repo, e.user]);
-    return judgeRepoAccess(repo, user, e.shape, e.target, e.webUrl, e.words);
+  run: async (evidence) => {
+    const [repo, user] = await Promise.all([evidence.repo, evidence.user]);
+    return judgeRepoAccess(repo, user, evidence.shape, evidence.target, evidence.webUrl, evidence.words);
   }
 };
 
@@ -2248,9 +2245,9 @@ function judgeRepoPush(repo, user, target, webUrl, push = null, kind = "classic"
 var repoPush = {
   id: "repo.push",
   title: "User can write to the repository",
-  run: async (e) => {
-    const [repo, user, push] = await Promise.all([e.repo, e.user, e.push]);
-    return judgeRepoPush(repo, user, e.target, e.webUrl, push, e.shape.kind);
+  run: async (evidence) => {
+    const [repo, user, push] = await Promise.all([evidence.repo, evidence.user, evidence.push]);
+    return judgeRepoPush(repo, user, evidence.target, evidence.webUrl, push, evidence.shape.kind);
   }
 };
 
@@ -2294,11 +2291,16 @@ function expiresAtOf(user) {
 var tokenExpiry = {
   id: "token.expiry",
   title: "Token expiry",
-  run: async (e) => {
-    const [user, repo] = await Promise.all([e.user, e.repo]);
-    return judgeTokenExpiry(user, e.now, linksOf(e), e.shape.kind, e.expiryWarnDays, ssoExposureOf(repo, user, e.target));
+  run: async (evidence) => {
+    const [user, repo] = await Promise.all([evidence.user, evidence.repo]);
+    return judgeTokenExpiry(user, evidence.now, linksOf(evidence), evidence.shape.kind, evidence.expiryWarnDays, ssoExposureOf(repo, user, evidence.target));
   }
 };
+
+// src/a-or-an.ts
+function aOrAn(noun) {
+  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+}
 
 // src/checks/token-format.ts
 function judgeTokenFormat(shape, links) {
@@ -2332,7 +2334,7 @@ function judgeTokenFormat(shape, links) {
 var tokenFormat = {
   id: "token.format",
   title: "Token format",
-  run: async (e) => judgeTokenFormat(e.shape, linksOf(e))
+  run: async (evidence) => judgeTokenFormat(evidence.shape, linksOf(evidence))
 };
 
 // src/capabilities/overreach.ts
@@ -2430,9 +2432,9 @@ function judgeTokenScopes(user, shape, links, push = null, sso = "no") {
 var tokenScopes = {
   id: "token.scopes",
   title: "Token scopes",
-  run: async (e) => {
-    const [user, push, repo] = await Promise.all([e.user, e.shape.kind === "fine-grained" ? e.push : null, e.repo]);
-    return judgeTokenScopes(user, e.shape, linksOf(e), push, ssoExposureOf(repo, user, e.target));
+  run: async (evidence) => {
+    const [user, push, repo] = await Promise.all([evidence.user, evidence.shape.kind === "fine-grained" ? evidence.push : null, evidence.repo]);
+    return judgeTokenScopes(user, evidence.shape, linksOf(evidence), push, ssoExposureOf(repo, user, evidence.target));
   }
 };
 
@@ -2463,7 +2465,7 @@ function judgeTokenValid(user, shape, links, words = OPTION_WORDS) {
 var tokenValid = {
   id: "token.valid",
   title: "GitHub accepts the token",
-  run: async (e) => judgeTokenValid(await e.user, e.shape, linksOf(e), e.words)
+  run: async (evidence) => judgeTokenValid(await evidence.user, evidence.shape, linksOf(evidence), evidence.words)
 };
 
 // src/capabilities/profiles.ts
@@ -2605,9 +2607,9 @@ function names(rows2) {
 var tokenCapabilities = {
   id: "token.capabilities",
   title: "Token capabilities",
-  run: async (e) => {
-    const [assessment, user, repo] = await Promise.all([e.assessment, e.user, e.repo]);
-    return judgeTokenCapabilities({ capabilities: assessment.capabilities, user, repo, shape: e.shape, links: linksOf(e) });
+  run: async (evidence) => {
+    const [assessment, user, repo] = await Promise.all([evidence.assessment, evidence.user, evidence.repo]);
+    return judgeTokenCapabilities({ capabilities: assessment.capabilities, user, repo, shape: evidence.shape, links: linksOf(evidence) });
   }
 };
 
@@ -5068,7 +5070,7 @@ import { randomUUID } from "crypto";
 // src/report/sanitize.ts
 var MAX = 4e3;
 function sanitizeReport(report) {
-  const text = (value) => clean(value, MAX);
+  const text = (value) => terminalSafe(value, MAX);
   return {
     ...report,
     target: { ...report.target, repository: text(report.target.repository), image: text(report.target.image) },
@@ -5156,7 +5158,7 @@ function unbreakable(words) {
   return open === null ? out : [...out, ...open];
 }
 
-// src/report/capabilities.ts
+// src/report/capability-table.ts
 var GRANTED = { true: "yes", false: "no", null: "unknown" };
 var TABLE_INDENT = "  ";
 var MIN_EVIDENCE = 24;
@@ -5188,6 +5190,8 @@ function capabilityTable(profile, rows2, width, style) {
   }
   return lines.join("\n");
 }
+
+// src/report/github-token-advice.ts
 function adviceBlock(advice, width, style) {
   const label = "GITHUB_TOKEN: ";
   const lines = [`${style("bold", label.trimEnd())} ${wrap(advice.summary, width, label.length, DETAIL_INDENT)}`];
@@ -5523,7 +5527,7 @@ function buildTrace(input2) {
     exchanges: drafts,
     report: input2.report
   };
-  const clean2 = redactDeep(body, redactor);
+  const clean = redactDeep(body, redactor);
   const counts = redactor.counts();
   const placeholders = {
     token: redactor.tokenPlaceholder,
@@ -5534,7 +5538,7 @@ function buildTrace(input2) {
     email: "redacted@example.invalid"
   };
   const redacted = Object.keys(WHAT).map((kind) => ({ what: WHAT[kind], kind, placeholder: placeholders[kind], count: counts[kind] }));
-  return { crpatTrace: 1, redacted, ...clean2 };
+  return { crpatTrace: 1, redacted, ...clean };
 }
 function renderTrace(trace) {
   return `${JSON.stringify(trace, null, 2)}

@@ -103,9 +103,9 @@ function lifetimeFinding(lifetime: Lifetime, inputs: PolicyInputs, settings: str
 export const orgPolicy: Check = {
   id: 'org.policy',
   title: 'Organization token policy',
-  run: async (e) => {
-    const [repo, user, push] = await Promise.all([e.repo, e.user, e.push]);
-    const sso = ssoExposureOf(repo, user, e.target);
-    return judgeOrgPolicy({ repo, user, push, shape: e.shape, target: e.target, webUrl: e.webUrl, links: linksOf(e), sso });
+  run: async (evidence) => {
+    const [repo, user, push] = await Promise.all([evidence.repo, evidence.user, evidence.push]);
+    const sso = ssoExposureOf(repo, user, evidence.target);
+    return judgeOrgPolicy({ repo, user, push, shape: evidence.shape, target: evidence.target, webUrl: evidence.webUrl, links: linksOf(evidence), sso });
   },
 };

@@ -34,5 +34,5 @@ export function judgeOrgSso(repo: RepoRecord, target: RepoTarget, webUrl: string
 export const orgSso: Check = {
   id: 'org.sso',
   title: 'Organization single sign-on',
-  run: async (e) => judgeOrgSso(await e.repo, e.target, e.webUrl),
+  run: async (evidence) => judgeOrgSso(await evidence.repo, evidence.target, evidence.webUrl),
 };

@@ -103,8 +103,8 @@ function acceptedButDenied(registryHost: string, quoted: string, context: LoginC
 export const registryLogin: Check = {
   id: 'registry.login',
   title: 'Registry login',
-  run: async (e) => {
-    const [login, user, repo] = await Promise.all([e.login, e.user, e.repo]);
-    return judgeRegistryLogin(login, e.shape, e.registryHost, linksOf(e), { user, repo }, e.words);
+  run: async (evidence) => {
+    const [login, user, repo] = await Promise.all([evidence.login, evidence.user, evidence.repo]);
+    return judgeRegistryLogin(login, evidence.shape, evidence.registryHost, linksOf(evidence), { user, repo }, evidence.words);
   },
 };

@@ -317,22 +317,22 @@ function packagePage(inputs: PushInputs): string {
 export const registryPush: Check = {
   id: 'registry.push',
   title: 'Registry accepts a push',
-  run: async (e) => {
-    const [push, repo, user] = await Promise.all([e.push, e.repo, e.user]);
+  run: async (evidence) => {
+    const [push, repo, user] = await Promise.all([evidence.push, evidence.repo, evidence.user]);
     const blocks = apiBlocks(repo, user);
     return judgeRegistryPush({
       push,
-      image: e.image,
-      target: e.target,
-      ownerIsOrg: ownerIsOrgOf(repo, user, e.target),
+      image: evidence.image,
+      target: evidence.target,
+      ownerIsOrg: ownerIsOrgOf(repo, user, evidence.target),
       ssoBlocked: blocks.sso,
       ipBlocked: blocks.ipAllowList,
-      shape: e.shape,
+      shape: evidence.shape,
       login: user.login,
-      workflowRepository: e.workflowRepository,
-      sso: ssoExposureOf(repo, user, e.target),
-      links: linksOf(e),
-      words: e.words,
+      workflowRepository: evidence.workflowRepository,
+      sso: ssoExposureOf(repo, user, evidence.target),
+      links: linksOf(evidence),
+      words: evidence.words,
     });
   },
 };

@@ -80,8 +80,8 @@ function notFound(user: UserRecord, shape: TokenShape, target: RepoTarget, webUr
 export const repoAccess: Check = {
   id: 'repo.access',
   title: 'Repository visible to the token',
-  run: async (e) => {
-    const [repo, user] = await Promise.all([e.repo, e.user]);
-    return judgeRepoAccess(repo, user, e.shape, e.target, e.webUrl, e.words);
+  run: async (evidence) => {
+    const [repo, user] = await Promise.all([evidence.repo, evidence.user]);
+    return judgeRepoAccess(repo, user, evidence.shape, evidence.target, evidence.webUrl, evidence.words);
   },
 };

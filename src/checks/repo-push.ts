@@ -62,8 +62,8 @@ export function judgeRepoPush(
 export const repoPush: Check = {
   id: 'repo.push',
   title: 'User can write to the repository',
-  run: async (e) => {
-    const [repo, user, push] = await Promise.all([e.repo, e.user, e.push]);
-    return judgeRepoPush(repo, user, e.target, e.webUrl, push, e.shape.kind);
+  run: async (evidence) => {
+    const [repo, user, push] = await Promise.all([evidence.repo, evidence.user, evidence.push]);
+    return judgeRepoPush(repo, user, evidence.target, evidence.webUrl, push, evidence.shape.kind);
   },
 };

@@ -126,8 +126,8 @@ function names(rows: readonly Capability[]): string {
 export const tokenCapabilities: Check = {
   id: 'token.capabilities',
   title: 'Token capabilities',
-  run: async (e) => {
-    const [assessment, user, repo] = await Promise.all([e.assessment, e.user, e.repo]);
-    return judgeTokenCapabilities({ capabilities: assessment.capabilities, user, repo, shape: e.shape, links: linksOf(e) });
+  run: async (evidence) => {
+    const [assessment, user, repo] = await Promise.all([evidence.assessment, evidence.user, evidence.repo]);
+    return judgeTokenCapabilities({ capabilities: assessment.capabilities, user, repo, shape: evidence.shape, links: linksOf(evidence) });
   },
 };

@@ -62,8 +62,8 @@ export function expiresAtOf(user: UserRecord): string | null {
 export const tokenExpiry: Check = {
   id: 'token.expiry',
   title: 'Token expiry',
-  run: async (e) => {
-    const [user, repo] = await Promise.all([e.user, e.repo]);
-    return judgeTokenExpiry(user, e.now, linksOf(e), e.shape.kind, e.expiryWarnDays, ssoExposureOf(repo, user, e.target));
+  run: async (evidence) => {
+    const [user, repo] = await Promise.all([evidence.user, evidence.repo]);
+    return judgeTokenExpiry(user, evidence.now, linksOf(evidence), evidence.shape.kind, evidence.expiryWarnDays, ssoExposureOf(repo, user, evidence.target));
   },
 };

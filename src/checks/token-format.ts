@@ -1,6 +1,6 @@
 import type { TokenShape } from '../token/recognize.js';
 import type { Finding } from '../types.js';
-import { aOrAn } from '../terminal-safe.js';
+import { aOrAn } from '../a-or-an.js';
 import { classicTokenLink } from '../capabilities/links.js';
 import { guideLine } from './guide.js';
 import { type Check, finding, type Links, linksOf } from './check.js';
@@ -38,5 +38,5 @@ export function judgeTokenFormat(shape: TokenShape, links: Links): Finding {
 export const tokenFormat: Check = {
   id: 'token.format',
   title: 'Token format',
-  run: async (e) => judgeTokenFormat(e.shape, linksOf(e)),
+  run: async (evidence) => judgeTokenFormat(evidence.shape, linksOf(evidence)),
 };

@@ -90,8 +90,8 @@ export function judgeTokenScopes(user: UserRecord, shape: TokenShape, links: Lin
 export const tokenScopes: Check = {
   id: 'token.scopes',
   title: 'Token scopes',
-  run: async (e) => {
-    const [user, push, repo] = await Promise.all([e.user, e.shape.kind === 'fine-grained' ? e.push : null, e.repo]);
-    return judgeTokenScopes(user, e.shape, linksOf(e), push, ssoExposureOf(repo, user, e.target));
+  run: async (evidence) => {
+    const [user, push, repo] = await Promise.all([evidence.user, evidence.shape.kind === 'fine-grained' ? evidence.push : null, evidence.repo]);
+    return judgeTokenScopes(user, evidence.shape, linksOf(evidence), push, ssoExposureOf(repo, user, evidence.target));
   },
 };

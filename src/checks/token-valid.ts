@@ -37,5 +37,5 @@ export function judgeTokenValid(user: UserRecord, shape: TokenShape, links: Link
 export const tokenValid: Check = {
   id: 'token.valid',
   title: 'GitHub accepts the token',
-  run: async (e) => judgeTokenValid(await e.user, e.shape, linksOf(e), e.words),
+  run: async (evidence) => judgeTokenValid(await evidence.user, evidence.shape, linksOf(evidence), evidence.words),
 };

@@ -3,7 +3,7 @@ import type { HttpTraceEvent, ProgressEvent } from '../pipeline/options.js';
 import { createStyle, type Style } from '../report/style.js';
 import { symbols, type Symbols } from '../report/symbols.js';
 import { wrap } from '../report/wrap.js';
-import { clean } from '../terminal-safe.js';
+import { terminalSafe } from '../terminal-safe.js';
 import type { CheckId, Finding } from '../types.js';
 
 /** Live progress on stderr while the checks run. */
@@ -201,6 +201,6 @@ export function formatHttpTrace(event: HttpTraceEvent, unicode: boolean): string
   const arrow = symbols(unicode).arrow;
   const outcome = event.status === null ? `failed${event.error ? `: ${event.error}` : ''}` : String(event.status);
   // The request id is the server's text: a control byte in it would reach the terminal.
-  const requestId = event.requestId ? ` request-id ${clean(event.requestId, 100)}` : '';
+  const requestId = event.requestId ? ` request-id ${terminalSafe(event.requestId, 100)}` : '';
   return `${arrow} ${event.method} ${event.url} ${outcome} (${Math.round(event.ms)} ms${requestId ? `,${requestId}` : ''})`;
 }

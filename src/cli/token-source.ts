@@ -4,7 +4,7 @@ import type { IO } from '../io/io.js';
 import { isCancelled, type Prompter } from '../io/prompter.js';
 import { maskToken } from '../token/mask.js';
 import { recognizeToken, type TokenShape } from '../token/recognize.js';
-import { aOrAn } from '../terminal-safe.js';
+import { aOrAn } from '../a-or-an.js';
 
 /** No token is this long; a larger stdin is a wrong file, not a token. */
 export const STDIN_LIMIT_BYTES = 64 * 1024;

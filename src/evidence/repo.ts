@@ -1,6 +1,6 @@
 import type { ApiOutcome } from '../github/client.js';
 import { type ApiMeaning, classifyApi, isUndecided, messageText } from '../github/classify.js';
-import { clean } from '../terminal-safe.js';
+import { terminalSafe } from '../terminal-safe.js';
 
 /** A repository role as GitHub names it (ledger github-api §3: `permissions` mirrors it). */
 export type Role = 'read' | 'triage' | 'write' | 'maintain' | 'admin';
@@ -40,7 +40,7 @@ export function readRepo(answer: ApiOutcome): RepoRecord {
   if (meaning.kind === 'ok' && answer.status === 200) {
     const body = answer.body as Record<string, unknown>;
     const owner = isObject(body['owner']) ? body['owner'] : {};
-    const visibility = typeof body['visibility'] === 'string' ? clean(body['visibility'], 20) : body['private'] === true ? 'private' : 'public';
+    const visibility = typeof body['visibility'] === 'string' ? terminalSafe(body['visibility'], 20) : body['private'] === true ? 'private' : 'public';
     return {
       ...base,
       kind: 'visible',
@@ -48,8 +48,8 @@ export function readRepo(answer: ApiOutcome): RepoRecord {
       ownerIsOrg: owner['type'] === 'Organization',
       role: roleFrom(body['permissions']),
       // Server text reaches a terminal: control characters go.
-      fullName: clean(String(body['full_name'] ?? ''), 200),
-      ownerLogin: clean(String(owner['login'] ?? ''), 100),
+      fullName: terminalSafe(String(body['full_name'] ?? ''), 200),
+      ownerLogin: terminalSafe(String(owner['login'] ?? ''), 100),
       visibility,
     };
   }

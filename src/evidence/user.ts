@@ -2,7 +2,7 @@ import type { ApiOutcome } from '../github/client.js';
 import { type ApiMeaning, classifyApi } from '../github/classify.js';
 import { parseScopes, parseTokenExpiration } from '../github/headers.js';
 import type { Result } from '../result.js';
-import { clean } from '../terminal-safe.js';
+import { terminalSafe } from '../terminal-safe.js';
 
 /** `GET /user`, read once: what every check, the capability table and the advice know about the token's user. */
 export interface UserRecord {
@@ -32,7 +32,7 @@ export function readUser(answer: ApiOutcome): UserRecord {
     answer,
     meaning,
     // Server text reaches a terminal: control characters go.
-    login: answer.status === 200 && body && typeof body.login === 'string' ? clean(body.login, 100) : null,
+    login: answer.status === 200 && body && typeof body.login === 'string' ? terminalSafe(body.login, 100) : null,
     scopes: parseScopes(answer.headers.get('x-oauth-scopes')),
     expiration: parseTokenExpiration(answer.headers.get('github-authentication-token-expiration')),
   };

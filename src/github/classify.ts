@@ -2,7 +2,7 @@ import { type NetError, netSentence } from '../http/net-error.js';
 import type { SettingWords } from '../settings.js';
 import { parseRetryNote, RETRY_HEADER, type RetryNote } from '../http/retry.js';
 import { parseRetryAfter } from '../http/retry-after.js';
-import { clean } from '../terminal-safe.js';
+import { terminalSafe } from '../terminal-safe.js';
 import type { ApiOutcome } from './client.js';
 import { parseGitHubError } from './error-body.js';
 import { parseRateLimit, parseSsoHeader } from './headers.js';
@@ -113,8 +113,8 @@ function answerDate(headers: Headers): Date {
 
 /** GitHub's `message`, cleaned of control characters (it reaches a terminal) and cut to a sane length. */
 function messageOf(body: unknown): string | null {
-  if (typeof body === 'string') return parseGitHubError(body)?.message ?? (clean(body.trim(), 200) || null);
-  if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string') return clean(body.message, 500);
+  if (typeof body === 'string') return parseGitHubError(body)?.message ?? (terminalSafe(body.trim(), 200) || null);
+  if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string') return terminalSafe(body.message, 500);
   return null;
 }
 

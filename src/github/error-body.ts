@@ -1,4 +1,4 @@
-import { clean } from '../terminal-safe.js';
+import { terminalSafe } from '../terminal-safe.js';
 /**
  * GitHub's REST error envelope `{"message", "documentation_url", "status"}` (ledger github-api §10;
  * `status` is a string since 2024, absent in older bodies, §2.4). Pure; never throws.
@@ -18,15 +18,15 @@ const MAX_MESSAGE = 500;
 export function parseGitHubError(text: string): GitHubErrorBody | null {
   const body = jsonObject(text);
   if (body === null) return null;
-  const message = typeof body['message'] === 'string' ? clean(body['message'], MAX_MESSAGE) : null;
+  const message = typeof body['message'] === 'string' ? terminalSafe(body['message'], MAX_MESSAGE) : null;
   const docs = body['documentation_url'];
-  const documentationUrl = typeof docs === 'string' ? clean(docs, MAX_MESSAGE) : null;
+  const documentationUrl = typeof docs === 'string' ? terminalSafe(docs, MAX_MESSAGE) : null;
   if (message === null && documentationUrl === null) return null;
   return { message: message ?? '', documentationUrl, status: statusOf(body['status']) };
 }
 
 function statusOf(status: unknown): string | null {
-  if (typeof status === 'string') return clean(status, 20);
+  if (typeof status === 'string') return terminalSafe(status, 20);
   return typeof status === 'number' && Number.isInteger(status) ? String(status) : null;
 }
 

@@ -1,4 +1,4 @@
-import { clean } from '../terminal-safe.js';
+import { terminalSafe } from '../terminal-safe.js';
 
 /**
  * The registry error body `{"errors":[{"code","message","detail"}]}` (OCI distribution spec; ledger ghcr
@@ -32,6 +32,6 @@ function registryError(entry: unknown): RegistryError[] {
   if (typeof entry !== 'object' || entry === null) return [];
   const { code, message } = entry as { code?: unknown; message?: unknown };
   if (typeof code !== 'string' || code.trim() === '') return [];
-  const text = typeof message === 'string' ? clean(message, MAX_MESSAGE) : '';
-  return [{ code: clean(code.trim(), MAX_CODE), message: text }];
+  const text = typeof message === 'string' ? terminalSafe(message, MAX_MESSAGE) : '';
+  return [{ code: terminalSafe(code.trim(), MAX_CODE), message: text }];
 }

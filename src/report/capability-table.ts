@@ -1,9 +1,9 @@
-import type { Capability, GithubTokenAdvice } from '../types.js';
-import { DETAIL_INDENT, FIX_LABEL } from './layout.js';
+import type { Capability } from '../types.js';
+import { DETAIL_INDENT } from './layout.js';
 import type { Style } from './style.js';
 import { wrap } from './wrap.js';
 
-/** The human report's blocks for issue 6: the capability table of the profile and the GITHUB_TOKEN advice. */
+/** The human report's capability table (issue 6): what the token can do for the profile; the GITHUB_TOKEN advice is github-token-advice.ts. */
 
 const GRANTED: Record<'true' | 'false' | 'null', string> = { true: 'yes', false: 'no', null: 'unknown' };
 const TABLE_INDENT = '  ';
@@ -50,18 +50,3 @@ export function capabilityTable(profile: string, rows: readonly Capability[], wi
   }
   return lines.join('\n');
 }
-
-/** `GITHUB_TOKEN: ...` with what the workflow needs, and the page that makes it work. */
-export function adviceBlock(advice: GithubTokenAdvice, width: number, style: Style): string {
-  const label = 'GITHUB_TOKEN: ';
-  const lines = [`${style('bold', label.trimEnd())} ${wrap(advice.summary, width, label.length, DETAIL_INDENT)}`];
-  const stepIndent = `${DETAIL_INDENT}  `;
-  for (const step of advice.steps) lines.push(`${DETAIL_INDENT}- ${wrap(step, width, stepIndent.length, stepIndent)}`);
-  if (advice.fix !== null) {
-    const fixIndent = DETAIL_INDENT + ' '.repeat(FIX_LABEL.length);
-    const text = `${advice.fix.text.replace(/\.$/, '')}: ${advice.fix.url}`;
-    lines.push(`${DETAIL_INDENT}${style(['bold', 'cyan'], FIX_LABEL.trimEnd())} ${wrap(text, width, fixIndent.length, fixIndent)}`);
-  }
-  return lines.join('\n');
-}
-

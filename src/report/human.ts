@@ -1,6 +1,7 @@
 import { sanitizeReport } from './sanitize.js';
 import { CHECK_IDS, type CheckId, type CheckStatus, type Finding, type ManyReport, type Report } from '../types.js';
-import { adviceBlock, capabilityTable, capabilityTableAddsSomething } from './capability-table.js';
+import { capabilityTable, capabilityTableAddsSomething } from './capability-table.js';
+import { adviceBlock } from './github-token-advice.js';
 import { DETAIL_INDENT, FIX_LABEL } from './layout.js';
 import { createStyle, type Style } from './style.js';
 import { symbols, type Symbols } from './symbols.js';

@@ -1,4 +1,4 @@
-import { clean } from '../terminal-safe.js';
+import { terminalSafe } from '../terminal-safe.js';
 import type { Report } from '../types.js';
 
 const MAX = 4000;
@@ -9,7 +9,7 @@ const MAX = 4000;
  * line of defence, at the one place text meets the terminal.
  */
 export function sanitizeReport(report: Report): Report {
-  const text = (value: string): string => clean(value, MAX);
+  const text = (value: string): string => terminalSafe(value, MAX);
   return {
     ...report,
     target: { ...report.target, repository: text(report.target.repository), image: text(report.target.image) },

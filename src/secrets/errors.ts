@@ -1,6 +1,6 @@
 import type { ApiOutcome } from '../github/client.js';
 import { parseSsoHeader } from '../github/headers.js';
-import { clean } from '../terminal-safe.js';
+import { terminalSafe } from '../terminal-safe.js';
 import { rightsNeeded, type SecretLevel } from './rights.js';
 
 /** Why a secrets call failed: `network`, `server` (5xx, 429: try again) and the rest (a change is needed). */
@@ -41,7 +41,7 @@ export function secretsErrorOf(outcome: ApiOutcome, attempt: Attempt): SecretsEr
   if (status === 403 && !isRateLimit(outcome.headers)) {
     // Both headers are the server's text: cleaned, and the SSO link only when it is GitHub's own form (as check does).
     const permissions = outcome.headers.get('x-accepted-github-permissions');
-    const accepted = permissions === null ? null : clean(permissions, 200);
+    const accepted = permissions === null ? null : terminalSafe(permissions, 200);
     const header = parseSsoHeader(outcome.headers.get('x-github-sso'));
     const sso = header?.kind === 'required' ? header.url : undefined;
     const extra = sso ? ` Authorize the token for single sign-on first: ${sso}` : accepted ? ` GitHub accepts: ${accepted}.` : '';
@@ -67,5 +67,5 @@ function isRateLimit(headers: Headers): boolean {
 function githubMessage(body: unknown): string | null {
   const message = (body as { message?: unknown } | null)?.message;
   // The server's text reaches a terminal: control characters (escape sequences, C1) become spaces.
-  return typeof message === 'string' ? clean(message, 300).replace(/\s+/g, ' ').trim() : null;
+  return typeof message === 'string' ? terminalSafe(message, 300).replace(/\s+/g, ' ').trim() : null;
 }

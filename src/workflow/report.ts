@@ -46,7 +46,7 @@ const STATUS_COLOR: Record<CheckStatus, Parameters<Style>[0]> = { pass: 'green',
 const ORDER: Record<CheckStatus, number> = { fail: 0, error: 1, warn: 2, pass: 3, skip: 4 };
 
 /** Control characters from a workflow file never reach the terminal. */
-function clean(text: string): string {
+function withoutControls(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
 }
@@ -56,20 +56,20 @@ export function renderWorkflowHuman(report: WorkflowReport, options: WorkflowHum
   const style = createStyle(options.color);
   const sym = symbols(options.unicode);
   const out: string[] = [verdictLine(report, style, sym.verdict, options.width)];
-  if (report.repository) out.push(`Repository: ${clean(report.repository)}`);
+  if (report.repository) out.push(`Repository: ${withoutControls(report.repository)}`);
   for (const file of report.files) {
     const inFile = report.findings.filter((f) => f.file === file);
     const shown = options.quiet ? inFile.filter((f) => f.status === 'fail' || f.status === 'error' || f.status === 'warn') : inFile;
     if (options.quiet && shown.length === 0) continue;
-    out.push('', style('bold', clean(file)));
+    out.push('', style('bold', withoutControls(file)));
     const fileLevel = shown.filter((f) => f.job === null);
     for (const finding of fileLevel) out.push(findingLines(finding, '  ', style, sym.status, options.width));
     for (const job of report.jobs.filter((j) => j.file === file)) {
       const jobFindings = shown.filter((f) => f.job === job.job).sort((a, b) => ORDER[a.status] - ORDER[b.status]);
       if (options.quiet && jobFindings.length === 0) continue;
-      const images = job.images.length > 0 ? ` ${sym.arrow} ${job.images.map(clean).join(', ')}` : '';
-      const jobLine = `job ${clean(job.job)} (line ${job.line})${images}`;
-      out.push(`  ${wrap(jobLine, options.width, 2, '      ').replace(`job ${clean(job.job)}`, `job ${style('bold', clean(job.job))}`)}`);
+      const images = job.images.length > 0 ? ` ${sym.arrow} ${job.images.map(withoutControls).join(', ')}` : '';
+      const jobLine = `job ${withoutControls(job.job)} (line ${job.line})${images}`;
+      out.push(`  ${wrap(jobLine, options.width, 2, '      ').replace(`job ${withoutControls(job.job)}`, `job ${style('bold', withoutControls(job.job))}`)}`);
       for (const finding of jobFindings) out.push(findingLines(finding, '    ', style, sym.status, options.width));
     }
   }
@@ -78,8 +78,8 @@ export function renderWorkflowHuman(report: WorkflowReport, options: WorkflowHum
 
 function findingLines(finding: WorkflowFinding, indent: string, style: Style, status: Record<CheckStatus, string>, width: number): string {
   const head = `${indent}${style(STATUS_COLOR[finding.status], status[finding.status])} ${finding.id}  line ${finding.line}  `;
-  const lines = [`${head}${wrap(clean(finding.summary), width, head.length, `${indent}    `)}`];
-  if (finding.fix && finding.status !== 'pass') lines.push(`${indent}    Fix: ${wrap(clean(finding.fix), width, indent.length + 9, `${indent}    `)}`);
+  const lines = [`${head}${wrap(withoutControls(finding.summary), width, head.length, `${indent}    `)}`];
+  if (finding.fix && finding.status !== 'pass') lines.push(`${indent}    Fix: ${wrap(withoutControls(finding.fix), width, indent.length + 9, `${indent}    `)}`);
   return lines.join('\n');
 }
 
