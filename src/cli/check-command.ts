@@ -1,7 +1,8 @@
 import { checkTokenMany, IMAGE_WITH_MANY } from '../pipeline/check-token-many.js';
 import type { CheckTokenCommonOptions, CheckTokenDeps, CheckTokenOptions, RetryEvent } from '../pipeline/options.js';
 import { CancelledError, UsageError } from '../errors.js';
-import { type HumanOptions, renderHuman, renderHumanMany } from '../report/human.js';
+import { type HumanOptions, renderHuman } from '../report/human.js';
+import { renderHumanMany } from '../report/human-many.js';
 import { renderJson } from '../report/json.js';
 import { createStyle, type Style } from '../report/style.js';
 import { symbols, type Symbols } from '../report/symbols.js';

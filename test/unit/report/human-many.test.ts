@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { overallVerdict } from '../../../src/pipeline/check-token-many.js';
-import { renderHumanMany } from '../../../src/report/human.js';
+import { renderHumanMany } from '../../../src/report/human-many.js';
 import { renderJson } from '../../../src/report/json.js';
 import type { ManyReport, Report } from '../../../src/types.js';
 import { FAIL_REPORT, INCONCLUSIVE_REPORT, PASS_REPORT } from './fixtures.js';
