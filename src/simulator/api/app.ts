@@ -4,6 +4,7 @@ import { recordRequest } from '../http/record.js';
 import { registryHeaders } from '../registry/respond.js';
 import { tokenService } from '../registry/token-service.js';
 import { notFound } from '../routes/not-found.js';
+import { packagesRoutes } from '../routes/packages.js';
 import { probesRoutes } from '../routes/probes.js';
 import { reposRoutes } from '../routes/repos.js';
 import { secretsRoutes } from '../routes/secrets.js';
@@ -19,7 +20,7 @@ import { githubHeaders, requireUserAgent } from './headers.js';
  * (`${sim.apiUrl}/token`). api.github.com has no such path; nothing else changes.
  */
 export function apiHandler(): Handler {
-  const routes = router([...userRoutes, ...usersRoutes, ...reposRoutes, ...probesRoutes, ...secretsRoutes], notFound);
+  const routes = router([...userRoutes, ...usersRoutes, ...reposRoutes, ...probesRoutes, ...packagesRoutes, ...secretsRoutes], notFound);
   const api = compose([recordRequest, githubHeaders, injectFaults, requireUserAgent, authenticate], routes);
   const token = compose([recordRequest, registryHeaders, injectFaults], tokenService);
   return (ctx) => (ctx.method === 'GET' && ctx.url.pathname === '/token' ? token(ctx) : api(ctx));

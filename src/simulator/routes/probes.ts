@@ -1,19 +1,13 @@
-import { canWritePackage } from '../access/push-decision.js';
 import { decideProbeAccess, type ProbeAccess, type ProbeLevel } from '../access/probe-access.js';
-import { roleOnFullName } from '../access/roles.js';
-import { hasScope } from '../access/scopes.js';
-import { fullRepositoryBody } from '../bodies/repo-body.js';
-import { simpleUserBody } from '../bodies/user-body.js';
 import type { Ctx, Route } from '../http/context.js';
 import { sendGitHubError, sendJson } from '../http/send.js';
 import { REST } from '../messages.js';
 import { callerToken, sendRepoRefusal } from './refusals.js';
-import { seededInt } from '../tokens.js';
-import { findAccount, findOrg, findPackage, findRepo, sameLogin, type SimPackage, type SimRepo } from '../world.js';
+import { findRepo, type SimRepo } from '../world.js';
 
 /**
- * The endpoints crpat's capability probes call (src/capabilities/probes.ts) and the packages REST API reads of
- * github-token-advice. Each answers per the world's grants (access/probe-access.ts), permission check first, then the
+ * The endpoints crpat's capability probes call (src/capabilities/probes.ts; the package reads of the GITHUB_TOKEN
+ * advice are packages.ts). Each answers per the world's grants (access/probe-access.ts), permission check first, then the
  * target (404) or the body (422), as the probes rely on.
  *
  * The world models no git objects, workflows, deployments or environments, so nothing here can be written: a request
@@ -35,9 +29,6 @@ const PROBE_DOCS = {
   listDeployments: 'https://docs.github.com/rest/deployments/deployments#list-deployments',
   createEnvVariable: 'https://docs.github.com/rest/actions/variables#create-an-environment-variable',
   listEnvVariables: 'https://docs.github.com/rest/actions/variables#list-environment-variables',
-  orgPackage: 'https://docs.github.com/rest/packages/packages#get-a-package-for-an-organization',
-  userPackage: 'https://docs.github.com/rest/packages/packages#get-a-package-for-a-user',
-  ownPackage: 'https://docs.github.com/rest/packages/packages#get-a-package-for-the-authenticated-user',
 } as const;
 
 export const PROBE_MESSAGES = {
@@ -45,10 +36,6 @@ export const PROBE_MESSAGES = {
   notSupplied: (field: string) => `Invalid request.\n\n"${field}" wasn't supplied.`,
   /** [inferred] GitHub's answer to a body that is not JSON */
   problemsParsingJson: 'Problems parsing JSON',
-  /** ledger ghcr §5.3 */
-  packageNotFound: 'Package not found.',
-  /** ledger ghcr §5.3 */
-  readPackagesScope: 'You need at least read:packages scope to get a package.',
   /** Not GitHub's: the simulator models no writes (see the module comment). */
   notModelled: 'The crpat simulator does not model this write; a capability probe must never get here.',
 } as const;
@@ -87,9 +74,6 @@ export const probesRoutes: Route[] = [
   { method: 'GET', pattern: new RegExp(`${REPO}/deployments$`), handle: (ctx, [o = '', r = '']) => list(ctx, o, r, ENDPOINTS.listDeployments, []) },
   { method: 'POST', pattern: new RegExp(`${REPO}/environments/([^/]+)/variables$`), handle: (ctx, [o = '', r = '']) => environmentVariables(ctx, o, r, ENDPOINTS.createEnvVariable) },
   { method: 'GET', pattern: new RegExp(`${REPO}/environments/([^/]+)/variables$`), handle: (ctx, [o = '', r = '']) => environmentVariables(ctx, o, r, ENDPOINTS.listEnvVariables) },
-  { method: 'GET', pattern: /^\/orgs\/([^/]+)\/packages\/container\/([^/]+)$/, handle: (ctx, [org = '', name = '']) => getPackage(ctx, org, name, 'org') },
-  { method: 'GET', pattern: /^\/users\/([^/]+)\/packages\/container\/([^/]+)$/, handle: (ctx, [user = '', name = '']) => getPackage(ctx, user, name, 'user') },
-  { method: 'GET', pattern: /^\/user\/packages\/container\/([^/]+)$/, handle: (ctx, [name = '']) => getOwnPackage(ctx, name) },
 ];
 
 /** The repository once the caller passed the permission check; null once a refusal was sent. */
@@ -180,69 +164,4 @@ async function readJson(ctx: Ctx, docs: string): Promise<Record<string, unknown>
   }
   sendGitHubError(ctx, 400, PROBE_MESSAGES.problemsParsingJson, docs);
   return undefined;
-}
-
-/**
- * The packages API (ledger ghcr §5): classic/OAuth tokens need `read:packages` (403 with GitHub's message otherwise);
- * an absent package and one the caller may not see are both 404 `Package not found.`. Installation tokens: single
- * reads "often 404" (ledger ghcr §5.3) → 404. Fine-grained tokens: "you must authenticate using a personal access
- * token (classic)" (ledger ghcr §5.2); the refusal's form is not documented: 403 `Resource not accessible by personal
- * access token` [inferred].
- */
-function getPackage(ctx: Ctx, namespace: string, name: string, kind: 'org' | 'user'): void {
-  const docs = kind === 'org' ? PROBE_DOCS.orgPackage : PROBE_DOCS.userPackage;
-  const isOrg = findOrg(ctx.state.world, namespace) !== undefined;
-  if (isOrg !== (kind === 'org')) return sendGitHubError(ctx, 404, PROBE_MESSAGES.packageNotFound, docs); // [inferred]
-  answerPackage(ctx, namespace, name, docs);
-}
-
-function getOwnPackage(ctx: Ctx, name: string): void {
-  const token = callerToken(ctx);
-  if (!token) return sendGitHubError(ctx, 401, REST.requiresAuthentication, PROBE_DOCS.ownPackage);
-  answerPackage(ctx, token.user, name, PROBE_DOCS.ownPackage);
-}
-
-function answerPackage(ctx: Ctx, namespace: string, name: string, docs: string): void {
-  const token = callerToken(ctx);
-  if (!token) return sendGitHubError(ctx, 401, REST.requiresAuthentication, docs); // [inferred]
-  if (token.kind === 'fine-grained') return sendGitHubError(ctx, 403, 'Resource not accessible by personal access token', docs);
-  if ((token.kind === 'classic' || token.kind === 'oauth') && !hasScope(token.scopes, 'read:packages')) {
-    return sendGitHubError(ctx, 403, PROBE_MESSAGES.readPackagesScope, docs);
-  }
-  const pkg = findPackage(ctx.state.world, `${namespace}/${name}`);
-  if (!pkg || token.kind === 'server-to-server' || !canReadPackage(ctx, pkg, token.user)) {
-    return sendGitHubError(ctx, 404, PROBE_MESSAGES.packageNotFound, docs);
-  }
-  sendJson(ctx, 200, packageBody(ctx, pkg));
-}
-
-/** Public, or the user may write it, or reads the repository it inherits from (ledger ghcr §4.3) [inferred for reads]. */
-function canReadPackage(ctx: Ctx, pkg: SimPackage, login: string): boolean {
-  if (pkg.visibility === 'public' || canWritePackage(ctx.state.world, pkg, login)) return true;
-  return pkg.inheritsFrom !== undefined && roleOnFullName(ctx.state.world, pkg.inheritsFrom, login) !== null;
-}
-
-/** The OpenAPI `package` schema; `repository` is the linked repository or null (ledger ghcr §5.3). */
-function packageBody(ctx: Ctx, pkg: SimPackage) {
-  const { world, apiUrl } = ctx.state;
-  const owner = findAccount(world, pkg.owner);
-  if (!owner) throw new Error(`package ${pkg.owner}/${pkg.name} has no owner in the world`);
-  const kind = owner.type === 'Organization' ? 'orgs' : 'users';
-  const encoded = encodeURIComponent(pkg.name);
-  const [linkedOwner = '', ...linkedRest] = (pkg.inheritsFrom ?? '').split('/');
-  const linked = pkg.inheritsFrom ? findRepo(world, linkedOwner, linkedRest.join('/')) : undefined;
-  const linkedOwnerAccount = linked ? findAccount(world, linked.owner) : undefined;
-  return {
-    id: seededInt(`package:${pkg.owner}/${pkg.name}`, 1, 90_000_000),
-    name: pkg.name,
-    package_type: 'container',
-    owner: simpleUserBody(owner, apiUrl),
-    version_count: 1,
-    visibility: pkg.visibility ?? 'private',
-    url: `${apiUrl}/${kind}/${owner.login}/packages/container/${encoded}`,
-    html_url: `https://github.com/${kind}/${owner.login}/packages/container/package/${encoded}`,
-    repository: linked && linkedOwnerAccount && sameLogin(linked.owner, linkedOwnerAccount.login) ? fullRepositoryBody(linked, linkedOwnerAccount, apiUrl, null) : null,
-    created_at: '2020-05-19T22:19:11Z',
-    updated_at: '2020-05-19T22:19:11Z',
-  };
 }
