@@ -2,7 +2,7 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 import { PROFILE_IDS } from '../capabilities/profiles.js';
 import { UsageError } from '../errors.js';
 import { MAX_TIMEOUT_SECONDS } from '../settings.js';
-import { looksLikeToken } from '../token/recognize.js';
+import { looksLikeToken } from '../token/looks-like-token.js';
 import type { ProfileId } from '../types.js';
 import { VERSION } from '../version.js';
 import { wrap } from '../report/wrap.js';

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../result.js';
 import { parseRepoTarget } from '../destination/parse.js';
-import { looksLikeToken } from '../token/recognize.js';
+import { looksLikeToken } from '../token/looks-like-token.js';
 import type { RepoTarget } from '../types.js';
 
 

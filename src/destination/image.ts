@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../result.js';
-import { looksLikeToken } from '../token/recognize.js';
+import { looksLikeToken } from '../token/looks-like-token.js';
 import type { RepoTarget } from '../types.js';
 import { tokenAsName, unsafeTextReason } from './parse.js';
 

@@ -9,7 +9,8 @@ import { decideEndpoints, unconfirmedReason } from '../destination/trust.js';
 import { UsageError } from '../errors.js';
 import type { Result } from '../result.js';
 import { MAX_TIMEOUT_SECONDS } from '../settings.js';
-import { looksLikeToken, recognizeToken, type TokenShape } from '../token/recognize.js';
+import { recognizeToken, type TokenShape } from '../token/recognize.js';
+import { looksLikeToken } from '../token/looks-like-token.js';
 import type { Finding, RepoTarget } from '../types.js';
 import type { CheckTokenOptions } from './options.js';
 

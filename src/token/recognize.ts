@@ -51,21 +51,6 @@ const PREFIXES: readonly Prefix[] = [
 /** The known prefixes, `github_pat_` first (for masking). */
 export const TOKEN_PREFIXES: readonly string[] = PREFIXES.map((p) => p.text);
 
-/**
- * A token inside other text: a known prefix followed by the characters tokens are made of (the 2026 installation
- * token adds `.`, `_` and `-`). Long enough that ordinary names (`ghs_cache`) do not match.
- */
-const TOKEN_IN_TEXT = /(?:github_pat_|gh[pousr]_)[A-Za-z0-9._-]{16,}/;
-
-/**
- * Whether `text` is, starts with, or holds a GitHub token: something typed where a name belongs (an argument, a
- * repository, an image name, a line of a repos file) that must be refused without being echoed, since once
- * lower-cased into an image name no mask would hide it. The one recogniser of token-shaped input; keep copies out.
- */
-export function looksLikeToken(text: string): boolean {
-  return /^(?:github_pat_|gh[pousr]_)/.test(text) || TOKEN_IN_TEXT.test(text);
-}
-
 /** §1.1: tokens from before April 2021 are 40 lowercase hex characters. */
 const LEGACY = /^[0-9a-f]{40}$/;
 const LEGACY_PREFIX: Prefix = { text: '', kind: 'classic', label: 'legacy 40-character token' };

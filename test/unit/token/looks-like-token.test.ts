@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeToken } from '../../../src/token/recognize.js';
+import { looksLikeToken } from '../../../src/token/looks-like-token.js';
 
 // The one recogniser of a token typed where a name belongs (arguments, repositories, image names, repos files).
 
