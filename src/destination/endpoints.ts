@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../result.js';
-import { trimOuter, unsafeTextReason } from './parse.js';
+import { trimOuter } from './parse.js';
+import { unsafeTextReason } from './unsafe-text.js';
 
 /**
  * Where the REST API and the container registry live for a GitHub host, and validation of the

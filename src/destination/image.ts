@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../result.js';
 import { looksLikeToken } from '../token/looks-like-token.js';
 import type { RepoTarget } from '../types.js';
-import { tokenAsName, unsafeTextReason } from './parse.js';
+import { tokenAsName, unsafeTextReason } from './unsafe-text.js';
 
 /** The image a push would go to. */
 export interface ImageTarget {
