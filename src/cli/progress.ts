@@ -1,9 +1,8 @@
 import type { Writable } from 'node:stream';
-import type { HttpTraceEvent, ProgressEvent } from '../pipeline/options.js';
+import type { ProgressEvent } from '../pipeline/options.js';
 import { createStyle, type Style } from '../report/style.js';
 import { symbols, type Symbols } from '../report/symbols.js';
 import { wrap } from '../report/wrap.js';
-import { terminalSafe } from '../terminal-safe.js';
 import type { CheckId, Finding } from '../types.js';
 
 /** Live progress on stderr while the checks run. */
@@ -194,13 +193,4 @@ function fit(text: string, columns: number, used: number, ellipsis: string): str
   if (text.length <= room) return text;
   if (room <= ellipsis.length) return '';
   return `${text.slice(0, room - ellipsis.length)}${ellipsis}`;
-}
-
-/** One `--verbose` line for an HTTP exchange: method, URL, status, GitHub request id, time. */
-export function formatHttpTrace(event: HttpTraceEvent, unicode: boolean): string {
-  const arrow = symbols(unicode).arrow;
-  const outcome = event.status === null ? `failed${event.error ? `: ${event.error}` : ''}` : String(event.status);
-  // The request id is the server's text: a control byte in it would reach the terminal.
-  const requestId = event.requestId ? ` request-id ${terminalSafe(event.requestId, 100)}` : '';
-  return `${arrow} ${event.method} ${event.url} ${outcome} (${Math.round(event.ms)} ms${requestId ? `,${requestId}` : ''})`;
 }

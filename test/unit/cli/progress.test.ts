@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createProgress, eraseAbove, formatHttpTrace, HIDE_CURSOR, SHOW_CURSOR } from '../../../src/cli/progress.js';
+import { formatHttpTrace } from '../../../src/cli/http-trace-line.js';
+import { createProgress, eraseAbove, HIDE_CURSOR, SHOW_CURSOR } from '../../../src/cli/progress.js';
 import type { Finding } from '../../../src/types.js';
 import { BufferStream } from '../../helpers/io.js';
 
