@@ -2,7 +2,7 @@ import { classicTokenLink, classicTokensListLink, orgPackageCreationLink, orgTok
 import { apiBlocks, ownerIsOrgOf, ssoExposureOf } from '../evidence/record.js';
 import type { PushRecord } from '../evidence/registry.js';
 import { netSentence } from '../http/net-error.js';
-import { MAX_RATE_WAIT_MS } from '../registry/client.js';
+import { MAX_RATE_WAIT_MS } from '../registry/upload.js';
 import type { RefusalReason } from '../registry/refusal-reason.js';
 import type { CancelOutcome, PushOutcome } from '../registry/outcomes.js';
 import { OPTION_WORDS, type SettingWords } from '../settings.js';
