@@ -200,11 +200,11 @@ function packageEvidence(answer2) {
 // src/registry/refusal-reason.ts
 var LIFETIME = /forbids access via a (fine-grained )?personal access tokens?(?: \(classic\))? if the token's lifetime is greater than (\d+) days/i;
 var OWNER = /The '([^']+)' (organization|enterprise) forbids/i;
-function refusalReason(refusal2) {
-  const codes = refusal2.errors.map((e) => e.code.toUpperCase());
-  const message2 = refusal2.errors.map((e) => e.message).join(" ").trim();
-  if (refusal2.status === 429 || codes.includes("TOOMANYREQUESTS")) return { kind: "rate-limited", waitMs: retryAfterMs(message2) };
-  if (refusal2.status !== 401 && refusal2.status !== 403) return { kind: "unexplained" };
+function refusalReason(refusal) {
+  const codes = refusal.errors.map((e) => e.code.toUpperCase());
+  const message2 = refusal.errors.map((e) => e.message).join(" ").trim();
+  if (refusal.status === 429 || codes.includes("TOOMANYREQUESTS")) return { kind: "rate-limited", waitMs: retryAfterMs(message2) };
+  if (refusal.status !== 401 && refusal.status !== 403) return { kind: "unexplained" };
   if (/does not match expected scopes/i.test(message2)) return { kind: "scopes" };
   const lifetime = LIFETIME.exec(message2);
   if (lifetime) {
@@ -226,7 +226,7 @@ function refusalReason(refusal2) {
   if (/\bcreate_package\b/i.test(message2)) return { kind: "create-package" };
   if (/^unauthenticated\b/i.test(message2)) return { kind: "unauthenticated" };
   if (/^denied\.?$/i.test(message2)) return { kind: "denied" };
-  if (refusal2.challengeError === "insufficient_scope") return { kind: "insufficient-scope" };
+  if (refusal.challengeError === "insufficient_scope") return { kind: "insufficient-scope" };
   return { kind: "unexplained" };
 }
 function isPermissionRefusal(reason) {
@@ -242,38 +242,38 @@ function retryAfterMs(message2) {
 }
 
 // src/evidence/registry.ts
-function readRefusal(refusal2) {
-  const reason = refusalReason(refusal2);
-  return { refusal: refusal2, reason, quoted: describeRefusal(refusal2), permission: isPermissionRefusal(reason) };
+function readRefusal(refusal) {
+  const reason = refusalReason(refusal);
+  return { refusal, reason, quoted: describeRefusal(refusal), permission: isPermissionRefusal(reason) };
 }
 function readLogin(outcome) {
   return { outcome, refusal: outcome.kind === "refused" ? readRefusal(outcome.refusal) : null };
 }
 function readPush(outcome) {
-  const refusal2 = outcome?.kind === "refused" || outcome?.kind === "rate-limited" ? readRefusal(outcome.refusal) : null;
-  return { outcome, refusal: refusal2, upload: uploadAnswer(outcome, refusal2) };
+  const refusal = outcome?.kind === "refused" || outcome?.kind === "rate-limited" ? readRefusal(outcome.refusal) : null;
+  return { outcome, refusal, upload: uploadAnswer(outcome, refusal) };
 }
-function uploadAnswer(push, refusal2) {
+function uploadAnswer(push, refusal) {
   if (push === null) return { kind: "unknown", reason: "the registry push probe did not run" };
   switch (push.kind) {
     case "opened":
       return { kind: "opened" };
     case "refused":
-      if (refusal2 === null || !refusal2.permission) return { kind: "unknown", reason: `it refused for a reason that names no permission: ${refusal2?.quoted ?? ""}` };
-      return { kind: "refused", refusal: refusal2 };
+      if (refusal === null || !refusal.permission) return { kind: "unknown", reason: `it refused for a reason that names no permission: ${refusal?.quoted ?? ""}` };
+      return { kind: "refused", refusal };
     case "rate-limited":
-      return { kind: "unknown", reason: `the registry rate-limited the upload (${refusal2?.quoted ?? "HTTP 429"})` };
+      return { kind: "unknown", reason: `the registry rate-limited the upload (${refusal?.quoted ?? "HTTP 429"})` };
     case "unexpected":
       return { kind: "unknown", reason: push.reason };
     case "network":
       return { kind: "unknown", reason: push.error.message };
   }
 }
-function describeRefusal(refusal2) {
-  const first = refusal2.errors[0];
+function describeRefusal(refusal) {
+  const first = refusal.errors[0];
   const error = first ? ` ${first.code}: ${first.message}` : "";
-  const challenge = refusal2.challengeError ? ` (${refusal2.challengeError})` : "";
-  return `HTTP ${refusal2.status}${error}${challenge}`;
+  const challenge = refusal.challengeError ? ` (${refusal.challengeError})` : "";
+  return `HTTP ${refusal.status}${error}${challenge}`;
 }
 
 // src/http/net-error.ts
@@ -696,6 +696,22 @@ function err(reason) {
   return { ok: false, reason };
 }
 
+// src/destination/unsafe-text.ts
+function tokenAsName(what) {
+  return `the ${what} looks like a token, not a name; pass the token as the token, never as a name (and revoke it if it was shared)`;
+}
+function unsafeTextReason(text, what, hint) {
+  if (text === "") return `The ${what} is empty; ${hint}.`;
+  if (/[\x00-\x1f\x7f]/.test(text)) return `The ${what} contains a control character; retype it on one line.`;
+  if (/\s/.test(text)) return `The ${what} contains white space; remove the spaces.`;
+  const foreign = /[^\x00-\x7f]/u.exec(text);
+  if (foreign) {
+    const code2 = (foreign[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+    return `The ${what} contains the non-ASCII character U+${code2} (a look-alike letter?); retype it in plain ASCII.`;
+  }
+  return null;
+}
+
 // src/destination/parse.ts
 var OWNER2 = /^(?=.{1,39}$)[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*(?:_[A-Za-z0-9]+)?$/;
 var NAME = /^[A-Za-z0-9._-]{1,100}$/;
@@ -751,20 +767,6 @@ function parseRepoTarget(input2) {
   const located = locate(input2);
   if (!located.ok) return located;
   return located.value.credentials ? err(R.credentials) : ok(located.value.target);
-}
-function tokenAsName(what) {
-  return `the ${what} looks like a token, not a name; pass the token as the token, never as a name (and revoke it if it was shared)`;
-}
-function unsafeTextReason(text, what, hint) {
-  if (text === "") return `The ${what} is empty; ${hint}.`;
-  if (/[\x00-\x1f\x7f]/.test(text)) return `The ${what} contains a control character; retype it on one line.`;
-  if (/\s/.test(text)) return `The ${what} contains white space; remove the spaces.`;
-  const foreign = /[^\x00-\x7f]/u.exec(text);
-  if (foreign) {
-    const code2 = (foreign[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
-    return `The ${what} contains the non-ASCII character U+${code2} (a look-alike letter?); retype it in plain ASCII.`;
-  }
-  return null;
 }
 function trimOuter(text) {
   return text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
@@ -1494,8 +1496,25 @@ function registryError(entry) {
 }
 
 // src/registry/client.ts
+function refusalOf(response, text) {
+  const challenge = parseWwwAuthenticate(response.headers.get("www-authenticate"));
+  return {
+    status: response.status,
+    errors: parseRegistryErrors(text),
+    challengeError: challenge.ok ? challenge.value.params.error ?? null : null,
+    requestId: response.headers.get("x-github-request-id")
+  };
+}
+function attemptsNote(response) {
+  const note = parseRetryNote(response.headers.get(RETRY_HEADER));
+  return note ? ` (${note.attempts} attempts)` : "";
+}
+function asNetError(error) {
+  return error instanceof NetError ? error : new NetError("network", error instanceof Error ? error.message : String(error));
+}
+
+// src/registry/login.ts
 var KNOWN_REALMS = { "ghcr.io": { url: "https://ghcr.io/token", service: "ghcr.io" } };
-var KNOWN_NO_CANCEL = { "ghcr.io": 405 };
 var BASIC_USER = "crpat";
 async function registryLogin(client, repository) {
   const scope = `repository:${repository}:pull,push`;
@@ -1529,7 +1548,7 @@ async function discoverRealm(client) {
   if (response.ok) return { kind: "anonymous" };
   const challenge = parseWwwAuthenticate(response.headers.get("www-authenticate"));
   if (response.status !== 401 || !challenge.ok || challenge.value.scheme.toLowerCase() !== "bearer" || !challenge.value.params.realm) {
-    return { kind: "unexpected", reason: `${client.host} answered GET /v2/ with HTTP ${response.status}${tries(response)} and no Bearer challenge` };
+    return { kind: "unexpected", reason: `${client.host} answered GET /v2/ with HTTP ${response.status}${attemptsNote(response)} and no Bearer challenge` };
   }
   return { url: challenge.value.params.realm, service: challenge.value.params.service ?? null };
 }
@@ -1542,12 +1561,33 @@ async function requestToken(client, realm, scope) {
   const basic = Buffer.from(`${BASIC_USER}:${client.token}`).toString("base64");
   const response = await client.fetch(realmUrl, { headers: { authorization: `Basic ${basic}`, accept: "application/json" } });
   const text = await response.text();
-  if (response.status === 401 || response.status === 403) return { kind: "refused", refusal: refusal(response, text), realm };
-  if (response.status !== 200) return { kind: "unexpected", reason: `the token service answered HTTP ${response.status}${tries(response)}`, status: response.status };
+  if (response.status === 401 || response.status === 403) return { kind: "refused", refusal: refusalOf(response, text), realm };
+  if (response.status !== 200) return { kind: "unexpected", reason: `the token service answered HTTP ${response.status}${attemptsNote(response)}`, status: response.status };
   const bearer = tokenFrom(text);
   if (!bearer) return { kind: "unexpected", reason: "the token service answered 200 without a token", status: 200 };
   return { kind: "token", bearer, realm };
 }
+function realmProblem(realm, credentialOrigins) {
+  if (realm.protocol !== "https:" && !(realm.protocol === "http:" && isLoopbackHost(realm.hostname))) {
+    return `the registry's token service ${realm.origin} is not HTTPS; crpat will not send your token there`;
+  }
+  if (!isOnOrigin(realm, credentialOrigins)) {
+    return `the registry's token service is on ${realm.origin}, which is neither the API's origin nor the registry's (scheme, host and port); crpat will not send your token there`;
+  }
+  return null;
+}
+function tokenFrom(text) {
+  try {
+    const body = JSON.parse(text);
+    const value = body.token ?? body.access_token;
+    return typeof value === "string" && value.length > 0 ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+// src/registry/upload.ts
+var KNOWN_NO_CANCEL = { "ghcr.io": 405 };
 var MAX_RATE_WAIT_MS = 5e3;
 var DEFAULT_RATE_WAIT_MS = 1e3;
 async function probePush(client, repository, login) {
@@ -1569,7 +1609,7 @@ async function openUpload(client, repository, login) {
     });
     const text = await response.text();
     if (response.status === 429) {
-      const parsed2 = refusal(response, text);
+      const parsed2 = refusalOf(response, text);
       const reason = refusalReason(parsed2);
       return { kind: "rate-limited", refusal: parsed2, waitMs: reason.kind === "rate-limited" ? reason.waitMs : null, waitedMs: null };
     }
@@ -1579,7 +1619,7 @@ async function openUpload(client, repository, login) {
       const cancel = await cancelUpload(client, repository, location, login);
       return { kind: "opened", cancel, location: new URL(location, client.origin).pathname };
     }
-    const parsed = refusal(response, text);
+    const parsed = refusalOf(response, text);
     if (response.status === 401 || response.status === 403 || parsed.errors.some((e) => e.code.startsWith("NAME_"))) {
       return { kind: "refused", refusal: parsed };
     }
@@ -1628,43 +1668,9 @@ async function sendDelete(client, target, bearer) {
   await response.arrayBuffer();
   return response;
 }
-function realmProblem(realm, credentialOrigins) {
-  if (realm.protocol !== "https:" && !(realm.protocol === "http:" && isLoopbackHost(realm.hostname))) {
-    return `the registry's token service ${realm.origin} is not HTTPS; crpat will not send your token there`;
-  }
-  if (!isOnOrigin(realm, credentialOrigins)) {
-    return `the registry's token service is on ${realm.origin}, which is neither the API's origin nor the registry's (scheme, host and port); crpat will not send your token there`;
-  }
-  return null;
-}
-function refusal(response, text) {
-  const challenge = parseWwwAuthenticate(response.headers.get("www-authenticate"));
-  return {
-    status: response.status,
-    errors: parseRegistryErrors(text),
-    challengeError: challenge.ok ? challenge.value.params.error ?? null : null,
-    requestId: response.headers.get("x-github-request-id")
-  };
-}
-function describe(refusal2) {
-  const first = refusal2.errors[0];
+function describe(refusal) {
+  const first = refusal.errors[0];
   return first ? ` (${first.code}: ${first.message})` : "";
-}
-function tokenFrom(text) {
-  try {
-    const body = JSON.parse(text);
-    const value = body.token ?? body.access_token;
-    return typeof value === "string" && value.length > 0 ? value : null;
-  } catch {
-    return null;
-  }
-}
-function tries(response) {
-  const note = parseRetryNote(response.headers.get(RETRY_HEADER));
-  return note ? ` (${note.attempts} attempts)` : "";
-}
-function asNetError(error) {
-  return error instanceof NetError ? error : new NetError("network", error instanceof Error ? error.message : String(error));
 }
 
 // src/token/checksum.ts
@@ -1695,10 +1701,6 @@ var PREFIXES = [
   { text: "ghr_", kind: "refresh", label: "GitHub App refresh token" }
 ];
 var TOKEN_PREFIXES = PREFIXES.map((p) => p.text);
-var TOKEN_IN_TEXT = /(?:github_pat_|gh[pousr]_)[A-Za-z0-9._-]{16,}/;
-function looksLikeToken(text) {
-  return /^(?:github_pat_|gh[pousr]_)/.test(text) || TOKEN_IN_TEXT.test(text);
-}
 var LEGACY = /^[0-9a-f]{40}$/;
 var LEGACY_PREFIX = { text: "", kind: "classic", label: "legacy 40-character token" };
 var UNKNOWN = { text: "", kind: "unknown", label: "unrecognized token" };
@@ -4218,8 +4220,8 @@ function recordExchanges(fetch, sink, maxBodyBytes = 1024 * 1024) {
     const request2 = {
       startedAt,
       method: (init.method ?? "GET").toUpperCase(),
-      url: input2 instanceof Request ? input2.url : String(input2),
-      requestHeaders: new Headers(init.headers)
+      url: urlOf(input2),
+      requestHeaders: new HttpHeaders(init.headers)
     };
     const elapsed = () => Math.round(performance.now() - startedAt);
     let response;
@@ -4229,8 +4231,9 @@ function recordExchanges(fetch, sink, maxBodyBytes = 1024 * 1024) {
       sink({ ...request2, status: null, responseHeaders: null, body: new Uint8Array(), bodyBytes: 0, cancelled: false, failure: { phase: "headers", error }, ms: elapsed() });
       throw error;
     }
-    const answer2 = { ...request2, status: response.status, responseHeaders: new Headers(response.headers) };
-    if (response.body === null || NULL_BODY2.has(response.status)) {
+    const answer2 = { ...request2, status: response.status, responseHeaders: new HttpHeaders(response.headers) };
+    const empty = response instanceof HttpResponse ? !response.hasBody : response.body === null;
+    if (empty || NULL_BODY2.has(response.status)) {
       sink({ ...answer2, body: new Uint8Array(), bodyBytes: 0, cancelled: false, failure: null, ms: elapsed() });
       return response;
     }
@@ -4243,34 +4246,29 @@ function recordExchanges(fetch, sink, maxBodyBytes = 1024 * 1024) {
       told = true;
       sink({ ...answer2, body: Buffer.concat(chunks), bodyBytes: bodyBytes2, cancelled: end.cancelled ?? false, failure: end.failure ?? null, ms: elapsed() });
     };
-    const reader = response.body.getReader();
-    const body = new ReadableStream({
-      async pull(controller) {
-        try {
-          const { value, done } = await reader.read();
-          if (done) {
-            tell({});
-            controller.close();
-            return;
-          }
+    async function* recorded(source2) {
+      let finished = false;
+      try {
+        for await (const value of source2) {
           bodyBytes2 += value.byteLength;
           if (kept < maxBodyBytes) {
             const part = value.subarray(0, maxBodyBytes - kept);
             chunks.push(part);
             kept += part.byteLength;
           }
-          controller.enqueue(value);
-        } catch (error) {
-          tell({ failure: { phase: "body", error } });
-          controller.error(error);
+          yield value;
         }
-      },
-      async cancel(reason) {
-        tell({ cancelled: true });
-        await reader.cancel(reason);
+        finished = true;
+        tell({});
+      } catch (error) {
+        tell({ failure: { phase: "body", error } });
+        throw error;
+      } finally {
+        if (!finished) tell({ cancelled: true });
       }
-    });
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    }
+    const source = response instanceof HttpResponse ? response.chunks() : response.body;
+    return new HttpResponse(recorded(source), { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }
 
@@ -4281,7 +4279,7 @@ function createFetchStack(options) {
   const { observe } = options;
   const seen = observe ? async (input2, init) => {
     const response = await options.fetch(input2, init);
-    if (new URL(input2 instanceof Request ? input2.url : String(input2)).origin === observe.origin) observe.headers(response.headers);
+    if (new URL(urlOf(input2)).origin === observe.origin) observe.headers(response.headers);
     return response;
   } : options.fetch;
   const guarded = createGuardedFetch({
@@ -4387,69 +4385,6 @@ function defaultFetch() {
   return shared ??= createNodeFetch();
 }
 
-<<<<<<< HEAD
-// src/http/record.ts
-var NULL_BODY2 = /* @__PURE__ */ new Set([101, 103, 204, 205, 304]);
-function recordExchanges(fetch, sink, maxBodyBytes = 1024 * 1024) {
-  return async (input2, init = {}) => {
-    const startedAt = performance.now();
-    const request2 = {
-      startedAt,
-      method: (init.method ?? "GET").toUpperCase(),
-      url: urlOf(input2),
-      requestHeaders: new HttpHeaders(init.headers)
-    };
-    const elapsed = () => Math.round(performance.now() - startedAt);
-    let response;
-    try {
-      response = await fetch(input2, init);
-    } catch (error) {
-      sink({ ...request2, status: null, responseHeaders: null, body: new Uint8Array(), bodyBytes: 0, cancelled: false, failure: { phase: "headers", error }, ms: elapsed() });
-      throw error;
-    }
-    const answer2 = { ...request2, status: response.status, responseHeaders: new HttpHeaders(response.headers) };
-    const empty = response instanceof HttpResponse ? !response.hasBody : response.body === null;
-    if (empty || NULL_BODY2.has(response.status)) {
-      sink({ ...answer2, body: new Uint8Array(), bodyBytes: 0, cancelled: false, failure: null, ms: elapsed() });
-      return response;
-    }
-    const chunks = [];
-    let kept = 0;
-    let bodyBytes2 = 0;
-    let told = false;
-    const tell = (end) => {
-      if (told) return;
-      told = true;
-      sink({ ...answer2, body: Buffer.concat(chunks), bodyBytes: bodyBytes2, cancelled: end.cancelled ?? false, failure: end.failure ?? null, ms: elapsed() });
-    };
-    async function* recorded(source2) {
-      let finished = false;
-      try {
-        for await (const value of source2) {
-          bodyBytes2 += value.byteLength;
-          if (kept < maxBodyBytes) {
-            const part = value.subarray(0, maxBodyBytes - kept);
-            chunks.push(part);
-            kept += part.byteLength;
-          }
-          yield value;
-        }
-        finished = true;
-        tell({});
-      } catch (error) {
-        tell({ failure: { phase: "body", error } });
-        throw error;
-      } finally {
-        if (!finished) tell({ cancelled: true });
-      }
-    }
-    const source = response instanceof HttpResponse ? response.chunks() : response.body;
-    return new HttpResponse(recorded(source), { status: response.status, statusText: response.statusText, headers: response.headers });
-  };
-}
-
-=======
->>>>>>> 5781967 (Split the orchestrator by step: pipeline/validate.ts (every option checked before anything is sent), session.ts (per token), gather.ts (one target's requests into the evidence record), report.ts, and check-target.ts composing them; the fetch stack is assembled in http/fetch-stack.ts, image-name validation sits beside the repository parser (destination/image.ts), the GITHUB_TOKEN advice and the probe pacer leave assess-target.ts (pipeline/advise-github-token.ts, capabilities/probe-pacer.ts))
 // src/registry/memo.ts
 function createRegistryMemo() {
   return { realms: /* @__PURE__ */ new Map(), cancels: /* @__PURE__ */ new Map() };
@@ -4624,6 +4559,12 @@ async function checkTarget(session, target, image, options = {}) {
   const { evidence, advice } = gatherEvidence(session, target, image, options);
   const [judged, githubToken] = await Promise.all([runChecks(checksFor(session.settings.profile.id), evidence, options.onProgress), advice]);
   return targetReport(evidence, withTraceHint(judged), githubToken, session.settings);
+}
+
+// src/token/looks-like-token.ts
+var TOKEN_IN_TEXT = /(?:github_pat_|gh[pousr]_)[A-Za-z0-9._-]{16,}/;
+function looksLikeToken(text) {
+  return /^(?:github_pat_|gh[pousr]_)/.test(text) || TOKEN_IN_TEXT.test(text);
 }
 
 // src/destination/image.ts
@@ -4813,144 +4754,6 @@ function formatProblem(shape, links) {
 function linksFor(target, image, settings) {
   return linksOf({ webUrl: settings.webUrl, target, image, profile: settings.profile });
 }
-<<<<<<< HEAD
-function openSession(settings, deps, observe) {
-  const credentialOrigins = [originOf(settings.apiUrl), originOf(settings.registry.origin)];
-  const partial = {
-    settings,
-    shape: settings.shape,
-    webUrl: settings.webUrl,
-    credentialOrigins,
-    deps,
-    memo: createRegistryMemo(),
-    now: (deps.now ?? (() => /* @__PURE__ */ new Date()))(),
-    pacer: createProbePacer(),
-    ...observe ? { observe } : {}
-  };
-  const user = apiClient(partial)("/user");
-  return { ...partial, user, userRecord: user.then(readUser) };
-}
-function fetchStack(session) {
-  const { deps, settings, observe } = session;
-  const deadline = AbortSignal.timeout(settings.timeoutMs * 3 + 5e3);
-  const signal = deps.signal ? AbortSignal.any([deadline, deps.signal]) : deadline;
-  const base = deps.fetch ?? defaultFetch();
-  const apiOrigin = new URL(settings.apiUrl).origin;
-  const seen = observe ? async (input2, init) => {
-    const response = await base(input2, init);
-    if (new URL(urlOf(input2)).origin === apiOrigin) observe(response.headers);
-    return response;
-  } : base;
-  const guarded = createGuardedFetch({
-    fetch: deps.onExchange ? recordExchanges(seen, deps.onExchange) : seen,
-    credentialOrigins: session.credentialOrigins,
-    timeoutMs: settings.timeoutMs,
-    signal,
-    ...deps.onHttp ? { onHttp: deps.onHttp } : {}
-  });
-  return withRetries(released(guarded), { signal, ...deps.onRetry ? { onRetry: deps.onRetry } : {}, ...deps.now ? { now: deps.now } : {} });
-}
-function released(fetch) {
-  return async (input2, init) => {
-    const response = await fetch(input2, init);
-    await new Promise((resolve2) => setImmediate(resolve2));
-    return response;
-  };
-}
-function apiClient(session, fetch = fetchStack(session)) {
-  return createApiGet(clientOptions(session, fetch));
-}
-function clientOptions(session, fetch) {
-  return { apiUrl: session.settings.apiUrl, token: session.settings.token, fetch, userAgent: `crpat/${VERSION3}` };
-}
-async function checkTarget(session, target, image, options = {}) {
-  const { settings } = session;
-  const profile = settings.profile;
-  const fetch = fetchStack(session);
-  const api = apiClient(session, fetch);
-  const registryClient = {
-    origin: settings.registry.origin,
-    host: settings.registry.host,
-    fetch,
-    token: settings.token,
-    credentialOrigins: session.credentialOrigins,
-    memo: session.memo
-  };
-  const loginOutcome = registryLogin(registryClient, image.path);
-  const sendRepo = () => api("/repos/{owner}/{repo}", { owner: target.owner, repo: target.name });
-  const repoOutcome = options.repoCall ? options.repoCall(sendRepo) : sendRepo();
-  const pushOutcome = loginOutcome.then((outcome) => outcome.kind === "token" || outcome.kind === "anonymous" ? probePush(registryClient, image.path, outcome) : null);
-  const user = session.userRecord;
-  const repo = repoOutcome.then(readRepo);
-  const login = loginOutcome.then(readLogin);
-  const push = pushOutcome.then(readPush);
-  const gated = options.apiCall ?? ((send) => send());
-  const capabilityInputs = { profile, shape: session.shape, target, user, repo, push };
-  const evidence = {
-    shape: session.shape,
-    target,
-    image,
-    registryHost: settings.registry.host,
-    webUrl: session.webUrl,
-    now: session.now,
-    expiryWarnDays: settings.expiryWarnDays,
-    profile,
-    workflowRepository: settings.workflowRepository,
-    words: session.deps.settingWords ?? OPTION_WORDS,
-    user,
-    repo,
-    login,
-    push,
-    // Never rejects: a bug in the assessment must not hide the ten checks' answers.
-    assessment: assessTarget(capabilityInputs, probeDeps(session, gated), session.pacer.serial).catch(
-      (error) => ({ capabilities: rows(profile, null, null, `not assessed (${error instanceof Error ? error.message : String(error)})`), probes: [] })
-    )
-  };
-  const advice = adviseGithubToken(
-    { workflowRepository: settings.workflowRepository, shape: session.shape, target, links: linksOf(evidence).target, user, repo, push },
-    (path) => gated(() => api(path))
-  ).catch(() => null);
-  const [judged, assessment, githubToken, userSeen] = await Promise.all([runChecks(checksFor(profile.id), evidence, options.onProgress), evidence.assessment, advice, user]);
-  const checks = withTraceHint(judged);
-  const classicLike = hasScopes(session.shape);
-  return {
-    ...reportHeader(target, image, settings),
-    verdict: verdictOf(checks),
-    token: { kind: session.shape.kind, login: userSeen.login, scopes: classicLike ? userSeen.scopes ?? [] : [], expiresAt: expiresAtOf(userSeen) },
-    checks,
-    profile: profile.id,
-    capabilities: assessment.capabilities,
-    githubToken
-  };
-}
-function probeDeps(session, gated) {
-  let request2 = null;
-  const build = () => {
-    const call = createApiRequest(clientOptions(session, fetchStack(session)));
-    return session.pacer.paced(probeRequest((method, route, params) => gated(() => call(method, route, params))));
-  };
-  return { request: (method, path, body) => (request2 ??= build())(method, path, body) };
-}
-function malformedReport(shape, format, target, image, settings, onProgress) {
-  const checks = skipAllBut(checksFor(settings.profile.id), format, onProgress);
-  return {
-    ...reportHeader(target, image, settings),
-    verdict: verdictOf(checks),
-    token: { kind: shape.kind, login: null, scopes: [], expiresAt: null },
-    checks,
-    profile: settings.profile.id,
-    capabilities: malformedCapabilities(settings.profile),
-    githubToken: null
-  };
-}
-function reportHeader(target, image, settings) {
-  return {
-    schemaVersion: 1,
-    target: { repository: `${target.owner}/${target.name}`, image: image.reference, apiUrl: settings.apiUrl, registry: settings.registry.host }
-  };
-}
-=======
->>>>>>> 5781967 (Split the orchestrator by step: pipeline/validate.ts (every option checked before anything is sent), session.ts (per token), gather.ts (one target's requests into the evidence record), report.ts, and check-target.ts composing them; the fetch stack is assembled in http/fetch-stack.ts, image-name validation sits beside the repository parser (destination/image.ts), the GITHUB_TOKEN advice and the probe pacer leave assess-target.ts (pipeline/advise-github-token.ts, capabilities/probe-pacer.ts))
 function unwrap(result) {
   if (!result.ok) throw new UsageError(result.reason);
   return result.value;
