@@ -1,32 +1,19 @@
-import { checkTokenMany, IMAGE_WITH_MANY } from '../pipeline/check-token-many.js';
-import type { CheckTokenCommonOptions, CheckTokenDeps, CheckTokenOptions, RetryEvent } from '../pipeline/options.js';
-import { CancelledError, UsageError } from '../errors.js';
-import { type HumanOptions, renderHuman } from '../report/human.js';
-import { renderHumanMany } from '../report/human-many.js';
+import type { CheckTokenOptions } from '../pipeline/options.js';
+import { CancelledError } from '../errors.js';
+import { renderHuman } from '../report/human.js';
 import { renderJson } from '../report/json.js';
-import { createStyle, type Style } from '../report/style.js';
-import { symbols, type Symbols } from '../report/symbols.js';
 import { wrap } from '../report/wrap.js';
-import { parseRepoTarget } from '../destination/parse.js';
-import { maskToken } from '../token/mask.js';
-import type { TokenShape } from '../token/recognize.js';
-import { type ManyReport, PROFILE_CHECK_IDS, type RepoTarget, type Report } from '../types.js';
-import { createTraceRecorder } from '../trace/recorder.js';
-import { openTraceOutput } from './trace-output.js';
+import { PROFILE_CHECK_IDS, type Report } from '../types.js';
 import { redactToken } from '../trace/redact.js';
 import type { CheckFlags } from './args.js';
 import { exitCodeForVerdict } from './exit-code.js';
-import { trustRepositoryHosts } from './host-trust.js';
 import { type CheckSettings, resolveCheckOptions } from './options.js';
 import { formatHttpTrace } from './http-trace-line.js';
 import { createProgress, type Progress } from './progress.js';
-import { readSmallTextFile, SmallFileError } from './read-small-file.js';
-import { MAX_REPOS_FILE_BYTES, parseReposFile } from './repos-file.js';
-import { createTransientLines } from './transient-lines.js';
 import { resolveRepository } from './repo-source.js';
 import type { RunDeps } from './run-deps.js';
-import { FLAG_WORDS } from './setting-words.js';
-import { type ReadToken, readRecognisedToken } from './token-source.js';
+import { runMany } from './check-many-command.js';
+import { askToken, commonOptions, humanOptions, reportSharesTerminal, retryLine, sideEffects, startTrace, trustHosts } from './check-common.js';
 
 /**
  * `crpat check`: one repository prints today's single report; several (`--repo` repeated, or any `--repos-file`)
@@ -87,174 +74,8 @@ export async function runCheck(flags: CheckFlags, deps: RunDeps, secrets: string
   return exitCodeForVerdict(report.verdict);
 }
 
-/** Several repositories, one token: one line per repository on stderr as each is decided, then the grouped report. */
-async function runMany(settings: CheckSettings, deps: RunDeps, secrets: string[], note: (line: string) => void): Promise<number> {
-  const { io } = deps;
-  if (settings.image !== null) throw new UsageError(IMAGE_WITH_MANY);
-  const targets = [...settings.repos.map(flagTarget), ...(settings.reposFile !== null ? await fileTargets(settings.reposFile, deps) : [])];
-  const trusted = await trustHosts(targets, settings, deps, note);
-  const lines = !settings.json && !settings.quiet;
-  const { token, shape } = await askToken(trusted, deps, note, lines);
-  secrets.push(token);
-
-  const sym = symbols(settings.unicode);
-  const style = createStyle(settings.color.stderr);
-  const tracing = await startTrace(settings, deps);
-  // One line per repository while the others run; on a terminal the report replaces them (it has each verdict
-  // line), unless --verbose interleaves a trace worth keeping.
-  const live = createTransientLines({
-    stream: io.stderr,
-    transient: reportSharesTerminal(io) && !settings.verbose,
-    columns: noteWidth(io),
-  });
-  const checkMany = deps.checkTokenMany ?? checkTokenMany;
-  let result: ManyReport;
-  try {
-    result = await checkMany(
-      { ...commonOptions(trusted, token), repositories: targets },
-      {
-        ...(lines ? { onResult: (report: Report) => live.write(repositoryLine(report, sym, style)) } : {}),
-        ...(settings.verbose ? { onHttp: (event) => io.stderr.write(`${wrap(formatHttpTrace(event, settings.unicode), noteWidth(io), 0, '  ')}\n`) } : {}),
-        onRetry: (event) => (settings.json ? note : live.write)(wrap(retryLine(event), noteWidth(io), 0, '  ')),
-        ...sideEffects(deps),
-        ...(tracing ? { onExchange: tracing.recorder.onExchange } : {}),
-      },
-    );
-  } finally {
-    live.clear();
-  }
-  if (deps.signal?.aborted) throw new CancelledError();
-
-  await tracing?.finish(settings, targets, { token, shape }, result);
-  (tracing?.output.toStdout ? io.stderr : io.stdout).write(
-    redactToken(settings.json ? renderJson(result) : renderHumanMany(result, humanOptions(settings, deps, token, shape)), token),
-  );
-  return exitCodeForVerdict(result.verdict);
-}
-
-/** `--trace`: the output is opened before anything is sent; `finish` writes the redacted document. */
-async function startTrace(settings: CheckSettings, deps: RunDeps) {
-  if (settings.trace === null) return null;
-  const output = await openTraceOutput(settings.trace, deps.io);
-  const recorder = createTraceRecorder(deps.now ? { now: deps.now, performanceNow: () => performance.now() } : undefined);
-  const finish = async (settings: CheckSettings, targets: readonly RepoTarget[], { token, shape }: ReadToken, report: Report | ManyReport): Promise<void> => {
-    const first = 'results' in report ? report.results[0] : report;
-    const options = {
-      apiUrl: first?.target.apiUrl ?? settings.apiUrl ?? '',
-      registry: settings.registry,
-      repositories: targets.map((t) => `${t.owner}/${t.name}`),
-      image: settings.image,
-      profile: settings.profile,
-      timeoutSeconds: settings.timeoutSeconds,
-      workflowRepository: settings.workflowRepository,
-    };
-    await output.write(recorder.finish({ options, token, shape, report }));
-  };
-  return { output, recorder, finish };
-}
-
-const ORDINAL = (n: number): string => `#${n}`;
-
-function flagTarget(value: string, index: number): RepoTarget {
-  const parsed = parseRepoTarget(value);
-  if (!parsed.ok) throw new UsageError(`--repo ${ORDINAL(index + 1)}: ${parsed.reason}`);
-  return parsed.value;
-}
-
-async function fileTargets(path: string, deps: RunDeps): Promise<RepoTarget[]> {
-  let text: string;
-  try {
-    text = await (deps.readTextFile ?? ((file: string) => readSmallTextFile(file, MAX_REPOS_FILE_BYTES)))(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      error instanceof SmallFileError ? error.message : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : 'it cannot be read';
-    throw new UsageError(`--repos-file ${path}: ${why}`);
-  }
-  const parsed = parseReposFile(text);
-  if (!parsed.ok) throw new UsageError(`--repos-file ${path}: ${parsed.reason}`);
-  return parsed.value;
-}
-
-/** `✖ acme/web  cannot push: 1 problem` — one line per decided repository while the others run. */
-export function repositoryLine(report: Report, sym: Symbols, style: Style): string {
-  const failed = report.checks.filter((c) => c.status === 'fail').length;
-  const errored = report.checks.filter((c) => c.status === 'error').length;
-  const name = report.target.repository;
-  switch (report.verdict) {
-    case 'pass':
-      return `${style('green', sym.verdict.pass)} ${name}  can push`;
-    case 'fail':
-      return `${style('red', sym.verdict.fail)} ${name}  cannot push: ${failed === 1 ? '1 problem' : `${failed} problems`}`;
-    case 'inconclusive':
-      return `${style('yellow', sym.verdict.inconclusive)} ${name}  could not decide: ${errored === 1 ? '1 check' : `${errored} checks`} not completed`;
-  }
-}
-
-/**
- * Host trust before any token is read: a repository host that is not GitHub is refused, any other host needs the
- * user's word (cli/host-trust.ts). Returns the settings with the API URL the user confirmed, if any.
- */
-async function trustHosts(targets: readonly RepoTarget[], settings: CheckSettings, deps: RunDeps, note: (line: string) => void): Promise<CheckSettings> {
-  const apiUrl = await trustRepositoryHosts(
-    { hosts: targets.map((t) => t.host), apiUrl: settings.apiUrl, registry: settings.registry },
-    { io: deps.io, prompter: deps.prompter, env: deps.env, note },
-  );
-  return apiUrl === null ? settings : { ...settings, apiUrl };
-}
-
-/** `problemsOnly`: a sound token is not announced (the progress says what it is). */
-async function askToken(settings: CheckSettings, deps: RunDeps, note: (line: string) => void, problemsOnly: boolean): Promise<ReadToken> {
-  return readRecognisedToken(
-    {
-      tokenStdin: settings.tokenStdin,
-      envToken: settings.envToken,
-      announce: deps.io.isStderrTTY && !settings.json,
-      quiet: settings.quiet || problemsOnly,
-    },
-    { io: deps.io, prompter: deps.prompter, note },
-  );
-}
-
-/** Progress (stderr) and report (stdout) on the same screen: the report can take the progress' place. */
-function reportSharesTerminal(io: RunDeps['io']): boolean {
-  return io.isStdoutTTY && io.isStderrTTY;
-}
-
-/** The injected side effects, and the CLI's words for a setting a finding names (its flags). */
-function sideEffects(deps: RunDeps): Pick<CheckTokenDeps, 'signal' | 'fetch' | 'now' | 'settingWords'> {
-  return {
-    settingWords: FLAG_WORDS,
-    ...(deps.signal ? { signal: deps.signal } : {}),
-    ...(deps.fetch ? { fetch: deps.fetch } : {}),
-    ...(deps.now ? { now: deps.now } : {}),
-  };
-}
-
 function checkOptions(settings: CheckSettings, repository: CheckTokenOptions['repository'], token: string): CheckTokenOptions {
   return { ...commonOptions(settings, token), repository, ...(settings.image !== null ? { image: settings.image } : {}) };
-}
-
-/** What a single and a many-repository check both take from the settings. */
-function commonOptions(settings: CheckSettings, token: string): CheckTokenCommonOptions {
-  return {
-    token,
-    timeoutSeconds: settings.timeoutSeconds,
-    profile: settings.profile,
-    ...(settings.workflowRepository !== null ? { workflowRepository: settings.workflowRepository } : {}),
-    ...(settings.apiUrl !== null ? { apiUrl: settings.apiUrl } : {}),
-    ...(settings.registry !== null ? { registry: settings.registry } : {}),
-  };
-}
-
-function humanOptions(settings: CheckSettings, deps: RunDeps, token: string, shape: TokenShape): HumanOptions {
-  return {
-    color: settings.color.stdout,
-    unicode: settings.unicode,
-    quiet: settings.quiet,
-    width: deps.io.isStdoutTTY ? deps.io.columns : 0,
-    tokenDisplay: { masked: maskToken(token), label: shape.label },
-  };
 }
 
 function progressFor(settings: CheckSettings, deps: RunDeps): Progress {
@@ -269,12 +90,4 @@ function progressFor(settings: CheckSettings, deps: RunDeps): Progress {
     // A profile other than push adds token.capabilities, the longest id.
     ...(settings.profile !== 'push' ? { idWidth: Math.max(...PROFILE_CHECK_IDS.map((id) => id.length)) } : {}),
   });
-}
-
-function retryLine(event: RetryEvent): string {
-  return `Waiting ${(event.delayMs / 1000).toFixed(1)} s to try ${event.method} ${event.url} again (${event.reason}).`;
-}
-
-function noteWidth(io: RunDeps['io']): number {
-  return io.isStderrTTY ? io.columns : 0;
 }
