@@ -5,7 +5,7 @@ import { renderJson } from '../report/json.js';
 import { wrap } from '../report/wrap.js';
 import { PROFILE_CHECK_IDS, type Report } from '../types.js';
 import { redactToken } from '../trace/redact.js';
-import type { CheckFlags } from './args.js';
+import type { CheckFlags } from './flags.js';
 import { exitCodeForVerdict } from './exit-code.js';
 import { type CheckSettings, resolveCheckOptions } from './options.js';
 import { formatHttpTrace } from './http-trace-line.js';

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { parseGuide } from '../guide/markdown.js';
-import { buildProgram, type Shell } from './args.js';
+import type { Shell } from './flags.js';
+import { buildProgram } from './program.js';
 
 /**
  * `crpat completion bash|zsh|fish`: a completion script generated from the declarations in args.ts (commands, flags,

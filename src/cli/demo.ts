@@ -7,7 +7,7 @@ import { maskToken } from '../token/mask.js';
 import { recognizeToken } from '../token/recognize.js';
 import { wrap } from '../report/wrap.js';
 import type { Report, Verdict } from '../types.js';
-import type { DemoFlags } from './args.js';
+import type { DemoFlags } from './flags.js';
 import { type Env, resolveDemoOptions } from './options.js';
 import { FLAG_WORDS } from './setting-words.js';
 

@@ -6,7 +6,7 @@ import { type Guide, type GuideStep, parseGuide, renderSections, stepSections } 
 import { wrap } from '../report/wrap.js';
 import type { IO } from '../io/io.js';
 import { createStyle } from '../report/style.js';
-import type { GuideFlags } from './args.js';
+import type { GuideFlags } from './flags.js';
 import { type Env, resolveDemoOptions } from './options.js';
 
 export interface GuideDeps {

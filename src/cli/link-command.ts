@@ -9,7 +9,7 @@ import { parseApiUrl } from '../destination/endpoints.js';
 import { parseRepoTarget } from '../destination/parse.js';
 import { decideEndpoints, unconfirmedReason } from '../destination/trust.js';
 import type { ProfileId } from '../types.js';
-import type { LinkFlags } from './args.js';
+import type { LinkFlags } from './flags.js';
 import type { Env } from './options.js';
 
 /**

@@ -1,6 +1,6 @@
 import { supportsUnicode } from '../report/symbols.js';
 import type { ProfileId } from '../types.js';
-import type { CheckFlags, DemoFlags } from './args.js';
+import type { CheckFlags, DemoFlags } from './flags.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 

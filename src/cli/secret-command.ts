@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js';
 import { runSecretSet, type SecretSetOptions } from './secret-set.js';
 import { renderHuman } from '../report/human.js';
 import { wrapLines } from '../report/wrap.js';
-import type { CheckFlags, SecretSetFlags } from './args.js';
+import type { CheckFlags, SecretSetFlags } from './flags.js';
 import { trustRepositoryHosts } from './host-trust.js';
 import { resolveCheckOptions } from './options.js';
 import { resolveRepository } from './repo-source.js';

@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import { parseTrace } from '../trace/parse.js';
 import type { IO } from '../io/io.js';
 import { wrapLines } from '../report/wrap.js';
-import type { SimulatorFlags } from './args.js';
+import type { SimulatorFlags } from './flags.js';
 import type { SimulatorModule } from './demo.js';
 
 export interface SimulatorCommandDeps {

@@ -9,7 +9,7 @@ import { wrap } from '../report/wrap.js';
 import { liveCheck } from '../workflow/live-check.js';
 import { renderWorkflowHuman, renderWorkflowJson, workflowReport } from '../workflow/report.js';
 import type { KnownRepository, WorkflowFinding } from '../workflow/finding.js';
-import type { WorkflowFlags, WorkflowInitFlags } from './args.js';
+import type { WorkflowFlags, WorkflowInitFlags } from './flags.js';
 import { exitCodeForVerdict } from './exit-code.js';
 import { FLAG_WORDS } from './setting-words.js';
 import { resolveCheckOptions } from './options.js';

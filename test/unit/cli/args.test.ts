@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildProgram, commandPath, parseArgs, runnableCommands, TOKEN_REFUSED, type ParsedArgs } from '../../../src/cli/args.js';
+import { parseArgs, TOKEN_REFUSED } from '../../../src/cli/args.js';
+import type { ParsedArgs } from '../../../src/cli/flags.js';
+import { buildProgram, commandPath, runnableCommands } from '../../../src/cli/program.js';
 import { completionScript } from '../../../src/cli/completion.js';
 import { guideText } from '../../helpers/guide.js';
 import { UsageError } from '../../../src/errors.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckFlags } from '../../../src/cli/args.js';
+import type { CheckFlags } from '../../../src/cli/flags.js';
 import { CHECK_DEFAULTS, decideColor, type Env, resolveCheckOptions, resolveDemoOptions } from '../../../src/cli/options.js';
 
 const TTY = { isStdoutTTY: true, isStderrTTY: true, platform: 'linux' };
