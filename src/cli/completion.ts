@@ -4,7 +4,7 @@ import type { Shell } from './flags.js';
 import { buildProgram } from './program.js';
 
 /**
- * `crpat completion bash|zsh|fish`: a completion script generated from the declarations in args.ts (commands, flags,
+ * `crpat completion bash|zsh|fish`: a completion script generated from the declarations in program.ts (commands, flags,
  * the values of flags that have fixed ones) and the guide's step names, so a new command or flag is completed without
  * touching this file. Each script does the same thing: find the command typed so far, then offer its flags after `-`,
  * the values after a flag that takes them, else its subcommands or argument values. Pure.

@@ -46,7 +46,7 @@ export interface Replay {
  * other the run reached), each request answered with the first unserved recording of the same method and path, its
  * failures on the wire played again (a reset, a cut body, a hang, a body too large), recorded addresses moved to the
  * loopback ones; anything not recorded gets a plain 404. The one answer it adds is ghcr's `GET /v2/` challenge when
- * the run skipped it (crpat knows ghcr's realm and does not ask, registry/client.ts): without it a replay on another
+ * the run skipped it (crpat knows ghcr's realm and does not ask, registry/login.ts): without it a replay on another
  * host would ask and find nothing.
  */
 export async function startReplay(trace: TraceDocument, options: StartReplayOptions = {}): Promise<Replay> {

@@ -18,7 +18,7 @@ const FILL = 'REDACTED';
 // A simple, deliberately broad address pattern: a false positive costs a readable word, a miss costs a leak.
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const EMAIL_PLACEHOLDER = 'redacted@example.invalid';
-// The Basic credential crpat sends to the token service: `crpat:<token>` (registry/client.ts).
+// The Basic credential crpat sends to the token service: `crpat:<token>` (registry/login.ts).
 const BASIC_USER = 'crpat';
 // Any run of this many characters of the token's secret part is treated as the token.
 const FRAGMENT = 16;
