@@ -26,6 +26,11 @@ export async function openTraceOutput(path: string, io: IO): Promise<TraceOutput
     write: async (trace) => {
       try {
         await handle.writeFile(renderTrace(trace), 'utf8');
+      } catch (error) {
+        // The check is done by now: its report and exit code stand; only the trace is lost, and that is said once.
+        const code = (error as NodeJS.ErrnoException).code;
+        const why = code === 'ENOSPC' ? 'no space left on the device' : code === 'EDQUOT' ? 'the disk quota is used up' : `${code ?? 'a write error'}`;
+        io.stderr.write(`crpat: --trace ${path}: the trace could not be written (${why})\n`);
       } finally {
         await handle.close();
       }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -149,6 +150,17 @@ describe('the trace file', { timeout: 120_000 }, () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^crpat: --trace .*: its folder does not exist\n$/);
     expect(sim.requests.length).toBe(before);
+  });
+
+  // A full disk once the check is done: the report still prints and the exit code stays the verdict's, with one line
+  // on what happened to the trace (was "crpat: internal error: ENOSPC: no space left on device, write", exit 3).
+  it.runIf(existsSync('/dev/full'))('a trace that cannot be written at the end is one line; the report and its exit code stand', async () => {
+    const run = await runCli(['--repo', 'octocat/hello-world', '--api-url', sim.apiUrl, '--registry', sim.registryUrl, '--json', '--trace', '/dev/full'], {
+      env: { CR_PAT: tokenValue(sim.world, 'octocat-classic-push') },
+    });
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as Report).verdict).toBe('pass');
+    expect(run.stderr).toBe('crpat: --trace /dev/full: the trace could not be written (no space left on the device)\n');
   });
 
   it('as a user: check --trace, then crpat simulator --replay --json, then check against what it printed', async () => {
