@@ -206,7 +206,7 @@ describe('URLs and flags that cannot be right → exit 2, one line', () => {
   });
 
   // Known bug, outside this suite's files: the image-name error quotes the raw input, so `--image $'\e]0;…\a'` writes
-  // an escape sequence to the terminal (it retitles the window). Fix in imageTarget (src/pipeline/check-target.ts): quote
+  // an escape sequence to the terminal (it retitles the window). Fix in parseImageTarget (src/destination/image.ts): quote
   // the name with JSON.stringify, or refuse control characters first with unsafeTextReason. Flip to `it` once fixed.
   it('--image with an escape sequence is refused without echoing the sequence', async () => {
     const result = await runCli(['--repo', 'octocat/hello-world', ...target(), '--image', 'x\u001b]0;pwned\u0007'], { env: { CR_PAT: token } });
