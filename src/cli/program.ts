@@ -202,7 +202,9 @@ export function buildProgram(done: (parsed: ParsedArgs) => void = () => {}, widt
         if (next === undefined) throw new UsageError(`unknown command ${HELP_HINT}`);
         target = next;
       }
-      done({ command: 'help', text: target.helpInformation() });
+      // help() prints what --help prints (the examples and closing lines too; helpInformation() has only the usage
+      // and flags) into the captured output, and ends the parse as --help does.
+      target.help();
     });
   return program;
 }

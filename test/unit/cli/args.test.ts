@@ -54,6 +54,15 @@ describe('parseArgs: help, per command (issue 14)', () => {
     expect(parsed.command === 'help' ? parsed.text.slice(0, first.length) : '').toBe(first);
   });
 
+  // README: "Each command has its own help (`crpat <command> --help`, or `crpat help <command>`)". `help <command>`
+  // printed the usage and flags without the examples and closing lines that `--help` prints.
+  it.each(['check', 'secret set', 'workflow init', 'link', 'guide', 'completion', 'help'].map((command) => ({ command })))('crpat help $command is crpat $command --help', ({ command }) => {
+    const names = command.split(' ');
+    const viaHelp = parseArgs(['help', ...names]);
+    const viaFlag = parseArgs([...names, '--help']);
+    expect(viaHelp.command === 'help' ? viaHelp.text : '').toBe(viaFlag.command === 'help' ? viaFlag.text : null);
+  });
+
   // Every command a person runs (not `secret`, which only groups `set`): usage, each of its declared flags with a
   // description, two examples, nothing wider than 80 columns; and completion offers each of those flags, in every
   // shell. A command or flag added later is held to the same by this loop: help and completion cannot drift.
