@@ -32,6 +32,8 @@ export const confirmEnterprise = (host: string): string => `Send your token to $
  * travel over https (exit 3). Resolves with the API URL to pass when the user confirmed a host here, else null.
  */
 export async function trustRepositoryHosts(options: HostTrustOptions, deps: HostTrustDeps): Promise<string | null> {
+  refuseBadVariable('GITHUB_API_URL', options.apiUrl, deps.env, parseApiUrl);
+  refuseBadVariable('CRPAT_REGISTRY', options.registry, deps.env, parseRegistry);
   const hosts = [...new Set(options.hosts.map((host) => host.toLowerCase()))];
   const decisions = hosts.map((host) =>
     decideEndpoints({ host, apiUrl: options.apiUrl, registry: options.registry, enterpriseHost: nonEmpty(deps.env['GH_HOST']) }),
@@ -49,6 +51,16 @@ export async function trustRepositoryHosts(options: HostTrustOptions, deps: Host
   if (decision.kind !== 'trusted') return null;
   refuseUnverifiedTls(decision, deps.env);
   return options.apiUrl === null && isEnterprise(decision) ? decision.apiUrl : null;
+}
+
+/**
+ * An endpoint the environment gave is refused under the variable's name: nothing on the command line says where a
+ * bad value came from (a value equal to the variable's is taken to be it).
+ */
+function refuseBadVariable(name: string, value: string | null, env: Env, parse: (text: string) => { ok: true } | { ok: false; reason: string }): void {
+  if (value === null || nonEmpty(env[name]) !== value) return;
+  const parsed = parse(value);
+  if (!parsed.ok) throw new UsageError(`${name} (from the environment): ${parsed.reason}`);
 }
 
 async function confirm(decision: Extract<TrustDecision, { kind: 'unconfirmed' }>, deps: HostTrustDeps): Promise<void> {

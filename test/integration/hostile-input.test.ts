@@ -188,6 +188,16 @@ describe('URLs and flags that cannot be right → exit 2, one line', () => {
     expectUsageError(result, /Credentials must not be in the API URL/);
   });
 
+  // No --api-url or --registry was passed: the line names the variable the bad value came from (it said only
+  // "The API URL must start with https://").
+  it.each([
+    ['GITHUB_API_URL', { GITHUB_API_URL: 'ftp://api.example.com', CRPAT_REGISTRY: 'http://127.0.0.1:1' }],
+    ['CRPAT_REGISTRY', { GITHUB_API_URL: 'http://127.0.0.1:1', CRPAT_REGISTRY: 'bad host' }],
+  ])('a bad %s is named as the variable', async (name, env) => {
+    const result = await runCli(['--repo', 'octocat/hello-world'], { env: { CR_PAT: token, ...env } });
+    expectUsageError(result, new RegExp(`^crpat: ${name} \\(from the environment\\): `));
+  });
+
   it.each([
     ['not a number', 'abc'],
     ['negative', '-1'],
