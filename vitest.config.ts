@@ -16,11 +16,11 @@ export default defineConfig({
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: '.tmp/coverage',
       reportOnFailure: true,
-      // Today's level, rounded down: the whole suite on main after the 2026-12-04 merges measured 88.8% statements,
-      // 81.1% branches, 90.2% functions, 90.8% lines (the branch that set 91/84/90/93 had not yet seen the workflow,
-      // trace and transport code, much of which runs in the built binary's child processes, outside v8's view).
+      // Today's level, rounded down: `.ci/run` on a fresh clone of main on 2026-12-05 measured 89.9% statements,
+      // 82.0% branches, 91.9% functions, 91.7% lines (much of the workflow, trace and transport code runs in the built
+      // binary's child processes, outside v8's view, which is why it is not higher).
       // New code comes with tests, or this fails. Raise it when coverage rises; never lower it quietly.
-      thresholds: { statements: 88, branches: 80, functions: 89, lines: 90 },
+      thresholds: { statements: 89, branches: 81, functions: 91, lines: 91 },
     },
   },
 });
