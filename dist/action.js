@@ -25,9 +25,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/content-type/dist/index.js
+// ../../main/node_modules/content-type/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/content-type/dist/index.js"(exports) {
+  "../../main/node_modules/content-type/dist/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.format = format;
@@ -1389,7 +1389,7 @@ var orgSso = {
 
 // src/settings.ts
 var OPTION_WORDS = {
-  names: { apiUrl: "the apiUrl option", registry: "the registry option", timeout: "the timeoutSeconds option" },
+  names: { apiUrl: "the apiUrl option", registry: "the registry option", timeout: "the timeoutSeconds option", image: "the image option", trace: null },
   give: (name, value) => `set ${name} to ${value}`
 };
 var MAX_TIMEOUT_SECONDS = 3600;
@@ -1807,16 +1807,20 @@ function hasScopes(shape) {
 }
 
 // src/checks/trace-hint.ts
-var TRACE_HINT = "A trace would help: run again with --trace crpat-trace.json (in the Action, the input trace) and report it as docs/reporting-a-wrong-verdict.md says; the file never holds the token.";
-function withTraceHint(findings) {
-  if (findings.some((f) => f.details.includes(TRACE_HINT))) return findings;
+function traceHint(words) {
+  const how = words.names.trace === null ? "run the same check with the crpat CLI and --trace crpat-trace.json" : `run again with ${words.names.trace}`;
+  return `A trace would help: ${how} and report it as docs/reporting-a-wrong-verdict.md says; the file never holds the token.`;
+}
+function withTraceHint(findings, words) {
+  const hint = traceHint(words);
+  if (findings.some((f) => f.details.includes(hint))) return findings;
   const first = findings.findIndex((f) => f.status === "error");
   if (first < 0) return findings;
-  return findings.map((f, i) => i === first ? { ...f, details: beforeGuide(f.details) } : f);
+  return findings.map((f, i) => i === first ? { ...f, details: beforeGuide(f.details, hint) } : f);
 }
-function beforeGuide(details) {
+function beforeGuide(details, hint) {
   const guide = details.findIndex((d) => d.startsWith("Guide: "));
-  return guide < 0 ? [...details, TRACE_HINT] : [...details.slice(0, guide), TRACE_HINT, ...details.slice(guide)];
+  return guide < 0 ? [...details, hint] : [...details.slice(0, guide), hint, ...details.slice(guide)];
 }
 
 // src/checks/registry-push.ts
@@ -1835,7 +1839,7 @@ function judgeRegistryPush(inputs) {
       const quoted = refused2?.quoted ?? "";
       const reason = refused2?.reason ?? { kind: "unexplained" };
       const undecided = unexplained(reason, inputs);
-      if (undecided) return finding(id, "error", `The registry refused an upload to ${ref} (${quoted}), ${undecided.summary}`, undecided.fix, [TRACE_HINT]);
+      if (undecided) return finding(id, "error", `The registry refused an upload to ${ref} (${quoted}), ${undecided.summary}`, undecided.fix, [traceHint(inputs.words ?? OPTION_WORDS)]);
       const advice = adviceFor(reason, quoted, inputs);
       return finding(id, "fail", `The registry refused an upload to ${ref} (${quoted}): ${advice.why}.`, advice.fix, [guideLine(advice.guide)]);
     }
@@ -3187,7 +3191,7 @@ function createProbePacer(options = {}) {
   };
 }
 
-// node_modules/universal-user-agent/index.js
+// ../../main/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -3198,7 +3202,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-// node_modules/@octokit/endpoint/dist-bundle/index.js
+// ../../main/node_modules/@octokit/endpoint/dist-bundle/index.js
 var VERSION = "0.0.0-development";
 var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
@@ -3511,10 +3515,10 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/@octokit/request/dist-bundle/index.js
+// ../../main/node_modules/@octokit/request/dist-bundle/index.js
 var import_content_type = __toESM(require_dist(), 1);
 
-// node_modules/json-with-bigint/json-with-bigint.js
+// ../../main/node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
 var noiseValue = /^-?\d+n+$/;
 var originalStringify = JSON.stringify;
@@ -3849,7 +3853,7 @@ var JSONParse = (text, reviver) => {
   }
 };
 
-// node_modules/@octokit/request-error/dist-src/index.js
+// ../../main/node_modules/@octokit/request-error/dist-src/index.js
 var RequestError = class extends Error {
   name;
   /**
@@ -3888,7 +3892,7 @@ var RequestError = class extends Error {
   }
 };
 
-// node_modules/@octokit/request/dist-bundle/index.js
+// ../../main/node_modules/@octokit/request/dist-bundle/index.js
 var VERSION2 = "10.0.14";
 var defaults_default = {
   headers: {
@@ -4558,7 +4562,7 @@ function reportHeader(target, image, settings) {
 async function checkTarget(session, target, image, options = {}) {
   const { evidence, advice } = gatherEvidence(session, target, image, options);
   const [judged, githubToken] = await Promise.all([runChecks(checksFor(session.settings.profile.id), evidence, options.onProgress), advice]);
-  return targetReport(evidence, withTraceHint(judged), githubToken, session.settings);
+  return targetReport(evidence, withTraceHint(judged, evidence.words), githubToken, session.settings);
 }
 
 // src/token/looks-like-token.ts
@@ -4812,7 +4816,7 @@ ${delimiter}
 
 // src/action/inputs.ts
 var INPUT_WORDS = {
-  names: { apiUrl: "the api-url input", registry: "the registry input", timeout: null },
+  names: { apiUrl: "the api-url input", registry: "the registry input", timeout: null, image: "the image input", trace: "the trace input set to a file path" },
   give: (name, value) => `set ${name} to ${value}`
 };
 function inputVariable(name) {

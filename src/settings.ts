@@ -3,19 +3,22 @@
  * finding names them as values; each shell words them its own way, because each offers them under its own names
  * (the CLI as flags, the Action as inputs, the library as options).
  */
-export type Setting = 'apiUrl' | 'registry' | 'timeout';
+export type Setting = 'apiUrl' | 'registry' | 'timeout' | 'image' | 'trace';
 
 /** How one shell names its settings. */
 export interface SettingWords {
-  /** `--api-url`, `the api-url input`, `the apiUrl option`; null where the shell has no such setting. */
-  names: { apiUrl: string; registry: string; timeout: string | null };
+  /**
+   * `--api-url`, `the api-url input`, `the apiUrl option`; null where the shell has no such setting. `trace` is how to
+   * record a trace of the run (the library records none: its words send the user to the CLI).
+   */
+  names: { apiUrl: string; registry: string; timeout: string | null; image: string; trace: string | null };
   /** The instruction to give a setting a value: `pass --registry http://host:port`. */
   give(name: string, value: string): string;
 }
 
 /** The library's words: its options (`checkToken({ apiUrl, registry, timeoutSeconds })`). */
 export const OPTION_WORDS: SettingWords = {
-  names: { apiUrl: 'the apiUrl option', registry: 'the registry option', timeout: 'the timeoutSeconds option' },
+  names: { apiUrl: 'the apiUrl option', registry: 'the registry option', timeout: 'the timeoutSeconds option', image: 'the image option', trace: null },
   give: (name, value) => `set ${name} to ${value}`,
 };
 

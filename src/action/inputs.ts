@@ -34,7 +34,7 @@ type Env = Readonly<Record<string, string | undefined>>;
  * input, so advice to raise the timeout is left out.
  */
 export const INPUT_WORDS: SettingWords = {
-  names: { apiUrl: 'the api-url input', registry: 'the registry input', timeout: null },
+  names: { apiUrl: 'the api-url input', registry: 'the registry input', timeout: null, image: 'the image input', trace: 'the trace input set to a file path' },
   give: (name, value) => `set ${name} to ${value}`,
 };
 

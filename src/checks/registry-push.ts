@@ -9,7 +9,7 @@ import { OPTION_WORDS, type SettingWords } from '../settings.js';
 import { ACTIONS_APP_ID, type TokenShape } from '../token/recognize.js';
 import type { Finding, RepoTarget } from '../types.js';
 import { type GuideAnchor, guideLine } from './guide.js';
-import { TRACE_HINT } from './trace-hint.js';
+import { traceHint } from './trace-hint.js';
 import type { ImageTarget } from '../destination/image.js';
 import { type Check, finding, type Links, linksOf } from './check.js';
 
@@ -63,7 +63,7 @@ export function judgeRegistryPush(inputs: PushInputs): Finding {
       const quoted = refused?.quoted ?? '';
       const reason: RefusalReason = refused?.reason ?? { kind: 'unexplained' };
       const undecided = unexplained(reason, inputs);
-      if (undecided) return finding(id, 'error', `The registry refused an upload to ${ref} (${quoted}), ${undecided.summary}`, undecided.fix, [TRACE_HINT]);
+      if (undecided) return finding(id, 'error', `The registry refused an upload to ${ref} (${quoted}), ${undecided.summary}`, undecided.fix, [traceHint(inputs.words ?? OPTION_WORDS)]);
       const advice = adviceFor(reason, quoted, inputs);
       return finding(id, 'fail', `The registry refused an upload to ${ref} (${quoted}): ${advice.why}.`, advice.fix, [guideLine(advice.guide)]);
     }

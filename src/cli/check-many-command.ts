@@ -1,4 +1,5 @@
-import { checkTokenMany, IMAGE_WITH_MANY } from '../pipeline/check-token-many.js';
+import { checkTokenMany, imageWithMany } from '../pipeline/check-token-many.js';
+import { FLAG_WORDS } from './setting-words.js';
 import { CancelledError, UsageError } from '../errors.js';
 import { renderHumanMany } from '../report/human-many.js';
 import { renderJson } from '../report/json.js';
@@ -20,7 +21,7 @@ import { askToken, commonOptions, humanOptions, noteWidth, reportSharesTerminal,
 /** Several repositories, one token: one line per repository on stderr as each is decided, then the grouped report. */
 export async function runMany(settings: CheckSettings, deps: RunDeps, secrets: string[], note: (line: string) => void): Promise<number> {
   const { io } = deps;
-  if (settings.image !== null) throw new UsageError(IMAGE_WITH_MANY);
+  if (settings.image !== null) throw new UsageError(imageWithMany(FLAG_WORDS));
   const targets = [...settings.repos.map(flagTarget), ...(settings.reposFile !== null ? await fileTargets(settings.reposFile, deps) : [])];
   const trusted = await trustHosts(targets, settings, deps, note);
   const lines = !settings.json && !settings.quiet;

@@ -15,5 +15,5 @@ import type { Session } from './session.js';
 export async function checkTarget(session: Session, target: RepoTarget, image: ImageTarget, options: TargetOptions = {}): Promise<Report> {
   const { evidence, advice } = gatherEvidence(session, target, image, options);
   const [judged, githubToken] = await Promise.all([runChecks(checksFor(session.settings.profile.id), evidence, options.onProgress), advice]);
-  return targetReport(evidence, withTraceHint(judged), githubToken, session.settings);
+  return targetReport(evidence, withTraceHint(judged, evidence.words), githubToken, session.settings);
 }

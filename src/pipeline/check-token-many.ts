@@ -4,6 +4,7 @@ import { malformedReport } from './report.js';
 import { openSession } from './session.js';
 import { assertOptionShape, formatProblem, linksFor, resolveImage, resolveRunSettings, resolveTarget } from './validate.js';
 import { UsageError } from '../errors.js';
+import { OPTION_WORDS, type SettingWords } from '../settings.js';
 import type { ApiOutcome } from '../github/client.js';
 import { NetError } from '../http/net-error.js';
 import { createRateGate } from './rate-gate.js';
@@ -11,9 +12,11 @@ import type { ManyReport, RepoTarget, Report, Verdict } from '../types.js';
 
 export const MAX_REPOSITORIES = 1000;
 
-/** Why `image` is refused with several repositories (also the CLI's message for `--image`). */
-export const IMAGE_WITH_MANY =
-  '--image names one package, so it takes a single repository; with several, each is probed at its own name (drop --image, or check that repository alone)';
+/** Why `image` is refused with several repositories, in the words of the shell (the CLI's `--image`, the `image` option). */
+export function imageWithMany(words: SettingWords): string {
+  const image = words.names.image;
+  return `${image} names one package, so it takes a single repository; with several, each is probed at its own name (drop ${image}, or check that repository alone)`;
+}
 
 /**
  * Checks one token against several repositories: the token-level evidence (`GET /user`) is fetched once and judged
@@ -29,7 +32,7 @@ export const IMAGE_WITH_MANY =
 export async function checkTokenMany(options: CheckTokenManyOptions, deps: CheckTokenManyDeps = {}): Promise<ManyReport> {
   assertOptionShape(options, 'repositories');
   const targets = uniqueTargets(options.repositories.map(resolveTarget));
-  if (targets.length > 1 && options.image !== undefined) throw new UsageError(IMAGE_WITH_MANY);
+  if (targets.length > 1 && options.image !== undefined) throw new UsageError(imageWithMany(deps.settingWords ?? OPTION_WORDS));
   const host = oneHost(targets);
   const settings = resolveRunSettings(options, host);
   // Every target is validated before anything is sent.

@@ -46,3 +46,15 @@ describe('checkTokenMany() with options of the wrong shape rejects with one Usag
     expect((rejection as Error).message).toMatch(reason);
   });
 });
+
+describe('checkTokenMany() names its own option, not a CLI flag', () => {
+  it('image with several repositories is refused in the words of the library (the image option)', async () => {
+    const rejection = await checkTokenMany({ repositories: ['acme/api', 'acme/web'], token: TOKEN, image: 'acme/one' }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(rejection).toBeInstanceOf(UsageError);
+    expect((rejection as Error).message).toMatch(/^the image option names one package, so it takes a single repository; .*\(drop the image option, or check that repository alone\)$/);
+    expect((rejection as Error).message).not.toContain('--image');
+  });
+});
