@@ -53,7 +53,9 @@ export function linkPlan(flags: LinkFlags, env: Env): LinkPlan {
   const profile = PROFILES[flags.for ?? 'push'];
   const apiUrl = flags.apiUrl ?? nonEmpty(env['GITHUB_API_URL']);
   const api = apiUrl === undefined ? null : parseApiUrl(apiUrl);
-  if (api && !api.ok) throw new UsageError(`--api-url: ${api.reason}`);
+  // Named where it came from: nothing on the command line says a bad value was the environment's.
+  const source = flags.apiUrl === undefined ? 'GITHUB_API_URL (from the environment)' : '--api-url';
+  if (api && !api.ok) throw new UsageError(`${source}: ${api.reason}`);
   if (flags.repo === undefined) {
     const webUrl = api ? webUrlForApi(api.value.href) : 'https://github.com';
     return { profile, target: null, links: untargetedLinks(webUrl, profile) };

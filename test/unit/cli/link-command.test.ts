@@ -129,6 +129,11 @@ describe('crpat link', () => {
     expect(linkPlan({ repo, for: 'deploy', ...flags }, env).links.fineGrained?.startsWith(prefix.replace('tokens/new', 'personal-access-tokens/new'))).toBe(true);
   });
 
+  it('a bad API URL is named where it came from: the flag, or GITHUB_API_URL from the environment', () => {
+    expect(() => linkPlan({ repo: 'acme/api', apiUrl: 'ftp://x' }, {})).toThrow(/^--api-url: The API URL must start with https:\/\//);
+    expect(() => linkPlan({ repo: 'acme/api' }, { GITHUB_API_URL: 'ftp://x' })).toThrow(/^GITHUB_API_URL \(from the environment\): The API URL must start/);
+  });
+
   it.each([
     ['a forge', 'https://gitlab.com/acme/api', 'gitlab.com is GitLab, not GitHub: crpat checks GitHub tokens, so it sent nothing there'],
     ['a typo', 'githib.com/acme/api', 'githib.com is not github.com (a typo?)'],
