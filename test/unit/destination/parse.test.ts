@@ -155,8 +155,15 @@ describe('properties', () => {
       fc.property(repoTarget, secret, (t, pw) => {
         const url = `https://me:${pw}@${t.host}/${t.owner}/${t.name}.git`;
         expect(parseRepoTarget(url).ok).toBe(false);
-        const remote = parseGitRemote(url);
-        expect(remote.ok && !remote.value.display.includes(pw)).toBe(true);
+        // The display is the URL without its userinfo, not "the URL minus every copy of the password":
+        // a password may also be a word of the path (seed 314717482 drew `structor` for both).
+        expect(parseGitRemote(url)).toEqual({
+          ok: true,
+          value: {
+            target: { host: t.host.toLowerCase(), owner: t.owner, name: t.name },
+            display: `https://${t.host}/${t.owner}/${t.name}.git`,
+          },
+        });
       }),
       runs(200),
     );
