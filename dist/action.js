@@ -2078,6 +2078,14 @@ function judgeRegistryLogin(record, shape, registryHost, links, context, words =
       return finding(id, "pass", `${registryHost} asks for no credentials.`);
     case "refused": {
       const quoted = record.refusal?.quoted ?? "";
+      if (record.refusal && !record.refusal.permission) {
+        return finding(
+          id,
+          "error",
+          `${registryHost}'s token service refused the credentials (${quoted}) for a reason that names no permission: this is ghcr failing, not a verdict on the token, its scopes or its access.`,
+          `See ${GITHUB_STATUS} (Packages) and try again in a few minutes.`
+        );
+      }
       if (shape.kind !== "fine-grained" && context && userAccepted(context.user) && record.refusal?.reason.kind === "denied") {
         return acceptedButDenied(registryHost, quoted, context, links);
       }

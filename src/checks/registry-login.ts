@@ -38,6 +38,16 @@ export function judgeRegistryLogin(
       return finding(id, 'pass', `${registryHost} asks for no credentials.`);
     case 'refused': {
       const quoted = record.refusal?.quoted ?? '';
+      // Only the known reasons are about the token (docs/github-behaviour.md#ghcr-outage): any other text at the token
+      // service (e.g. `permission_denied: unable to connect to authzd server: …`) decides nothing about it.
+      if (record.refusal && !record.refusal.permission) {
+        return finding(
+          id,
+          'error',
+          `${registryHost}'s token service refused the credentials (${quoted}) for a reason that names no permission: this is ghcr failing, not a verdict on the token, its scopes or its access.`,
+          `See ${GITHUB_STATUS} (Packages) and try again in a few minutes.`,
+        );
+      }
       if (shape.kind !== 'fine-grained' && context && userAccepted(context.user) && record.refusal?.reason.kind === 'denied') {
         return acceptedButDenied(registryHost, quoted, context, links);
       }

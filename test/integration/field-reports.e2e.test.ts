@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCENARIOS, type Simulator, scenarioByName, startSimulator, tokenValue } from '../../src/simulator/index.js';
+import { GHCR_MESSAGES, SCENARIOS, type Simulator, scenarioByName, startSimulator, tokenValue } from '../../src/simulator/index.js';
 import type { Finding, Report } from '../../src/types.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -73,6 +73,23 @@ describe('the root cause each report names', () => {
     expect(login.summary).toMatch(/is not invalid, expired or revoked/);
     expect(login.summary).toMatch(/single sign-on, an IP allow list, or a ghcr outage; single sign-on and an IP allow list are ruled out/);
     expect(login.summary).not.toMatch(/the token is invalid/);
+  });
+
+  it("ghcr's own failure at the token service is inconclusive too, never \"invalid, expired or revoked\"", async () => {
+    // The outage's wording answered by the token service instead of the upload (docs/github-behaviour.md#ghcr-outage).
+    const remove = sim.inject({ server: 'registry', path: '/token', status: 403, body: { errors: [{ code: 'DENIED', message: GHCR_MESSAGES.authzd }] } });
+    try {
+      const token = tokenValue(sim.world, 'octocat-classic-push');
+      const result = await runCli(['--repo', 'acme/widgets', '--api-url', sim.apiUrl, '--registry', sim.registryUrl, '--json'], { env: { CR_PAT: token } });
+      const report = JSON.parse(result.stdout) as Report;
+      expect(result.code).toBe(3);
+      const login = check(report, 'registry.login');
+      expect(login).toMatchObject({ status: 'error', summary: expect.stringContaining('unable to connect to authzd server') });
+      expect(login.fix).toMatch(/githubstatus\.com/);
+      for (const c of report.checks) expect(`${c.summary} ${c.fix ?? ''}`).not.toMatch(/invalid, expired or revoked|lacks write:packages/);
+    } finally {
+      remove();
+    }
   });
 
   it('a 429 with a Go duration: crpat waits and tries once more; opened the second time', async () => {

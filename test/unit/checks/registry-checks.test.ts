@@ -27,6 +27,19 @@ describe('judgeRegistryLogin (ledger ghcr §1.3)', () => {
     const result = judgeRegistryLogin({ kind: 'refused', refusal: denied('denied'), realm: REALM }, FINE_GRAINED, 'ghcr.io', LINKS);
     expect(result.summary).toMatch(/fine-grained/);
   });
+  it.each([
+    ['permission_denied: unable to connect to authzd server: twirp error bad_route: Error from intermediary with HTTP status code 404 "Not Found"', 403],
+    ['authentication required', 401],
+  ])('a token-service refusal that names no permission ("%s") is undecided, never "invalid" (docs/github-behaviour.md#ghcr-outage)', (message, status) => {
+    for (const shape of [CLASSIC, FINE_GRAINED]) {
+      const result = judgeRegistryLogin({ kind: 'refused', refusal: denied(message, status), realm: REALM }, shape, 'ghcr.io', LINKS);
+      expect(result.status).toBe('error');
+      expect(result.summary).toContain(message);
+      expect(result.summary).toMatch(/names no permission/);
+      expect(`${result.summary} ${result.fix ?? ''}`).not.toMatch(/invalid, expired or revoked|write:packages|fine-grained/);
+      expect(result.fix).toMatch(/https:\/\/www\.githubstatus\.com/);
+    }
+  });
   it('errors (does not fail) when the realm is on a foreign host', () => {
     const result = judgeRegistryLogin({ kind: 'realm-refused', reason: 'the token service is on evil.example' }, CLASSIC, 'ghcr.io', LINKS);
     expect(result.status).toBe('error');
