@@ -2571,6 +2571,8 @@ function skipReason(input2) {
   const repo = input2.repo.meaning;
   if (repo.kind === "sso") return `the repository is hidden behind ${input2.links.target.owner}'s SAML single sign-on (org.sso).`;
   if (repo.kind === "classic-forbidden" || repo.kind === "lifetime-policy") return `${input2.links.target.owner}'s token policy blocks this token (org.policy).`;
+  if (repo.kind === "ip-allow-list") return `${input2.links.target.owner}'s IP allow list blocks this machine's address (org.policy).`;
+  if (repo.kind === "managed-user") return "GitHub refuses an Enterprise Managed User outside its enterprise (repo.access).";
   const answer2 = input2.repo.answer;
   if (isUndecided(repo) || answer2.kind === "response" && answer2.status !== 200 && answer2.status !== 404 && answer2.status !== 403) {
     return "the repository could not be read (repo.access).";

@@ -21,8 +21,8 @@ import { type Check, finding, type Links, linksOf } from './check.js';
  * once; a role below write is also repo.push's, and is named here because every write of the profile needs it.
  *
  * Status: `fail` when a needed capability is not granted, `warn` when one could not be established (the evidence
- * says why), `pass` otherwise; `skip` when an earlier check made it moot (the token refused, the repository behind SSO
- * or a token policy, or not readable).
+ * says why), `pass` otherwise; `skip` when an earlier check made it moot (the token refused, the repository behind SSO,
+ * a token policy or an IP allow list, refused to a managed user, or not readable).
  */
 
 interface CapabilityInputs {
@@ -65,6 +65,9 @@ function skipReason(input: CapabilityInputs): string | null {
   const repo = input.repo.meaning;
   if (repo.kind === 'sso') return `the repository is hidden behind ${input.links.target.owner}'s SAML single sign-on (org.sso).`;
   if (repo.kind === 'classic-forbidden' || repo.kind === 'lifetime-policy') return `${input.links.target.owner}'s token policy blocks this token (org.policy).`;
+  // Refusals of the address or of the account, not of the role: no repository access can help (issue 10).
+  if (repo.kind === 'ip-allow-list') return `${input.links.target.owner}'s IP allow list blocks this machine's address (org.policy).`;
+  if (repo.kind === 'managed-user') return 'GitHub refuses an Enterprise Managed User outside its enterprise (repo.access).';
   const answer = input.repo.answer;
   if (isUndecided(repo) || (answer.kind === 'response' && answer.status !== 200 && answer.status !== 404 && answer.status !== 403)) {
     return 'the repository could not be read (repo.access).';

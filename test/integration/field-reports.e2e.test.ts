@@ -124,6 +124,20 @@ describe('the root cause each report names', () => {
     for (const c of report.checks) expect(c.fix ?? '').not.toMatch(/settings\/access|settings\/tokens\/new/);
   });
 
+  it.each([
+    ['ip-allow-list', /IP allow list/, /Write role|settings\/access/],
+    ['managed-user-outside-enterprise', /Enterprise Managed User/, /Write role/],
+  ])('%s with --for deploy: token.capabilities is skipped, and no fix asks for a repository role', async (name, why, never) => {
+    const scenario = scenarioByName(name);
+    const token = tokenValue(sim.world, scenario.tokenLabel);
+    const args = ['--repo', scenario.repository, '--for', 'deploy', '--api-url', sim.apiUrl, '--registry', sim.registryUrl, '--json'];
+    const result = await runCli(args, { env: { CR_PAT: token } });
+    const report = JSON.parse(result.stdout) as Report;
+    expect(result.code).toBe(1);
+    expect(check(report, 'token.capabilities')).toMatchObject({ status: 'skip', summary: expect.stringMatching(why) });
+    for (const c of report.checks) expect(c.fix ?? '').not.toMatch(never);
+  });
+
   it('SAML SSO: a fix that edits the scopes says to authorize the token again', async () => {
     const report = await run('sso-scope-edit');
     for (const id of ['token.scopes', 'registry.push']) expect(check(report, id).fix).toMatch(/drops the token's SSO authorization: authorize it again \(Configure SSO/);

@@ -99,6 +99,13 @@ describe('judgeTokenCapabilities', () => {
     ['the token was refused (token.valid)', { user: BAD }, /token\.valid/],
     ['SSO hides the repository (org.sso)', { repo: api(403, { message: 'Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.' }, { 'x-github-sso': 'required; url=https://github.com/orgs/acme/sso?authorization_request=x' }) }, /org\.sso/],
     ['the repository could not be read (repo.access)', { repo: offline() }, /repo\.access/],
+    // The address or the account is refused, not the role: "ask for the Write role" cannot help (issue 10).
+    [
+      "an IP allow list refuses this machine's address (org.policy)",
+      { repo: api(403, { message: 'Although you appear to have the correct authorization credentials, the `acme` organization has an IP allow list enabled, and your IP address is not permitted to access this resource.' }) },
+      /IP allow list.*org\.policy/,
+    ],
+    ['GitHub refuses an Enterprise Managed User outside its enterprise (repo.access)', { repo: api(403, { message: 'Unauthorized: As an Enterprise Managed User, you cannot access this content' }) }, /Enterprise Managed User.*repo\.access/],
   ] as const)('skips when %s', (_name, rest, why) => {
     const result = judge(table({ 'contents:write': false }), rest);
     expect(result.status).toBe('skip');
