@@ -1775,10 +1775,15 @@ function kindProblem(rest, prefix) {
     case "refresh":
       return lengthProblem(rest, /^[A-Za-z0-9]*$/, 36, 251, prefix.label);
     case "server-to-server":
-      return /[._-]/.test(rest) ? installationProblem(rest) : checksummedProblem(rest, prefix.label);
+      return serverToServerProblem(rest, prefix.label);
     default:
       return checksummedProblem(rest, prefix.label);
   }
+}
+function serverToServerProblem(rest, label) {
+  if (/^[A-Za-z0-9]{0,36}$/.test(rest)) return checksummedProblem(rest, label);
+  if (/^[A-Za-z0-9]+$/.test(rest) && hasValidChecksum(rest.slice(0, 36))) return tooLong(label);
+  return installationProblem(rest);
 }
 function checksummedProblem(rest, label) {
   return lengthProblem(rest, /^[A-Za-z0-9]*$/, 36, 36, label) ?? (hasValidChecksum(rest) ? null : P.checksum);

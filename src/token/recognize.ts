@@ -145,11 +145,21 @@ function kindProblem(rest: string, prefix: Prefix): Problem | null {
     case 'refresh':
       return lengthProblem(rest, /^[A-Za-z0-9]*$/, 36, 251, prefix.label);
     case 'server-to-server':
-      // Only alphanumerics: the checksummed pre-2026 form (36 exactly). The 2026 form always holds `<appid>_`.
-      return /[._-]/.test(rest) ? installationProblem(rest) : checksummedProblem(rest, prefix.label);
+      return serverToServerProblem(rest, prefix.label);
     default:
       return checksummedProblem(rest, prefix.label);
   }
+}
+
+/**
+ * `ghs_`: up to 36 alphanumerics is the checksummed pre-2026 form, held to its checksum. Anything else of
+ * `ghs_[A-Za-z0-9._-]{36,}` may be a token GitHub issued, whatever its dots or length
+ * (docs/github-behaviour.md#installation-token-shape), unless it is an old token with characters pasted after it.
+ */
+function serverToServerProblem(rest: string, label: string): Problem | null {
+  if (/^[A-Za-z0-9]{0,36}$/.test(rest)) return checksummedProblem(rest, label);
+  if (/^[A-Za-z0-9]+$/.test(rest) && hasValidChecksum(rest.slice(0, 36))) return tooLong(label);
+  return installationProblem(rest);
 }
 
 /** ghp_/gho_/ghu_/old ghs_: 36 alphanumerics after the prefix, the last 6 a checksum (§1.2, §1.3). */

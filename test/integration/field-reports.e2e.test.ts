@@ -179,7 +179,7 @@ describe('the root cause each report names', () => {
   });
 
   it('any ghs_[A-Za-z0-9._-]{36,} is accepted offline, whatever its dots or length', async () => {
-    for (const token of [`ghs_2345678_${'a-b'.repeat(20)}`, `ghs_15368_${'x'.repeat(900)}.y`]) {
+    for (const token of [`ghs_2345678_${'a-b'.repeat(20)}`, `ghs_15368_${'x'.repeat(900)}.y`, `ghs_${'Ab1'.repeat(14)}`]) {
       const result = await runCli(['--repo', 'acme/widgets', '--api-url', sim.apiUrl, '--registry', sim.registryUrl, '--json'], { env: { CR_PAT: token } });
       const report = JSON.parse(result.stdout) as Report;
       expect(check(report, 'token.format').status).toBe('pass');

@@ -181,7 +181,14 @@ describe('installation token app id', () => {
 });
 
 describe('an old-format installation token glued to a legacy token', () => {
-  it('is refused: only alphanumerics means the checksummed 36-character form', () => {
-    expect(recognizeToken(`ghs_${'a'.repeat(36)}${'0'.repeat(40)}`).problem).not.toBeNull();
+  it('is refused: its first 36 characters hold the checksum of a whole token', () => {
+    expect(recognizeToken(`${s2sOld}${'0'.repeat(40)}`).problem).not.toBeNull();
+  });
+});
+
+describe('ghs_ bodies of letters and digits alone (issue 10: never refused offline for their length)', () => {
+  it.each([37, 40, 76, 2000])('%i characters are accepted: GitHub could issue one', (length) => {
+    const token = `ghs_${'aB3'.repeat(700).slice(0, length)}`;
+    expect(recognizeToken(token)).toMatchObject({ kind: 'server-to-server', checksum: 'not-applicable', problem: null });
   });
 });
