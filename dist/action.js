@@ -1868,7 +1868,7 @@ function unexplained(reason, inputs) {
       fix: retry
     };
   }
-  if (reason.kind === "denied" && !inputs.ssoBlocked && !inputs.ipBlocked) {
+  if (reason.kind === "denied" && !inputs.ssoBlocked && !inputs.ipBlocked && !inputs.managedUserRefused) {
     return {
       summary: `a bare "denied" that names no reason after its token service accepted the credentials: single sign-on and an IP allow list were not seen (org.sso, org.policy), so this is most likely ghcr failing.`,
       fix: retry
@@ -1910,6 +1910,7 @@ function adviceFor(reason, quoted, inputs) {
       guide: "github-token"
     };
   }
+  if (inputs.managedUserRefused && ["write-package", "create-package", "denied"].includes(reason.kind)) return managedUserAdvice(inputs, create);
   switch (reason.kind) {
     case "scopes":
       return scopesAdvice(inputs.shape?.kind, create, authorize, newTokenSsoNote(webUrl, target.owner, inputs.sso ?? "no"));
@@ -1983,6 +1984,14 @@ function adviceFor(reason, quoted, inputs) {
     case "unexplained":
       return { why: `the registry gave no reason (${quoted})`, fix: `See ${GITHUB_STATUS} and try again.`, guide: "validate" };
   }
+}
+function managedUserAdvice(inputs, create) {
+  const who = inputs.login ?? "the token's user";
+  return {
+    why: `${who} is an Enterprise Managed User, and GitHub refuses it outside its enterprise (see repo.access): managed users have read-only access beyond their enterprise, so no grant on the package can let ${who} push`,
+    fix: `Push under an organization of the enterprise, or use a classic token with write:packages of an account outside the enterprise that may write the package: ${create}`,
+    guide: "package-access"
+  };
 }
 function createPackageAdvice(inputs) {
   const { target, links } = inputs;
@@ -2061,6 +2070,7 @@ var registryPush = {
       ownerIsOrg: ownerIsOrgOf(repo, user, evidence.target),
       ssoBlocked: blocks.sso,
       ipBlocked: blocks.ipAllowList,
+      managedUserRefused: repo.meaning.kind === "managed-user",
       shape: evidence.shape,
       login: user.login,
       workflowRepository: evidence.workflowRepository,

@@ -25,6 +25,8 @@ export interface PushInputs {
   ssoBlocked?: boolean;
   /** The API said the organization's IP allow list blocks this machine (org.policy). */
   ipBlocked?: boolean;
+  /** The API refused the token's user as an Enterprise Managed User outside its enterprise (repo.access). */
+  managedUserRefused?: boolean;
   /** The token's kind and, for a 2026-format installation token, its app id. @default unknown */
   shape?: Pick<TokenShape, 'kind' | 'appId'>;
   /** The token's user, when GitHub said. @default unknown */
@@ -92,7 +94,7 @@ function unexplained(reason: RefusalReason, inputs: PushInputs): { summary: stri
       fix: retry,
     };
   }
-  if (reason.kind === 'denied' && !inputs.ssoBlocked && !inputs.ipBlocked) {
+  if (reason.kind === 'denied' && !inputs.ssoBlocked && !inputs.ipBlocked && !inputs.managedUserRefused) {
     return {
       summary: `a bare "denied" that names no reason after its token service accepted the credentials: single sign-on and an IP allow list were not seen (org.sso, org.policy), so this is most likely ghcr failing.`,
       fix: retry,
@@ -144,6 +146,7 @@ function adviceFor(reason: RefusalReason, quoted: string, inputs: PushInputs): A
       guide: 'github-token',
     };
   }
+  if (inputs.managedUserRefused && ['write-package', 'create-package', 'denied'].includes(reason.kind)) return managedUserAdvice(inputs, create);
   switch (reason.kind) {
     case 'scopes':
       return scopesAdvice(inputs.shape?.kind, create, authorize, newTokenSsoNote(webUrl, target.owner, inputs.sso ?? 'no'));
@@ -220,6 +223,19 @@ function adviceFor(reason: RefusalReason, quoted: string, inputs: PushInputs): A
       // Never reached: judgeRegistryPush answers these as undecided first.
       return { why: `the registry gave no reason (${quoted})`, fix: `See ${GITHUB_STATUS} and try again.`, guide: 'validate' };
   }
+}
+
+/**
+ * A managed user outside its enterprise: GitHub gives managed users read-only access beyond it, so no package grant
+ * can help (docs/github-behaviour.md#enterprise-managed-users).
+ */
+function managedUserAdvice(inputs: PushInputs, create: string): Advice {
+  const who = inputs.login ?? "the token's user";
+  return {
+    why: `${who} is an Enterprise Managed User, and GitHub refuses it outside its enterprise (see repo.access): managed users have read-only access beyond their enterprise, so no grant on the package can let ${who} push`,
+    fix: `Push under an organization of the enterprise, or use a classic token with write:packages of an account outside the enterprise that may write the package: ${create}`,
+    guide: 'package-access',
+  };
 }
 
 /** `create_package`: a managed user has no namespace of its own; others need to own or belong to the namespace. */
@@ -327,6 +343,7 @@ export const registryPush: Check = {
       ownerIsOrg: ownerIsOrgOf(repo, user, evidence.target),
       ssoBlocked: blocks.sso,
       ipBlocked: blocks.ipAllowList,
+      managedUserRefused: repo.meaning.kind === 'managed-user',
       shape: evidence.shape,
       login: user.login,
       workflowRepository: evidence.workflowRepository,

@@ -176,6 +176,10 @@ describe('the root cause each report names', () => {
     const report = await run('managed-user-outside-enterprise');
     expect(check(report, 'token.valid').status).toBe('pass');
     expect(check(report, 'repo.access').summary).toMatch(/Enterprise Managed User/);
+    // Read-only beyond its enterprise: a grant on acme's package cannot help, so registry.push does not ask for one.
+    const push = check(report, 'registry.push');
+    expect(push.summary).toMatch(/mona_octoent is an Enterprise Managed User, and GitHub refuses it outside its enterprise/);
+    expect(push.fix).not.toMatch(/grants Write|Manage access/);
   });
 
   it('any ghs_[A-Za-z0-9._-]{36,} is accepted offline, whatever its dots or length', async () => {

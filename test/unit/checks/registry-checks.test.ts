@@ -49,6 +49,24 @@ describe('judgeRegistryLogin (ledger ghcr §1.3)', () => {
   });
 });
 
+describe('judgeRegistryPush for an Enterprise Managed User GitHub refuses outside its enterprise (docs/github-behaviour.md#enterprise-managed-users)', () => {
+  it.each(['permission_denied: write_package', 'permission_denied: create_package', 'denied'])('"%s": no package grant can help, so none is the fix', (message) => {
+    const result = judgeRegistryPush({
+      push: { kind: 'refused', refusal: denied(message) },
+      image: IMAGE,
+      target: { host: 'github.com', owner: 'acme', name: 'api' },
+      ownerIsOrg: null,
+      managedUserRefused: true,
+      login: 'mona_octoent',
+      links: LINKS,
+    });
+    expect(result.status).toBe('fail');
+    expect(result.summary).toMatch(/mona_octoent is an Enterprise Managed User.*\(see repo\.access\)/);
+    expect(result.fix).not.toMatch(/grants? Write|Manage access|packages\/container/);
+    expect(result.fix).toMatch(/organization of the enterprise/);
+  });
+});
+
 describe('judgeRegistryPush (ledger ghcr §2, §3, §8)', () => {
   it('passes on 202 and says a 405 cancel is not a failure', () => {
     const result = push({ kind: 'opened', location: '/v2/acme/api/blobs/uploads/1', cancel: { kind: 'unsupported', status: 405 } });
