@@ -18,6 +18,12 @@ export function wrap(text: string, width: number, firstIndent: number, indent: s
 /** A link as it appears in crpat's text: `https://…`, possibly in parentheses. */
 const LINK = /^\(?https?:\/\//;
 
+// eslint-disable-next-line no-control-regex
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/** Columns `text` takes on a terminal: colour escapes take none (the guide's code and bold words, workflow ids). */
+export const visible = (text: string): number => text.replace(SGR, '').length;
+
 function wrapLine(text: string, width: number, firstIndent: number, indent: string): string {
   if (width < MIN_WIDTH) return text;
   const words = unbreakable(text.split(' ')).filter((word, i) => word !== '' || i === 0);
@@ -32,10 +38,10 @@ function wrapLine(text: string, width: number, firstIndent: number, indent: stri
   };
   let afterLink = false;
   for (const word of words) {
-    const unindented = LINK.test(word) && indent.length + word.length > width;
+    const unindented = LINK.test(word.replace(SGR, '')) && indent.length + visible(word) > width;
     if (line === '') {
       line = word;
-    } else if (!afterLink && line.length + 1 + word.length <= room) {
+    } else if (!afterLink && visible(line) + 1 + visible(word) <= room) {
       line += ` ${word}`;
     } else {
       breakLine(unindented ? '' : indent);
@@ -70,9 +76,6 @@ function unbreakable(words: readonly string[]): string[] {
   return open === null ? out : [...out, ...open];
 }
 
-// eslint-disable-next-line no-control-regex
-const SGR = /\u001b\[[0-9;]*m/g;
-
 /**
  * Text of whole lines (messages, a report already wrapped) → each line wider than `width` wrapped at spaces, its
  * continuation indented two more than the line; lines that fit, colour included, are left as they are. `width` 0: unchanged.
@@ -82,7 +85,7 @@ export function wrapLines(text: string, width: number): string {
   return text
     .split('\n')
     .map((line) => {
-      if (line.replace(SGR, '').length <= width) return line;
+      if (visible(line) <= width) return line;
       const lead = /^ */.exec(line)?.[0] ?? '';
       return `${lead}${wrap(line.slice(lead.length), width, lead.length, `${lead}  `)}`;
     })

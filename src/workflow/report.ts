@@ -1,6 +1,6 @@
 import { createStyle, type Style } from '../report/style.js';
 import { symbols } from '../report/symbols.js';
-import { wrap } from '../report/wrap.js';
+import { visible, wrap } from '../report/wrap.js';
 import type { CheckStatus, Verdict } from '../types.js';
 import { type JobSummary, verdictOf, type WorkflowAnalysis } from './analyze.js';
 import type { KnownRepository, WorkflowFinding } from './finding.js';
@@ -78,7 +78,7 @@ export function renderWorkflowHuman(report: WorkflowReport, options: WorkflowHum
 
 function findingLines(finding: WorkflowFinding, indent: string, style: Style, status: Record<CheckStatus, string>, width: number): string {
   const head = `${indent}${style(STATUS_COLOR[finding.status], status[finding.status])} ${finding.id}  line ${finding.line}  `;
-  const lines = [`${head}${wrap(withoutControls(finding.summary), width, head.length, `${indent}    `)}`];
+  const lines = [`${head}${wrap(withoutControls(finding.summary), width, visible(head), `${indent}    `)}`];
   if (finding.fix && finding.status !== 'pass') lines.push(`${indent}    Fix: ${wrap(withoutControls(finding.fix), width, indent.length + 9, `${indent}    `)}`);
   return lines.join('\n');
 }

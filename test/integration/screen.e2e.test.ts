@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
@@ -149,6 +149,48 @@ describe('every line wrapped at spaces on a 60-column terminal (issue 14)', () =
     expect(lines.join('\n')).not.toMatch(/ledger|§/);
     // A link longer than the terminal is the one thing the terminal wraps: it starts a line of its own.
     for (const line of lines) if (line.length > 60) expect(line, line).toMatch(/^https?:\/\/\S+$/);
+  });
+});
+
+describe('colour takes no room: a line wraps at the same column with colour as without', () => {
+  const WORKFLOW = [
+    'on: [push]',
+    'jobs:',
+    '  image:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - uses: actions/checkout@v4',
+    '      - run: echo ${{ secrets.CR_PAT }} | docker login ghcr.io -u ${{ github.actor }} --password-stdin',
+    '      - run: docker build -t ghcr.io/acme/api:latest . && docker push ghcr.io/acme/api:latest',
+    '',
+  ].join('\n');
+
+  it('crpat workflow on 60 columns: the same screen in colour and without', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'crpat-screen-'));
+    onTestFinished(() => rm(cwd, { recursive: true, force: true }));
+    await mkdir(join(cwd, '.github/workflows'), { recursive: true });
+    await writeFile(join(cwd, '.github/workflows/build.yml'), WORKFLOW);
+    const screens: string[] = [];
+    for (const env of [{}, { NO_COLOR: '1' }]) {
+      const tty = await terminal({ columns: 60, env, args: ['workflow', '--repo', 'acme/api'], cwd });
+      expect(await tty.exitCode()).toBe(0);
+      screens.push(await tty.capture({ history: true }));
+    }
+    expect(screens[0]).toContain('action.runtime');
+    expect(screens[0]).toBe(screens[1]);
+  });
+
+  it('crpat guide sso on 60 columns, in colour: each line of a paragraph as full as the next word allows', async () => {
+    const tty = await terminal({ columns: 60, args: ['guide', 'sso'] });
+    expect(await tty.exitCode()).toBe(0);
+    expect(await tty.capture({ escapes: true })).not.toBe(await tty.capture());
+    const prose = ((await tty.capture({ history: true })).split('\nLinks:\n')[0] ?? '').split('\n');
+    for (const [i, line] of prose.entries()) {
+      const next = prose[i + 1]?.trimStart() ?? '';
+      // The next line continues this paragraph or list item (not a blank line, a new item or a link of its own).
+      if (line === '' || next === '' || /^(\d+\.|-) /.test(next) || next.startsWith('https://')) continue;
+      expect(line.length + 1 + (next.split(' ')[0] ?? '').length, `${line}\n${next}`).toBeGreaterThan(60);
+    }
   });
 });
 

@@ -32,6 +32,16 @@ describe('wrap', () => {
     );
   });
 
+  it('counts only the columns a word shows: its colour escapes take none, so a coloured line is as full as a plain one', () => {
+    const cyan = (text: string): string => `\u001b[36m${text}\u001b[39m`;
+    const plain = 'Open the token page, click Configure SSO next to the token, and Authorize next to the organization.';
+    const coloured = plain.replace('Configure SSO', cyan('Configure SSO')).replace('Authorize', cyan('Authorize')).replace('token,', cyan('token,'));
+    expect(wrap(coloured, 40, 0, '   ').replace(/\u001b\[[0-9;]*m/g, '')).toBe(wrap(plain, 40, 0, '   '));
+    // A coloured link too long for an indented line still starts at the first column.
+    const link = `https://github.com/settings/tokens/new?scopes=write:packages&description=${'x'.repeat(20)}`;
+    expect(wrap(`Create one: ${cyan(link)}`, 60, 4, '    ')).toBe(`Create one:\n${cyan(link)}`);
+  });
+
   it('keeps line breaks in the text, indenting what follows', () => {
     expect(wrap('first\nsecond', 40, 0, '  ')).toBe('first\n  second');
   });
