@@ -4944,6 +4944,8 @@ function wrap(text, width, firstIndent, indent) {
 ${indent}`);
 }
 var LINK = /^\(?https?:\/\//;
+var SGR = /\u001b\[[0-9;]*m/g;
+var visible = (text) => text.replace(SGR, "").length;
 function wrapLine(text, width, firstIndent, indent) {
   if (width < MIN_WIDTH) return text;
   const words = unbreakable(text.split(" ")).filter((word, i) => word !== "" || i === 0);
@@ -4958,10 +4960,10 @@ ${prefix}`;
   };
   let afterLink = false;
   for (const word of words) {
-    const unindented = LINK.test(word) && indent.length + word.length > width;
+    const unindented = LINK.test(word.replace(SGR, "")) && indent.length + visible(word) > width;
     if (line === "") {
       line = word;
-    } else if (!afterLink && line.length + 1 + word.length <= room) {
+    } else if (!afterLink && visible(line) + 1 + visible(word) <= room) {
       line += ` ${word}`;
     } else {
       breakLine(unindented ? "" : indent);
