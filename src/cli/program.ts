@@ -212,21 +212,22 @@ export function buildProgram(done: (parsed: ParsedArgs) => void = () => {}, widt
 /** The end of a command's help: paragraphs wrapped to `width`, the examples, closing lines (also wrapped). */
 function after(width: number, paragraphs: readonly string[], list: ReadonlyArray<readonly [string, string]>, closing: readonly string[] = []): string {
   const text = (lines: readonly string[]): string[] => lines.flatMap((line) => ['', wrap(line, width, 0, '')]);
-  return [...text(paragraphs), '', ...examples(list), ...text(closing)].join('\n');
+  return [...text(paragraphs), '', ...examples(list, width), ...text(closing)].join('\n');
 }
 
 /**
- * `Examples:` and one line per example, `  $ command`, comments lined up after the commands; a comment that would
- * not fit in 80 columns goes on the line above its command.
+ * `Examples:` and one line per example, `  $ command`, comments lined up after the commands; when a comment would not
+ * fit in `width` columns (the help's: the terminal's, at most 80), comments go on the line above their command. A
+ * command is never wrapped: it is one line to copy.
  */
-function examples(list: ReadonlyArray<readonly [string, string]>): string[] {
-  const width = Math.max(...list.map(([command]) => command.length));
-  const fits = list.every(([, comment]) => comment === '' || 4 + width + 4 + comment.length <= HELP_MAX_WIDTH);
+function examples(list: ReadonlyArray<readonly [string, string]>, width: number): string[] {
+  const longest = Math.max(...list.map(([command]) => command.length));
+  const fits = list.every(([, comment]) => comment === '' || 4 + longest + 4 + comment.length <= width);
   return [
     'Examples:',
     ...list.flatMap(([command, comment]) => {
       if (comment === '') return [`  $ ${command}`];
-      return fits ? [`  $ ${command.padEnd(width)}  # ${comment}`] : [`  # ${comment}`, `  $ ${command}`];
+      return fits ? [`  $ ${command.padEnd(longest)}  # ${comment}`] : [`  # ${comment}`, `  $ ${command}`];
     }),
   ];
 }
