@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import { looksLikeToken } from '../token/looks-like-token.js';
 import { VERSION } from '../version.js';
 import type { ParsedArgs } from './flags.js';
-import { allCommands, buildProgram, commandPath, HELP_HINT, HELP_MAX_WIDTH, isGroup, runnableCommands } from './program.js';
+import { allCommands, buildProgram, commandPath, HELP_HINT as PROGRAM_HELP_HINT, HELP_MAX_WIDTH, isGroup, runnableCommands } from './program.js';
 
 const WHY_NOT_ARGV =
   'a token on the command line is visible to every user of this machine (ps) and lands in shell history. ' +
@@ -33,7 +33,9 @@ export function parseArgs(argv: readonly string[], options: ParseOptions = {}): 
   const program = buildProgram((result) => {
     parsed = result;
   }, width);
-  for (const command of allCommands(program)) configure(command, output, width);
+  /** The command whose parse failed: its own help is the one that lists what it takes. */
+  const failed: { command: Command } = { command: program };
+  for (const command of allCommands(program)) configure(command, output, width, failed);
 
   try {
     program.parse([...argv], { from: 'user' });
@@ -43,15 +45,18 @@ export function parseArgs(argv: readonly string[], options: ParseOptions = {}): 
       return { command: 'help', text: output.join('') };
     }
     if (error.code === 'commander.version') return { command: 'version', text: `${VERSION}\n` };
-    throw new UsageError(usageMessage(error, program, argv));
+    throw new UsageError(usageMessage(error, program, argv, failed.command));
   }
-  if (parsed === undefined) throw new UsageError(`nothing to do ${HELP_HINT}`);
+  if (parsed === undefined) throw new UsageError(`nothing to do ${PROGRAM_HELP_HINT}`);
   return parsed;
 }
 
 /** Output captured, errors thrown (not printed, no process.exit), help wrapped to `width`. */
-function configure(command: Command, output: string[], width: number): Command {
-  command.exitOverride();
+function configure(command: Command, output: string[], width: number, failed: { command: Command }): Command {
+  command.exitOverride((error) => {
+    failed.command = command;
+    throw error;
+  });
   command.helpOption('-h, --help', 'show this help');
   // `crpat help <command>` is declared once, on crpat itself (not an implicit one per command).
   command.helpCommand(false);
@@ -94,23 +99,27 @@ function refuseTokenArguments(argv: readonly string[]): void {
   }
 }
 
-/** Commander's error → our one line; option values are never repeated (one might be a token). */
-function usageMessage(error: CommanderError, program: Command, argv: readonly string[]): string {
+/**
+ * Commander's error → our one line; option values are never repeated (one might be a token). The hint names the help
+ * of the command that refused (`crpat check --help` lists check's flags; `crpat --help` lists only the commands).
+ */
+function usageMessage(error: CommanderError, program: Command, argv: readonly string[], failed: Command): string {
+  const hint = failed === program ? PROGRAM_HELP_HINT : `(see crpat ${commandPath(failed)} --help)`;
   const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? '';
   switch (error.code) {
     case 'commander.unknownOption': {
       const name = quoted.startsWith('--') ? (quoted.split('=')[0] ?? quoted) : quoted.slice(0, 2);
       // `--json=yes`: a flag crpat has, given a value. A known flag without one is unknown to this command (`link --yes`).
-      if (quoted.includes('=') && booleanFlags(program).has(name)) return `${name} takes no value ${HELP_HINT}`;
+      if (quoted.includes('=') && booleanFlags(program).has(name)) return `${name} takes no value ${hint}`;
       const suggestion = /\(Did you mean (--[a-z-]+)\?\)/.exec(error.message)?.[1];
-      return `unknown option '${name}' ${suggestion ? `(did you mean ${suggestion}?)` : HELP_HINT}`;
+      return `unknown option '${name}' ${suggestion ? `(did you mean ${suggestion}?)` : hint}`;
     }
     case 'commander.optionMissingArgument':
-      return `${quoted.split(' ')[0] ?? quoted} needs a value ${HELP_HINT}`;
+      return `${quoted.split(' ')[0] ?? quoted} needs a value ${hint}`;
     case 'commander.invalidArgument': {
       // A positional value outside its choices (`completion tcsh`): the choices, not the value (never echoed).
       const argument = /^error: command-argument value '.*' is invalid for argument '([a-z]+)'\. Allowed choices are (.*)\.$/s.exec(error.message);
-      if (argument) return `the ${argument[1] ?? ''} is one of ${argument[2] ?? ''} ${HELP_HINT}`;
+      if (argument) return `the ${argument[1] ?? ''} is one of ${argument[2] ?? ''} ${hint}`;
       return error.message.replace(/^error: .*? is invalid\. /, '');
     }
     case 'commander.excessArguments': {
@@ -120,15 +129,20 @@ function usageMessage(error: CommanderError, program: Command, argv: readonly st
       const name = command ? commandPath(command) : last;
       const first = argv[0] ?? '';
       // `crpat chek`: a mistyped command reaches check (the default command) as an argument.
-      if (name === 'check' && first !== 'check' && !first.startsWith('-')) return `unknown command: the commands are ${commandNames(program)} ${HELP_HINT}`;
+      if (name === 'check' && first !== 'check' && !first.startsWith('-')) return `unknown command: the commands are ${commandNames(program)} ${PROGRAM_HELP_HINT}`;
       const repository = command?.options.some((option) => option.long === '--repo') ? '; the repository goes after --repo' : '';
       const takes = command && command.registeredArguments.length > 0 ? `only ${command.registeredArguments.map((argument) => `<${argument.name()}>`).join(' ')}` : 'no arguments';
       return `unexpected argument: ${name} takes ${takes}${repository} (see crpat ${name} --help)`;
     }
-    case 'commander.unknownCommand':
-      return `unknown command ${HELP_HINT}`;
+    case 'commander.unknownCommand': {
+      // `crpat secret get`: what the group has.
+      const names = failed.commands.map((sub) => sub.name());
+      if (failed === program || names.length === 0) return `unknown command ${hint}`;
+      const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}` : `only ${names[0] ?? ''}`;
+      return `unknown command: ${commandPath(failed)} takes ${list} ${hint}`;
+    }
     default:
-      return `${error.message.replace(/^error: /, '')} ${HELP_HINT}`;
+      return `${error.message.replace(/^error: /, '')} ${hint}`;
   }
 }
 

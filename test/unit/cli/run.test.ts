@@ -103,7 +103,7 @@ describe('run: usage errors are one line on stderr, exit 2, nothing checked', ()
   it.each([
     [['--token', TOKEN], 'crpat: --token is refused: a token on the command line is visible to every user of this machine (ps) and lands in shell history. Use CR_PAT=... or --token-stdin.\n'],
     [[`--token=${TOKEN}`], 'crpat: --token is refused: a token on the command line is visible to every user of this machine (ps) and lands in shell history. Use CR_PAT=... or --token-stdin.\n'],
-    [['--bogus'], "crpat: unknown option '--bogus' (see crpat --help)\n"],
+    [['--bogus'], "crpat: unknown option '--bogus' (see crpat check --help)\n"],
     [['--repo', 'a/b', 'extra'], 'crpat: unexpected argument: check takes no arguments; the repository goes after --repo (see crpat check --help)\n'],
     [['--repo', 'not a repo'], 'crpat: --repo: A repository is owner/name (e.g. octocat/hello-world) or its URL.\n'],
     [['--repo', 'a/b'], 'crpat: no token: set CR_PAT, pass --token-stdin, or run in a terminal\n'],
