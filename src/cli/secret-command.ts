@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { runSecretSet, type SecretSetOptions } from './secret-set.js';
 import { renderHuman } from '../report/human.js';
-import { wrapLines } from '../report/wrap.js';
+import { wrap, wrapLines } from '../report/wrap.js';
 import type { CheckFlags, SecretSetFlags } from './flags.js';
 import { trustRepositoryHosts } from './host-trust.js';
 import { resolveCheckOptions } from './options.js';
@@ -37,7 +37,8 @@ export async function runSecretSetCommand(flags: SecretSetFlags, deps: RunDeps, 
     const value = deps.env[name]?.trim();
     if (value) secrets.push(value);
   }
-  const note = (line: string): void => void io.stderr.write(`${line}\n`);
+  // Wrapped like crpat check's notes: the git remote's URL would otherwise be cut by the terminal mid-link.
+  const note = (line: string): void => void io.stderr.write(`${wrap(line, io.isStderrTTY ? io.columns : 0, 0, '  ')}\n`);
   const { target } = await resolveRepository({ repo: settings.repos[0] ?? null, yes: settings.yes, cwd: deps.cwd }, { io, prompter: deps.prompter, git: deps.git, note });
   // Host trust before the token is read: the check and the secret's writer both go to these endpoints.
   const confirmedApiUrl = await trustRepositoryHosts(

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { type Simulator, startSimulator, tokenValue } from '../../src/simulator/index.js';
 import { CHECK_IDS } from '../../src/types.js';
@@ -10,6 +12,8 @@ import { startTty, stripEscapes, type TtyOptions, type TtySession } from '../hel
 // Issue 14, in a real terminal (tmux) with the built binary: what a person sees once a command has finished. The
 // live progress gives way to the report (each finding once on the final screen, scrollback included); every
 // command's help; the guide; shell completion in a real bash.
+
+const execFileAsync = promisify(execFile);
 
 let sim: Simulator;
 let bin: string;
@@ -115,6 +119,25 @@ describe('every line wrapped at spaces on a 60-column terminal (issue 14)', () =
     const lines = await joinedLines(tty);
     expect(lines.join('\n')).toContain('Actions secret CR_PAT');
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(60);
+  });
+
+  it('crpat secret set in a clone: the git remote it offers, its link whole on a line of its own', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'crpat-screen-'));
+    onTestFinished(() => rm(cwd, { recursive: true, force: true }));
+    await execFileAsync('git', ['init', '-q', cwd]);
+    await execFileAsync('git', ['-C', cwd, 'remote', 'add', 'origin', 'https://github.com/octocat/hello-world.git']);
+    const tty = await terminal({
+      columns: 60,
+      env: { NO_COLOR: '1' },
+      args: ['secret', 'set', '--api-url', sim.apiUrl, '--registry', sim.registryUrl],
+      cwd,
+    });
+    await tty.waitFor('Use this repository?', { join: true });
+    const lines = await joinedLines(tty);
+    expect(lines).toContain('  https://github.com/octocat/hello-world.git');
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(60);
+    await tty.press('C-c');
+    expect(await tty.exitCode()).toBe(2);
   });
 
   it.each([
