@@ -60,7 +60,8 @@ function describe(command: Command, path: string, steps: readonly string[]): Com
       choices: option.argChoices ?? [],
       file: FILE_VALUE.test(option.flags),
     }));
-  flags.push({ long: '--help', short: '-h', description: 'show help for a command', value: false, choices: [], file: false });
+  // As each help lists it (commander keeps the help option apart from `options`; `--version` is among them).
+  flags.push({ long: '--help', short: '-h', description: 'show this help', value: false, choices: [], file: false });
   let values: readonly string[] = command.registeredArguments.flatMap((argument) => argument.argChoices ?? []);
   if (path === 'guide') values = steps;
   const files = command.registeredArguments.some((argument) => argument.name() === 'files');
@@ -68,9 +69,6 @@ function describe(command: Command, path: string, steps: readonly string[]): Com
     subcommands.push({ path: 'help', description: 'show help for a command', flags: [], subcommands: [], values: command.commands.map((sub) => sub.name()), files: false });
   }
   if (path === 'help') values = (command.parent?.commands ?? []).map((sub) => sub.name()).filter((name) => name !== 'help');
-  if (path === '') {
-    flags.push({ long: '--version', short: '-V', description: 'show the version', value: false, choices: [], file: false });
-  }
   return { path, description: command.summary() || command.description(), flags, subcommands, values, files };
 }
 

@@ -24,6 +24,19 @@ describe('completionScript', () => {
     expect(script).not.toMatch(/undefined|\[object/);
   });
 
+  it.each(['bash', 'zsh', 'fish'] as const)('%s: --help described as each help does, --version offered once', (shell) => {
+    const script = completionScript(shell, guide);
+    if (shell === 'zsh') {
+      expect(script).toContain("'--help:show this help'");
+      expect(script).not.toContain("'--help:show help for a command'");
+      expect(script.match(/'--version:show the version' '--version:/g)).toBeNull();
+    }
+    if (shell === 'fish') {
+      expect(script).toMatch(/-l help -s h -d 'show this help'/);
+      expect(script.match(/-l version -s V/g)?.length).toBe(1);
+    }
+  });
+
   it('bash: the script is valid bash', () => {
     execFileSync('bash', ['-n'], { input: completionScript('bash', guide) });
   });
@@ -33,6 +46,7 @@ describe('completionScript', () => {
     [['crpat', 'secret', ''], ['set']],
     [['crpat', 'secret', 'set', '--ov'], ['--overwrite']],
     [['crpat', '--fo'], ['--for']],
+    [['crpat', '--ver'], ['--verbose', '--version']],
     [['crpat', 'check', '--for', ''], ['deploy', 'push']],
     [['crpat', 'link', '--for', 'd'], ['deploy']],
     [['crpat', 'secret', 'set', '--visibility', ''], ['all', 'private', 'selected']],
