@@ -5528,9 +5528,21 @@ function annotationsFor(report, failOn) {
 function message(finding2) {
   const text = finding2.fix === null ? finding2.summary : `${finding2.summary} \u2014 ${finding2.fix}`;
   const step = finding2.details.map((detail) => GUIDE_LINE.exec(detail)?.[1]).find((anchor) => anchor !== void 0);
-  return step === void 0 ? text : `${text} Guide: npx ${guideCommand(step)}`;
+  return step === void 0 ? text : `${text}
+${runnerGuideLine(step)}`;
 }
 var GUIDE_LINE = /^Guide: crpat guide ([a-z0-9-]+)$/;
+var runnerGuideLine = (step) => `Guide: npx ${guideCommand(step)}`;
+function forRunnerLog(report) {
+  const checks = report.checks.map((finding2) => ({
+    ...finding2,
+    details: finding2.details.map((detail) => {
+      const step = GUIDE_LINE.exec(detail)?.[1];
+      return step === void 0 ? detail : runnerGuideLine(step);
+    })
+  }));
+  return { ...report, checks };
+}
 
 // src/action/summary.ts
 var STATUS = {
@@ -5587,7 +5599,7 @@ async function runAction(env, deps) {
     const recorder = inputs.value.trace !== null ? createTraceRecorder(deps.now ? { now: deps.now, performanceNow: () => performance.now() } : void 0) : null;
     const report = await deps.checkToken(checkOptions(inputs.value), { ...checkDeps(deps), ...recorder ? { onExchange: recorder.onExchange } : {} });
     if (recorder) await writeTrace(io, deps, inputs.value, recorder.finish({ options: traceOptions(inputs.value, report), token: token2, report }));
-    io.write(verbatim(renderHuman(report, { color: false, unicode: true, quiet: false, width: 0 }), `crpat-${(deps.randomUUID ?? randomUUID)()}`));
+    io.write(verbatim(renderHuman(forRunnerLog(report), { color: false, unicode: true, quiet: false, width: 0 }), `crpat-${(deps.randomUUID ?? randomUUID)()}`));
     io.write(annotationsFor(report, inputs.value.failOn));
     await io.outputs({
       verdict: report.verdict,

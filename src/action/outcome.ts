@@ -38,12 +38,30 @@ export function annotationsFor(report: Report, failOn: 'fail' | 'warn'): string 
   return lines.join('');
 }
 
-/** `summary — fix` on one line, then the finding's guide step (issue 14), in the form that runs without an install. */
+/**
+ * `summary — fix` on one line, then on the next the finding's guide step (issue 14), in the form that runs without an
+ * install. A line of its own: run on after a fix that ends with a link, it read as part of the link's sentence.
+ */
 function message(finding: Finding): string {
   const text = finding.fix === null ? finding.summary : `${finding.summary} — ${finding.fix}`;
   const step = finding.details.map((detail) => GUIDE_LINE.exec(detail)?.[1]).find((anchor) => anchor !== undefined);
-  return step === undefined ? text : `${text} Guide: npx ${guideCommand(step)}`;
+  return step === undefined ? text : `${text}\n${runnerGuideLine(step)}`;
 }
 
 /** The `Guide: crpat guide <step>` detail line of a failing finding (src/checks/guide.ts). */
 const GUIDE_LINE = /^Guide: crpat guide ([a-z0-9-]+)$/;
+
+/** On a runner crpat is not installed: the guide opens with npx. */
+const runnerGuideLine = (step: string): string => `Guide: npx ${guideCommand(step)}`;
+
+/** The report as the step's log prints it: its Guide lines say what the annotations say (`npx crpat guide sso`). */
+export function forRunnerLog(report: Report): Report {
+  const checks = report.checks.map((finding) => ({
+    ...finding,
+    details: finding.details.map((detail) => {
+      const step = GUIDE_LINE.exec(detail)?.[1];
+      return step === undefined ? detail : runnerGuideLine(step);
+    }),
+  }));
+  return { ...report, checks };
+}

@@ -10,7 +10,7 @@ import type { TraceDocument } from '../trace/format.js';
 import { addMask, annotation, outputEntry, verbatim } from './commands.js';
 import { type ActionInputs, input, INPUT_WORDS, readInputs } from './inputs.js';
 import { diagnoseMissingToken } from './missing-token.js';
-import { annotationsFor, exitCodeFor } from './outcome.js';
+import { annotationsFor, exitCodeFor, forRunnerLog } from './outcome.js';
 import { renderProblemSummary, renderSummary } from './summary.js';
 
 export type ActionEnv = Readonly<Record<string, string | undefined>>;
@@ -49,7 +49,7 @@ export async function runAction(env: ActionEnv, deps: ActionDeps): Promise<numbe
     const report = await deps.checkToken(checkOptions(inputs.value), { ...checkDeps(deps), ...(recorder ? { onExchange: recorder.onExchange } : {}) });
     if (recorder) await writeTrace(io, deps, inputs.value, recorder.finish({ options: traceOptions(inputs.value, report), token, report }));
     // The report quotes servers (logins, registry messages): printed with workflow commands off, so none can run.
-    io.write(verbatim(renderHuman(report, { color: false, unicode: true, quiet: false, width: 0 }), `crpat-${(deps.randomUUID ?? randomUUID)()}`));
+    io.write(verbatim(renderHuman(forRunnerLog(report), { color: false, unicode: true, quiet: false, width: 0 }), `crpat-${(deps.randomUUID ?? randomUUID)()}`));
     io.write(annotationsFor(report, inputs.value.failOn));
     await io.outputs({
       verdict: report.verdict,

@@ -140,6 +140,10 @@ describe('the Action against the simulator', () => {
     expectMaskedOnly(run, token);
     expect(annotations(run, 'error')).toEqual(['token.scopes', 'registry.push']);
     expect(run.stdout).toMatch(/^::error title=token.scopes::The token lacks write:packages.* — Edit the token at https:\/\/github.com\/settings\/tokens/m);
+    // The guide step, on a line of its own, in the same words in the annotation and in the log's report (issue 14).
+    expect(run.stdout).toMatch(/^::error title=token.scopes::.*%0AGuide: npx crpat guide create-token$/m);
+    expect(run.stdout).toMatch(/^ {4}Guide: npx crpat guide create-token$/m);
+    expect(run.stdout).not.toMatch(/Guide: crpat guide/);
     expect(run.outputs).toMatchObject({ verdict: 'fail', login: 'octocat', 'expires-at': '' });
     expect(run.summary).toContain('| `token.scopes` | ❌ fail |');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotationsFor, exitCodeFor } from '../../../src/action/outcome.js';
+import { annotationsFor, exitCodeFor, forRunnerLog } from '../../../src/action/outcome.js';
 import { cell, renderSummary } from '../../../src/action/summary.js';
 import { CHECK_IDS, type CheckStatus, type Report, type Verdict } from '../../../src/types.js';
 
@@ -44,7 +44,18 @@ describe('annotationsFor', () => {
     const failing = report('fail', { 'org.sso': 'fail' });
     const sso = failing.checks.find((c) => c.id === 'org.sso');
     if (sso) sso.details = ['Resource protected by organization SAML enforcement.', 'Guide: crpat guide sso'];
-    expect(annotationsFor(failing, 'fail')).toBe('::error title=org.sso::org.sso is fail — fix org.sso | now Guide: npx crpat guide sso\n');
+    expect(annotationsFor(failing, 'fail')).toBe('::error title=org.sso::org.sso is fail — fix org.sso | now%0AGuide: npx crpat guide sso\n');
+  });
+
+  it("the log's report points to the guide as the annotations do, and leaves the other details as they are", () => {
+    const failing = report('fail', { 'org.sso': 'fail' });
+    const sso = failing.checks.find((c) => c.id === 'org.sso');
+    if (sso) sso.details = ['Resource protected by organization SAML enforcement.', 'Guide: crpat guide sso'];
+    expect(forRunnerLog(failing).checks.find((c) => c.id === 'org.sso')?.details).toEqual([
+      'Resource protected by organization SAML enforcement.',
+      'Guide: npx crpat guide sso',
+    ]);
+    expect(sso?.details.at(-1)).toBe('Guide: crpat guide sso');
   });
 
   it('fail-on warn adds the error that fails the step', () => {
