@@ -4372,7 +4372,7 @@ function createNodeFetch() {
       });
       request2.once("error", (error) => {
         signal?.removeEventListener("abort", onAbort);
-        reject(signal?.aborted ? signal.reason : error);
+        reject(signal?.aborted ? signal.reason : error.code === "ECONNRESET" && error.syscall === void 0 ? prematureClose() : error);
       });
       request2.end(body ?? void 0);
     });

@@ -35,7 +35,11 @@ export function createNodeFetch(): typeof globalThis.fetch {
 
     return new Promise<Response>((resolve, reject) => {
       let answered: IncomingMessage | null = null;
-      // A reset (TCP RST) shows on the socket as its own error; a close (FIN) short of the body does not.
+      // A reset (TCP RST) shows on the socket as its own error; a close (FIN) short of the body does not. Only when it
+      // arrives after the bytes before it were read: when the last bytes and the RST are read in one wake-up (a busy
+      // machine), libuv reports the end of the stream and the reset is never read (its "partial read after POLLHUP"
+      // shortcut: https://github.com/libuv/libuv/issues/2319, changed in https://github.com/libuv/libuv/pull/4997),
+      // so a reset mid-answer may read as a close. Both are retried alike and get the same advice (net-error.ts).
       const wire: { reset: boolean } = { reset: false };
       const onAbort = (): void => {
         const reason: unknown = signal?.reason;
@@ -61,9 +65,11 @@ export function createNodeFetch(): typeof globalThis.fetch {
         // A kept-alive socket serves other requests later: listen only while this one is in flight.
         request.once('close', () => socket.off('error', onError));
       });
-      request.once('error', (error) => {
+      request.once('error', (error: NodeJS.ErrnoException) => {
         signal?.removeEventListener('abort', onAbort);
-        reject(signal?.aborted ? signal.reason : error);
+        // Node names a peer that closed (FIN) before any answer "socket hang up" with the code ECONNRESET, though
+        // nothing was reset; a real reset comes from a read or write (its syscall is set). undici calls it closed too.
+        reject(signal?.aborted ? signal.reason : error.code === 'ECONNRESET' && error.syscall === undefined ? prematureClose() : error);
       });
       request.end(body ?? undefined);
     });

@@ -17,6 +17,15 @@ function handler(req: IncomingMessage, res: ServerResponse): void {
       res.writeHead(200, { 'content-length': '100' });
       res.write('abc');
       setTimeout(() => res.socket?.destroy(), 10);
+    } else if (req.url === '/hang-up') {
+      req.socket.destroy(); // FIN before any answer
+    } else if (req.url === '/reset-now') {
+      req.socket.resetAndDestroy(); // RST before any answer
+    } else if (req.url === '/reset-mid') {
+      // RST after part of the body. Client and server share this event loop, so the client reads those bytes before
+      // the timer fires and then reads the reset on its own.
+      res.writeHead(200, { 'content-length': '100' });
+      res.write('abc', () => setTimeout(() => res.socket?.resetAndDestroy(), 20));
     } else if (req.url === '/slow') {
       setTimeout(() => res.end('late'), 2000);
     } else if (req.url === '/redirect') {
@@ -86,6 +95,20 @@ describe('createNodeFetch', () => {
     const response = await createNodeFetch()(`${server.url}/short`);
     const error = await response.text().catch((e: unknown) => e);
     expect(toNetError(error, 'h', 1000).kind).toBe('closed');
+  });
+
+  // Was 'reset' ("socket hang up" carries ECONNRESET), unlike undici, which calls it closed.
+  it('names a peer that closes the connection before any answer "closed", not "reset"', async () => {
+    const error = await createNodeFetch()(`${server.url}/hang-up`).catch((e: unknown) => e);
+    expect(toNetError(error, 'h', 1000).kind).toBe('closed');
+  });
+
+  it('names a reset before any answer, and a reset read after part of the body, "reset"', async () => {
+    const before = await createNodeFetch()(`${server.url}/reset-now`).catch((e: unknown) => e);
+    expect(toNetError(before, 'h', 1000).kind).toBe('reset');
+    const response = await createNodeFetch()(`${server.url}/reset-mid`);
+    const mid = await response.text().catch((e: unknown) => e);
+    expect(toNetError(mid, 'h', 1000).kind).toBe('reset');
   });
 
   it('reports a refused connection with its code', async () => {
