@@ -94,10 +94,15 @@ describe('no answer, or half of one', () => {
     expect(run.ms).toBeLessThan(8000); // the overall deadline is 3 × timeout + 5 s
   });
 
+  // A reset mid-answer is read as a reset, or, when crpat (a child process) reads the last bytes and the reset in one
+  // wake-up on a busy machine, as a close: the transport never sees the reset (src/http/node-fetch.ts says why).
+  // Either way it is retried the same and gets the same advice; which words appear depends on the machine's load.
+  const CUT = String.raw`(the connection to 127\.0\.0\.1:\d+ was reset|127\.0\.0\.1:\d+ closed the connection before the answer was complete)`;
+
   it('connection reset mid-body → retried, then inconclusive', async () => {
     inject({ server: 'api', path: '/user', kind: 'reset' });
     const summary = inconclusive(await crpat(), 'token.valid');
-    expect(summary).toMatch(/the connection to 127\.0\.0\.1:\d+ was reset \(3 attempts\)\. Try again; if it keeps happening, a proxy, VPN or firewall/);
+    expect(summary).toMatch(new RegExp(`${CUT} \\(3 attempts\\)\\. Try again; if it keeps happening, a proxy, VPN or firewall`));
     expect(count('api', 'GET', /^\/user$/)).toBe(3);
   });
 
@@ -110,7 +115,7 @@ describe('no answer, or half of one', () => {
   it('a reset of the upload probe is not retried (POST) and leaves the push undecided', async () => {
     inject({ server: 'registry', method: 'POST', path: /\/blobs\/uploads\/$/, kind: 'reset' });
     const summary = inconclusive(await crpat(), 'registry.push');
-    expect(summary).toMatch(/^Could not probe the push to .+: the connection to 127\.0\.0\.1:\d+ was reset\. Try again/);
+    expect(summary).toMatch(new RegExp(`^Could not probe the push to .+: ${CUT}\\. Try again`));
     expect(count('registry', 'POST', /\/blobs\/uploads\/$/)).toBe(1);
   });
 });
