@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The variables that change what crpat does or prints are removed before each file, whatever the machine sets.
+    setupFiles: ['test/helpers/clean-environment.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Integration tests start real servers (simulator, docker-registry); two cores, keep it modest.
