@@ -1937,7 +1937,8 @@ function adviceFor(reason, quoted, inputs) {
       };
     case "installation-missing": {
       const workflowOwner = inputs.workflowRepository?.split("/")[0] ?? null;
-      const whose = workflowOwner ? `; this token is ${inputs.workflowRepository}'s, so it may push under ghcr.io/${workflowOwner.toLowerCase()}/ only` : "";
+      const registry = image.reference.slice(0, image.reference.length - image.path.length);
+      const whose = workflowOwner ? `; this token is ${inputs.workflowRepository}'s, so it may push under ${registry}${workflowOwner.toLowerCase()}/ only` : "";
       return {
         why: `a GITHUB_TOKEN can push only under its own repository owner's namespace, and this probe was for ${target.owner}'s namespace (${image.reference})${whose}`,
         fix: `Push under the namespace of the repository whose workflow runs (after a repository moved, its new owner's), or use a classic token with write:packages whose user may write in ${target.owner}'s namespace: ${create}`,
@@ -2691,7 +2692,7 @@ function byPackage(input2, repository) {
   const settings = input2.ownerIsOrg === null ? null : packageSettingsLink(input2.target, input2.ownerIsOrg);
   const grant = (why) => ({
     replaces: false,
-    summary: `GITHUB_TOKEN of ${repository} cannot push to ghcr.io/${input2.target.image} yet: ${why}.`,
+    summary: `GITHUB_TOKEN of ${repository} cannot push to the package ${input2.target.image} yet: ${why}.`,
     fix: settings ? { text: `A package admin adds ${repository} with the Write role under "Manage Actions access" (web only, no API).`, url: settings } : null
   });
   switch (pkg.kind) {

@@ -63,7 +63,7 @@ function byPackage(input: GithubTokenAdviceInput, repository: string): Omit<Gith
   const settings = input.ownerIsOrg === null ? null : packageSettingsLink(input.target, input.ownerIsOrg);
   const grant = (why: string): Omit<GithubTokenAdvice, 'steps'> => ({
     replaces: false,
-    summary: `GITHUB_TOKEN of ${repository} cannot push to ghcr.io/${input.target.image} yet: ${why}.`,
+    summary: `GITHUB_TOKEN of ${repository} cannot push to the package ${input.target.image} yet: ${why}.`,
     fix: settings ? { text: `A package admin adds ${repository} with the Write role under "Manage Actions access" (web only, no API).`, url: settings } : null,
   });
   switch (pkg.kind) {

@@ -175,7 +175,9 @@ function adviceFor(reason: RefusalReason, quoted: string, inputs: PushInputs): A
       };
     case 'installation-missing': {
       const workflowOwner = inputs.workflowRepository?.split('/')[0] ?? null;
-      const whose = workflowOwner ? `; this token is ${inputs.workflowRepository}'s, so it may push under ghcr.io/${workflowOwner.toLowerCase()}/ only` : '';
+      // The registry as the image reference names it (ghcr.io, containers.HOST on an Enterprise server).
+      const registry = image.reference.slice(0, image.reference.length - image.path.length);
+      const whose = workflowOwner ? `; this token is ${inputs.workflowRepository}'s, so it may push under ${registry}${workflowOwner.toLowerCase()}/ only` : '';
       return {
         why: `a GITHUB_TOKEN can push only under its own repository owner's namespace, and this probe was for ${target.owner}'s namespace (${image.reference})${whose}`,
         fix: `Push under the namespace of the repository whose workflow runs (after a repository moved, its new owner's), or use a classic token with write:packages whose user may write in ${target.owner}'s namespace: ${create}`,

@@ -44,6 +44,12 @@ describe('githubTokenAdvice', () => {
     expect(advice.steps[0]).toContain('permissions: packages: write');
   });
 
+  it('names the package without a registry host: on an Enterprise server the registry is not ghcr.io', () => {
+    const advice = githubTokenAdvice({ ...base, target: { ...TARGET, webUrl: 'https://github.example.com' }, package: { kind: 'exists', linkedRepository: null, visibility: 'private' } });
+    expect(advice.summary).toMatch(/cannot push to the package acme\/api yet/);
+    expect(advice.summary).not.toContain('ghcr.io');
+  });
+
   it('a package that needs Manage Actions access links its settings page', () => {
     const advice = githubTokenAdvice({ ...base, package: { kind: 'exists', linkedRepository: null, visibility: 'private' } });
     expect(advice.fix).toEqual({ text: expect.stringContaining('Manage Actions access'), url: 'https://github.com/orgs/acme/packages/container/api/settings' });

@@ -67,6 +67,22 @@ describe('judgeRegistryPush for an Enterprise Managed User GitHub refuses outsid
   });
 });
 
+describe('judgeRegistryPush: a GITHUB_TOKEN outside its own namespace (docs/github-behaviour.md#github-token-refusals)', () => {
+  it("names the namespace it may push under on the registry probed, not always ghcr.io", () => {
+    const result = judgeRegistryPush({
+      push: { kind: 'refused', refusal: denied('permission_denied: The requested installation does not exist.') },
+      image: { path: 'hubot/api', reference: 'containers.github.example.com/hubot/api', loweredFrom: null },
+      target: { host: 'github.example.com', owner: 'hubot', name: 'api' },
+      ownerIsOrg: false,
+      shape: { kind: 'server-to-server', appId: 15368 },
+      workflowRepository: 'acme/api',
+      links: LINKS,
+    });
+    expect(result.summary).toMatch(/this token is acme\/api's, so it may push under containers\.github\.example\.com\/acme\/ only/);
+    expect(result.summary).not.toContain('ghcr.io');
+  });
+});
+
 describe('judgeRegistryPush (ledger ghcr §2, §3, §8)', () => {
   it('passes on 202 and says a 405 cancel is not a failure', () => {
     const result = push({ kind: 'opened', location: '/v2/acme/api/blobs/uploads/1', cancel: { kind: 'unsupported', status: 405 } });
