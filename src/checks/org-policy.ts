@@ -94,7 +94,7 @@ function lifetimeFinding(lifetime: Lifetime, inputs: PolicyInputs, settings: str
   return finding(
     'org.policy',
     'fail',
-    `${who} refuses ${kind} with a lifetime${limit}, and this token's is longer. Classic tokens within the limit are accepted${lifetime.by === 'enterprise' ? ` (the limit is the enterprise's, for every organization in it)` : ''}.`,
+    `${who} refuses ${kind} with a lifetime${limit}, and this token's is longer. ${lifetime.classic ? 'Classic' : 'Fine-grained'} tokens within the limit are accepted${lifetime.by === 'enterprise' ? ` (the limit is the enterprise's, for every organization in it)` : ''}.`,
     `${fix} The limit itself is set by the owners${lifetime.by === 'enterprise' ? ' of the enterprise' : ` at ${settings}`}.`,
     [lifetime.message, guideLine('org-policy')],
   );

@@ -43,6 +43,9 @@ describe('judgeOrgPolicy (ledger github-api §4.1, §4.3)', () => {
     const result = judgeOrgPolicy({ ...base, repo: api(403, { message }), shape: FINE_GRAINED });
     expect(result.status).toBe('fail');
     expect(result.summary).toContain('366 days');
+    // The limit is on fine-grained tokens: it says nothing of classic ones.
+    expect(result.summary).toMatch(/Fine-grained tokens within the limit are accepted/);
+    expect(result.summary).not.toMatch(/Classic tokens/);
     expect(result.fix).toContain('https://github.com/settings/personal-access-tokens/123');
   });
   it('reads the ban from the registry refusal for a public repository', () => {
