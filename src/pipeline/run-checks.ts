@@ -1,12 +1,14 @@
 import type { CheckId, Finding } from '../types.js';
 import { type Check, type Evidence, finding } from '../checks/check.js';
+import { yieldToRegistry } from '../checks/ground-truth.js';
 
 /** Live progress: a check started, or finished with its finding. */
 export type ProgressEvent = { type: 'start'; id: CheckId; title: string } | { type: 'finish'; finding: Finding };
 
 /**
  * Runs every check at once (each waits only for the evidence it reads) and returns the findings in list order.
- * A check that throws becomes an `error` finding: one bug must not hide the other answers.
+ * A check that throws becomes an `error` finding: one bug must not hide the other answers. A failing check of the push
+ * contract also waits for the upload: when the registry opened it, the failure only warns (checks/ground-truth.ts).
  */
 export async function runChecks(checks: readonly Check[], evidence: Evidence, onProgress?: (event: ProgressEvent) => void): Promise<Finding[]> {
   return Promise.all(
@@ -15,6 +17,8 @@ export async function runChecks(checks: readonly Check[], evidence: Evidence, on
       let result: Finding;
       try {
         result = await check.run(evidence);
+        // A failing explanation waits for the registry's answer, which it may not contradict (checks/ground-truth.ts).
+        if (result.status === 'fail') result = yieldToRegistry(result, await evidence.push);
       } catch (error) {
         result = finding(check.id, 'error', `The check failed unexpectedly: ${error instanceof Error ? error.message : String(error)}.`);
       }

@@ -92,6 +92,36 @@ describe('the root cause each report names', () => {
     }
   });
 
+  it.each([
+    [
+      'an IP allow list refusal of the repository',
+      'org.policy',
+      { status: 403, body: { message: 'Although you appear to have the correct authorization credentials, the `acme` organization has an IP allow list enabled, and your IP address is not permitted to access this resource.' } },
+    ],
+    [
+      'an SSO refusal of the repository',
+      'org.sso',
+      {
+        status: 403,
+        headers: { 'x-github-sso': 'required; url=https://github.com/orgs/acme/sso?authorization_request=A1b2C3' },
+        body: { message: 'Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.' },
+      },
+    ],
+  ] as const)('the registry opened the upload despite %s: exit 0, and %s only warns (the registry is the ground truth)', async (_name, id, answer) => {
+    const remove = sim.inject({ server: 'api', method: 'GET', path: '/repos/acme/widgets', ...answer });
+    try {
+      const token = tokenValue(sim.world, 'octocat-classic-push');
+      const result = await runCli(['--repo', 'acme/widgets', '--api-url', sim.apiUrl, '--registry', sim.registryUrl, '--json'], { env: { CR_PAT: token } });
+      const report = JSON.parse(result.stdout) as Report;
+      expect(result.code, result.stderr).toBe(0);
+      expect(report.verdict).toBe('pass');
+      expect(check(report, 'registry.push').status).toBe('pass');
+      expect(check(report, id)).toMatchObject({ status: 'warn', summary: expect.stringMatching(/The registry opened the upload all the same/) });
+    } finally {
+      remove();
+    }
+  });
+
   it('a 429 with a Go duration: crpat waits and tries once more; opened the second time', async () => {
     expect((await run('rate-limited-once')).verdict).toBe('pass');
   });
