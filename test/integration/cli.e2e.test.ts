@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulator, tokenValue } from '../../src/simulator/index.js';
+import { GHCR_MESSAGES, type Simulator, startSimulator, tokenValue } from '../../src/simulator/index.js';
 import type { Report } from '../../src/types.js';
 import { type CliResult, runCli } from '../helpers/cli.js';
 
@@ -39,7 +39,9 @@ describe('each check, passing and failing', () => {
     ['token.scopes', 'octocat-classic-packages-only', 'octocat/hello-world', 'octocat-classic-repo-only', 'octocat/hello-world'],
     ['org.sso', 'octocat-classic-push', 'acme/private-app', 'octocat-classic-push', 'sso-corp/internal-tools'],
     ['org.policy', 'octocat-classic-push', 'acme/private-app', 'octocat-classic-push', 'strict-org/private-svc'],
-    ['repo.access', 'octocat-classic-push', 'acme/private-app', 'octocat-classic-push', 'acme/does-not-exist'],
+    // A missing repository whose image the registry also refuses (hubot's namespace): README, repo.access "never
+    // overrides an opened upload", and acme/does-not-exist would be a new package octocat may create in acme.
+    ['repo.access', 'octocat-classic-push', 'acme/private-app', 'octocat-classic-push', 'hubot/does-not-exist'],
     ['repo.push', 'octocat-classic-push', 'acme/private-app', 'monalisa-classic-push', 'acme/private-app'],
     ['registry.login', 'octocat-classic-push', 'octocat/hello-world', 'octocat-classic-revoked', 'octocat/hello-world'],
     ['registry.push', 'octocat-classic-push', 'acme/private-app', 'octocat-classic-push', 'acme/legacy-app'],
@@ -51,7 +53,15 @@ describe('each check, passing and failing', () => {
   it('token.expiry: pass far from expiry, warn within 7 days, fail once expired', async () => {
     expect(statusOf(await json(sim, 'octocat-classic-push', 'octocat/hello-world'), 'token.expiry')).toBe('pass');
     expect(statusOf(await json(sim, 'octocat-classic-expiring-soon', 'octocat/hello-world'), 'token.expiry')).toBe('warn');
-    expect(statusOf(await json(skewed, 'octocat-classic-expiring-soon', 'octocat/hello-world'), 'token.expiry')).toBe('fail');
+    // Expired by crpat's clock, yet the skewed registry opened the upload: the registry is the ground truth, so the
+    // expiry only warns; refused by the registry as well, it fails.
+    expect(statusOf(await json(skewed, 'octocat-classic-expiring-soon', 'octocat/hello-world'), 'token.expiry')).toBe('warn');
+    const remove = skewed.inject({ server: 'registry', method: 'POST', path: /\/blobs\/uploads\/$/, status: 401, body: { errors: [{ code: 'UNAUTHORIZED', message: GHCR_MESSAGES.unauthenticated }] } });
+    try {
+      expect(statusOf(await json(skewed, 'octocat-classic-expiring-soon', 'octocat/hello-world'), 'token.expiry')).toBe('fail');
+    } finally {
+      remove();
+    }
   });
 });
 
