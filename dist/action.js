@@ -2105,6 +2105,14 @@ function judgeRegistryLogin(record, shape, registryHost, links, context, words =
       if (shape.kind !== "fine-grained" && context && userAccepted(context.user) && record.refusal?.reason.kind === "denied") {
         return acceptedButDenied(registryHost, quoted, context, links);
       }
+      if (shape.kind !== "fine-grained" && context && isUndecided(context.user.meaning) && record.refusal?.reason.kind === "denied") {
+        return finding(
+          id,
+          "error",
+          `${registryHost}'s token service refused the credentials (${quoted}), and GitHub's API did not say whether it accepts the token (token.valid): the token service answers so for an invalid, expired or revoked token, and at times for a good one (single sign-on, an IP allow list, an outage).`,
+          `Run the check again in a few minutes (see ${GITHUB_STATUS}); once GitHub answers, token.valid tells the two apart.`
+        );
+      }
       const why = shape.kind === "fine-grained" ? "GitHub Packages does not accept fine-grained tokens" : "the token is invalid, expired or revoked, or of a kind the registry does not accept";
       return finding(
         id,

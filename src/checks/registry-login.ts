@@ -1,3 +1,4 @@
+import { isUndecided } from '../github/classify.js';
 import { netSentence } from '../http/net-error.js';
 import type { LoginRecord } from '../evidence/registry.js';
 import type { RepoRecord } from '../evidence/repo.js';
@@ -50,6 +51,16 @@ export function judgeRegistryLogin(
       }
       if (shape.kind !== 'fine-grained' && context && userAccepted(context.user) && record.refusal?.reason.kind === 'denied') {
         return acceptedButDenied(registryHost, quoted, context, links);
+      }
+      // `denied` is a verdict on the token only when GitHub refuses it too (docs/github-behaviour.md#token-service-denied):
+      // when GitHub's answer is not known, the refusal decides nothing.
+      if (shape.kind !== 'fine-grained' && context && isUndecided(context.user.meaning) && record.refusal?.reason.kind === 'denied') {
+        return finding(
+          id,
+          'error',
+          `${registryHost}'s token service refused the credentials (${quoted}), and GitHub's API did not say whether it accepts the token (token.valid): the token service answers so for an invalid, expired or revoked token, and at times for a good one (single sign-on, an IP allow list, an outage).`,
+          `Run the check again in a few minutes (see ${GITHUB_STATUS}); once GitHub answers, token.valid tells the two apart.`,
+        );
       }
       const why =
         shape.kind === 'fine-grained'

@@ -122,6 +122,23 @@ describe('the root cause each report names', () => {
     }
   });
 
+  it('a token-service "denied" while GET /user answers 503 (an outage of both) is inconclusive, never "invalid"', async () => {
+    const removers = [
+      sim.inject({ server: 'api', path: '/user', status: 503, body: { message: 'Service Unavailable' } }),
+      sim.inject({ server: 'registry', path: '/token', status: 403, body: { errors: [{ code: 'DENIED', message: GHCR_MESSAGES.denied }] } }),
+    ];
+    try {
+      const token = tokenValue(sim.world, 'octocat-classic-push');
+      const result = await runCli(['--repo', 'acme/widgets', '--api-url', sim.apiUrl, '--registry', sim.registryUrl, '--json'], { env: { CR_PAT: token } });
+      const report = JSON.parse(result.stdout) as Report;
+      expect(result.code).toBe(3);
+      expect(check(report, 'registry.login')).toMatchObject({ status: 'error', summary: expect.stringMatching(/did not say whether it accepts the token/) });
+      for (const c of report.checks) expect(`${c.summary} ${c.fix ?? ''}`).not.toMatch(/token is invalid, expired or revoked|Create a classic token/);
+    } finally {
+      for (const remove of removers) remove();
+    }
+  });
+
   it('a 429 with a Go duration: crpat waits and tries once more; opened the second time', async () => {
     expect((await run('rate-limited-once')).verdict).toBe('pass');
   });

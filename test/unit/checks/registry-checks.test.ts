@@ -6,7 +6,7 @@ import { NetError } from '../../../src/http/net-error.js';
 import type { PushOutcome, RegistryRefusal } from '../../../src/registry/outcomes.js';
 import type { Finding } from '../../../src/types.js';
 import { PROFILES } from '../../../src/capabilities/profiles.js';
-import { CLASSIC, FINE_GRAINED } from '../../helpers/outcomes.js';
+import { CLASSIC, FINE_GRAINED, api, offline } from '../../helpers/outcomes.js';
 
 const LINKS = { target: { webUrl: 'https://github.com', owner: 'acme', name: 'api', image: 'acme/api' }, profile: PROFILES.push };
 const REALM = { url: 'https://ghcr.io/token', service: 'ghcr.io' };
@@ -39,6 +39,13 @@ describe('judgeRegistryLogin (ledger ghcr §1.3)', () => {
       expect(`${result.summary} ${result.fix ?? ''}`).not.toMatch(/invalid, expired or revoked|write:packages|fine-grained/);
       expect(result.fix).toMatch(/https:\/\/www\.githubstatus\.com/);
     }
+  });
+  it('a "denied" while GitHub could not say whether it accepts the token (5xx on GET /user) is undecided, not "invalid"', () => {
+    const context = { user: api(503, { message: 'Service Unavailable' }), repo: offline() };
+    const result = judgeRegistryLogin({ kind: 'refused', refusal: denied('denied'), realm: REALM }, CLASSIC, 'ghcr.io', LINKS, context);
+    expect(result.status).toBe('error');
+    expect(result.summary).toMatch(/did not say whether it accepts the token \(token\.valid\)/);
+    expect(result.fix).not.toMatch(/Create a classic token/);
   });
   it('errors (does not fail) when the realm is on a foreign host', () => {
     const result = judgeRegistryLogin({ kind: 'realm-refused', reason: 'the token service is on evil.example' }, CLASSIC, 'ghcr.io', LINKS);
