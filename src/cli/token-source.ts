@@ -53,10 +53,12 @@ export async function readRecognisedToken(options: TokenSourceOptions, deps: Tok
       if (options.quiet !== true) deps.note(`Recognised ${aOrAn(shape.label)} (${maskToken(token)}).`);
       break;
     }
+    // No way to paste it again (`--token-stdin < file`): the token.format check reports the problem, once; said here
+    // too it would show twice on the final screen (issue 14).
+    if (!deps.io.canPrompt()) break;
     // Nothing was recognised in an unknown shape: the problem alone says what it is not.
     if (shape.kind !== 'unknown') deps.note(`Recognised ${aOrAn(shape.label)} (${maskToken(token)}).`);
     deps.note(shape.problem.message);
-    if (!deps.io.canPrompt()) break; // the token.format check reports it
     const again = await deps.prompter.confirm('Paste the token again?', true);
     if (isCancelled(again)) throw new CancelledError();
     if (!again) break;

@@ -77,6 +77,21 @@ describe('each finding once on the final screen', () => {
     expect(screen).not.toContain('Recognised a classic personal access token (ghp_****)');
   });
 
+  it('a mistyped token from a file (--token-stdin < file): its problem once, in the report', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'crpat-screen-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    const good = tokenValue(sim.world, 'octocat-classic-push');
+    // The last character changed: the checksum no longer matches.
+    await writeFile(join(dir, 'token.txt'), `${good.slice(0, -1)}${good.endsWith('a') ? 'b' : 'a'}\n`, { mode: 0o600 });
+    const args = ['--repo', 'octocat/hello-world', '--token-stdin', '--api-url', sim.apiUrl, '--registry', sim.registryUrl];
+    const tty = await terminal({ columns: 80, shellCommand: `${[process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ')} < '${join(dir, 'token.txt')}'` });
+    expect(await tty.exitCode()).toBe(1);
+    const screen = await tty.capture({ history: true });
+    expect(timesShown(screen, 'token.format')).toBe(1);
+    expect(screen.split('checksum').length - 1, screen).toBe(1);
+    expect(screen).not.toContain('Recognised');
+  });
+
   it('several repositories: one verdict line each, once', async () => {
     const tty = await terminal({
       columns: 80,
