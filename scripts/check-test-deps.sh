@@ -8,6 +8,7 @@ missing=()
 command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+command -v zsh >/dev/null 2>&1 || missing+=(zsh)
 [ "${#missing[@]}" -eq 0 ] && exit 0
 
 cat >&2 <<MSG

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need, only when missing: docker-registry (the real registry the
-# integration tests start), openssl (test CAs and signing keys), tmux (terminal tests). Used by .ci/run and the CI
+# integration tests start), openssl (test CAs and signing keys), tmux (terminal tests), zsh (zsh completion, in tmux). Used by .ci/run and the CI
 # workflows, on throwaway machines: `npm test` never installs anything (scripts/check-test-deps.sh says what is
 # missing instead).
 # Never leaves the package's own system service running.
@@ -15,6 +15,7 @@ missing=()
 command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+command -v zsh >/dev/null 2>&1 || missing+=(zsh)
 [ "${#missing[@]}" -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1 || { [ "$(id -u)" -ne 0 ] && ! sudo --non-interactive true 2>/dev/null; }; then

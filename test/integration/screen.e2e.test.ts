@@ -11,7 +11,7 @@ import { startTty, stripEscapes, type TtyOptions, type TtySession } from '../hel
 
 // Issue 14, in a real terminal (tmux) with the built binary: what a person sees once a command has finished. The
 // live progress gives way to the report (each finding once on the final screen, scrollback included); every
-// command's help; the guide; shell completion in a real bash.
+// command's help; the guide; shell completion in a real bash and a real zsh.
 
 const execFileAsync = promisify(execFile);
 
@@ -327,6 +327,50 @@ describe('shell completion in a real bash', () => {
     await tty.press('Tab');
     await tty.waitFor(/^\$ crpat secret set --visibility$/m, { stopAtExit: false });
     await doubleTab(tty);
+    await tty.waitFor(/all +private +selected/, { stopAtExit: false });
+  });
+});
+
+describe('shell completion in a real zsh', () => {
+  /** An interactive zsh with only this rc (no system-wide files): `_crpat` on fpath, compinit, a plain prompt. */
+  async function zsh(): Promise<TtySession> {
+    const home = join(bin, 'zdot');
+    await mkdir(join(home, 'functions'), { recursive: true });
+    const script = await new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, [BIN, 'completion', 'zsh'], (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    });
+    await writeFile(join(home, 'functions', '_crpat'), script);
+    await writeFile(join(home, '.zshenv'), 'unsetopt GLOBAL_RCS\n');
+    await writeFile(
+      join(home, '.zshrc'),
+      `unset HISTFILE\nexport PATH='${bin}':"$PATH"\nPS1='$ '\nfpath=('${join(home, 'functions')}' $fpath)\nautoload -Uz compinit && compinit -u -D\n`,
+    );
+    const tty = await terminal({ columns: 80, env: { ZDOTDIR: home }, shellCommand: 'zsh -i' });
+    await tty.waitFor(/^\$ ?$/m, { stopAtExit: false });
+    return tty;
+  }
+
+  it('completes a command, a guide step, the values of --for and of --visibility', async () => {
+    const tty = await zsh();
+    await tty.type('crpat gui');
+    await tty.press('Tab');
+    // zsh ends a completed word with a space (the capture drops it at the end of the screen).
+    await tty.waitFor(/^\$ crpat guide ?$/m, { stopAtExit: false });
+    await tty.type('cre');
+    await tty.press('Tab');
+    await tty.waitFor(/^\$ crpat guide create-token ?$/m, { stopAtExit: false });
+    await tty.press('C-u');
+    await tty.type('crpat check --for ');
+    await tty.press('Tab');
+    await tty.waitFor(/deploy +push|push +deploy/, { stopAtExit: false });
+    await tty.press('C-u');
+    await tty.type('crpat secret s');
+    await tty.press('Tab');
+    await tty.waitFor(/^\$ crpat secret set ?$/m, { stopAtExit: false });
+    await tty.type('--vis');
+    await tty.press('Tab');
+    await tty.waitFor(/^\$ crpat secret set --visibility ?$/m, { stopAtExit: false });
+    await tty.press('Tab');
     await tty.waitFor(/all +private +selected/, { stopAtExit: false });
   });
 });

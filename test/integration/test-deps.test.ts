@@ -43,14 +43,14 @@ describe('npm test on a machine without the test programs', () => {
   it('names the missing packages and how to install them, exits 1, and runs neither sudo nor apt-get', () => {
     const result = pretestCheck();
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('The tests need programs that are not installed: docker-registry openssl tmux.');
-    expect(result.stderr).toContain('sudo apt-get install --no-install-recommends docker-registry openssl tmux');
+    expect(result.stderr).toContain('The tests need programs that are not installed: docker-registry openssl tmux zsh.');
+    expect(result.stderr).toContain('sudo apt-get install --no-install-recommends docker-registry openssl tmux zsh');
     expect(existsSync(calls) ? readFileSync(calls, 'utf8') : '').toBe('');
   });
 
   it("the README's test line installs what the tests need, then runs npm test, as .ci/run does", () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    expect(readme.split('\n').slice(0, 6).join('\n')).toMatch(/^bash scripts\/install-test-deps\.sh && npm test .*docker-registry, openssl, tmux/m);
+    expect(readme.split('\n').slice(0, 6).join('\n')).toMatch(/^bash scripts\/install-test-deps\.sh && npm test .*docker-registry, openssl, tmux, zsh/m);
   });
 
   it('.ci/run still installs them (through scripts/install-test-deps.sh) before npm test', () => {
