@@ -48,6 +48,15 @@ describe('the guide (docs/creating-a-cr-pat.md)', () => {
     for (const url of docs) expect(url).toMatch(/^https:\/\/docs\.github\.com\/en\//);
   });
 
+  it('covers, in the step an IP allow list refusal points to (org-policy), the allow list and its fix', () => {
+    const text = guideText();
+    const start = text.indexOf('<a id="org-policy">');
+    const step = text.slice(start, text.indexOf('\n## ', start));
+    expect(step).toContain('has an IP allow list enabled, and your IP address is not permitted to access this resource.');
+    expect(step).toMatch(/No new token and no repository access changes that/);
+    expect(step).toMatch(/self-hosted runners/);
+  });
+
   it('is named by one repository-relative constant', () => {
     expect(GUIDE).toBe('docs/creating-a-cr-pat.md');
     expect(guideUrl('sso')).toBe('docs/creating-a-cr-pat.md#sso');
