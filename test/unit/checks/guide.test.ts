@@ -57,6 +57,14 @@ describe('the guide (docs/creating-a-cr-pat.md)', () => {
     expect(step).toMatch(/self-hosted runners/);
   });
 
+  it('covers, in the step a managed user\'s package refusal points to (package-access), what managed users cannot do', () => {
+    const text = guideText();
+    const start = text.indexOf('<a id="package-access">');
+    const step = text.slice(start, text.indexOf('\n## ', start));
+    expect(step).toMatch(/Enterprise Managed User\*\* has no namespace of its own/);
+    expect(step).toMatch(/read-only access outside its enterprise, so no package grant there helps/);
+  });
+
   it('is named by one repository-relative constant', () => {
     expect(GUIDE).toBe('docs/creating-a-cr-pat.md');
     expect(guideUrl('sso')).toBe('docs/creating-a-cr-pat.md#sso');
