@@ -195,6 +195,10 @@ export function buildProgram(done: (parsed: ParsedArgs) => void = () => {}, widt
     .summary('show help for a command')
     .description('Show help for a command: crpat help check is crpat check --help.')
     .argument('[command...]', 'the command, e.g. check or secret set')
+    .addHelpText('after', () => after(width, [], [
+      ['crpat help check', 'what crpat check --help prints'],
+      ['crpat help secret set', ''],
+    ]))
     .action((names: string[]) => {
       let target: Command = program;
       for (const name of names) {

@@ -244,6 +244,7 @@ describe('help per command', () => {
     [['workflow', '--help'], /^Usage: crpat workflow \[options\] \[command\] \[files\.\.\.\]/],
     [['workflow', 'init', '--help'], /^Usage: crpat workflow init \[options\]/],
     [['completion', '--help'], /^Usage: crpat completion \[options\] <shell>/],
+    [['help', '--help'], /^Usage: crpat help \[options\] \[command\.\.\.\]/],
   ])('crpat %j on 60 columns: its own usage, examples, nothing wider', async (args, usage) => {
     const tty = await terminal({ columns: 60, args });
     expect(await tty.exitCode()).toBe(0);
