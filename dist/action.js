@@ -1697,7 +1697,7 @@ var PREFIXES = [
   { text: "ghp_", kind: "classic", label: "classic personal access token" },
   { text: "gho_", kind: "oauth", label: "OAuth app token" },
   { text: "ghu_", kind: "user-to-server", label: "GitHub App user-to-server token" },
-  { text: "ghs_", kind: "server-to-server", label: "GitHub App installation token (server-to-server)" },
+  { text: "ghs_", kind: "server-to-server", label: "GitHub App installation token" },
   { text: "ghr_", kind: "refresh", label: "GitHub App refresh token" }
 ];
 var TOKEN_PREFIXES = PREFIXES.map((p) => p.text);
@@ -5095,7 +5095,7 @@ var TOKEN_KIND_DISPLAY = {
   "fine-grained": { prefix: "github_pat_", label: "fine-grained personal access token" },
   oauth: { prefix: "gho_", label: "OAuth app token" },
   "user-to-server": { prefix: "ghu_", label: "GitHub App user-to-server token" },
-  "server-to-server": { prefix: "ghs_", label: "GitHub App installation token (server-to-server)" },
+  "server-to-server": { prefix: "ghs_", label: "GitHub App installation token" },
   refresh: { prefix: "ghr_", label: "GitHub App refresh token" },
   unknown: { prefix: "", label: "unrecognized token" }
 };

@@ -9,7 +9,7 @@ export const TOKEN_KIND_DISPLAY: Record<TokenKind, { prefix: string; label: stri
   'fine-grained': { prefix: 'github_pat_', label: 'fine-grained personal access token' },
   oauth: { prefix: 'gho_', label: 'OAuth app token' },
   'user-to-server': { prefix: 'ghu_', label: 'GitHub App user-to-server token' },
-  'server-to-server': { prefix: 'ghs_', label: 'GitHub App installation token (server-to-server)' },
+  'server-to-server': { prefix: 'ghs_', label: 'GitHub App installation token' },
   refresh: { prefix: 'ghr_', label: 'GitHub App refresh token' },
   unknown: { prefix: '', label: 'unrecognized token' },
 };

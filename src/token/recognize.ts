@@ -44,7 +44,7 @@ const PREFIXES: readonly Prefix[] = [
   { text: 'ghp_', kind: 'classic', label: 'classic personal access token' },
   { text: 'gho_', kind: 'oauth', label: 'OAuth app token' },
   { text: 'ghu_', kind: 'user-to-server', label: 'GitHub App user-to-server token' },
-  { text: 'ghs_', kind: 'server-to-server', label: 'GitHub App installation token (server-to-server)' },
+  { text: 'ghs_', kind: 'server-to-server', label: 'GitHub App installation token' },
   { text: 'ghr_', kind: 'refresh', label: 'GitHub App refresh token' },
 ];
 

@@ -14,7 +14,7 @@ export function offline(kind: NetError['kind'] = 'timeout', message = 'api.githu
 export const CLASSIC: TokenShape = { kind: 'classic', label: 'classic personal access token', checksum: 'valid', problem: null };
 export const FINE_GRAINED: TokenShape = { kind: 'fine-grained', label: 'fine-grained personal access token', checksum: 'not-applicable', problem: null };
 export const OAUTH: TokenShape = { kind: 'oauth', label: 'OAuth app token', checksum: 'valid', problem: null };
-export const INSTALLATION: TokenShape = { kind: 'server-to-server', label: 'GitHub App installation token (server-to-server)', checksum: 'not-applicable', problem: null };
+export const INSTALLATION: TokenShape = { kind: 'server-to-server', label: 'GitHub App installation token', checksum: 'not-applicable', problem: null };
 
 export const USER_OK = (scopes = 'repo, write:packages', extra: Record<string, string> = {}) =>
   api(200, { login: 'octocat', id: 1 }, { 'x-oauth-scopes': scopes, ...extra });

@@ -157,7 +157,7 @@ Token: github_pat_**** (fine-grained personal access token)
       'Token: github_pat_**** (fine-grained personal access token)',
       'Token: gho_**** (OAuth app token)',
       'Token: ghu_**** (GitHub App user-to-server token)',
-      'Token: ghs_**** (GitHub App installation token (server-to-server))',
+      'Token: ghs_**** (GitHub App installation token)',
       'Token: ghr_**** (GitHub App refresh token)',
       'Token: **** (unrecognized token)',
     ]);

@@ -42,7 +42,7 @@ describe('recognizeToken', () => {
     ['synthetic classic', classic, { kind: 'classic', checksum: 'valid', code: null }],
     ['synthetic OAuth', oauth, { kind: 'oauth', checksum: 'valid', code: null, label: 'OAuth app token' }],
     ['synthetic user-to-server', u2s, { kind: 'user-to-server', checksum: 'valid', code: null, label: 'GitHub App user-to-server token' }],
-    ['synthetic old 40-char installation', s2sOld, { kind: 'server-to-server', checksum: 'valid', code: null, label: 'GitHub App installation token (server-to-server)' }],
+    ['synthetic old 40-char installation', s2sOld, { kind: 'server-to-server', checksum: 'valid', code: null, label: 'GitHub App installation token' }],
     ['ledger github-api §1.5 new ghs_APPID_JWT format', jwt, { kind: 'server-to-server', checksum: 'not-applicable', code: null }],
     ['ledger github-api §1.4 fine-grained shape', fine, { kind: 'fine-grained', checksum: 'not-applicable', code: null, label: 'fine-grained personal access token' }],
     ['ledger github-api §1.1 refresh, 80 chars like the docs example', refresh80, { kind: 'refresh', checksum: 'not-applicable', code: null, label: 'GitHub App refresh token' }],
