@@ -5119,19 +5119,27 @@ function renderHuman(unsafe, options) {
   const warnings = report.checks.filter((f) => f.status === "warn");
   const others = report.checks.filter((f) => f.status === "pass" || f.status === "skip");
   const blocks = [verdictLine(report, sym, style, options.width)];
-  const once = linksOnce();
+  const table = !options.quiet && capabilityTableAddsSomething(report.profile, report.capabilities);
+  const links = linksOnce();
+  const once = (finding2) => links(table ? withoutTableEvidence(finding2, report) : finding2);
   if (!options.quiet) blocks.push(tokenLines(report, options, style));
   for (const finding2 of problems) blocks.push(findingBlock(once(finding2), options.width, sym, style));
   if (!options.quiet) {
-    if (capabilityTableAddsSomething(report.profile, report.capabilities)) {
-      blocks.push(capabilityTable(report.profile, report.capabilities, options.width, style));
-    }
+    if (table) blocks.push(capabilityTable(report.profile, report.capabilities, options.width, style));
     for (const finding2 of warnings) blocks.push(findingBlock(once(finding2), options.width, sym, style));
     if (report.githubToken) blocks.push(adviceBlock(report.githubToken, options.width, style));
     if (others.length > 0) blocks.push(briefLines(others, options.width, sym, style));
   }
   return `${blocks.join("\n\n")}
 `;
+}
+function withoutTableEvidence(finding2, report) {
+  if (finding2.id !== "token.capabilities") return finding2;
+  const inTable = (detail) => report.capabilities.some((row) => detail.startsWith(`${row.name}: `));
+  const details = finding2.details.filter((detail) => !inTable(detail));
+  if (details.length === finding2.details.length) return finding2;
+  const where = finding2.status === "warn" ? "above" : "below";
+  return { ...finding2, details: [`How each was established: the capability table ${where}.`, ...details] };
 }
 function verdictLine(report, sym, style, width) {
   const image = report.target.image;

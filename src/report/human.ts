@@ -47,18 +47,34 @@ export function renderHuman(unsafe: Report, options: HumanOptions): string {
   const others = report.checks.filter((f) => f.status === 'pass' || f.status === 'skip');
 
   const blocks: string[] = [verdictLine(report, sym, style, options.width)];
-  const once = linksOnce();
+  const table = !options.quiet && capabilityTableAddsSomething(report.profile, report.capabilities);
+  const links = linksOnce();
+  // Each piece of evidence once on the screen: with the table shown, token.capabilities points to it.
+  const once = (finding: Finding): Finding => links(table ? withoutTableEvidence(finding, report) : finding);
   if (!options.quiet) blocks.push(tokenLines(report, options, style));
   for (const finding of problems) blocks.push(findingBlock(once(finding), options.width, sym, style));
   if (!options.quiet) {
-    if (capabilityTableAddsSomething(report.profile, report.capabilities)) {
-      blocks.push(capabilityTable(report.profile, report.capabilities, options.width, style));
-    }
+    if (table) blocks.push(capabilityTable(report.profile, report.capabilities, options.width, style));
     for (const finding of warnings) blocks.push(findingBlock(once(finding), options.width, sym, style));
     if (report.githubToken) blocks.push(adviceBlock(report.githubToken, options.width, style));
     if (others.length > 0) blocks.push(briefLines(others, options.width, sym, style));
   }
   return `${blocks.join('\n\n')}\n`;
+}
+
+/**
+ * `token.capabilities` without its `name: no, <evidence>.` lines, which the capability table shows in its rows (issue
+ * 14: each finding once on the final screen; a deploy check printed every probe's answer twice). One line says where
+ * they are instead. The JSON report and `--quiet`, which has no table, keep them.
+ */
+function withoutTableEvidence(finding: Finding, report: Report): Finding {
+  if (finding.id !== 'token.capabilities') return finding;
+  const inTable = (detail: string): boolean => report.capabilities.some((row) => detail.startsWith(`${row.name}: `));
+  const details = finding.details.filter((detail) => !inTable(detail));
+  if (details.length === finding.details.length) return finding;
+  // Problems come before the table, warnings after it.
+  const where = finding.status === 'warn' ? 'above' : 'below';
+  return { ...finding, details: [`How each was established: the capability table ${where}.`, ...details] };
 }
 
 /** Problems first, then warnings, each in report order. */

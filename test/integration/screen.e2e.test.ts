@@ -92,6 +92,22 @@ describe('each finding once on the final screen', () => {
     expect(screen).not.toContain('Recognised');
   });
 
+  it('--for deploy: each probe\'s answer once, in the capability table, not again under token.capabilities', async () => {
+    const tty = await terminal({
+      columns: 80,
+      token: tokenValue(sim.world, 'octocat-fine-grained'),
+      args: ['--repo', 'acme/private-app', '--for', 'deploy', '--api-url', sim.apiUrl, '--registry', sim.registryUrl],
+    });
+    expect(await tty.exitCode()).toBe(1);
+    const screen = await tty.capture({ history: true, join: true });
+    expect(timesShown(screen, 'token.capabilities')).toBe(1);
+    expect(screen).toContain('Capabilities for deploy:');
+    // Lines wrapped in the table's column, read as one text.
+    const text = screen.replace(/\s+/g, ' ');
+    expect(text.split('POST /repos/{owner}/{repo}/deployments answered 403').length - 1, screen).toBe(1);
+    expect(text).toContain('How each was established: the capability table below.');
+  });
+
   it('several repositories: one verdict line each, once', async () => {
     const tty = await terminal({
       columns: 80,

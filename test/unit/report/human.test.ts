@@ -221,6 +221,10 @@ describe('renderHuman: the capability table only when it adds something (issue 1
 });
 
 describe('renderHuman: the capability table and the GITHUB_TOKEN advice (issue 6)', () => {
+  it('--quiet has no table: token.capabilities keeps the evidence of each capability it lacks', () => {
+    expect(renderHuman(DEPLOY_REPORT, { ...PLAIN, quiet: true })).toContain('    contents:write: no, no scope repo (scopes: write:packages).');
+  });
+
   it('--for deploy: the verdict names the profile; the table follows the problems; the advice follows the warnings', () => {
     expect(renderHuman(DEPLOY_REPORT, PLAIN)).toBe(`✖ This token can push to ghcr.io/acme/api, but lacks what deploy needs on acme/api — 1 problem
 
@@ -228,7 +232,7 @@ Token: ghp_**** (classic personal access token) of octocat, expires 2026-03-01 1
 Scopes: write:packages
 
 ✖ token.capabilities  The token lacks contents:write, which deploy needs on acme/api.
-    contents:write: no, no scope repo (scopes: write:packages).
+    How each was established: the capability table below.
     Fix: Create a token with exactly the scopes deploy needs (repo, write:packages): https://github.com/settings/tokens/new?scopes=repo,write:packages&description=crpat%20deploy
 
 Capabilities for deploy:
