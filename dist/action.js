@@ -1812,9 +1812,10 @@ function hasScopes(shape) {
 }
 
 // src/checks/trace-hint.ts
+var WRONG_VERDICT_FORM = "https://github.com/crpat/crpat/issues/new?template=wrong-verdict.yml";
 function traceHint(words) {
   const how = words.names.trace === null ? "run the same check with the crpat CLI and --trace crpat-trace.json" : `run again with ${words.names.trace}`;
-  return `A trace would help: ${how} and report it as docs/reporting-a-wrong-verdict.md says; the file never holds the token.`;
+  return `A trace would help: ${how}, and attach the file to a Wrong verdict issue: ${WRONG_VERDICT_FORM} (the file never holds the token).`;
 }
 function withTraceHint(findings, words) {
   const hint = traceHint(words);
@@ -5688,7 +5689,7 @@ async function writeTrace(io, deps, inputs, trace) {
   try {
     if (!deps.writeFile) throw new Error("no file system");
     await deps.writeFile(path, renderTrace(trace));
-    io.write(`Trace written to ${path}: upload it with actions/upload-artifact to report a wrong verdict (docs/reporting-a-wrong-verdict.md).
+    io.write(`Trace written to ${path}: upload it with actions/upload-artifact and attach it to a Wrong verdict issue: ${WRONG_VERDICT_FORM}
 `);
   } catch (error) {
     const code2 = error.code;

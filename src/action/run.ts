@@ -5,6 +5,7 @@ import { renderHuman } from '../report/human.js';
 import { renderJson } from '../report/json.js';
 import type { Report } from '../types.js';
 import { renderTrace } from '../trace/document.js';
+import { WRONG_VERDICT_FORM } from '../checks/trace-hint.js';
 import { createTraceRecorder } from '../trace/recorder.js';
 import type { TraceDocument } from '../trace/format.js';
 import { addMask, annotation, outputEntry, verbatim } from './commands.js';
@@ -123,7 +124,7 @@ async function writeTrace(io: Scrubbed, deps: ActionDeps, inputs: ActionInputs, 
   try {
     if (!deps.writeFile) throw new Error('no file system');
     await deps.writeFile(path, renderTrace(trace));
-    io.write(`Trace written to ${path}: upload it with actions/upload-artifact to report a wrong verdict (docs/reporting-a-wrong-verdict.md).\n`);
+    io.write(`Trace written to ${path}: upload it with actions/upload-artifact and attach it to a Wrong verdict issue: ${WRONG_VERDICT_FORM}\n`);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     io.write(annotation('warning', 'crpat', `The trace could not be written to ${path}${code ? ` (${code})` : ''}.`));

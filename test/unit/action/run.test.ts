@@ -93,7 +93,10 @@ describe('runAction', () => {
     expect(trace.exchanges[0]?.request.authorization).toBe(`token ghp_REDACTEDREDACTEDREDACTEDREDACTEDREDACT`);
     expect(trace.exchanges[0]?.request.authorization).toHaveLength(`token ${TOKEN}`.length);
     expect(written.get('crpat-trace.json')).not.toContain(TOKEN.slice(4));
-    expect(h.stdout()).toContain('Trace written to crpat-trace.json');
+    // Where to send it is a URL a runner's reader can open, not a path that exists only in a clone.
+    expect(h.stdout()).toContain(
+      'Trace written to crpat-trace.json: upload it with actions/upload-artifact and attach it to a Wrong verdict issue: https://github.com/crpat/crpat/issues/new?template=wrong-verdict.yml\n',
+    );
   });
 
   it('without GITHUB_OUTPUT or GITHUB_STEP_SUMMARY: a warning each, and the verdict still decides', async () => {

@@ -36,9 +36,9 @@ describe('the trace hint', () => {
 
   it('names how to record a trace in the words of the shell that ran: the flag, the input, or the CLI for the library', () => {
     expect(traceHint(FLAG_WORDS)).toBe(
-      'A trace would help: run again with --trace crpat-trace.json and report it as docs/reporting-a-wrong-verdict.md says; the file never holds the token.',
+      'A trace would help: run again with --trace crpat-trace.json, and attach the file to a Wrong verdict issue: https://github.com/crpat/crpat/issues/new?template=wrong-verdict.yml (the file never holds the token).',
     );
-    expect(traceHint(INPUT_WORDS)).toContain('run again with the trace input set to a file path and report it');
-    expect(traceHint(OPTION_WORDS)).toContain('run the same check with the crpat CLI and --trace crpat-trace.json and report it');
+    expect(traceHint(INPUT_WORDS)).toContain('run again with the trace input set to a file path, and attach the file');
+    expect(traceHint(OPTION_WORDS)).toContain('run the same check with the crpat CLI and --trace crpat-trace.json, and attach the file');
   });
 });
