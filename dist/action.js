@@ -5558,12 +5558,16 @@ function annotationsFor(report, failOn) {
 }
 function message(finding2) {
   const text = finding2.fix === null ? finding2.summary : `${finding2.summary} \u2014 ${finding2.fix}`;
-  const step = finding2.details.map((detail) => GUIDE_LINE.exec(detail)?.[1]).find((anchor) => anchor !== void 0);
+  const step = guideStepOf(finding2);
   return step === void 0 ? text : `${text}
 ${runnerGuideLine(step)}`;
 }
+function guideStepOf(finding2) {
+  return finding2.details.map((detail) => GUIDE_LINE.exec(detail)?.[1]).find((anchor) => anchor !== void 0);
+}
 var GUIDE_LINE = /^Guide: crpat guide ([a-z0-9-]+)$/;
-var runnerGuideLine = (step) => `Guide: npx ${guideCommand(step)}`;
+var runnerGuideCommand = (step) => `npx ${guideCommand(step)}`;
+var runnerGuideLine = (step) => `Guide: ${runnerGuideCommand(step)}`;
 function forRunnerLog(report) {
   const checks = report.checks.map((finding2) => ({
     ...finding2,
@@ -5598,11 +5602,16 @@ function renderSummary(report) {
     "",
     "| Check | Status | Summary | Fix |",
     "| --- | --- | --- | --- |",
-    ...report.checks.map((c) => `| \`${c.id}\` | ${STATUS[c.status]} | ${cell(c.summary)} | ${c.fix === null ? "" : cell(c.fix)} |`)
+    ...report.checks.map((c) => `| \`${c.id}\` | ${STATUS[c.status]} | ${cell(c.summary)} | ${fixCell(c)} |`)
   ];
   return `${lines.join("\n")}
 
 `;
+}
+function fixCell(finding2) {
+  const step = guideStepOf(finding2);
+  const guide = step === void 0 ? "" : `Guide: \`${runnerGuideCommand(step)}\``;
+  return [finding2.fix === null ? "" : cell(finding2.fix), guide].filter(Boolean).join("<br>");
 }
 function renderProblemSummary(title, message2) {
   return `### crpat: \u274C ${cell(title)}

@@ -44,15 +44,21 @@ export function annotationsFor(report: Report, failOn: 'fail' | 'warn'): string 
  */
 function message(finding: Finding): string {
   const text = finding.fix === null ? finding.summary : `${finding.summary} — ${finding.fix}`;
-  const step = finding.details.map((detail) => GUIDE_LINE.exec(detail)?.[1]).find((anchor) => anchor !== undefined);
+  const step = guideStepOf(finding);
   return step === undefined ? text : `${text}\n${runnerGuideLine(step)}`;
+}
+
+/** The guide step a finding points to (`sso` for `Guide: crpat guide sso`), if any. */
+export function guideStepOf(finding: Finding): string | undefined {
+  return finding.details.map((detail) => GUIDE_LINE.exec(detail)?.[1]).find((anchor) => anchor !== undefined);
 }
 
 /** The `Guide: crpat guide <step>` detail line of a failing finding (src/checks/guide.ts). */
 const GUIDE_LINE = /^Guide: crpat guide ([a-z0-9-]+)$/;
 
 /** On a runner crpat is not installed: the guide opens with npx. */
-const runnerGuideLine = (step: string): string => `Guide: npx ${guideCommand(step)}`;
+export const runnerGuideCommand = (step: string): string => `npx ${guideCommand(step)}`;
+const runnerGuideLine = (step: string): string => `Guide: ${runnerGuideCommand(step)}`;
 
 /** The report as the step's log prints it: its Guide lines say what the annotations say (`npx crpat guide sso`). */
 export function forRunnerLog(report: Report): Report {

@@ -1,6 +1,10 @@
-import type { CheckStatus, Report } from '../types.js';
+import type { CheckStatus, Finding, Report } from '../types.js';
+import { guideStepOf, runnerGuideCommand } from './outcome.js';
 
-/** The job summary (Markdown, appended to GITHUB_STEP_SUMMARY): the verdict, the token, and every check with its fix. */
+/**
+ * The job summary (Markdown, appended to GITHUB_STEP_SUMMARY): the verdict, the token, and every check with its fix and,
+ * for a failing one, its guide step as the annotations give it (`npx crpat guide sso`).
+ */
 
 const STATUS: Record<CheckStatus, string> = {
   pass: '✅ pass',
@@ -26,9 +30,16 @@ export function renderSummary(report: Report): string {
     '',
     '| Check | Status | Summary | Fix |',
     '| --- | --- | --- | --- |',
-    ...report.checks.map((c) => `| \`${c.id}\` | ${STATUS[c.status]} | ${cell(c.summary)} | ${c.fix === null ? '' : cell(c.fix)} |`),
+    ...report.checks.map((c) => `| \`${c.id}\` | ${STATUS[c.status]} | ${cell(c.summary)} | ${fixCell(c)} |`),
   ];
   return `${lines.join('\n')}\n\n`;
+}
+
+/** The fix, then the guide step on a line of its own (as in the annotations). */
+function fixCell(finding: Finding): string {
+  const step = guideStepOf(finding);
+  const guide = step === undefined ? '' : `Guide: \`${runnerGuideCommand(step)}\``;
+  return [finding.fix === null ? '' : cell(finding.fix), guide].filter(Boolean).join('<br>');
 }
 
 /** The summary when nothing could be checked (an empty token, a bad input). */

@@ -80,6 +80,12 @@ describe('renderSummary', () => {
     expect(md.match(/^\| `/gm)).toHaveLength(10);
   });
 
+  it("a failing check's guide step follows its fix, in the form a runner can open (npx), as in the annotations", () => {
+    const failing = report('fail', { 'org.sso': 'fail' });
+    const checks = failing.checks.map((c) => (c.id === 'org.sso' ? { ...c, details: ['SAML', 'Guide: crpat guide sso'] } : c));
+    expect(renderSummary({ ...failing, checks })).toContain('| `org.sso` | ❌ fail | org.sso is fail | fix org.sso \\| now<br>Guide: `npx crpat guide sso` |');
+  });
+
   it('cells hold no HTML, pipes or line breaks', () => {
     expect(cell('<b>a|b</b>\nc & d')).toBe('&lt;b&gt;a\\|b&lt;/b&gt;<br>c &amp; d');
   });
