@@ -2751,6 +2751,14 @@ async function readPackageFor(input2, get) {
 }
 function judgeGithubToken(input2) {
   const { target, push } = input2;
+  if (apiBlocks(input2.repo, input2.user).ipAllowList) {
+    return {
+      replaces: false,
+      summary: `GITHUB_TOKEN would not help here: ${target.owner}'s IP allow list refuses this runner's address, whatever the token (org.policy). With an IP allow list, GitHub Actions needs self-hosted runners whose addresses are on the list.`,
+      steps: [],
+      fix: null
+    };
+  }
   let pkg = input2.package;
   if (pkg.kind === "absent-or-hidden" && push.upload.kind === "refused" && push.upload.refusal.reason.kind === "write-package") {
     pkg = { kind: "unknown", reason: `the registry refused the upload with ${push.upload.refusal.quoted}, so the package exists and this token cannot read it` };

@@ -1,7 +1,7 @@
 import { githubTokenAdvice } from '../capabilities/github-token-advice.js';
 import type { LinkTarget } from '../capabilities/links.js';
 import { type PackageEvidence, packageLookupPath, readPackage } from '../evidence/package.js';
-import { ownerIsOrgOf } from '../evidence/record.js';
+import { apiBlocks, ownerIsOrgOf } from '../evidence/record.js';
 import type { PushRecord } from '../evidence/registry.js';
 import type { RepoRecord } from '../evidence/repo.js';
 import type { UserRecord } from '../evidence/user.js';
@@ -64,6 +64,17 @@ async function readPackageFor(input: Judged<{ user: UserRecord; repo: RepoRecord
 /** The advice from the evidence record (its package read included). Pure. */
 export function judgeGithubToken(input: Judged<{ user: UserRecord; repo: RepoRecord; push: PushRecord; package: PackageEvidence }>): GithubTokenAdvice {
   const { target, push } = input;
+  // The allow list refuses this runner's address, not the token: a GITHUB_TOKEN sent from here is refused alike. With
+  // an IP allow list, GitHub Actions needs self-hosted runners whose addresses are listed (github/docs,
+  // data/reusables/actions/ip-allow-list-self-hosted-runners.md; docs/github-behaviour.md#ip-allow-list).
+  if (apiBlocks(input.repo, input.user).ipAllowList) {
+    return {
+      replaces: false,
+      summary: `GITHUB_TOKEN would not help here: ${target.owner}'s IP allow list refuses this runner's address, whatever the token (org.policy). With an IP allow list, GitHub Actions needs self-hosted runners whose addresses are on the list.`,
+      steps: [],
+      fix: null,
+    };
+  }
   let pkg = input.package;
   // `write_package` means the package exists and the user may not write it (ledger ghcr §8): a 404 from the packages
   // API then means "hidden from this token", not "absent", and its link to a repository is unknown.

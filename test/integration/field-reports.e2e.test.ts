@@ -171,6 +171,12 @@ describe('the root cause each report names', () => {
     for (const c of report.checks) expect(c.fix ?? '').not.toMatch(/settings\/access|settings\/tokens\/new/);
   });
 
+  it('an IP allow list, from a workflow of the repository: the GITHUB_TOKEN advice says it would be refused alike', async () => {
+    const advice = (await run('ip-allow-list', { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: scenarioByName('ip-allow-list').repository })).githubToken;
+    expect(advice).toMatchObject({ replaces: false, steps: [], fix: null });
+    expect(advice?.summary).toMatch(/^GITHUB_TOKEN would not help here: fenced-org's IP allow list refuses this runner's address.* self-hosted runners/);
+  });
+
   it.each([
     ['ip-allow-list', /IP allow list/, /Write role|settings\/access/],
     ['managed-user-outside-enterprise', /Enterprise Managed User/, /Write role/],
