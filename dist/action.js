@@ -5057,9 +5057,12 @@ function capabilityTable(profile, rows2, width, style) {
 }
 
 // src/report/github-token-advice.ts
+var LABEL2 = "GITHUB_TOKEN";
 function adviceBlock(advice, width, style) {
-  const label = "GITHUB_TOKEN: ";
-  const lines = [`${style("bold", label.trimEnd())} ${wrap(advice.summary, width, label.length, DETAIL_INDENT)}`];
+  const ownHeading = advice.summary.startsWith(`${LABEL2} `);
+  const rest = ownHeading ? advice.summary.slice(LABEL2.length + 1) : advice.summary;
+  const head = ownHeading ? `${LABEL2} ` : `${LABEL2}: `;
+  const lines = [`${style("bold", LABEL2)}${head.slice(LABEL2.length)}${wrap(rest, width, head.length, DETAIL_INDENT)}`];
   const stepIndent = `${DETAIL_INDENT}  `;
   for (const step of advice.steps) lines.push(`${DETAIL_INDENT}- ${wrap(step, width, stepIndent.length, stepIndent)}`);
   if (advice.fix !== null) {

@@ -3,10 +3,17 @@ import { DETAIL_INDENT, FIX_LABEL } from './layout.js';
 import type { Style } from './style.js';
 import { wrap } from './wrap.js';
 
-/** `GITHUB_TOKEN: ...` with what the workflow needs, and the page that makes it work. */
+const LABEL = 'GITHUB_TOKEN';
+
+/**
+ * `GITHUB_TOKEN: ...` with what the workflow needs, and the page that makes it work. A summary that starts with the
+ * label's word is its own heading (**GITHUB_TOKEN** with `permissions: …`), not `GITHUB_TOKEN: GITHUB_TOKEN with …`.
+ */
 export function adviceBlock(advice: GithubTokenAdvice, width: number, style: Style): string {
-  const label = 'GITHUB_TOKEN: ';
-  const lines = [`${style('bold', label.trimEnd())} ${wrap(advice.summary, width, label.length, DETAIL_INDENT)}`];
+  const ownHeading = advice.summary.startsWith(`${LABEL} `);
+  const rest = ownHeading ? advice.summary.slice(LABEL.length + 1) : advice.summary;
+  const head = ownHeading ? `${LABEL} ` : `${LABEL}: `;
+  const lines = [`${style('bold', LABEL)}${head.slice(LABEL.length)}${wrap(rest, width, head.length, DETAIL_INDENT)}`];
   const stepIndent = `${DETAIL_INDENT}  `;
   for (const step of advice.steps) lines.push(`${DETAIL_INDENT}- ${wrap(step, width, stepIndent.length, stepIndent)}`);
   if (advice.fix !== null) {

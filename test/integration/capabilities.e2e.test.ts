@@ -235,7 +235,7 @@ describe('GITHUB_TOKEN advice inside GitHub Actions', () => {
     expect(report.githubToken?.steps[0]).toContain('permissions: packages: write');
     expect(paths(api)).toEqual(['GET /user', 'GET /repos/acme/private-app', 'GET /orgs/acme/packages/container/private-app']);
     const { result } = await crpat('octocat-classic-push', ['--repo', 'acme/private-app'], ACTIONS);
-    expect(result.stdout).toMatch(/^GITHUB_TOKEN: GITHUB_TOKEN with `permissions: packages: write` may replace the personal token/m);
+    expect(result.stdout).toMatch(/^GITHUB_TOKEN with `permissions: packages: write` may replace the personal token/m);
   });
 
   it('a package pushed by hand and not linked: not until its Manage Actions access lists the repository', async () => {

@@ -243,7 +243,7 @@ Capabilities for deploy:
   packages:write                     yes     yes      scope write:packages; the registry opened an upload for the image
   organization_administration:write  no      no       no scope admin:org (scopes: write:packages)
 
-GITHUB_TOKEN: GITHUB_TOKEN with \`permissions: packages: write\` may replace the personal token.
+GITHUB_TOKEN with \`permissions: packages: write\` may replace the personal token.
     - Give the job \`permissions: packages: write\`.
     - Pull requests from public forks always get a read-only GITHUB_TOKEN.
     Fix: Package settings ("Manage Actions access"): https://github.com/orgs/acme/packages/container/api/settings
@@ -264,7 +264,13 @@ GITHUB_TOKEN: GITHUB_TOKEN with \`permissions: packages: write\` may replace the
   it('--quiet leaves out the table and the advice', () => {
     const text = renderHuman(DEPLOY_REPORT, { ...PLAIN, quiet: true });
     expect(text).not.toContain('Capabilities');
-    expect(text).not.toContain('GITHUB_TOKEN:');
+    expect(text).not.toMatch(/^GITHUB_TOKEN/m);
+  });
+
+  it('the advice is headed GITHUB_TOKEN once: a summary that starts with the word is its own heading, another gets the label', () => {
+    const advice = (summary: string) => renderHuman({ ...DEPLOY_REPORT, githubToken: { replaces: null, summary, steps: [], fix: null } }, PLAIN);
+    expect(advice('GITHUB_TOKEN would not help here.')).toMatch(/^GITHUB_TOKEN would not help here\.$/m);
+    expect(advice('The workflow runs in acme/other.')).toMatch(/^GITHUB_TOKEN: The workflow runs in acme\/other\.$/m);
   });
 
   it('a pass for deploy says both', () => {
