@@ -1216,7 +1216,11 @@ function ssoExposureOf(repo, user, target) {
   return ownerIsOrgOf(repo, user, target) === false ? "no" : "maybe";
 }
 function apiBlocks(repo, user) {
-  return { sso: repo.meaning.kind === "sso", ipAllowList: repo.meaning.kind === "ip-allow-list" || user.meaning.kind === "ip-allow-list" };
+  return {
+    sso: repo.meaning.kind === "sso",
+    ipAllowList: repo.meaning.kind === "ip-allow-list" || user.meaning.kind === "ip-allow-list",
+    managedUser: repo.meaning.kind === "managed-user"
+  };
 }
 
 // src/capabilities/links.ts
@@ -1831,6 +1835,8 @@ function beforeGuide(details, hint) {
 
 // src/checks/registry-push.ts
 var GITHUB_STATUS = "https://www.githubstatus.com";
+var GHCR_RETRY = `See ${GITHUB_STATUS} (Packages) and try again in a few minutes.`;
+var NAMES_NO_PERMISSION = "a reason that names no permission: this is ghcr failing, not a verdict on the token, its scopes or its access";
 function judgeRegistryPush(inputs) {
   const id = "registry.push";
   const { image } = inputs;
@@ -1862,17 +1868,11 @@ function judgeRegistryPush(inputs) {
   }
 }
 function unexplained(reason, inputs) {
-  const retry = `See ${GITHUB_STATUS} (Packages) and try again in a few minutes.`;
-  if (reason.kind === "unexplained") {
-    return {
-      summary: `a reason that names no permission: this is ghcr failing, not a verdict on the token, its scopes or its access.`,
-      fix: retry
-    };
-  }
+  if (reason.kind === "unexplained") return { summary: `${NAMES_NO_PERMISSION}.`, fix: GHCR_RETRY };
   if (reason.kind === "denied" && !inputs.ssoBlocked && !inputs.ipBlocked && !inputs.managedUserRefused) {
     return {
       summary: `a bare "denied" that names no reason after its token service accepted the credentials: single sign-on and an IP allow list were not seen (org.sso, org.policy), so this is most likely ghcr failing.`,
-      fix: retry
+      fix: GHCR_RETRY
     };
   }
   return null;
@@ -2072,7 +2072,7 @@ var registryPush = {
       ownerIsOrg: ownerIsOrgOf(repo, user, evidence.target),
       ssoBlocked: blocks.sso,
       ipBlocked: blocks.ipAllowList,
-      managedUserRefused: repo.meaning.kind === "managed-user",
+      managedUserRefused: blocks.managedUser,
       shape: evidence.shape,
       login: user.login,
       workflowRepository: evidence.workflowRepository,
@@ -2099,8 +2099,8 @@ function judgeRegistryLogin(record, shape, registryHost, links, context, words =
         return finding(
           id,
           "error",
-          `${registryHost}'s token service refused the credentials (${quoted}) for a reason that names no permission: this is ghcr failing, not a verdict on the token, its scopes or its access.`,
-          `See ${GITHUB_STATUS} (Packages) and try again in a few minutes.`
+          `${registryHost}'s token service refused the credentials (${quoted}) for ${NAMES_NO_PERMISSION}.`,
+          GHCR_RETRY
         );
       }
       if (shape.kind !== "fine-grained" && context && userAccepted(context.user) && record.refusal?.reason.kind === "denied") {
@@ -2158,7 +2158,7 @@ function acceptedButDenied(registryHost, quoted, context, links) {
     id,
     "error",
     `${head}. What causes this: ${owner}'s single sign-on, an IP allow list, or a ghcr outage; ${ruledOut}. It has been seen to pass again later.`,
-    `See ${GITHUB_STATUS} (Packages) and try again in a few minutes.`
+    GHCR_RETRY
   );
 }
 var registryLogin2 = {

@@ -8,7 +8,7 @@ import type { TokenShape } from '../token/recognize.js';
 import type { Finding } from '../types.js';
 import { classicTokenLink } from '../capabilities/links.js';
 import { guideLine } from './guide.js';
-import { GITHUB_STATUS } from './registry-push.js';
+import { GHCR_RETRY, GITHUB_STATUS, NAMES_NO_PERMISSION } from './registry-push.js';
 import { type Check, finding, type Links, linksOf } from './check.js';
 
 /** What the REST API said about the same token, so a token-service refusal is not mistaken for a bad token. */
@@ -45,8 +45,8 @@ export function judgeRegistryLogin(
         return finding(
           id,
           'error',
-          `${registryHost}'s token service refused the credentials (${quoted}) for a reason that names no permission: this is ghcr failing, not a verdict on the token, its scopes or its access.`,
-          `See ${GITHUB_STATUS} (Packages) and try again in a few minutes.`,
+          `${registryHost}'s token service refused the credentials (${quoted}) for ${NAMES_NO_PERMISSION}.`,
+          GHCR_RETRY,
         );
       }
       if (shape.kind !== 'fine-grained' && context && userAccepted(context.user) && record.refusal?.reason.kind === 'denied') {
@@ -117,7 +117,7 @@ function acceptedButDenied(registryHost: string, quoted: string, context: LoginC
     id,
     'error',
     `${head}. What causes this: ${owner}'s single sign-on, an IP allow list, or a ghcr outage; ${ruledOut}. It has been seen to pass again later.`,
-    `See ${GITHUB_STATUS} (Packages) and try again in a few minutes.`,
+    GHCR_RETRY,
   );
 }
 

@@ -16,6 +16,12 @@ import { type Check, finding, type Links, linksOf } from './check.js';
 /** GitHub's status page: where an outage of Packages shows (docs/github-behaviour.md#ghcr-outage). */
 export const GITHUB_STATUS = 'https://www.githubstatus.com';
 
+/** The fix for a refusal that is ghcr failing, not a verdict (registry.login and registry.push say it alike). */
+export const GHCR_RETRY = `See ${GITHUB_STATUS} (Packages) and try again in a few minutes.`;
+
+/** What a refusal that names no permission means, in the words both registry checks use. */
+export const NAMES_NO_PERMISSION = 'a reason that names no permission: this is ghcr failing, not a verdict on the token, its scopes or its access';
+
 export interface PushInputs {
   push: PushRecord;
   image: ImageTarget;
@@ -87,17 +93,11 @@ export function judgeRegistryPush(inputs: PushInputs): Finding {
  * bare `denied` that neither single sign-on nor an IP allow list explains. Null when the refusal is a verdict.
  */
 function unexplained(reason: RefusalReason, inputs: PushInputs): { summary: string; fix: string } | null {
-  const retry = `See ${GITHUB_STATUS} (Packages) and try again in a few minutes.`;
-  if (reason.kind === 'unexplained') {
-    return {
-      summary: `a reason that names no permission: this is ghcr failing, not a verdict on the token, its scopes or its access.`,
-      fix: retry,
-    };
-  }
+  if (reason.kind === 'unexplained') return { summary: `${NAMES_NO_PERMISSION}.`, fix: GHCR_RETRY };
   if (reason.kind === 'denied' && !inputs.ssoBlocked && !inputs.ipBlocked && !inputs.managedUserRefused) {
     return {
       summary: `a bare "denied" that names no reason after its token service accepted the credentials: single sign-on and an IP allow list were not seen (org.sso, org.policy), so this is most likely ghcr failing.`,
-      fix: retry,
+      fix: GHCR_RETRY,
     };
   }
   return null;
@@ -345,7 +345,7 @@ export const registryPush: Check = {
       ownerIsOrg: ownerIsOrgOf(repo, user, evidence.target),
       ssoBlocked: blocks.sso,
       ipBlocked: blocks.ipAllowList,
-      managedUserRefused: repo.meaning.kind === 'managed-user',
+      managedUserRefused: blocks.managedUser,
       shape: evidence.shape,
       login: user.login,
       workflowRepository: evidence.workflowRepository,

@@ -74,6 +74,10 @@ export function ssoExposureOf(repo: RepoRecord, user: UserRecord, target: Pick<R
 }
 
 /** The REST API's refusals that also explain a registry refusal with no reason of its own. */
-export function apiBlocks(repo: RepoRecord, user: UserRecord): { sso: boolean; ipAllowList: boolean } {
-  return { sso: repo.meaning.kind === 'sso', ipAllowList: repo.meaning.kind === 'ip-allow-list' || user.meaning.kind === 'ip-allow-list' };
+export function apiBlocks(repo: RepoRecord, user: UserRecord): { sso: boolean; ipAllowList: boolean; managedUser: boolean } {
+  return {
+    sso: repo.meaning.kind === 'sso',
+    ipAllowList: repo.meaning.kind === 'ip-allow-list' || user.meaning.kind === 'ip-allow-list',
+    managedUser: repo.meaning.kind === 'managed-user',
+  };
 }

@@ -124,8 +124,13 @@ describe('facts drawn from several answers', () => {
 
   it('an IP allow list seen on either API answer blocks the registry too', () => {
     const ip = api(403, { message: 'Although you appear to have the correct authorization credentials, the `acme` organization has an IP allow list enabled, and your IP address is not permitted to access this resource.' });
-    expect(apiBlocks(readRepo(ip), readUser(USER_OK()))).toEqual({ sso: false, ipAllowList: true });
-    expect(apiBlocks(hidden, readUser(ip))).toEqual({ sso: false, ipAllowList: true });
-    expect(apiBlocks(hidden, readUser(USER_OK()))).toEqual({ sso: false, ipAllowList: false });
+    expect(apiBlocks(readRepo(ip), readUser(USER_OK()))).toEqual({ sso: false, ipAllowList: true, managedUser: false });
+    expect(apiBlocks(hidden, readUser(ip))).toEqual({ sso: false, ipAllowList: true, managedUser: false });
+    expect(apiBlocks(hidden, readUser(USER_OK()))).toEqual({ sso: false, ipAllowList: false, managedUser: false });
+  });
+
+  it("the managed-user refusal of the repository is read once, for registry.push's advice", () => {
+    const managed = readRepo(api(403, { message: 'Unauthorized: As an Enterprise Managed User, you cannot access this content' }));
+    expect(apiBlocks(managed, readUser(USER_OK()))).toEqual({ sso: false, ipAllowList: false, managedUser: true });
   });
 });
